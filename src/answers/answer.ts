@@ -1,0 +1,113 @@
+import type { Registry } from '../registry/registry.js';
+import { datesOf, effectiveStatus, type SwitchStatus, type SwitchTopic, type SystemRecord } from '../registry/system.js';
+import type { Lang } from '../i18n/language.js';
+import { daysBetween, type IsoDate } from '../time/calendarDate.js';
+import type { Period } from './period.js';
+import { readQuestion, type ListKind, type Question } from './question.js';
+
+/** A date and how far it is from today (negative: in the past). */
+export interface DayFact {
+  date: IsoDate;
+  days: number;
+}
+
+/** What the registry says about one system, as of today. */
+export interface SystemFact {
+  system: SystemRecord;
+  status: SwitchStatus;
+  ch2: DayFact | null;
+  sts2: DayFact | null;
+  /** Planned, but the date asked about has passed without the switch being confirmed. */
+  overdue: boolean;
+}
+
+export type Answer =
+  | { kind: 'found'; topic: SwitchTopic; facts: SystemFact[] }
+  | { kind: 'ambiguous'; topic: SwitchTopic; query: string; candidates: SystemRecord[] }
+  | { kind: 'unknown'; topic: SwitchTopic; query: string; suggestions: SystemRecord[] }
+  | { kind: 'list'; topic: SwitchTopic; list: ListKind | 'period'; period: Period | null; facts: SystemFact[] }
+  | { kind: 'overview'; topic: SwitchTopic; counts: Record<SwitchStatus, number>; total: number };
+
+export interface Answered {
+  lang: Lang;
+  today: IsoDate;
+  answer: Answer;
+}
+
+export interface AnswerContext {
+  registry: Registry;
+  today: IsoDate;
+  locale?: string | null;
+}
+
+/**
+ * Answers a question about the switch to CH2/STS2, or returns null when the text is not such a
+ * question. Every date in an answer comes from the registry: none is ever made up.
+ */
+export function answerQuestion(text: string, context: AnswerContext): Answered | null {
+  const question = readQuestion(text, context.registry, context.today, context.locale);
+  const answer = decide(question, context);
+  return answer === null ? null : { lang: question.lang, today: context.today, answer };
+}
+
+/** The answer about named systems, for a button that already knows which one was meant. */
+export function answerAbout(systems: SystemRecord[], topic: SwitchTopic, today: IsoDate): Answer {
+  return { kind: 'found', topic, facts: systems.map((system) => factOf(system, topic, today)) };
+}
+
+function decide(question: Question, { registry, today }: AnswerContext): Answer | null {
+  const { topic, mentions } = question;
+  const unique = mentions.filter((mention) => mention.systems.length === 1).map((mention) => mention.systems[0] as SystemRecord);
+  if (unique.length > 0) return answerAbout(unique, topic, today);
+  const ambiguous = mentions.find((mention) => mention.systems.length > 1);
+  if (ambiguous) return { kind: 'ambiguous', topic, query: ambiguous.text, candidates: ambiguous.systems };
+
+  const facts = () => registry.systems.map((system) => factOf(system, topic, today));
+  if (question.list === 'missing') {
+    return list(question, 'missing', facts().filter((fact) => fact.status !== 'not-applicable' && datesOf(fact.system, topic).length === 0));
+  }
+  if (question.period !== null) {
+    const { from, to } = question.period;
+    const inPeriod = facts().filter((fact) => datesOf(fact.system, topic).some((date) => date >= from && date <= to));
+    return list(question, 'period', inPeriod);
+  }
+  if (question.list === 'switched') return list(question, 'switched', facts().filter((fact) => fact.status === 'switched'));
+  if (question.list === 'planned') {
+    return list(question, 'planned', facts().filter((fact) => relevantDays(fact, topic).some((day) => day.days >= 0)));
+  }
+  if (question.list === 'all') return list(question, 'all', facts());
+  if (question.unknownName !== null) {
+    return { kind: 'unknown', topic, query: question.unknownName, suggestions: registry.matcher.closest(question.unknownName) };
+  }
+  if (question.namesSwitch) return overview(topic, registry, today);
+  return null;
+}
+
+function list(question: Question, kind: ListKind | 'period', facts: SystemFact[]): Answer {
+  const sorted = [...facts].sort((a, b) => {
+    const dateA = relevantDays(a, question.topic)[0]?.date ?? '9999';
+    const dateB = relevantDays(b, question.topic)[0]?.date ?? '9999';
+    return dateA.localeCompare(dateB) || a.system.name.localeCompare(b.system.name, 'da');
+  });
+  return { kind: 'list', topic: question.topic, list: kind, period: question.period, facts: sorted };
+}
+
+function overview(topic: SwitchTopic, registry: Registry, today: IsoDate): Answer {
+  const counts: Record<SwitchStatus, number> = { switched: 0, planned: 0, unknown: 0, 'not-applicable': 0 };
+  for (const system of registry.systems) counts[effectiveStatus(system, today)] += 1;
+  return { kind: 'overview', topic, counts, total: registry.systems.length };
+}
+
+export function factOf(system: SystemRecord, topic: SwitchTopic, today: IsoDate): SystemFact {
+  const day = (date: IsoDate | null): DayFact | null => (date === null ? null : { date, days: daysBetween(today, date) });
+  const status = effectiveStatus(system, today);
+  const fact: SystemFact = { system, status, ch2: day(system.ch2Date), sts2: day(system.sts2Date), overdue: false };
+  fact.overdue = status === 'planned' && relevantDays(fact, topic).some((day) => day.days < 0);
+  return fact;
+}
+
+/** The dates of a fact that matter for its topic, earliest first. */
+export function relevantDays(fact: SystemFact, topic: SwitchTopic): DayFact[] {
+  const days = topic === 'ch2' ? [fact.ch2] : topic === 'sts2' ? [fact.sts2] : [fact.ch2, fact.sts2];
+  return days.filter((day): day is DayFact => day !== null).sort((a, b) => a.date.localeCompare(b.date));
+}

@@ -1,0 +1,102 @@
+import type { Mention } from '../registry/matcher.js';
+import type { Registry } from '../registry/registry.js';
+import type { SwitchTopic } from '../registry/system.js';
+import { detectLanguage, type Lang } from '../i18n/language.js';
+import { isStopword } from '../text/stopwords.js';
+import { findPhrase, phrases, splitWords, type Word } from '../text/words.js';
+import type { IsoDate } from '../time/calendarDate.js';
+import { findPeriod, type Period } from './period.js';
+
+export type ListKind = 'missing' | 'switched' | 'planned' | 'all';
+
+/** What a question asks, before anything is looked up. */
+export interface Question {
+  text: string;
+  lang: Lang;
+  topic: SwitchTopic;
+  /** True when the question names Context Handler or STS at all. */
+  namesSwitch: boolean;
+  mentions: Mention[];
+  period: Period | null;
+  list: ListKind | null;
+  /** Words that look like the name of a system the registry does not know. */
+  unknownName: string | null;
+}
+
+const CH_PHRASES = phrases('ch', 'ch2', 'context handler', 'contexthandler', 'nsis', 'ny context handler');
+const STS_PHRASES = phrases('sts', 'sts2', 'security token service', 'securitytokenservice');
+const CH2_ONLY = phrases('ch2', 'ch 2', 'context handler 2');
+const STS2_ONLY = phrases('sts2', 'sts 2', 'security token service 2');
+
+const LIST_PHRASES: [ListKind, string[][]][] = [
+  [
+    'missing',
+    phrases(
+      'mangler en dato', 'mangler dato', 'mangler datoer', 'uden dato', 'uden en dato', 'ingen dato', 'ikke har en dato',
+      'ikke nogen dato', 'ukendt dato', 'missing a date', 'missing dates', 'missing date', 'without a date',
+      'without dates', 'without date', 'no date', 'have no date', 'date unknown', 'unknown date', 'mangler',
+      'missing', 'ukendte', 'unknown',
+    ),
+  ],
+  [
+    'switched',
+    phrases(
+      'allerede skiftet', 'har skiftet', 'er skiftet', 'skiftede', 'already switched', 'have switched', 'has switched',
+      'switched', 'har flyttet', 'er flyttet', 'already moved', 'have moved',
+    ),
+  ],
+  ['planned', phrases('planlagt', 'planlagte', 'kommende', 'planned', 'upcoming', 'scheduled', 'skal skifte', 'will switch')],
+  ['all', phrases('alle systemer', 'alle systemerne', 'all systems', 'list systems', 'list of systems', 'liste over systemer', 'systemliste', 'every system')],
+];
+
+const PAST_TENSE = new Set(phrases('skiftede skiftet switched did was were moved flyttede flyttet blev')[0]);
+const NUMBER = /^\d+$/;
+
+/** Reads a question: language, which switch, which systems, which period or list. */
+export function readQuestion(text: string, registry: Registry, today: IsoDate, locale?: string | null): Question {
+  const words = splitWords(text);
+  const lang = detectLanguage(text, words, locale);
+  const { mentions, rest } = registry.matcher.findMentions(words);
+  const pastTense = words.some((word) => PAST_TENSE.has(word.folded));
+  const periodMatch = findPeriod(words, today, pastTense);
+  const periodWords = new Set((periodMatch?.words ?? []).map((index) => words[index]));
+  const list = LIST_PHRASES.find(([, written]) => written.some((phrase) => findPhrase(words, phrase) >= 0))?.[0] ?? null;
+  return {
+    text,
+    lang,
+    topic: topicOf(words),
+    namesSwitch: [...CH_PHRASES, ...STS_PHRASES].some((phrase) => findPhrase(words, phrase) >= 0),
+    mentions,
+    period: periodMatch?.period ?? null,
+    list,
+    unknownName: unknownNameIn(rest.filter((word) => !periodWords.has(word))),
+  };
+}
+
+function topicOf(words: readonly Word[]): SwitchTopic {
+  const ch = CH_PHRASES.some((phrase) => findPhrase(words, phrase) >= 0);
+  const sts = STS_PHRASES.some((phrase) => findPhrase(words, phrase) >= 0);
+  if (ch && !sts) return 'ch2';
+  if (sts && !ch) return 'sts2';
+  if (ch && sts) {
+    // "STS2 for FK Organisation" names STS, while the alias "STS Organisation" only looks like it does.
+    const ch2 = CH2_ONLY.some((phrase) => findPhrase(words, phrase) >= 0);
+    const sts2 = STS2_ONLY.some((phrase) => findPhrase(words, phrase) >= 0);
+    if (ch2 !== sts2) return ch2 ? 'ch2' : 'sts2';
+  }
+  return 'both';
+}
+
+/**
+ * The words left after names, question words and periods: a name the registry lacks. Words
+ * written with a capital letter win ("hvornår skifter vores Nexus til CH2" → "Nexus"); more than
+ * three plain words is a sentence, not a name.
+ */
+function unknownNameIn(rest: readonly Word[]): string | null {
+  const candidates = rest.filter((word) => !isStopword(word.folded) && !NUMBER.test(word.folded));
+  if (candidates.length === 0) return null;
+  const capitalised = candidates.filter((word, index) => /\p{Lu}/u.test(word.original) && (index > 0 || candidates.length === 1));
+  const chosen = capitalised.length > 0 ? capitalised : candidates;
+  if (chosen.length > 3) return null;
+  return chosen.map((word) => word.original).join(' ');
+}

@@ -1,0 +1,59 @@
+import type { PeriodLabel } from '../answers/period.js';
+import { asDay, type IsoDate } from '../time/calendarDate.js';
+import type { Lang } from './language.js';
+
+const LOCALE: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
+
+const dayFormats = {
+  da: new Intl.DateTimeFormat(LOCALE.da, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(LOCALE.en, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+const monthFormats = {
+  da: new Intl.DateTimeFormat(LOCALE.da, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(LOCALE.en, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+const relativeFormats = {
+  da: new Intl.RelativeTimeFormat(LOCALE.da, { numeric: 'auto' }),
+  en: new Intl.RelativeTimeFormat(LOCALE.en, { numeric: 'auto' }),
+};
+
+/** "21. januar 2025" in Danish, "21 January 2025" in English. */
+export function formatDay(date: IsoDate, lang: Lang): string {
+  return dayFormats[lang].format(asDay(date).toJSDate());
+}
+
+/** "for 10 dage siden", "om 3 uger", "i morgen" — "10 days ago", "in 3 weeks", "tomorrow". */
+export function formatRelative(days: number, lang: Lang): string {
+  const size = Math.abs(days);
+  if (size < 14) return relativeFormats[lang].format(days, 'day');
+  if (size < 60) return relativeFormats[lang].format(Math.round(days / 7), 'week');
+  if (size < 730) return relativeFormats[lang].format(Math.round(days / 30.44), 'month');
+  return relativeFormats[lang].format(Math.round(days / 365.25), 'year');
+}
+
+/** An ISO timestamp as the day it fell on in Copenhagen. */
+export function formatTimestampDay(timestamp: string, lang: Lang): string {
+  const date = new Date(timestamp);
+  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(date);
+}
+
+/** "marts 2027", "3. kvartal 2026", "uge 49 2026" — "March 2027", "Q3 2026", "week 49 of 2026". */
+export function formatPeriod(label: PeriodLabel, lang: Lang): string {
+  switch (label.unit) {
+    case 'month':
+      return monthFormats[lang].format(new Date(Date.UTC(label.year, label.month - 1, 1)));
+    case 'quarter':
+      return lang === 'da' ? `${label.quarter}. kvartal ${label.year}` : `Q${label.quarter} ${label.year}`;
+    case 'year':
+      return String(label.year);
+    case 'week':
+      return lang === 'da' ? `uge ${label.week} ${label.year}` : `week ${label.week} of ${label.year}`;
+  }
+}
+
+/** "A, B og C" / "A, B or C". */
+export function joinWords(items: string[], lang: Lang, conjunction: 'and' | 'or' = 'and'): string {
+  const word = { da: { and: 'og', or: 'eller' }, en: { and: 'and', or: 'or' } }[lang][conjunction];
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}

@@ -1,0 +1,162 @@
+import type { SwitchStatus } from '../registry/system.js';
+import type { Lang } from './language.js';
+
+/** Every text the bot shows, in Danish and English. Keys are the same in both: the type checks it. */
+interface Messages {
+  status: Record<SwitchStatus, string>;
+  switchName: { ch2: string; sts2: string; both: string };
+  switched(name: string, target: string, date: string, relative: string): string;
+  willSwitch(name: string, target: string, date: string, relative: string): string;
+  overdue(name: string, target: string, date: string, relative: string): string;
+  datedUnconfirmed(name: string, target: string, date: string, relative: string): string;
+  noDate(name: string, target: string): string;
+  notApplicable(name: string, target: string): string;
+  label: { status: string; vendor: string; owner: string; source: string; updated: string; note: string; fullName: string; ch2: string; sts2: string };
+  noValue: string;
+  askVendorOffer(vendor: string | null): string;
+  askVendorButton: string;
+  ambiguous(query: string): string;
+  unknown(query: string): string;
+  suggestions(names: string): string;
+  noSuggestions: string;
+  listTitle: { period(target: string, period: string): string; missing(target: string): string; switched(target: string): string; planned(target: string): string; all: string };
+  listEmpty: { period(target: string, period: string): string; missing(target: string): string; switched(target: string): string; planned(target: string): string; all: string };
+  listCount(count: number): string;
+  listMore(count: number): string;
+  overview(target: string, counts: Record<SwitchStatus, number>, total: number): string;
+  overviewHint: string;
+  helpTitle: string;
+  helpIntro: string;
+  helpExamples: string[];
+  welcome: string;
+  notUnderstood: string;
+  surveysComing(system: string): string;
+  unknownAction: string;
+  systemGone(name: string): string;
+  somethingWrong: string;
+}
+
+const da: Messages = {
+  status: { switched: 'Skiftet', planned: 'Planlagt', unknown: 'Ingen dato endnu', 'not-applicable': 'Ikke relevant' },
+  switchName: { ch2: 'Context Handler 2', sts2: 'STS 2', both: 'Context Handler 2 eller STS 2' },
+  switched: (name, target, date, relative) => `${name} skiftede til ${target} den ${date} (${relative}).`,
+  willSwitch: (name, target, date, relative) => `${name} skifter til ${target} den ${date} (${relative}).`,
+  overdue: (name, target, date, relative) =>
+    `${name} skulle skifte til ${target} den ${date} (${relative}), men skiftet er ikke bekræftet.`,
+  datedUnconfirmed: (name, target, date, relative) => `${name} har datoen ${date} (${relative}) for skiftet til ${target}.`,
+  noDate: (name, target) => `Der er endnu ingen kendt dato for, hvornår ${name} skifter til ${target}.`,
+  notApplicable: (name, target) => `${name} skal ikke skifte til ${target}: skiftet er ikke relevant for systemet.`,
+  label: {
+    status: 'Status', vendor: 'Leverandør', owner: 'Ejer', source: 'Kilde', updated: 'Senest ændret', note: 'Bemærkning',
+    fullName: 'Fulde navn', ch2: 'Context Handler 2', sts2: 'STS 2',
+  },
+  noValue: 'ukendt',
+  askVendorOffer: (vendor) =>
+    vendor ? `Vil du have, at jeg spørger leverandøren (${vendor}) om datoen?` : 'Vil du have, at jeg spørger leverandøren om datoen?',
+  askVendorButton: 'Spørg leverandøren',
+  ambiguous: (query) => `Flere systemer passer på "${query}". Hvilket mente du?`,
+  unknown: (query) => `Jeg kender ikke systemet "${query}", så jeg har ingen dato for det.`,
+  suggestions: (names) => `Mente du ${names}?`,
+  noSuggestions: 'Skriv "alle systemer" for at se de systemer, jeg kender.',
+  listTitle: {
+    period: (target, period) => `Skift til ${target} i ${period}`,
+    missing: (target) => `Systemer uden kendt dato for ${target}`,
+    switched: (target) => `Systemer, der har skiftet til ${target}`,
+    planned: (target) => `Planlagte skift til ${target}`,
+    all: 'Alle systemer',
+  },
+  listEmpty: {
+    period: (target, period) => `Ingen systemer har en dato for skiftet til ${target} i ${period}.`,
+    missing: (target) => `Alle systemer har en kendt dato for ${target}.`,
+    switched: (target) => `Ingen systemer har endnu skiftet til ${target}, så vidt jeg ved.`,
+    planned: (target) => `Ingen systemer har en kommende dato for ${target}.`,
+    all: 'Registret er tomt.',
+  },
+  listCount: (count) => (count === 1 ? '1 system' : `${count} systemer`),
+  listMore: (count) => `… og ${count} til.`,
+  overview: (target, c, total) =>
+    `Skiftet til ${target}: ${c.switched} af ${total} systemer er skiftet, ${c.planned} har en planlagt dato, ${c.unknown} mangler en dato, og ${c['not-applicable']} er ikke berørt.`,
+  overviewHint: 'Spørg fx "hvornår skifter SAPA til CH2?" eller "hvilke systemer mangler en dato?".',
+  helpTitle: 'Sådan bruger du FKI Bot',
+  helpIntro: 'Jeg svarer på, hvornår systemerne skifter til Context Handler 2 (CH2) og STS 2. Datoerne kommer fra KOMBITs liste; kender jeg ingen dato, siger jeg det.',
+  helpExamples: [
+    'hvornår skifter SAPA til CH2?',
+    'STS2 for KY?',
+    'hvilke systemer skifter i marts?',
+    'hvilke systemer mangler en dato?',
+    'hvilke systemer har allerede skiftet?',
+    'alle systemer',
+  ],
+  welcome: 'Hej! Jeg er FKI Bot. Spørg mig, hvornår et system skifter til Context Handler 2 eller STS 2.',
+  notUnderstood: 'Det forstod jeg ikke helt. Jeg kan svare på, hvornår systemer skifter til Context Handler 2 og STS 2.',
+  surveysComing: (system) =>
+    `Tak! Spørgeskemaer til leverandørerne kommer snart i FKI Bot. Indtil da kan du spørge om datoen for ${system} i kanalen, så samler KOMBIT den op.`,
+  unknownAction: 'Den knap kender jeg ikke (længere). Skriv "hjælp" for at se, hvad jeg kan.',
+  systemGone: (name) => `Systemet "${name}" findes ikke længere i registret.`,
+  somethingWrong: 'Beklager, noget gik galt hos mig. Prøv igen om lidt; fejlen er logget.',
+};
+
+const en: Messages = {
+  status: { switched: 'Switched', planned: 'Planned', unknown: 'No date yet', 'not-applicable': 'Not relevant' },
+  switchName: { ch2: 'Context Handler 2', sts2: 'STS 2', both: 'Context Handler 2 or STS 2' },
+  switched: (name, target, date, relative) => `${name} switched to ${target} on ${date} (${relative}).`,
+  willSwitch: (name, target, date, relative) => `${name} switches to ${target} on ${date} (${relative}).`,
+  overdue: (name, target, date, relative) =>
+    `${name} was due to switch to ${target} on ${date} (${relative}), but the switch has not been confirmed.`,
+  datedUnconfirmed: (name, target, date, relative) => `${name} has the date ${date} (${relative}) for the switch to ${target}.`,
+  noDate: (name, target) => `No date is known yet for when ${name} switches to ${target}.`,
+  notApplicable: (name, target) => `${name} does not need to switch to ${target}: the switch does not apply to it.`,
+  label: {
+    status: 'Status', vendor: 'Vendor', owner: 'Owner', source: 'Source', updated: 'Last changed', note: 'Note',
+    fullName: 'Full name', ch2: 'Context Handler 2', sts2: 'STS 2',
+  },
+  noValue: 'unknown',
+  askVendorOffer: (vendor) => (vendor ? `Shall I ask the vendor (${vendor}) for the date?` : 'Shall I ask the vendor for the date?'),
+  askVendorButton: 'Ask the vendor',
+  ambiguous: (query) => `Several systems match "${query}". Which one did you mean?`,
+  unknown: (query) => `I don't know the system "${query}", so I have no date for it.`,
+  suggestions: (names) => `Did you mean ${names}?`,
+  noSuggestions: 'Type "all systems" to see the systems I know.',
+  listTitle: {
+    period: (target, period) => `Switches to ${target} in ${period}`,
+    missing: (target) => `Systems without a known ${target} date`,
+    switched: (target) => `Systems that have switched to ${target}`,
+    planned: (target) => `Planned switches to ${target}`,
+    all: 'All systems',
+  },
+  listEmpty: {
+    period: (target, period) => `No system has a date for the switch to ${target} in ${period}.`,
+    missing: (target) => `Every system has a known ${target} date.`,
+    switched: (target) => `As far as I know, no system has switched to ${target} yet.`,
+    planned: (target) => `No system has an upcoming ${target} date.`,
+    all: 'The registry is empty.',
+  },
+  listCount: (count) => (count === 1 ? '1 system' : `${count} systems`),
+  listMore: (count) => `… and ${count} more.`,
+  overview: (target, c, total) =>
+    `The switch to ${target}: ${c.switched} of ${total} systems have switched, ${c.planned} have a planned date, ${c.unknown} have no date yet, and ${c['not-applicable']} are not affected.`,
+  overviewHint: 'Ask, for example, "when does SAPA switch to CH2?" or "which systems are missing a date?".',
+  helpTitle: 'How to use FKI Bot',
+  helpIntro: "I answer when systems switch to Context Handler 2 (CH2) and STS 2. The dates come from KOMBIT's list; when I know no date, I say so.",
+  helpExamples: [
+    'when does SAPA switch to CH2?',
+    'STS2 for KY?',
+    'which systems switch in March?',
+    'which systems are missing a date?',
+    'which systems have already switched?',
+    'all systems',
+  ],
+  welcome: "Hi! I'm FKI Bot. Ask me when a system switches to Context Handler 2 or STS 2.",
+  notUnderstood: "Sorry, I didn't quite get that. I can tell you when systems switch to Context Handler 2 and STS 2.",
+  surveysComing: (system) =>
+    `Thank you! Vendor surveys are coming to FKI Bot soon. Until then, ask for the ${system} date in the channel and KOMBIT will pick it up.`,
+  unknownAction: "I don't know that button (any more). Type \"help\" to see what I can do.",
+  systemGone: (name) => `The system "${name}" is no longer in the registry.`,
+  somethingWrong: 'Sorry, something went wrong on my side. Please try again shortly; the error has been logged.',
+};
+
+const MESSAGES: Record<Lang, Messages> = { da, en };
+
+export function messages(lang: Lang): Messages {
+  return MESSAGES[lang];
+}

@@ -1,0 +1,216 @@
+import { distance } from 'fastest-levenshtein';
+import { isStopword } from '../text/stopwords.js';
+import { splitWords, type Word } from '../text/words.js';
+import type { SystemRecord } from './system.js';
+
+/** How sure a match is: an exact word beats an inflected one beats a typo beats part of a name. */
+const SCORE = { exact: 1, inflected: 0.95, typo: 0.85, partial: 0.5 } as const;
+/** Words this short are only ever matched exactly: "KY" inside "sky" or "kys" is not KY. */
+const SHORTEST_TYPO_WORD = 4;
+/** From this length a word may carry two typos instead of one. */
+const TWO_TYPO_LENGTH = 8;
+/** Danish and English endings people put on names: "SAPAs", "systemet", "Aulas". */
+const ENDINGS = ['ernes', 'erne', 'ens', 'ets', 'en', 'et', 'er', 's', 'e'];
+
+interface NameEntry {
+  system: SystemRecord;
+  tokens: string[];
+}
+
+interface SpanMatch {
+  start: number;
+  length: number;
+  score: number;
+  system: SystemRecord;
+}
+
+/** A place in the question that names one system, or several equally well (then it is ambiguous). */
+export interface Mention {
+  start: number;
+  length: number;
+  score: number;
+  systems: SystemRecord[];
+  text: string;
+}
+
+export interface MentionSearch {
+  mentions: Mention[];
+  /** Words of the question that no mention covers. */
+  rest: Word[];
+}
+
+/**
+ * Finds the systems a question names. Built once per registry: exact words in a map, and every
+ * one-letter deletion of each name word in another (symmetric deletion), so a typo is found without
+ * comparing the question with every name.
+ */
+export class SystemMatcher {
+  private readonly byFirstToken = new Map<string, NameEntry[]>();
+  private readonly nameTokens = new Set<string>();
+  private readonly deletions = new Map<string, Set<string>>();
+  private readonly compactNames: { compact: string; system: SystemRecord }[] = [];
+
+  constructor(systems: readonly SystemRecord[]) {
+    for (const system of systems) {
+      const names = [system.name, system.fullName, ...system.aliases].filter((name): name is string => !!name);
+      const seen = new Set<string>();
+      for (const name of names) {
+        const tokens = splitWords(name).map((word) => word.folded);
+        if (tokens.length === 0) continue;
+        this.addEntry(system, tokens, seen);
+        // "FKORG", "FK-ORG" and "FK ORG" all name FK Organisation's alias "FK ORG".
+        if (tokens.length > 1) this.addEntry(system, [tokens.join('')], seen);
+      }
+    }
+  }
+
+  private addEntry(system: SystemRecord, tokens: string[], seen: Set<string>): void {
+    const key = tokens.join(' ');
+    if (seen.has(key)) return;
+    seen.add(key);
+    const first = tokens[0] as string;
+    const list = this.byFirstToken.get(first) ?? [];
+    list.push({ system, tokens });
+    this.byFirstToken.set(first, list);
+    if (tokens.length === 1) this.compactNames.push({ compact: first, system });
+    for (const token of tokens) {
+      this.nameTokens.add(token);
+      if (token.length >= SHORTEST_TYPO_WORD) {
+        for (const variant of deletionsOf(token)) {
+          const set = this.deletions.get(variant) ?? new Set<string>();
+          set.add(token);
+          this.deletions.set(variant, set);
+        }
+      }
+    }
+  }
+
+  /** The name words a question word may stand for, with how sure that is. */
+  private candidatesOf(word: Word): Map<string, number> {
+    const candidates = new Map<string, number>();
+    const offer = (token: string, score: number) => {
+      if (this.nameTokens.has(token) && (candidates.get(token) ?? 0) < score) candidates.set(token, score);
+    };
+    const folded = word.folded;
+    offer(folded, SCORE.exact);
+    if (isStopword(folded)) return candidates;
+    for (const ending of ENDINGS) {
+      if (folded.endsWith(ending) && folded.length - ending.length >= 2) offer(folded.slice(0, -ending.length), SCORE.inflected);
+      // The other way round: "sygedagpengesystem" for the alias "Sygedagpengesystemet".
+      if (folded.length >= SHORTEST_TYPO_WORD) offer(folded + ending, SCORE.inflected);
+    }
+    if (folded.length >= SHORTEST_TYPO_WORD) {
+      const maxTypos = folded.length >= TWO_TYPO_LENGTH ? 2 : 1;
+      const variants = deletionsOf(folded);
+      // One letter too many: "Aulla" for Aula.
+      for (const variant of variants) if (variant.length >= SHORTEST_TYPO_WORD) offer(variant, SCORE.typo);
+      for (const variant of [folded, ...variants]) {
+        for (const token of this.deletions.get(variant) ?? []) {
+          if (candidates.has(token)) continue;
+          if (token.length < SHORTEST_TYPO_WORD) continue;
+          if (isTranspositionOf(folded, token) || distance(folded, token) <= maxTypos) offer(token, SCORE.typo);
+        }
+      }
+    }
+    return candidates;
+  }
+
+  /** Every system the question names, best and longest first, without overlaps. */
+  findMentions(words: readonly Word[]): MentionSearch {
+    const candidates = words.map((word) => this.candidatesOf(word));
+    const matches: SpanMatch[] = [];
+    words.forEach((_, start) => {
+      for (const [firstToken, firstScore] of candidates[start] ?? []) {
+        for (const entry of this.byFirstToken.get(firstToken) ?? []) {
+          const match = matchEntry(entry, start, firstScore, candidates, words);
+          if (match) matches.push(match);
+        }
+      }
+    });
+    return pickMentions(matches, words);
+  }
+
+  /** The systems whose names are closest to `text`, for "did you mean"; at most `limit`. */
+  closest(text: string, limit = 3): SystemRecord[] {
+    const query = splitWords(text)
+      .map((word) => word.folded)
+      .join('');
+    if (query === '') return [];
+    const ranked = new Map<SystemRecord, number>();
+    for (const { compact, system } of this.compactNames) {
+      if (Math.abs(compact.length - query.length) > Math.max(compact.length, query.length) / 2) continue;
+      const similarity = distance(compact, query) / Math.max(compact.length, query.length);
+      if (similarity <= 0.6 && similarity < (ranked.get(system) ?? Infinity)) ranked.set(system, similarity);
+    }
+    return [...ranked.entries()]
+      .sort((a, b) => a[1] - b[1] || a[0].name.localeCompare(b[0].name, 'da'))
+      .slice(0, limit)
+      .map(([system]) => system);
+  }
+}
+
+function matchEntry(
+  entry: NameEntry,
+  start: number,
+  firstScore: number,
+  candidates: Map<string, number>[],
+  words: readonly Word[],
+): SpanMatch | null {
+  let total = firstScore;
+  let matched = 1;
+  while (matched < entry.tokens.length) {
+    const score = candidates[start + matched]?.get(entry.tokens[matched] as string);
+    if (score === undefined) break;
+    total += score;
+    matched += 1;
+  }
+  if (matched === entry.tokens.length) return { start, length: matched, score: total / matched, system: entry.system };
+  // Part of a longer name ("Socialt" for "Socialt Frikort") counts only when it is a real word of it.
+  const first = words[start] as Word;
+  if (firstScore < SCORE.exact || isStopword(first.folded) || first.folded.length < 2) return null;
+  return { start, length: matched, score: SCORE.partial, system: entry.system };
+}
+
+function pickMentions(matches: SpanMatch[], words: readonly Word[]): MentionSearch {
+  const bySpan = new Map<string, { start: number; length: number; score: number; systems: Set<SystemRecord> }>();
+  for (const match of matches) {
+    const key = `${match.start}:${match.length}`;
+    const span = bySpan.get(key);
+    if (!span || match.score > span.score + 1e-9) {
+      bySpan.set(key, { start: match.start, length: match.length, score: match.score, systems: new Set([match.system]) });
+    } else if (Math.abs(match.score - span.score) < 1e-9) {
+      span.systems.add(match.system);
+    }
+  }
+  const ordered = [...bySpan.values()].sort((a, b) => b.score - a.score || b.length - a.length || a.start - b.start);
+  const covered = new Set<number>();
+  const mentions: Mention[] = [];
+  for (const span of ordered) {
+    const indexes = Array.from({ length: span.length }, (_, offset) => span.start + offset);
+    if (indexes.some((index) => covered.has(index))) continue;
+    // A system already named better elsewhere in the question is not named again by a weaker span.
+    const systems = [...span.systems].filter((system) => !mentions.some((m) => m.systems.length === 1 && m.systems[0] === system));
+    if (systems.length === 0) continue;
+    indexes.forEach((index) => covered.add(index));
+    const text = indexes.map((index) => words[index]?.original ?? '').join(' ');
+    mentions.push({ start: span.start, length: span.length, score: span.score, systems, text });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, rest: words.filter((_, index) => !covered.has(index)) };
+}
+
+function deletionsOf(token: string): string[] {
+  const variants: string[] = [];
+  for (let index = 0; index < token.length; index += 1) variants.push(token.slice(0, index) + token.slice(index + 1));
+  return variants;
+}
+
+function isTranspositionOf(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differing: number[] = [];
+  for (let index = 0; index < a.length && differing.length <= 2; index += 1) if (a[index] !== b[index]) differing.push(index);
+  const [first, second] = differing;
+  return (
+    differing.length === 2 && first !== undefined && second === first + 1 && a[first] === b[second] && a[second] === b[first]
+  );
+}

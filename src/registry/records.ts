@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { DEADLINE_KINDS, type Deadline } from '../deadlines/deadline.js';
+import { parseCalendarDate } from '../time/calendarDate.js';
+import { SWITCH_STATUSES, type SystemRecord } from './system.js';
+
+/**
+ * Validation of systems and deadlines from any source (JSON, CSV, later the SharePoint list).
+ * Every problem carries a stable code (see i18n) and the field it is about.
+ */
+export type RecordProblemCode =
+  | 'REQUIRED'
+  | 'NOT_TEXT'
+  | 'TOO_LONG'
+  | 'INVALID_DATE'
+  | 'INVALID_STATUS'
+  | 'INVALID_KIND'
+  | 'INVALID_URL'
+  | 'INVALID_TIMESTAMP'
+  | 'UNKNOWN_FIELD'
+  | 'DATE_REQUIRED_FOR_STATUS'
+  | 'NOT_A_RECORD';
+
+export interface RecordProblem {
+  field: string | null;
+  code: RecordProblemCode;
+  value?: string;
+}
+
+export const LIMITS = { name: 100, fullName: 200, alias: 100, aliases: 30, text: 500, note: 1000, title: 300 } as const;
+
+const blankToNull = (value: unknown): unknown =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? null : value;
+
+const optionalText = (max: number) =>
+  z.preprocess(blankToNull, z.string({ error: 'NOT_TEXT' }).trim().max(max, { error: 'TOO_LONG' }).nullable());
+
+const requiredText = (max: number) =>
+  z.preprocess(
+    blankToNull,
+    z.string({ error: (issue) => (issue.input === null ? 'REQUIRED' : 'NOT_TEXT') }).trim().max(max, { error: 'TOO_LONG' }),
+  );
+
+const calendarDate = z.preprocess(
+  blankToNull,
+  z
+    .string({ error: 'INVALID_DATE' })
+    .nullable()
+    .transform((value, ctx) => {
+      if (value === null) return null;
+      const day = parseCalendarDate(value);
+      if (day === null) {
+        ctx.addIssue({ code: 'custom', message: 'INVALID_DATE' });
+        return z.NEVER;
+      }
+      return day;
+    }),
+);
+
+const aliases = z.preprocess(
+  (value) => {
+    const blank = blankToNull(value);
+    if (blank === null) return [];
+    return typeof blank === 'string' ? blank.split('|') : blank;
+  },
+  z
+    .array(z.string({ error: 'NOT_TEXT' }).trim().max(LIMITS.alias, { error: 'TOO_LONG' }), { error: 'NOT_TEXT' })
+    .max(LIMITS.aliases, { error: 'TOO_LONG' })
+    .transform((list) => [...new Set(list.filter((alias) => alias !== ''))]),
+);
+
+const timestamp = z.preprocess(blankToNull, z.iso.datetime({ offset: true, error: 'INVALID_TIMESTAMP' }).nullable());
+
+const systemSchema = z
+  .strictObject(
+    {
+      name: requiredText(LIMITS.name),
+      fullName: optionalText(LIMITS.fullName),
+      aliases,
+      owner: optionalText(LIMITS.name),
+      vendor: optionalText(LIMITS.name),
+      ch2Date: calendarDate,
+      sts2Date: calendarDate,
+      status: z.preprocess(blankToNull, z.enum(SWITCH_STATUSES, { error: 'INVALID_STATUS' }).nullable()),
+      source: optionalText(LIMITS.text),
+      note: optionalText(LIMITS.note),
+      updatedAt: timestamp,
+    },
+    { error: 'NOT_A_RECORD' },
+  )
+  .superRefine((system, ctx) => {
+    const needsDate = system.status === 'planned' || system.status === 'switched';
+    if (needsDate && system.ch2Date === null && system.sts2Date === null) {
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'DATE_REQUIRED_FOR_STATUS' });
+    }
+  });
+
+const deadlineSchema = z.strictObject(
+  {
+    solution: requiredText(LIMITS.name),
+    code: optionalText(LIMITS.name),
+    kind: z.preprocess(blankToNull, z.enum(DEADLINE_KINDS, { error: 'INVALID_KIND' })),
+    title: requiredText(LIMITS.title),
+    published: calendarDate,
+    deadline: calendarDate,
+    url: z.preprocess(
+      blankToNull,
+      z.url({ protocol: /^https?$/, error: 'INVALID_URL' }).max(LIMITS.text, { error: 'TOO_LONG' }).nullable(),
+    ),
+    source: optionalText(LIMITS.text),
+  },
+  { error: 'NOT_A_RECORD' },
+);
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: RecordProblem[] };
+
+function parseWith<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const problems = result.error.issues.flatMap((issue): RecordProblem[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: key, code: 'UNKNOWN_FIELD' }));
+    }
+    const field = issue.path.length > 0 ? String(issue.path[0]) : null;
+    const raw = field !== null && typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[field] : undefined;
+    const problem: RecordProblem = { field, code: issue.message as RecordProblemCode };
+    if (typeof raw === 'string' && raw.trim() !== '') problem.value = raw;
+    return [problem];
+  });
+  return { ok: false, problems };
+}
+
+/** Reads one system record from untrusted input; missing optional fields become null. */
+export function parseSystem(input: unknown): Parsed<SystemRecord> {
+  return parseWith(systemSchema, input) as Parsed<SystemRecord>;
+}
+
+/** Reads one deadline from untrusted input. */
+export function parseDeadline(input: unknown): Parsed<Deadline> {
+  return parseWith(deadlineSchema, input) as Parsed<Deadline>;
+}
+
+export const SYSTEM_FIELDS = Object.keys(systemSchema.shape) as (keyof SystemRecord)[];
+export const DEADLINE_FIELDS = Object.keys(deadlineSchema.shape) as (keyof Deadline)[];

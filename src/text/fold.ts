@@ -1,0 +1,26 @@
+/**
+ * Folds what people type into one comparable form: lower case, accents dropped, and the Danish
+ * letters made equal to the ways people type them without a Danish keyboard. "Køreprøvebooking",
+ * "Koereproevebooking" and "Koreprovebooking" all fold to "koreprovebooking"; "CH-2" folds to "ch 2".
+ * Both sides of every comparison go through here, so the folding only ever removes distinctions.
+ */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ae/g, 'a')
+    .replace(/oe/g, 'o')
+    .replace(/aa/g, 'a')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The folded words of a text, in order. */
+export function foldedTokens(text: string): string[] {
+  const folded = fold(text);
+  return folded === '' ? [] : folded.split(' ');
+}

@@ -1,0 +1,11 @@
+/** Where "now" comes from; tests pass a fixed clock, the bot the system's. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function fixedClock(at: Date | string): Clock {
+  const instant = typeof at === 'string' ? new Date(at) : at;
+  return { now: () => new Date(instant) };
+}
