@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import restify from 'restify';
+import type { App } from './app.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** restify with the bot's routes: POST /api/messages, GET /healthz. */
+export async function startServer(app: App, port = app.config.port, host = app.config.host): Promise<RunningServer> {
+  const server = restify.createServer({ name: 'fki-bot', version: VERSION });
+  server.use(restify.plugins.bodyParser({ maxBodySize: app.config.maxBodyBytes, mapParams: false, mapFiles: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    if (typeof req.body !== 'object' || req.body === null || typeof (req.body as { type?: unknown }).type !== 'string') {
+      res.send(400, { error: 'The body must be a Bot Framework activity (JSON with a "type").' });
+      return;
+    }
+    await app.adapter.process(req, res, (context) => app.bot.run(context));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const registry = await app.registry.current();
+    res.send(200, { ok: true, version: VERSION, systems: registry.systems.length });
+  });
+
+  server.on('restifyError', (req, _res, error, callback) => {
+    app.log.warn({ method: req.method, url: req.url, status: error.statusCode, reason: error.message }, 'request refused');
+    return callback();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  return {
+    url,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,43 @@
+import { CardFactory, TurnContext, type Activity, type Attachment } from 'botbuilder';
+import type { ChatTurn, ConversationKind, Reply } from '../src/chat/types.js';
+import { detectLanguage, languageOfLocale, type Lang } from '../src/i18n/language.js';
+import { splitWords } from '../src/text/words.js';
+
+/** A Teams activity as the features see it: mention removed, language detected. */
+export function chatTurnOf(context: TurnContext, lang?: Lang): ChatTurn {
+  const activity = context.activity;
+  const text = activity.type === 'message' ? textWithoutMention(activity) : '';
+  const locale = activity.locale ?? null;
+  const channelData = (activity.channelData ?? {}) as { team?: { id?: string }; tenant?: { id?: string } };
+  return {
+    text,
+    lang: lang ?? (text === '' ? languageOfLocale(locale) : detectLanguage(text, splitWords(text), locale)),
+    locale,
+    conversation: {
+      id: activity.conversation?.id ?? '',
+      kind: conversationKindOf(activity.conversation?.conversationType),
+      teamId: channelData.team?.id ?? null,
+      tenantId: activity.conversation?.tenantId ?? channelData.tenant?.id ?? null,
+    },
+    user: { id: activity.from?.id ?? '', name: activity.from?.name ?? null, aadObjectId: activity.from?.aadObjectId ?? null },
+    activityId: activity.id ?? null,
+  };
+}
+
+function textWithoutMention(activity: Partial<Activity>): string {
+  // Teams puts "<at>Bot name</at>" in the text of a channel post that @mentions the bot.
+  const withoutMention = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+  return withoutMention.replace(/<at>[^<]*<\/at>/g, ' ').trim();
+}
+
+function conversationKindOf(type: string | undefined): ConversationKind {
+  return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
+}
+
+/** A reply as a Teams message: the card, with its plain text as summary and fallback text. */
+export function replyActivity(reply: Reply): Partial<Activity> {
+  const attachments: Attachment[] = reply.card ? [CardFactory.adaptiveCard({ ...reply.card, fallbackText: reply.text })] : [];
+  return reply.card
+    ? { type: 'message', summary: reply.text, attachments }
+    : { type: 'message', text: reply.text, textFormat: 'plain' };
+}

@@ -1,0 +1,43 @@
+import { answerCard } from '../../cards/answerCard.js';
+import { textField } from '../chat/phrases.js';
+import type { ChatRouter, Reply } from '../chat/types.js';
+import { messages } from '../i18n/messages.js';
+import type { RegistryService } from '../registry/service.js';
+import type { SwitchTopic } from '../registry/system.js';
+import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
+import type { Clock } from '../time/clock.js';
+import { answerAbout, answerQuestion, type Answered } from './answer.js';
+import { present, viewToText } from './present.js';
+import { AnswerVerbs } from './verbs.js';
+
+export interface AnswersDeps {
+  registry: RegistryService;
+  clock: Clock;
+}
+
+const TOPICS: readonly SwitchTopic[] = ['ch2', 'sts2', 'both'];
+
+/** Questions about CH2/STS2 dates, and the "did you mean" buttons of ambiguous answers. */
+export function registerAnswers(router: ChatRouter, { registry, clock }: AnswersDeps): void {
+  const today = () => calendarDayAt(clock.now(), DANISH_ZONE);
+
+  router.message(
+    async (turn) => answerQuestion(turn.text, { registry: await registry.current(), today: today(), locale: turn.locale }),
+    (_turn, answered) => answerReply(answered),
+  );
+
+  router.action(AnswerVerbs.pick, async (turn, data) => {
+    const name = textField(data, 'system');
+    const topic = TOPICS.find((candidate) => candidate === data.topic) ?? 'both';
+    const system = name === null ? undefined : (await registry.current()).find(name);
+    if (system === undefined) {
+      return { type: 'error', code: 'SYSTEM_NOT_FOUND', text: messages(turn.lang).systemGone(name ?? '') };
+    }
+    return { type: 'card', reply: answerReply({ lang: turn.lang, today: today(), answer: answerAbout([system], topic, today()) }) };
+  });
+}
+
+export function answerReply(answered: Answered): Reply & { card: NonNullable<Reply['card']> } {
+  const view = present(answered);
+  return { text: viewToText(view), card: answerCard(view) };
+}

@@ -1,0 +1,50 @@
+import type { AdaptiveCard } from '../../cards/render.js';
+import type { Lang } from '../i18n/language.js';
+
+/**
+ * What features see of a chat turn and answer with. No botbuilder here: `bot/` translates Teams
+ * activities into these and back, so a move to another SDK touches `bot/` alone.
+ */
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+export interface ChatTurn {
+  /** The message text, with the @mention of the bot removed. Empty for card actions. */
+  text: string;
+  lang: Lang;
+  locale: string | null;
+  conversation: { id: string; kind: ConversationKind; teamId: string | null; tenantId: string | null };
+  user: { id: string; name: string | null; aadObjectId: string | null };
+  activityId: string | null;
+}
+
+/** A message to post: a card with a plain-text version for notifications and screen readers. */
+export interface Reply {
+  text: string;
+  card?: AdaptiveCard;
+}
+
+/** What a card button's handler answers; `bot/` turns it into the invoke response. */
+export type ActionResult =
+  | { type: 'card'; reply: Reply & { card: AdaptiveCard } }
+  | { type: 'message'; text: string }
+  | { type: 'error'; code: string; text: string };
+
+export type Awaitable<T> = T | Promise<T>;
+export type ActionData = Record<string, unknown>;
+
+export type MessageMatcher<T> = (turn: ChatTurn) => Awaitable<T | null | undefined>;
+export type MessageHandler<T> = (turn: ChatTurn, match: T) => Awaitable<Reply>;
+export type ActionHandler = (turn: ChatTurn, data: ActionData) => Awaitable<ActionResult>;
+
+/** Where a feature declares its chat phrases and card verbs. First matching phrase wins. */
+export interface ChatRouter {
+  message<T>(matcher: MessageMatcher<T>, handler: MessageHandler<T>): void;
+  action(verb: string, handler: ActionHandler): void;
+  /** When the bot is added to a chat or team. */
+  welcome(handler: (turn: ChatTurn) => Awaitable<Reply>): void;
+  /** When no phrase matched. */
+  fallback(handler: (turn: ChatTurn) => Awaitable<Reply>): void;
+}
+
+/** A feature: one folder, one `register`, one line in the bot's feature list. */
+export type Feature = (router: ChatRouter) => void;

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Every setting comes from the environment; `.env.example` lists them all. */
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Where to listen. Default: 127.0.0.1 in local mode, all interfaces when an app id is set. */
+  HOST: z.string().optional(),
+  DATA_DIR: z.string().default('./data'),
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest request body accepted on /api/messages, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+});
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  /** True when no app id is set: no authentication, loopback only unless HOST says otherwise. */
+  localMode: boolean;
+  appId: string;
+  appPassword: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  appTenantId: string;
+  logLevel: string;
+  maxBodyBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment; throws ConfigError with a message meant for the operator. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${details}`);
+  }
+  const e = parsed.data;
+  const localMode = e.MicrosoftAppId.trim() === '';
+  const production = e.NODE_ENV === 'production';
+  if (production && localMode) {
+    throw new ConfigError(
+      'Refusing to start: NODE_ENV=production needs MicrosoftAppId (and MicrosoftAppPassword) so that requests are authenticated. ' +
+        'Set them from your Azure Bot registration, or unset NODE_ENV to run locally.',
+    );
+  }
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+    dataDir: e.DATA_DIR,
+    localMode,
+    appId: e.MicrosoftAppId.trim(),
+    appPassword: e.MicrosoftAppPassword,
+    appType: e.MicrosoftAppType,
+    appTenantId: e.MicrosoftAppTenantId,
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+  };
+}

@@ -1,0 +1,38 @@
+import type { Clock } from '../time/clock.js';
+import type { RegistryStore } from '../store/registryStore.js';
+import { Registry } from './registry.js';
+
+/** How often a running bot looks whether the stored registry changed (an import by the CLI). */
+const RECHECK_MS = 1000;
+
+/** Hands out the current registry snapshot, reloading it when the store changed underneath. */
+export class RegistryService {
+  private snapshot: Registry | null = null;
+  private revision: string | null = null;
+  private checkedAt = -Infinity;
+  private loading: Promise<Registry> | null = null;
+
+  constructor(
+    private readonly store: RegistryStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async current(): Promise<Registry> {
+    const now = this.clock.now().getTime();
+    if (this.snapshot !== null && now - this.checkedAt < RECHECK_MS) return this.snapshot;
+    this.loading ??= this.refresh(now).finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  private async refresh(now: number): Promise<Registry> {
+    const revision = await this.store.revision();
+    this.checkedAt = now;
+    if (this.snapshot === null || revision !== this.revision) {
+      this.snapshot = new Registry(await this.store.read());
+      this.revision = revision;
+    }
+    return this.snapshot;
+  }
+}

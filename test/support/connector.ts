@@ -1,0 +1,74 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Connector. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId: string;
+  replyToId: string | null;
+  activity: Record<string, unknown>;
+}
+
+/**
+ * A stand-in for the Bot Connector service on 127.0.0.1: records every activity the bot sends
+ * (replies and proactive messages) and answers like the real one.
+ */
+export class StandInConnector {
+  readonly calls: ConnectorCall[] = [];
+  private server: Server | null = null;
+  private counter = 0;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void readBody(req).then((body) => {
+        const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+        if (req.method !== 'POST' || !match) {
+          respond(res, 404, { error: { code: 'NotFound' } });
+          return;
+        }
+        this.calls.push({
+          method: req.method,
+          path: req.url ?? '',
+          conversationId: decodeURIComponent(match[1] ?? ''),
+          replyToId: match[2] ? decodeURIComponent(match[2]) : null,
+          activity: body === '' ? {} : (JSON.parse(body) as Record<string, unknown>),
+        });
+        this.counter += 1;
+        respond(res, 200, { id: `sent-${this.counter}` });
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** Activities sent into one conversation, oldest first. */
+  sentTo(conversationId: string): Record<string, unknown>[] {
+    return this.calls.filter((call) => call.conversationId === conversationId).map((call) => call.activity);
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+function respond(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
