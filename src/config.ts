@@ -31,6 +31,11 @@ export interface Config {
   maxBodyBytes: number;
 }
 
+/** The data folder, for tools that need nothing else from the configuration. */
+export function dataDirOf(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DATA_DIR?.trim() || './data';
+}
+
 export class ConfigError extends Error {}
 
 /** Reads and checks the environment; throws ConfigError with a message meant for the operator. */

@@ -38,6 +38,8 @@ export interface AnswerContext {
   registry: Registry;
   today: IsoDate;
   locale?: string | null;
+  /** Answer in this language whatever the question's words are (the CLI's --lang). */
+  lang?: Lang;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface AnswerContext {
 export function answerQuestion(text: string, context: AnswerContext): Answered | null {
   const question = readQuestion(text, context.registry, context.today, context.locale);
   const answer = decide(question, context);
-  return answer === null ? null : { lang: question.lang, today: context.today, answer };
+  return answer === null ? null : { lang: context.lang ?? question.lang, today: context.today, answer };
 }
 
 /** The answer about named systems, for a button that already knows which one was meant. */
@@ -76,8 +78,9 @@ function decide(question: Question, { registry, today }: AnswerContext): Answer 
     return list(question, 'planned', facts().filter((fact) => relevantDays(fact, topic).some((day) => day.days >= 0)));
   }
   if (question.list === 'all') return list(question, 'all', facts());
-  if (question.unknownName !== null) {
-    return { kind: 'unknown', topic, query: question.unknownName, suggestions: registry.matcher.closest(question.unknownName) };
+  const unknown = question.unknownName;
+  if (unknown !== null && (question.asksAboutSwitch || unknown.looksLikeName)) {
+    return { kind: 'unknown', topic, query: unknown.text, suggestions: registry.matcher.closest(unknown.text) };
   }
   if (question.namesSwitch) return overview(topic, registry, today);
   return null;

@@ -16,11 +16,13 @@ export interface Question {
   topic: SwitchTopic;
   /** True when the question names Context Handler or STS at all. */
   namesSwitch: boolean;
+  /** True when it asks about a switch or a date at all ("hvornår", "skifter", "date", "status" …). */
+  asksAboutSwitch: boolean;
   mentions: Mention[];
   period: Period | null;
   list: ListKind | null;
   /** Words that look like the name of a system the registry does not know. */
-  unknownName: string | null;
+  unknownName: UnknownName | null;
 }
 
 const CH_PHRASES = phrases('ch', 'ch2', 'context handler', 'contexthandler', 'nsis', 'ny context handler');
@@ -49,6 +51,10 @@ const LIST_PHRASES: [ListKind, string[][]][] = [
   ['all', phrases('alle systemer', 'alle systemerne', 'all systems', 'list systems', 'list of systems', 'liste over systemer', 'systemliste', 'every system')],
 ];
 
+const SWITCH_QUESTION_WORDS = new Set(
+  phrases(`hvornår skifter skifte skiftet skiftede skift skiftedato dato datoen status overgang flytter when switch switches
+    switched switching date status move moves migrate migration`)[0],
+);
 const PAST_TENSE = new Set(phrases('skiftede skiftet switched did was were moved flyttede flyttet blev')[0]);
 const NUMBER = /^\d+$/;
 
@@ -60,16 +66,18 @@ export function readQuestion(text: string, registry: Registry, today: IsoDate, l
   const pastTense = words.some((word) => PAST_TENSE.has(word.folded));
   const periodMatch = findPeriod(words, today, pastTense);
   const periodWords = new Set((periodMatch?.words ?? []).map((index) => words[index]));
+  const namesSwitch = [...CH_PHRASES, ...STS_PHRASES].some((phrase) => findPhrase(words, phrase) >= 0);
   const list = LIST_PHRASES.find(([, written]) => written.some((phrase) => findPhrase(words, phrase) >= 0))?.[0] ?? null;
   return {
     text,
     lang,
     topic: topicOf(words),
-    namesSwitch: [...CH_PHRASES, ...STS_PHRASES].some((phrase) => findPhrase(words, phrase) >= 0),
+    namesSwitch,
+    asksAboutSwitch: namesSwitch || words.some((word) => SWITCH_QUESTION_WORDS.has(word.folded)),
     mentions,
     period: periodMatch?.period ?? null,
     list,
-    unknownName: unknownNameIn(rest.filter((word) => !periodWords.has(word))),
+    unknownName: unknownNameIn(rest.filter((word) => !periodWords.has(word)), words.length),
   };
 }
 
@@ -92,11 +100,18 @@ function topicOf(words: readonly Word[]): SwitchTopic {
  * written with a capital letter win ("hvornår skifter vores Nexus til CH2" → "Nexus"); more than
  * three plain words is a sentence, not a name.
  */
-function unknownNameIn(rest: readonly Word[]): string | null {
+function unknownNameIn(rest: readonly Word[], wordCount: number): UnknownName | null {
   const candidates = rest.filter((word) => !isStopword(word.folded) && !NUMBER.test(word.folded));
   if (candidates.length === 0) return null;
   const capitalised = candidates.filter((word, index) => /\p{Lu}/u.test(word.original) && (index > 0 || candidates.length === 1));
   const chosen = capitalised.length > 0 ? capitalised : candidates;
   if (chosen.length > 3) return null;
-  return chosen.map((word) => word.original).join(' ');
+  // A bare capitalised name ("Nexus") is a question about it; bare lowercase words are not.
+  const looksLikeName = capitalised.length > 0 && wordCount <= 3;
+  return { text: chosen.map((word) => word.original).join(' '), looksLikeName };
+}
+
+interface UnknownName {
+  text: string;
+  looksLikeName: boolean;
 }

@@ -10,6 +10,8 @@ export interface RawRow {
 }
 
 export interface RawTables {
+  /** In JSON a row is the position in its list, in CSV the line of the file. */
+  format: 'json' | 'csv';
   systems?: RawRow[];
   deadlines?: RawRow[];
 }
@@ -46,7 +48,7 @@ function readJson(text: string): RawTables {
   if (unknownKeys.length > 0 || (!('systems' in record) && !('deadlines' in record))) {
     throw new ImportFileError('UNKNOWN_TABLE', unknownKeys.join(', '));
   }
-  const tables: RawTables = {};
+  const tables: RawTables = { format: 'json' };
   for (const table of ['systems', 'deadlines'] as const) {
     if (!(table in record)) continue;
     const list = record[table];
@@ -67,7 +69,7 @@ function readCsv(text: string): RawTables {
   }
   const header = headerLine.split(delimiter).map((column) => column.trim().replace(/^"|"$/g, ''));
   const table = tableOfHeader(header);
-  return { [table]: records.map(({ record, info }) => ({ row: info.lines, fields: record })) };
+  return { format: 'csv', [table]: records.map(({ record, info }) => ({ row: info.lines, fields: record })) };
 }
 
 function tableOfHeader(header: string[]): 'systems' | 'deadlines' {

@@ -10,6 +10,8 @@ export interface ImportProblem extends Omit<RecordProblem, 'code'> {
   table: TableName;
   row: number;
   code: RecordProblem['code'] | 'DUPLICATE_NAME' | 'DUPLICATE_DEADLINE';
+  /** For a duplicate: the row that has the same name or deadline first. */
+  duplicateOf?: number;
 }
 
 export interface TableChanges {
@@ -83,7 +85,8 @@ function validateRows<T>(
     if (earlier !== undefined) {
       const field = table === 'systems' ? 'name' : 'code';
       const code = table === 'systems' ? 'DUPLICATE_NAME' : 'DUPLICATE_DEADLINE';
-      problems.push({ table, row, field, code, value: `${key.split('|').pop() ?? key} (#${earlier})` });
+      const value = table === 'systems' ? (parsed.value as SystemRecord).name : ((parsed.value as Deadline).code ?? (parsed.value as Deadline).title);
+      problems.push({ table, row, field, code, value, duplicateOf: earlier });
       continue;
     }
     firstRowOfKey.set(key, row);

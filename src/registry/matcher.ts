@@ -95,7 +95,10 @@ export class SystemMatcher {
     offer(folded, SCORE.exact);
     if (isStopword(folded)) return candidates;
     for (const ending of ENDINGS) {
-      if (folded.endsWith(ending) && folded.length - ending.length >= 2) offer(folded.slice(0, -ending.length), SCORE.inflected);
+      const stem = folded.slice(0, -ending.length);
+      // A short name takes an ending only when typed as a name: "KYs" is KY's, "kys" is a kiss.
+      const stemIsName = stem.length >= SHORTEST_TYPO_WORD || (stem.length >= 2 && /^\p{Lu}{2}/u.test(word.original));
+      if (folded.endsWith(ending) && stemIsName) offer(stem, SCORE.inflected);
       // The other way round: "sygedagpengesystem" for the alias "Sygedagpengesystemet".
       if (folded.length >= SHORTEST_TYPO_WORD) offer(folded + ending, SCORE.inflected);
     }

@@ -19,6 +19,10 @@ migrate migrates migrated migration date dates which what who systems system hav
 without missing no any list show me all next this last month week quarter year plan planned plans known unknown
 about tell going get gets got new old can could would should there their our my your it its solution solutions
 ask vendor vendors thanks thank you
+we us they them he she me mine ours yours his her hers their theirs that these those then than so also only just very
+more most much many some if not yes ok okay from into with via per
+vi os dem han hun mig min mit mine vores jeres deres sin sit sine hos nu da så ikke også kun bare meget mere
+mest mange nogle hvis ja nej okay via pr
 `;
 
 const MONTH_WORDS = `

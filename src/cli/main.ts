@@ -1,0 +1,156 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { answerQuestion } from '../answers/answer.js';
+import { present, viewToText } from '../answers/present.js';
+import { dataDirOf } from '../config.js';
+import type { Lang } from '../i18n/language.js';
+import { messages } from '../i18n/messages.js';
+import { importProblemLine, problemText } from '../i18n/problems.js';
+import { exportRegistry } from '../registry/exporter.js';
+import { ImportFileError, readImportText } from '../registry/importFormats.js';
+import { applyImport, type TableChanges } from '../registry/importer.js';
+import { Registry } from '../registry/registry.js';
+import { seedIfEmpty } from '../registry/seed.js';
+import { FileRegistryStore } from '../store/fileRegistryStore.js';
+import type { RegistryStore } from '../store/registryStore.js';
+import { calendarDayAt } from '../time/calendarDate.js';
+import { systemClock, type Clock } from '../time/clock.js';
+
+export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
+
+const USAGE = `FKI Bot command line
+
+  npm run --silent cli -- ask "QUESTION" [--lang da|en]
+  npm run --silent cli -- import FILE [--replace] [--lang da|en]
+  npm run --silent cli -- export [--format json|csv] [--table systems|deadlines]
+
+The registry is stored in DATA_DIR (default ./data). Exit codes: 0 ok, 1 bad input, 2 usage.`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  store: RegistryStore;
+  clock: Clock;
+}
+
+class UsageError extends Error {}
+
+/** Runs one CLI command; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        lang: { type: 'string' },
+        replace: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'json' },
+        table: { type: 'string', default: 'systems' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { positionals, values } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  try {
+    const lang = langOption(values.lang);
+    await seedIfEmpty(io.store, io.clock.now());
+    switch (command) {
+      case 'ask':
+        return await ask(rest.join(' '), lang, io);
+      case 'import':
+        if (rest.length !== 1) throw new UsageError('import takes exactly one FILE');
+        return await importFile(rest[0] as string, values.replace, lang ?? 'da', io);
+      case 'export':
+        return await exportData(values.format, values.table, io);
+      default:
+        throw new UsageError(command === undefined ? 'No command given' : `Unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+function langOption(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'da' || value === 'en') return value;
+  throw new UsageError(`--lang must be da or en, not "${value}"`);
+}
+
+async function ask(question: string, lang: Lang | undefined, io: CliIo): Promise<number> {
+  if (question.trim() === '') throw new UsageError('ask needs a QUESTION');
+  const registry = new Registry(await io.store.read());
+  const today = calendarDayAt(io.clock.now());
+  const answered = answerQuestion(question, { registry, today, ...(lang ? { lang } : {}) });
+  if (answered === null) {
+    const m = messages(lang ?? 'da');
+    io.err([m.notUnderstood, ...m.helpExamples.map((example) => `• ${example}`)].join('\n'));
+    return EXIT.badInput;
+  }
+  io.out(viewToText(present(answered)));
+  return EXIT.ok;
+}
+
+async function importFile(file: string, replace: boolean, lang: Lang, io: CliIo): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    io.err(`${problemText('FILE_NOT_FOUND', lang)}: ${file}`);
+    return EXIT.badInput;
+  }
+  let tables;
+  try {
+    tables = readImportText(text, file);
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    io.err(`${problemText(error.code, lang)}${error.detail ? `: ${error.detail}` : ''}`);
+    return EXIT.badInput;
+  }
+  const outcome = applyImport(await io.store.read(), tables, { replace, now: io.clock.now() });
+  if (!outcome.ok) {
+    const heading = lang === 'da' ? 'Intet blev importeret. Ret disse fejl og prøv igen:' : 'Nothing was imported. Fix these problems and try again:';
+    io.err([heading, ...outcome.problems.map((problem) => `  ${importProblemLine(problem, tables.format, lang)}`)].join('\n'));
+    return EXIT.badInput;
+  }
+  await io.store.write(outcome.data);
+  const lines = Object.entries(outcome.changes).map(([table, changes]) => summary(table, changes as TableChanges, lang));
+  io.out(lines.join('\n'));
+  return EXIT.ok;
+}
+
+function summary(table: string, c: TableChanges, lang: Lang): string {
+  return lang === 'da'
+    ? `${table}: ${c.added} nye, ${c.updated} ændrede, ${c.unchanged} uændrede${c.removed ? `, ${c.removed} fjernet` : ''}`
+    : `${table}: ${c.added} added, ${c.updated} changed, ${c.unchanged} unchanged${c.removed ? `, ${c.removed} removed` : ''}`;
+}
+
+async function exportData(format: string | undefined, table: string | undefined, io: CliIo): Promise<number> {
+  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
+  if (table !== 'systems' && table !== 'deadlines') throw new UsageError(`--table must be systems or deadlines, not "${table}"`);
+  io.out(exportRegistry(await io.store.read(), format, table).replace(/\n$/, ''));
+  return EXIT.ok;
+}
+
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntryPoint) {
+  const code = await runCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    store: new FileRegistryStore(dataDirOf()),
+    clock: systemClock,
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,72 @@
+import type { ImportProblem } from '../registry/importer.js';
+import type { FileProblemCode } from '../registry/importFormats.js';
+import type { Lang } from './language.js';
+
+type ProblemCode = ImportProblem['code'] | FileProblemCode | 'FILE_NOT_FOUND';
+
+const TEXTS: Record<Lang, Record<ProblemCode, string>> = {
+  da: {
+    REQUIRED: 'skal udfyldes',
+    NOT_TEXT: 'skal være tekst',
+    TOO_LONG: 'er for lang',
+    INVALID_DATE: 'er ikke en gyldig dato (skriv fx 2025-01-21, 21-01-2025, 21.01.2025 eller 21/01/2025)',
+    INVALID_STATUS: 'skal være switched, planned, unknown eller not-applicable',
+    INVALID_KIND: 'skal være klik, agreement eller event',
+    INVALID_URL: 'skal være en http- eller https-adresse',
+    INVALID_TIMESTAMP: 'skal være et tidspunkt som 2025-01-21T10:00:00Z',
+    UNKNOWN_FIELD: 'er ikke et felt, jeg kender',
+    DATE_REQUIRED_FOR_STATUS: 'planned og switched kræver en CH2- eller STS2-dato',
+    NOT_A_RECORD: 'er ikke et objekt med felter',
+    DUPLICATE_NAME: 'navnet står allerede i',
+    DUPLICATE_DEADLINE: 'fristen står allerede i',
+    MALFORMED_JSON: 'Filen er ikke gyldig JSON',
+    MALFORMED_CSV: 'Filen er ikke gyldig CSV',
+    UNKNOWN_TABLE:
+      'Filen skal være JSON med "systems" og/eller "deadlines" eller CSV med en overskriftsrække med "name" (systemer) eller "solution" og "title" (frister)',
+    EMPTY_FILE: 'Filen er tom',
+    NOT_A_LIST: 'skal være en liste',
+    FILE_NOT_FOUND: 'Filen findes ikke',
+  },
+  en: {
+    REQUIRED: 'is required',
+    NOT_TEXT: 'must be text',
+    TOO_LONG: 'is too long',
+    INVALID_DATE: 'is not a valid date (write e.g. 2025-01-21, 21-01-2025, 21.01.2025 or 21/01/2025)',
+    INVALID_STATUS: 'must be switched, planned, unknown or not-applicable',
+    INVALID_KIND: 'must be klik, agreement or event',
+    INVALID_URL: 'must be an http or https address',
+    INVALID_TIMESTAMP: 'must be a time such as 2025-01-21T10:00:00Z',
+    UNKNOWN_FIELD: 'is not a field I know',
+    DATE_REQUIRED_FOR_STATUS: 'planned and switched need a CH2 or STS2 date',
+    NOT_A_RECORD: 'is not an object with fields',
+    DUPLICATE_NAME: 'the name is already in',
+    DUPLICATE_DEADLINE: 'the deadline is already in',
+    MALFORMED_JSON: 'The file is not valid JSON',
+    MALFORMED_CSV: 'The file is not valid CSV',
+    UNKNOWN_TABLE:
+      'The file must be JSON with "systems" and/or "deadlines", or CSV with a header row that has "name" (systems) or "solution" and "title" (deadlines)',
+    EMPTY_FILE: 'The file is empty',
+    NOT_A_LIST: 'must be a list',
+    FILE_NOT_FOUND: 'The file does not exist',
+  },
+};
+
+const WHERE = {
+  da: { line: 'linje', item: 'nr.', field: 'felt' },
+  en: { line: 'line', item: 'item', field: 'field' },
+};
+
+export function problemText(code: ProblemCode, lang: Lang): string {
+  return TEXTS[lang][code];
+}
+
+/** "systems, linje 4, felt ch2Date ("31.02.2025"): er ikke en gyldig dato …" */
+export function importProblemLine(problem: ImportProblem, format: 'json' | 'csv', lang: Lang): string {
+  const where = WHERE[lang];
+  const rowWord = format === 'csv' ? where.line : where.item;
+  const row = `${problem.table}, ${rowWord} ${problem.row}`;
+  const field = problem.field === null ? '' : `, ${where.field} ${problem.field}`;
+  const value = problem.value === undefined ? '' : ` ("${problem.value}")`;
+  const earlier = problem.duplicateOf === undefined ? '' : ` ${rowWord} ${problem.duplicateOf}`;
+  return `${row}${field}${value}: ${problemText(problem.code, lang)}${earlier}`;
+}

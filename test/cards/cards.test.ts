@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { answerCard } from '../../cards/answerCard.js';
+import { renderCard } from '../../cards/render.js';
+import { helpCard, messageCard } from '../../cards/textCards.js';
+import { answerQuestion } from '../../src/answers/answer.js';
+import { present } from '../../src/answers/present.js';
+import { Registry } from '../../src/registry/registry.js';
+import { cardProblems } from '../support/cardCheck.js';
+import { system, TEST_TODAY, testData } from '../support/fixtures.js';
+
+const QUESTIONS = [
+  'hvornår skifter SAPA til CH2?', 'when does Aula switch to CH2?', 'FK', 'hvornår skifter Zeus til CH2?', 'Acadre',
+  'hvilke systemer skifter i marts?', 'which systems are missing a date?', 'alle systemer', 'hvornår skifter vi til CH2?',
+  'YR', 'Opus', 'hvornår skifter SAPA og Aula?', 'hvilke systemer skifter til CH2 i juni?',
+];
+
+describe('cards', () => {
+  const registry = new Registry(testData());
+
+  for (const question of QUESTIONS) {
+    it(`answers "${question}" with a valid Adaptive Card 1.5`, () => {
+      const answered = answerQuestion(question, { registry, today: TEST_TODAY });
+      assert.ok(answered);
+      assert.deepEqual(cardProblems(answerCard(present(answered))), []);
+    });
+  }
+
+  for (const lang of ['da', 'en'] as const) {
+    it(`help and welcome cards are valid (${lang})`, () => {
+      assert.deepEqual(cardProblems(helpCard(lang)), []);
+      assert.deepEqual(cardProblems(helpCard(lang, 'Hej')), []);
+      assert.deepEqual(cardProblems(messageCard(['one', 'two'])), []);
+    });
+  }
+
+  it('lists at most 25 systems and says how many more there are', () => {
+    const data = testData();
+    for (let i = 0; i < 40; i += 1) data.systems.push(system({ name: `Fagsystem ${i}` }));
+    const answered = answerQuestion('hvilke systemer mangler en dato?', { registry: new Registry(data), today: TEST_TODAY });
+    assert.ok(answered);
+    const card = JSON.stringify(answerCard(present(answered)));
+    assert.match(card, /og \d+ til/);
+    assert.deepEqual(cardProblems(JSON.parse(card)), []);
+  });
+
+  it('shows text from the data as plain text: no markdown, links or template expressions', () => {
+    const hostile = '**Fed** [klik](https://evil.example) ${name} {{DATE(2025-01-01T00:00:00Z)}} <b>x</b>';
+    const data = testData();
+    data.systems.push(system({ name: 'Hostile', vendor: hostile, note: hostile, source: hostile }));
+    const answered = answerQuestion('Hostile', { registry: new Registry(data), today: TEST_TODAY });
+    assert.ok(answered);
+    const card = answerCard(present(answered));
+    assert.deepEqual(cardProblems(card).filter((p) => !p.includes('${')), []);
+    const runs: { type: string; text: string }[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const element = node as Record<string, unknown>;
+        if (element.type === 'TextBlock') assert.fail(`data shown in a TextBlock, which renders markdown: ${String(element.text)}`);
+        if (element.type === 'TextRun') runs.push(element as { type: string; text: string });
+        Object.values(element).forEach(walk);
+      }
+    };
+    walk(card);
+    assert.ok(runs.some((run) => run.text === hostile), 'the hostile text is shown verbatim in a TextRun');
+  });
+
+  it('refuses to render a template field the data does not bind', () => {
+    assert.throws(() => renderCard('message', {}), /unbound fields: lines/);
+  });
+});

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import type { SystemRecord } from '../../src/registry/system.js';
+import type { RegistryData } from '../../src/store/registryStore.js';
+
+/** The data the bot ships with (a fresh copy per call). */
+export function starterData(): RegistryData {
+  return JSON.parse(readFileSync(new URL('../../src/registry/starter.json', import.meta.url), 'utf8')) as RegistryData;
+}
+
+export function system(fields: Partial<SystemRecord> & { name: string }): SystemRecord {
+  return {
+    fullName: null, aliases: [], owner: null, vendor: null, ch2Date: null, sts2Date: null, status: null,
+    source: 'Test', note: null, updatedAt: '2025-01-30T10:00:00.000Z', ...fields,
+  };
+}
+
+/**
+ * The starter data plus made-up vendor systems with dates around "today" in the tests
+ * (Monday 10 February 2025): planned, overdue and two names one typo apart.
+ */
+export function testData(): RegistryData {
+  const data = starterData();
+  data.systems = data.systems.map((s) => ({ ...s, updatedAt: s.updatedAt ?? '2025-01-29T12:00:00.000Z' }));
+  data.systems.push(
+    system({ name: 'Nexus', vendor: 'Systematic', ch2Date: '2025-03-03', sts2Date: '2025-06-01', status: 'planned' }),
+    system({ name: 'Nexos', vendor: 'Testleverandør', ch2Date: null }),
+    system({ name: 'Momentum', vendor: 'Netcompany', ch2Date: '2025-03-27', sts2Date: '2025-02-20' }),
+    system({ name: 'Opus', vendor: 'KMD', ch2Date: '2025-01-05', status: 'planned' }),
+  );
+  return data;
+}
+
+export const TEST_TODAY = '2025-02-10';
