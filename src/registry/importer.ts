@@ -76,23 +76,29 @@ function validateRows<T>(
   const firstRowOfKey = new Map<string, number>();
   for (const { row, fields } of rows) {
     const parsed = parse(fields);
-    if (!parsed.ok) {
-      problems.push(...parsed.problems.map((problem) => ({ ...problem, table, row })));
-      continue;
-    }
-    const key = keyOf(parsed.value);
-    const earlier = firstRowOfKey.get(key);
-    if (earlier !== undefined) {
-      const field = table === 'systems' ? 'name' : 'code';
-      const code = table === 'systems' ? 'DUPLICATE_NAME' : 'DUPLICATE_DEADLINE';
-      const value = table === 'systems' ? (parsed.value as SystemRecord).name : ((parsed.value as Deadline).code ?? (parsed.value as Deadline).title);
-      problems.push({ table, row, field, code, value, duplicateOf: earlier });
-      continue;
-    }
-    firstRowOfKey.set(key, row);
-    valid.push({ value: parsed.value, presentFields: presentFieldsOf(fields) });
+    // Duplicates are found even among invalid rows, so one run reports every problem.
+    const key = parsed.ok ? keyOf(parsed.value) : rawNameKey(table, fields);
+    const earlier = key === null ? undefined : firstRowOfKey.get(key);
+    if (earlier !== undefined) problems.push(duplicateProblem(table, row, fields, earlier));
+    else if (key !== null) firstRowOfKey.set(key, row);
+    if (!parsed.ok) problems.push(...parsed.problems.map((problem) => ({ ...problem, table, row })));
+    if (parsed.ok && earlier === undefined) valid.push({ value: parsed.value, presentFields: presentFieldsOf(fields) });
   }
   return valid;
+}
+
+/** The key of a row that failed validation, when its name alone is readable (systems only). */
+function rawNameKey(table: TableName, fields: unknown): string | null {
+  const name = table === 'systems' && typeof fields === 'object' && fields !== null ? (fields as { name?: unknown }).name : null;
+  return typeof name === 'string' && name.trim() !== '' ? nameKey(name) : null;
+}
+
+function duplicateProblem(table: TableName, row: number, fields: unknown, earlier: number): ImportProblem {
+  const raw = (typeof fields === 'object' && fields !== null ? fields : {}) as Record<string, unknown>;
+  const field = table === 'systems' ? 'name' : raw.code ? 'code' : 'title';
+  const value = raw[field];
+  const code = table === 'systems' ? 'DUPLICATE_NAME' : 'DUPLICATE_DEADLINE';
+  return { table, row, field, code, duplicateOf: earlier, ...(typeof value === 'string' ? { value } : {}) };
 }
 
 function presentFieldsOf(fields: unknown): Set<string> {

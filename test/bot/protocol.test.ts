@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { BotHarness } from '../support/botHarness.js';
+import {
+  cardAction,
+  channelMessage,
+  groupChatMessage,
+  installation,
+  personalMessage,
+  TEAM_ID,
+} from '../support/activities.js';
+import { cardProblems } from '../support/cardCheck.js';
+import { testData } from '../support/fixtures.js';
+
+type Sent = Record<string, unknown> & { summary?: string; text?: string; attachments?: { contentType: string; content: unknown }[] };
+
+/** What a person sees of a reply: its plain-text version and the card. */
+function seen(activity: Sent): { text: string; card: unknown } {
+  const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+  return { text: activity.summary ?? activity.text ?? '', card };
+}
+
+interface ExecuteButton {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+/** The Action.Execute buttons of a card, wherever they sit. */
+function executeButtons(node: unknown): ExecuteButton[] {
+  if (Array.isArray(node)) return node.flatMap(executeButtons);
+  if (!node || typeof node !== 'object') return [];
+  const element = node as Record<string, unknown>;
+  const own = element.type === 'Action.Execute' ? [element as unknown as ExecuteButton] : [];
+  return [...own, ...Object.entries(element).filter(([key]) => key !== 'fallback').flatMap(([, value]) => executeButtons(value))];
+}
+
+describe('the bot over /api/messages (Teams protocol)', () => {
+  let bot: BotHarness;
+  beforeEach(async () => {
+    bot = await BotHarness.start({ data: testData() });
+  });
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  it('answers a question in a personal chat with a valid card and its plain text', async () => {
+    const { status } = await bot.post(personalMessage(bot.serviceUrl, 'hvornår skifter SAPA til CH2?'));
+    assert.equal(status, 200);
+    const [reply] = bot.connector.sentTo('a:personal-chat-alex') as Sent[];
+    assert.ok(reply, 'no reply');
+    const { text, card } = seen(reply);
+    assert.match(text, /SAPA skiftede til Context Handler 2 den 21\. januar 2025/);
+    assert.match(JSON.stringify(card), /21\. januar 2025/);
+    assert.deepEqual(cardProblems(card), []);
+  });
+
+  it('answers in English when asked in English, whatever the client locale', async () => {
+    await bot.post(personalMessage(bot.serviceUrl, 'when does SAPA switch to CH2?', { locale: 'da-DK' }));
+    const [reply] = bot.connector.sentTo('a:personal-chat-alex') as Sent[];
+    assert.match(seen(reply!).text, /SAPA switched to Context Handler 2 on 21 January 2025/);
+  });
+
+  it('answers an @mention in a channel inside the thread of the post, without the mention', async () => {
+    const activity = channelMessage(bot.serviceUrl, 'hvornår skifter Aula til context handler 2?');
+    await bot.post(activity);
+    const [call] = bot.connector.calls;
+    assert.ok(call, 'no reply');
+    assert.equal(call.conversationId, (activity.conversation as { id: string }).id);
+    assert.ok(call.conversationId.startsWith(`${TEAM_ID};messageid=`));
+    assert.equal(call.replyToId, activity.id, 'the reply goes into the post thread');
+    const { text, card } = seen(call.activity as Sent);
+    assert.match(text, /ingen kendt dato for, hvornår Aula skifter til Context Handler 2/);
+    assert.doesNotMatch(text, /FKI Bot|<at>/);
+    assert.match(JSON.stringify(card), /survey\.request/, 'a dateless system offers to ask the vendor');
+  });
+
+  it('answers an @mention in a group chat', async () => {
+    await bot.post(groupChatMessage(bot.serviceUrl, 'STS2 for KY?'));
+    const [reply] = bot.connector.sentTo('19:group-chat@thread.v2') as Sent[];
+    assert.match(seen(reply!).text, /KY skifter til STS 2|ingen kendt dato for, hvornår KY skifter til STS 2/);
+  });
+
+  it('asks "which one?" with buttons when a name fits two systems, and a button answers', async () => {
+    await bot.post(personalMessage(bot.serviceUrl, 'hvornår skifter FK?'));
+    const { text, card } = seen((bot.connector.sentTo('a:personal-chat-alex') as Sent[])[0]!);
+    assert.match(text, /Hvilket mente du/);
+    assert.deepEqual(
+      executeButtons(card).map((button) => [button.title, button.verb, button.data.system]),
+      [['FK Organisation', 'answers.pick', 'FK Organisation'], ['FK OSS', 'answers.pick', 'FK OSS']],
+    );
+
+    const { status, body } = await bot.post(cardAction(bot.serviceUrl, 'answers.pick', { system: 'FK OSS', topic: 'ch2', lang: 'da' }));
+    assert.equal(status, 200);
+    const response = body as { statusCode: number; type: string; value: unknown };
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.type, 'application/vnd.microsoft.card.adaptive', 'the card is replaced by the answer');
+    assert.match(JSON.stringify(response.value), /Der er endnu ingen kendt dato for, hvornår FK OSS skifter til Context Handler 2/);
+    assert.deepEqual(cardProblems(response.value), []);
+  });
+
+  it('tells the user, in a message response, when a picked system has left the registry', async () => {
+    const { body } = await bot.post(cardAction(bot.serviceUrl, 'answers.pick', { system: 'Gone', lang: 'en' }));
+    assert.deepEqual(body, {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'The system "Gone" is no longer in the registry.',
+    });
+  });
+
+  it('says that surveys are coming when "ask the vendor" is pressed', async () => {
+    const { body } = await bot.post(cardAction(bot.serviceUrl, 'survey.request', { system: 'Aula', lang: 'da' }));
+    const response = body as { type: string; value: string };
+    assert.equal(response.type, 'application/vnd.microsoft.activity.message');
+    assert.match(response.value, /Spørgeskemaer til leverandørerne kommer snart/);
+    assert.match(response.value, /Aula/);
+  });
+
+  it('handles the Action.Submit fallback of a button like the button itself', async () => {
+    await bot.post(personalMessage(bot.serviceUrl, '', { value: { verb: 'answers.pick', system: 'SAPA', topic: 'ch2', lang: 'en' } }));
+    const [reply] = bot.connector.sentTo('a:personal-chat-alex') as Sent[];
+    assert.match(seen(reply!).text, /SAPA switched to Context Handler 2 on 21 January 2025/);
+  });
+
+  it('answers an unknown button politely', async () => {
+    const { body } = await bot.post(cardAction(bot.serviceUrl, 'nope.verb', { lang: 'da' }));
+    assert.match((body as { value: string }).value, /Den knap kender jeg ikke/);
+  });
+
+  it('welcomes on install, in a personal chat and in a team', async () => {
+    await bot.post(installation(bot.serviceUrl, 'personal'));
+    await bot.post(installation(bot.serviceUrl, 'channel'));
+    assert.match(seen((bot.connector.sentTo('a:personal-chat-alex') as Sent[])[0]!).text, /Hej! Jeg er FKI Bot/);
+    const teamWelcome = bot.connector.sentTo(TEAM_ID) as Sent[];
+    assert.equal(teamWelcome.length, 1);
+    assert.deepEqual(cardProblems(seen(teamWelcome[0]!).card), []);
+  });
+
+  it('shows help for "hjælp" and "help"', async () => {
+    await bot.post(personalMessage(bot.serviceUrl, 'hjælp'));
+    await bot.post(personalMessage(bot.serviceUrl, 'help', { locale: 'en-US' }));
+    const [danish, english] = bot.connector.sentTo('a:personal-chat-alex') as Sent[];
+    assert.match(seen(danish!).text, /Sådan bruger du FKI Bot/);
+    assert.match(seen(english!).text, /How to use FKI Bot/);
+  });
+
+  it('says when it did not understand, and offers examples instead of guessing', async () => {
+    await bot.post(personalMessage(bot.serviceUrl, 'hvad synes du om vejret'));
+    const { text } = seen((bot.connector.sentTo('a:personal-chat-alex') as Sent[])[0]!);
+    assert.match(text, /Det forstod jeg ikke helt/);
+    assert.match(text, /hvornår skifter SAPA til CH2\?/);
+  });
+
+  it('never gives a date for a system it does not know', async () => {
+    await bot.post(personalMessage(bot.serviceUrl, 'hvornår skifter Acadre til CH2?'));
+    const { text } = seen((bot.connector.sentTo('a:personal-chat-alex') as Sent[])[0]!);
+    assert.match(text, /Jeg kender ikke systemet "Acadre"/);
+    assert.doesNotMatch(text, /\d{4}/);
+  });
+
+  it('refuses malformed, untyped and oversized bodies with a 4xx and keeps serving', async () => {
+    assert.equal((await bot.post('{not json')).status, 400);
+    assert.equal((await bot.post({ text: 'no type' })).status, 400);
+    assert.equal((await bot.post(JSON.stringify({ type: 'message', text: 'x'.repeat(400_000) }))).status, 413);
+    await bot.post(personalMessage(bot.serviceUrl, 'SAPA'));
+    assert.equal(bot.connector.calls.length, 1, 'the bot still answers');
+  });
+
+  it('reports its health', async () => {
+    const response = await fetch(`${bot.server.url}/healthz`);
+    const body = (await response.json()) as { ok: boolean; version: string; systems: number };
+    assert.equal(response.status, 200);
+    assert.equal(body.ok, true);
+    assert.match(body.version, /^\d+\.\d+\.\d+/);
+    assert.equal(body.systems, testData().systems.length);
+  });
+});
+
+describe('authentication', () => {
+  it('refuses unsigned requests with 401 when an app id is configured', async () => {
+    const bot = await BotHarness.start({ env: { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'secret' } });
+    try {
+      const { status } = await bot.post(personalMessage(bot.serviceUrl, 'SAPA'));
+      assert.equal(status, 401);
+      const forged = await bot.post(personalMessage(bot.serviceUrl, 'SAPA'), { authorization: 'Bearer not-a-real-token' });
+      assert.equal(forged.status, 401);
+      assert.equal(bot.connector.calls.length, 0);
+    } finally {
+      await bot.stop();
+    }
+  });
+});
