@@ -34,7 +34,10 @@ export async function startServer(app: App, port = app.config.port, host = app.c
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve());
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const address = server.address();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;

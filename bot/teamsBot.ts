@@ -23,14 +23,9 @@ export class FkiBot extends ActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    // Teams sends installationUpdate and conversationUpdate for one install: welcome on the first only.
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.sendWelcome(context);
-      await next();
-    });
-    this.onMembersAdded(async (context, next) => {
-      // Only when the bot itself joined; people joining a team get no message from it.
-      const botJoined = context.activity.membersAdded?.some((member) => member.id === context.activity.recipient?.id);
-      if (botJoined && context.activity.conversation?.conversationType !== 'personal') await this.sendWelcome(context);
       await next();
     });
   }

@@ -48,7 +48,7 @@ const da: Messages = {
   notApplicable: (name, target) => `${name} skal ikke skifte til ${target}: skiftet er ikke relevant for systemet.`,
   label: {
     status: 'Status', vendor: 'Leverandør', owner: 'Ejer', source: 'Kilde', updated: 'Senest ændret', note: 'Bemærkning',
-    fullName: 'Fulde navn', ch2: 'Context Handler 2', sts2: 'STS 2',
+    fullName: 'Fulde navn', ch2: 'CH2-dato', sts2: 'STS2-dato',
   },
   noValue: 'ukendt',
   askVendorOffer: (vendor) =>
@@ -108,7 +108,7 @@ const en: Messages = {
   notApplicable: (name, target) => `${name} does not need to switch to ${target}: the switch does not apply to it.`,
   label: {
     status: 'Status', vendor: 'Vendor', owner: 'Owner', source: 'Source', updated: 'Last changed', note: 'Note',
-    fullName: 'Full name', ch2: 'Context Handler 2', sts2: 'STS 2',
+    fullName: 'Full name', ch2: 'CH2 date', sts2: 'STS2 date',
   },
   noValue: 'unknown',
   askVendorOffer: (vendor) => (vendor ? `Shall I ask the vendor (${vendor}) for the date?` : 'Shall I ask the vendor for the date?'),

@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { startBot } from './start.js';
+
+/**
+ * `npm run playground`: the bot in local mode plus Microsoft 365 Agents Playground, a Teams-like
+ * web client with a mock Bot Connector, so anyone can chat with the bot without a tenant.
+ */
+const require = createRequire(import.meta.url);
+const PLAYGROUND_CLI = path.join(path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
+
+async function main(): Promise<void> {
+  const { server } = await startBot((config) =>
+    config.localMode ? null : 'The Playground talks to the bot without authentication: unset MicrosoftAppId to use it.',
+  );
+  const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
+
+  const playground = spawn(
+    process.execPath,
+    [
+      PLAYGROUND_CLI, 'start',
+      '--app-endpoint', `${server.url}/api/messages`,
+      '--channel-id', 'msteams',
+      '--port', String(playgroundPort),
+      '--disable-telemetry',
+    ],
+    // Without TEAMSAPPTESTER_BROWSER=none the Playground tries to open a browser and exits silently when it cannot.
+    { env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  playground.stdout.setEncoding('utf8');
+  playground.stdout.on('data', (chunk: string) => {
+    const listening = /Listening on (\d+)/.exec(chunk);
+    if (listening) {
+      console.log(`\nFKI Bot is running at ${server.url}/api/messages`);
+      console.log(`Open the Playground to chat with it: http://localhost:${listening[1]}\n`);
+    }
+  });
+  playground.stderr.pipe(process.stderr);
+
+  const stop = async (code: number) => {
+    playground.kill('SIGTERM');
+    await server.close();
+    process.exit(code);
+  };
+  playground.on('exit', (code) => {
+    if (code !== 0 && code !== null) {
+      console.error(`The Playground stopped (exit code ${code}); its log is ./devTools/m365agentsplayground.log`);
+    }
+    void stop(code ?? 0);
+  });
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+}
+
+await main();

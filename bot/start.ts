@@ -1,0 +1,39 @@
+import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { createLog } from '../src/log.js';
+import { createApp, type App } from './app.js';
+import { startServer, type RunningServer } from './server.js';
+
+/**
+ * Loads the configuration, builds the bot and starts its server; a configuration error ends the
+ * process with the reason. Shared by `npm start` and `npm run playground`.
+ */
+export async function startBot(check: (config: Config) => string | null = () => null): Promise<{ app: App; server: RunningServer }> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const refusal = check(config);
+  if (refusal !== null) {
+    console.error(refusal);
+    process.exit(1);
+  }
+  const log = createLog(config.logLevel);
+  const app = await createApp({ config, log });
+  let server: RunningServer;
+  try {
+    server = await startServer(app);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.error(`Port ${config.port} on ${config.host} is already in use: stop what uses it, or set PORT to a free port.`);
+    process.exit(1);
+  }
+  if (config.localMode) {
+    log.warn({ url: server.url }, `local mode: MicrosoftAppId is empty, so requests are not authenticated; listening on ${config.host}`);
+  }
+  log.info({ url: `${server.url}/api/messages` }, 'FKI Bot is listening');
+  return { app, server };
+}
