@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from '../src/config.js';
 import { createLog } from '../src/log.js';
 import { createApp, type App } from './app.js';
 import { startServer, type RunningServer } from './server.js';
@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from './server.js';
  * process with the reason. Shared by `npm start` and `npm run playground`.
  */
 export async function startBot(check: (config: Config) => string | null = () => null): Promise<{ app: App; server: RunningServer }> {
+  loadDotEnv();
   let config: Config;
   try {
     config = loadConfig();

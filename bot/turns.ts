@@ -37,7 +37,8 @@ function conversationKindOf(type: string | undefined): ConversationKind {
 /** A reply as a Teams message: the card, with its plain text as summary and fallback text. */
 export function replyActivity(reply: Reply): Partial<Activity> {
   const attachments: Attachment[] = reply.card ? [CardFactory.adaptiveCard({ ...reply.card, fallbackText: reply.text })] : [];
+  const summary = reply.summary ?? reply.text.split('\n', 1)[0];
   return reply.card
-    ? { type: 'message', summary: reply.text, attachments }
+    ? { type: 'message', summary, attachments }
     : { type: 'message', text: reply.text, textFormat: 'plain' };
 }

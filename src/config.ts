@@ -1,4 +1,10 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
+
+/** Reads ./.env into the environment when it exists; variables already set win. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
 
 /** Every setting comes from the environment; `.env.example` lists them all. */
 const envSchema = z.object({

@@ -64,20 +64,19 @@ function decide(question: Question, { registry, today }: AnswerContext): Answer 
   const ambiguous = mentions.find((mention) => mention.systems.length > 1);
   if (ambiguous) return { kind: 'ambiguous', topic, query: ambiguous.text, candidates: ambiguous.systems };
 
-  const facts = () => registry.systems.map((system) => factOf(system, topic, today));
+  // Filter on the records first: a list question may run over thousands of systems.
+  const listOf = (kind: ListKind | 'period', keep: (system: SystemRecord) => boolean) =>
+    list(question, kind, registry.systems.filter(keep).map((system) => factOf(system, topic, today)));
   if (question.list === 'missing') {
-    return list(question, 'missing', facts().filter((fact) => fact.status !== 'not-applicable' && datesOf(fact.system, topic).length === 0));
+    return listOf('missing', (s) => datesOf(s, topic).length === 0 && effectiveStatus(s, today) !== 'not-applicable');
   }
   if (question.period !== null) {
     const { from, to } = question.period;
-    const inPeriod = facts().filter((fact) => datesOf(fact.system, topic).some((date) => date >= from && date <= to));
-    return list(question, 'period', inPeriod);
+    return list(question, 'period', registry.datedBetween(topic, from, to).map((system) => factOf(system, topic, today)));
   }
-  if (question.list === 'switched') return list(question, 'switched', facts().filter((fact) => fact.status === 'switched'));
-  if (question.list === 'planned') {
-    return list(question, 'planned', facts().filter((fact) => relevantDays(fact, topic).some((day) => day.days >= 0)));
-  }
-  if (question.list === 'all') return list(question, 'all', facts());
+  if (question.list === 'switched') return listOf('switched', (s) => effectiveStatus(s, today) === 'switched');
+  if (question.list === 'planned') return listOf('planned', (s) => datesOf(s, topic).some((date) => date >= today));
+  if (question.list === 'all') return listOf('all', () => true);
   const unknown = question.unknownName;
   if (unknown !== null && (question.asksAboutSwitch || unknown.looksLikeName)) {
     return { kind: 'unknown', topic, query: unknown.text, suggestions: registry.matcher.closest(unknown.text) };
@@ -86,12 +85,14 @@ function decide(question: Question, { registry, today }: AnswerContext): Answer 
   return null;
 }
 
+const COLLATOR = new Intl.Collator('da');
+
 function list(question: Question, kind: ListKind | 'period', facts: SystemFact[]): Answer {
-  const sorted = [...facts].sort((a, b) => {
-    const dateA = relevantDays(a, question.topic)[0]?.date ?? '9999';
-    const dateB = relevantDays(b, question.topic)[0]?.date ?? '9999';
-    return dateA.localeCompare(dateB) || a.system.name.localeCompare(b.system.name, 'da');
-  });
+  const firstDate = (fact: SystemFact) => relevantDays(fact, question.topic)[0]?.date ?? '9999';
+  const sorted = facts
+    .map((fact) => ({ fact, date: firstDate(fact) }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : COLLATOR.compare(a.fact.system.name, b.fact.system.name)))
+    .map(({ fact }) => fact);
   return { kind: 'list', topic: question.topic, list: kind, period: question.period, facts: sorted };
 }
 

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { asDay, toIsoDate, type IsoDate } from '../time/calendarDate.js';
-import { findPhrase, phrases, type Word } from '../text/words.js';
+import { PhraseIndex } from '../text/phraseIndex.js';
+import { phrases, type Word } from '../text/words.js';
 
 /** A stretch of calendar days a question asks about, both ends included. */
 export interface Period {
@@ -48,7 +49,7 @@ const RELATIVE: [string[], Relative][] = [
   [['næste uge', 'next week'], { unit: 'week', offset: 1 }],
   [['sidste uge', 'forrige uge', 'last week'], { unit: 'week', offset: -1 }],
 ];
-const RELATIVE_PHRASES = RELATIVE.map(([written, relative]) => [phrases(...written), relative] as const);
+const RELATIVE_PHRASES = new PhraseIndex(RELATIVE.flatMap(([written, relative]) => phrases(...written).map((phrase) => [phrase, relative] as [string[], Relative])));
 
 const QUARTER_WORDS = new Set(phrases('kvartal quarter')[0]);
 
@@ -64,19 +65,17 @@ export interface PeriodMatch {
  * the past tense ("hvilke systemer skiftede i marts?").
  */
 export function findPeriod(words: readonly Word[], today: IsoDate, pastTense: boolean): PeriodMatch | null {
-  const now = asDay(today);
-  for (const [written, relative] of RELATIVE_PHRASES) {
-    for (const phrase of written) {
-      const at = findPhrase(words, phrase);
-      if (at >= 0) return { period: relativePeriod(now, relative), words: range(at, phrase.length) };
-    }
-  }
+  // Built only when a period is found: most questions name none, and luxon is the costly part here.
+  let day: DateTime | null = null;
+  const now = () => (day ??= asDay(today));
+  const relative = RELATIVE_PHRASES.find(words);
+  if (relative) return { period: relativePeriod(now(), relative.value), words: range(relative.start, relative.length) };
   for (let index = 0; index < words.length; index += 1) {
     const word = (words[index] as Word).folded;
     const month = MONTHS[word];
     const year = yearAt(words, index + 1);
     if (month !== undefined && (word !== 'may' || year !== null || words[index - 1]?.folded === 'in')) {
-      const resolvedYear = year ?? yearOfBareMonth(now, month, pastTense);
+      const resolvedYear = year ?? yearOfBareMonth(now(), month, pastTense);
       const start = DateTime.utc(resolvedYear, month, 1);
       return {
         period: span(start, start.endOf('month'), { unit: 'month', year: resolvedYear, month }),
@@ -85,7 +84,7 @@ export function findPeriod(words: readonly Word[], today: IsoDate, pastTense: bo
     }
     const quarter = quarterAt(words, index);
     if (quarter !== null) {
-      const quarterYear = yearAt(words, index + quarter.length) ?? now.year;
+      const quarterYear = yearAt(words, index + quarter.length) ?? now().year;
       const start = DateTime.utc(quarterYear, (quarter.quarter - 1) * 3 + 1, 1);
       return {
         period: span(start, start.endOf('quarter'), { unit: 'quarter', year: quarterYear, quarter: quarter.quarter }),

@@ -3,7 +3,8 @@ import type { Registry } from '../registry/registry.js';
 import type { SwitchTopic } from '../registry/system.js';
 import { detectLanguage, type Lang } from '../i18n/language.js';
 import { isStopword } from '../text/stopwords.js';
-import { findPhrase, phrases, splitWords, type Word } from '../text/words.js';
+import { PhraseIndex } from '../text/phraseIndex.js';
+import { phrases, splitWords, type Word } from '../text/words.js';
 import type { IsoDate } from '../time/calendarDate.js';
 import { findPeriod, type Period } from './period.js';
 
@@ -25,12 +26,13 @@ export interface Question {
   unknownName: UnknownName | null;
 }
 
-const CH_PHRASES = phrases('ch', 'ch2', 'context handler', 'contexthandler', 'nsis', 'ny context handler');
-const STS_PHRASES = phrases('sts', 'sts2', 'security token service', 'securitytokenservice');
-const CH2_ONLY = phrases('ch2', 'ch 2', 'context handler 2');
-const STS2_ONLY = phrases('sts2', 'sts 2', 'security token service 2');
+const index = (...written: string[]) => new PhraseIndex(phrases(...written).map((phrase) => [phrase, true] as [string[], true]));
+const CH_PHRASES = index('ch', 'ch2', 'context handler', 'contexthandler', 'nsis', 'ny context handler');
+const STS_PHRASES = index('sts', 'sts2', 'security token service', 'securitytokenservice');
+const CH2_ONLY = index('ch2', 'ch 2', 'context handler 2');
+const STS2_ONLY = index('sts2', 'sts 2', 'security token service 2');
 
-const LIST_PHRASES: [ListKind, string[][]][] = [
+const LIST_KINDS: [ListKind, string[][]][] = [
   [
     'missing',
     phrases(
@@ -50,6 +52,8 @@ const LIST_PHRASES: [ListKind, string[][]][] = [
   ['planned', phrases('planlagt', 'planlagte', 'kommende', 'planned', 'upcoming', 'scheduled', 'skal skifte', 'will switch')],
   ['all', phrases('alle systemer', 'alle systemerne', 'all systems', 'list systems', 'list of systems', 'liste over systemer', 'systemliste', 'every system')],
 ];
+// Earlier kinds win where phrases of two kinds are in one question ("mangler" before "skiftede").
+const LIST_PHRASES = LIST_KINDS.map(([kind, written]) => new PhraseIndex(written.map((phrase) => [phrase, kind] as [string[], ListKind])));
 
 const SWITCH_QUESTION_WORDS = new Set(
   phrases(`hvornår skifter skifte skiftet skiftede skift skiftedato dato datoen status overgang flytter when switch switches
@@ -66,8 +70,8 @@ export function readQuestion(text: string, registry: Registry, today: IsoDate, l
   const pastTense = words.some((word) => PAST_TENSE.has(word.folded));
   const periodMatch = findPeriod(words, today, pastTense);
   const periodWords = new Set((periodMatch?.words ?? []).map((index) => words[index]));
-  const namesSwitch = [...CH_PHRASES, ...STS_PHRASES].some((phrase) => findPhrase(words, phrase) >= 0);
-  const list = LIST_PHRASES.find(([, written]) => written.some((phrase) => findPhrase(words, phrase) >= 0))?.[0] ?? null;
+  const namesSwitch = CH_PHRASES.has(words) || STS_PHRASES.has(words);
+  const list = LIST_PHRASES.map((kind) => kind.find(words)?.value).find((kind) => kind !== undefined) ?? null;
   return {
     text,
     lang,
@@ -82,14 +86,14 @@ export function readQuestion(text: string, registry: Registry, today: IsoDate, l
 }
 
 function topicOf(words: readonly Word[]): SwitchTopic {
-  const ch = CH_PHRASES.some((phrase) => findPhrase(words, phrase) >= 0);
-  const sts = STS_PHRASES.some((phrase) => findPhrase(words, phrase) >= 0);
+  const ch = CH_PHRASES.has(words);
+  const sts = STS_PHRASES.has(words);
   if (ch && !sts) return 'ch2';
   if (sts && !ch) return 'sts2';
   if (ch && sts) {
     // "STS2 for FK Organisation" names STS, while the alias "STS Organisation" only looks like it does.
-    const ch2 = CH2_ONLY.some((phrase) => findPhrase(words, phrase) >= 0);
-    const sts2 = STS2_ONLY.some((phrase) => findPhrase(words, phrase) >= 0);
+    const ch2 = CH2_ONLY.has(words);
+    const sts2 = STS2_ONLY.has(words);
     if (ch2 !== sts2) return ch2 ? 'ch2' : 'sts2';
   }
   return 'both';

@@ -19,8 +19,11 @@ export interface ChatTurn {
 
 /** A message to post: a card with a plain-text version for notifications and screen readers. */
 export interface Reply {
+  /** The whole reply as plain text: the card's fallback text, what screen readers and the CLI get. */
   text: string;
   card?: AdaptiveCard;
+  /** A short preview for notifications and the activity feed; the first line of `text` when left out. */
+  summary?: string;
 }
 
 /** What a card button's handler answers; `bot/` turns it into the invoke response. */

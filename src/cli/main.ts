@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { answerQuestion } from '../answers/answer.js';
 import { present, viewToText } from '../answers/present.js';
-import { dataDirOf } from '../config.js';
+import { dataDirOf, loadDotEnv } from '../config.js';
 import type { Lang } from '../i18n/language.js';
 import { messages } from '../i18n/messages.js';
 import { importProblemLine, problemText } from '../i18n/problems.js';
@@ -146,6 +146,7 @@ async function exportData(format: string | undefined, table: string | undefined,
 
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isEntryPoint) {
+  loadDotEnv();
   const code = await runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),

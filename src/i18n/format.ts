@@ -1,5 +1,5 @@
 import type { PeriodLabel } from '../answers/period.js';
-import { asDay, type IsoDate } from '../time/calendarDate.js';
+import { dayAsUtcDate, type IsoDate } from '../time/calendarDate.js';
 import type { Lang } from './language.js';
 
 const LOCALE: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
@@ -12,6 +12,10 @@ const monthFormats = {
   da: new Intl.DateTimeFormat(LOCALE.da, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
   en: new Intl.DateTimeFormat(LOCALE.en, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
 };
+const copenhagenDayFormats = {
+  da: new Intl.DateTimeFormat(LOCALE.da, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }),
+  en: new Intl.DateTimeFormat(LOCALE.en, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }),
+};
 const relativeFormats = {
   da: new Intl.RelativeTimeFormat(LOCALE.da, { numeric: 'auto' }),
   en: new Intl.RelativeTimeFormat(LOCALE.en, { numeric: 'auto' }),
@@ -19,7 +23,7 @@ const relativeFormats = {
 
 /** "21. januar 2025" in Danish, "21 January 2025" in English. */
 export function formatDay(date: IsoDate, lang: Lang): string {
-  return dayFormats[lang].format(asDay(date).toJSDate());
+  return dayFormats[lang].format(dayAsUtcDate(date));
 }
 
 /** "for 10 dage siden", "om 3 uger", "i morgen" — "10 days ago", "in 3 weeks", "tomorrow". */
@@ -33,8 +37,7 @@ export function formatRelative(days: number, lang: Lang): string {
 
 /** An ISO timestamp as the day it fell on in Copenhagen. */
 export function formatTimestampDay(timestamp: string, lang: Lang): string {
-  const date = new Date(timestamp);
-  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(date);
+  return copenhagenDayFormats[lang].format(new Date(timestamp));
 }
 
 /** "marts 2027", "3. kvartal 2026", "uge 49 2026" — "March 2027", "Q3 2026", "week 49 of 2026". */

@@ -47,8 +47,12 @@ export interface MentionSearch {
 export class SystemMatcher {
   private readonly byFirstToken = new Map<string, NameEntry[]>();
   private readonly nameTokens = new Set<string>();
-  private readonly deletions = new Map<string, Set<string>>();
-  private readonly compactNames: { compact: string; system: SystemRecord }[] = [];
+  /** One-letter deletions of name words → the words; a plain string while there is one, as most have. */
+  private readonly deletions = new Map<string, string | string[]>();
+  /** Whole names without spaces, by their first two and last three letters, for "did you mean". */
+  private readonly compactByPrefix = new Map<string, CompactName[]>();
+  private readonly compactBySuffix = new Map<string, CompactName[]>();
+  private readonly compactByToken = new Map<string, CompactName[]>();
 
   constructor(systems: readonly SystemRecord[]) {
     for (const system of systems) {
@@ -72,14 +76,21 @@ export class SystemMatcher {
     const list = this.byFirstToken.get(first) ?? [];
     list.push({ system, tokens });
     this.byFirstToken.set(first, list);
-    if (tokens.length === 1) this.compactNames.push({ compact: first, system });
+    if (tokens.length === 1) {
+      const compact = { compact: first, system };
+      pushTo(this.compactByPrefix, first.slice(0, 2), compact);
+      pushTo(this.compactBySuffix, first.slice(-3), compact);
+      pushTo(this.compactByToken, first, compact);
+    }
     for (const token of tokens) {
       this.nameTokens.add(token);
       if (token.length >= SHORTEST_TYPO_WORD) {
         for (const variant of deletionsOf(token)) {
-          const set = this.deletions.get(variant) ?? new Set<string>();
-          set.add(token);
-          this.deletions.set(variant, set);
+          const known = this.deletions.get(variant);
+          if (known === undefined) this.deletions.set(variant, token);
+          else if (typeof known === 'string') {
+            if (known !== token) this.deletions.set(variant, [known, token]);
+          } else if (!known.includes(token)) known.push(token);
         }
       }
     }
@@ -108,7 +119,7 @@ export class SystemMatcher {
       // One letter too many: "Aulla" for Aula.
       for (const variant of variants) if (variant.length >= SHORTEST_TYPO_WORD) offer(variant, SCORE.typo);
       for (const variant of [folded, ...variants]) {
-        for (const token of this.deletions.get(variant) ?? []) {
+        for (const token of this.wordsWithDeletion(variant)) {
           if (candidates.has(token)) continue;
           if (token.length < SHORTEST_TYPO_WORD) continue;
           if (isTranspositionOf(folded, token) || distance(folded, token) <= maxTypos) offer(token, SCORE.typo);
@@ -116,6 +127,11 @@ export class SystemMatcher {
       }
     }
     return candidates;
+  }
+
+  private wordsWithDeletion(variant: string): readonly string[] {
+    const known = this.deletions.get(variant);
+    return known === undefined ? [] : typeof known === 'string' ? [known] : known;
   }
 
   /** Every system the question names, best and longest first, without overlaps. */
@@ -133,15 +149,26 @@ export class SystemMatcher {
     return pickMentions(matches, words);
   }
 
-  /** The systems whose names are closest to `text`, for "did you mean"; at most `limit`. */
+  /**
+   * The systems whose names are closest to `text`, for "did you mean"; at most `limit`. Compares
+   * only with names that share a beginning, an ending or a typo-distance word, not all of them.
+   */
   closest(text: string, limit = 3): SystemRecord[] {
     const query = splitWords(text)
       .map((word) => word.folded)
       .join('');
     if (query === '') return [];
+    const nearby = new Set<CompactName>([
+      ...(this.compactByPrefix.get(query.slice(0, 2)) ?? []),
+      ...(this.compactBySuffix.get(query.slice(-3)) ?? []),
+    ]);
+    for (const variant of [query, ...deletionsOf(query)]) {
+      for (const token of [variant, ...this.wordsWithDeletion(variant)]) {
+        for (const name of this.compactByToken.get(token) ?? []) nearby.add(name);
+      }
+    }
     const ranked = new Map<SystemRecord, number>();
-    for (const { compact, system } of this.compactNames) {
-      if (Math.abs(compact.length - query.length) > Math.max(compact.length, query.length) / 2) continue;
+    for (const { compact, system } of nearby) {
       const similarity = distance(compact, query) / Math.max(compact.length, query.length);
       if (similarity <= 0.6 && similarity < (ranked.get(system) ?? Infinity)) ranked.set(system, similarity);
     }
@@ -150,6 +177,17 @@ export class SystemMatcher {
       .slice(0, limit)
       .map(([system]) => system);
   }
+}
+
+interface CompactName {
+  compact: string;
+  system: SystemRecord;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function matchEntry(

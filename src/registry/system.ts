@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../time/calendarDate.js';
+import type { IsoDate } from '../time/calendarDate.js';
 
 export const SWITCH_STATUSES = ['switched', 'planned', 'unknown', 'not-applicable'] as const;
 export type SwitchStatus = (typeof SWITCH_STATUSES)[number];
@@ -38,7 +38,8 @@ export function effectiveStatus(system: SystemRecord, today: IsoDate): SwitchSta
   if (system.status !== null) return system.status;
   const dates = datesOf(system, 'both');
   if (dates.length === 0) return 'unknown';
-  return dates.every((date) => daysBetween(today, date) <= 0) ? 'switched' : 'planned';
+  // ISO days compare as strings.
+  return dates.every((date) => date <= today) ? 'switched' : 'planned';
 }
 
 /** Case-insensitive key under which a system's name is unique. */

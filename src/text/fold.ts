@@ -5,6 +5,8 @@
  * Both sides of every comparison go through here, so the folding only ever removes distinctions.
  */
 export function fold(text: string): string {
+  // Most words people type are plain lower-case ASCII already, and this runs for every word of every message.
+  if (PLAIN.test(text)) return text;
   return text
     .toLowerCase()
     .replace(/æ/g, 'ae')
@@ -18,6 +20,9 @@ export function fold(text: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+// Lower-case ASCII letters and digits without the digraphs that fold() shortens.
+const PLAIN = /^(?!.*(?:ae|oe|aa))[a-z0-9]+$/;
 
 /** The folded words of a text, in order. */
 export function foldedTokens(text: string): string[] {

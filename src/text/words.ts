@@ -14,19 +14,6 @@ export function splitWords(text: string): Word[] {
     .filter((word) => word.folded !== '');
 }
 
-/** True when `words` holds `phrase` (folded words) starting at `index`. */
-export function phraseAt(words: readonly Word[], index: number, phrase: readonly string[]): boolean {
-  return phrase.every((part, offset) => words[index + offset]?.folded === part);
-}
-
-/** The index where the phrase starts, or -1. */
-export function findPhrase(words: readonly Word[], phrase: readonly string[]): number {
-  for (let index = 0; index + phrase.length <= words.length; index += 1) {
-    if (phraseAt(words, index, phrase)) return index;
-  }
-  return -1;
-}
-
 /** Folds each of a list of phrases written naturally ("næste måned") into word lists. */
 export function phrases(...written: string[]): string[][] {
   return written.map((phrase) => splitWords(phrase).map((word) => word.folded));

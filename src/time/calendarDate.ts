@@ -18,16 +18,36 @@ export function parseCalendarDate(text: string): IsoDate | null {
   return null;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day it is at `now` in `zone`. */
 export function calendarDayAt(now: Date, zone: string = DANISH_ZONE): IsoDate {
-  const day = DateTime.fromJSDate(now, { zone }).toISODate();
-  if (day === null) throw new Error(`Invalid time zone: ${zone}`);
-  return day;
+  let format = dayFormats.get(zone);
+  if (!format) {
+    // en-CA writes days as YYYY-MM-DD; Intl is much cheaper than luxon per call, and this runs every turn.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(zone, format);
+  }
+  return format.format(now);
+}
+
+/** The day as a Date at midnight UTC, for formatting with Intl in time zone UTC. */
+export function dayAsUtcDate(date: IsoDate): Date {
+  return new Date(dayNumber(date));
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round(asDay(to).diff(asDay(from), 'days').days);
+  // Plain arithmetic on UTC midnights: calendar days have no time zone, and this runs for every listed system.
+  return (dayNumber(to) - dayNumber(from)) / 86_400_000;
+}
+
+function dayNumber(date: IsoDate): number {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (!Number.isInteger(year + month + day) || date.length !== 10) throw new Error(`Not a calendar day: ${date}`);
+  return Date.UTC(year, month - 1, day);
 }
 
 /** Luxon day at midnight UTC; only for calendar arithmetic, never shown. */

@@ -14,10 +14,12 @@ import { testData } from '../support/fixtures.js';
 
 type Sent = Record<string, unknown> & { summary?: string; text?: string; attachments?: { contentType: string; content: unknown }[] };
 
-/** What a person sees of a reply: its plain-text version and the card. */
-function seen(activity: Sent): { text: string; card: unknown } {
-  const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
-  return { text: activity.summary ?? activity.text ?? '', card };
+/** What a person sees of a reply: the card, its whole plain text, and the notification preview. */
+function seen(activity: Sent): { text: string; card: unknown; summary: string } {
+  const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as
+    | { fallbackText?: string }
+    | undefined;
+  return { text: card?.fallbackText ?? activity.text ?? '', card, summary: activity.summary ?? '' };
 }
 
 interface ExecuteButton {
@@ -49,8 +51,10 @@ describe('the bot over /api/messages (Teams protocol)', () => {
     assert.equal(status, 200);
     const [reply] = bot.connector.sentTo('a:personal-chat-alex') as Sent[];
     assert.ok(reply, 'no reply');
-    const { text, card } = seen(reply);
+    const { text, card, summary } = seen(reply);
     assert.match(text, /SAPA skiftede til Context Handler 2 den 21\. januar 2025/);
+    assert.match(text, /Kilde: KOMBIT programledermøde januar 2025/);
+    assert.equal(summary, 'SAPA skiftede til Context Handler 2 den 21. januar 2025 (for 3 uger siden).');
     assert.match(JSON.stringify(card), /21\. januar 2025/);
     assert.deepEqual(cardProblems(card), []);
   });

@@ -1,0 +1,170 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { answerQuestion } from '../src/answers/answer.js';
+import { present } from '../src/answers/present.js';
+import { Registry } from '../src/registry/registry.js';
+import { StandInConnector } from '../test/support/connector.js';
+import { personalMessage } from '../test/support/activities.js';
+import { generateRegistry, questionMix } from './generate.js';
+
+/**
+ * `npm run bench`: (1) the answering module alone, (2) the bot over HTTP beside a minimal echo bot
+ * on the same stack, (3) start-up time and memory, all with 5,000 systems of 3 aliases each.
+ */
+const SYSTEMS = 5000;
+const ANSWER_RUNS = 50_000;
+const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
+const CONCURRENCY = 16;
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+const ms = (value: number) => `${value.toFixed(3)} ms`;
+
+function benchAnswers(): void {
+  const data = generateRegistry(SYSTEMS);
+  const buildStart = performance.now();
+  const registry = new Registry(data);
+  void registry.matcher;
+  const buildMs = performance.now() - buildStart;
+  const questions = questionMix(data, ANSWER_RUNS);
+  for (const { text } of questions.slice(0, 2000)) answerQuestion(text, { registry, today: '2025-02-10' });
+
+  const byKind = new Map<string, number[]>();
+  const all: number[] = [];
+  const start = performance.now();
+  for (const { kind, text } of questions) {
+    const t0 = performance.now();
+    const answered = answerQuestion(text, { registry, today: '2025-02-10' });
+    if (answered) present(answered);
+    const elapsed = performance.now() - t0;
+    all.push(elapsed);
+    (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(elapsed);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  all.sort((a, b) => a - b);
+  console.log(`\n(1) Answering module alone — ${SYSTEMS} systems × 3 aliases, ${ANSWER_RUNS} questions, one core`);
+  console.log(`    index build: ${ms(buildMs)}`);
+  console.log(`    answers/s: ${Math.round(ANSWER_RUNS / seconds)}   p50 ${ms(percentile(all, 50))}   p99 ${ms(percentile(all, 99))}   (goal ≥ 20000/s, p99 < 1 ms)`);
+  for (const [kind, times] of byKind) {
+    times.sort((a, b) => a - b);
+    console.log(`      ${kind.padEnd(8)} n=${String(times.length).padStart(5)}  p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}`);
+  }
+}
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  startupMs: number;
+}
+
+/** Starts a server process and waits until it says where it listens. */
+function startProcess(args: string[], env: Record<string, string>, urlOf: (line: string) => string | null): Promise<Started> {
+  const began = performance.now();
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      for (const line of buffer.split('\n')) {
+        const url = urlOf(line);
+        if (url) {
+          child.stdout!.removeAllListeners('data');
+          child.stdout!.resume();
+          resolve({ child, url, startupMs: performance.now() - began });
+          return;
+        }
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${buffer}`)));
+  });
+}
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+async function load(url: string, connector: StandInConnector, questions: string[]): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const deadline = performance.now() + HTTP_SECONDS * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const body = JSON.stringify(personalMessage(connector.url, questions[next++ % questions.length] as string));
+      const t0 = performance.now();
+      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      await response.arrayBuffer();
+      if (response.status !== 200) errors += 1;
+      latencies.push(performance.now() - t0);
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+}
+
+async function benchHttp(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'fki-bench-'));
+  const connector = await new StandInConnector().start();
+  const data = generateRegistry(SYSTEMS);
+  await writeFile(path.join(dataDir, 'registry.json'), JSON.stringify(data));
+  const questions = questionMix(data, 5000).filter((q) => q.kind !== 'list').map((q) => q.text);
+  const listening = (line: string) => {
+    try {
+      const parsed = JSON.parse(line) as { msg?: string; url?: string };
+      return parsed.msg === 'FKI Bot is listening' && parsed.url ? parsed.url.replace(/\/api\/messages$/, '') : null;
+    } catch {
+      return null;
+    }
+  };
+  const fki = await startProcess(['bot/main.ts'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' }, listening);
+  const fkiRssAtStart = await rssMb(fki.child.pid!);
+  const echo = await startProcess(['bench/echoBot.ts'], {}, (line) => {
+    try {
+      return (JSON.parse(line) as { url?: string }).url ?? null;
+    } catch {
+      return null;
+    }
+  });
+  try {
+    // Warm both up, then measure them one after the other with the same load.
+    await load(fki.url, connector, questions.slice(0, 200));
+    await load(echo.url, connector, questions.slice(0, 200));
+    connector.clear();
+    const fkiResult = await load(fki.url, connector, questions);
+    const repliesSent = connector.calls.length;
+    connector.clear();
+    const echoResult = await load(echo.url, connector, questions);
+    const fkiRssAfter = await rssMb(fki.child.pid!);
+    console.log(`\n(2) HTTP /api/messages — ${CONCURRENCY} concurrent clients, ${HTTP_SECONDS} s each, stand-in connector on 127.0.0.1`);
+    const line = (name: string, r: typeof fkiResult) =>
+      `    ${name.padEnd(9)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${ms(r.p50)}   p99 ${ms(r.p99)}   errors ${r.errors}`;
+    console.log(line('FKI Bot', fkiResult));
+    console.log(line('echo bot', echoResult));
+    console.log(`    ratio FKI/echo: ${(fkiResult.rps / echoResult.rps).toFixed(2)}   (goal ≥ 0.80)   replies received by the connector: ${repliesSent}`);
+    console.log(`\n(3) Start-up and memory of the FKI Bot process with ${SYSTEMS} systems`);
+    console.log(`    start-up to listening: ${fki.startupMs.toFixed(0)} ms (includes tsx loading TypeScript); echo bot: ${echo.startupMs.toFixed(0)} ms`);
+    console.log(`    RSS at start: ${fkiRssAtStart.toFixed(0)} MB; after the load: ${fkiRssAfter.toFixed(0)} MB; echo bot after load: ${(await rssMb(echo.child.pid!)).toFixed(0)} MB`);
+  } finally {
+    fki.child.kill();
+    echo.child.kill();
+    await connector.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log(`FKI Bot benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+benchAnswers();
+await benchHttp();
