@@ -24,6 +24,8 @@ export async function createApp({ config, log, clock = systemClock, store }: App
   const registryStore = store ?? new FileRegistryStore(config.dataDir);
   if (await seedIfEmpty(registryStore, clock.now())) log.info('registry was empty: loaded the starter data');
   const registry = new RegistryService(registryStore, clock);
+  // Load the registry and build its name index before the server listens, not in the first question.
+  await registry.current();
 
   const router = new Router();
   // The features, in the order their phrases are tried. A new feature is one more line here.

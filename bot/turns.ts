@@ -8,10 +8,12 @@ export function chatTurnOf(context: TurnContext, lang?: Lang): ChatTurn {
   const activity = context.activity;
   const text = activity.type === 'message' ? textWithoutMention(activity) : '';
   const locale = activity.locale ?? null;
+  const words = splitWords(text);
   const channelData = (activity.channelData ?? {}) as { team?: { id?: string }; tenant?: { id?: string } };
   return {
     text,
-    lang: lang ?? (text === '' ? languageOfLocale(locale) : detectLanguage(text, splitWords(text), locale)),
+    words,
+    lang: lang ?? (text === '' ? languageOfLocale(locale) : detectLanguage(text, words, locale)),
     locale,
     conversation: {
       id: activity.conversation?.id ?? '',

@@ -1,6 +1,7 @@
 import type { Registry } from '../registry/registry.js';
 import { datesOf, effectiveStatus, type SwitchStatus, type SwitchTopic, type SystemRecord } from '../registry/system.js';
 import type { Lang } from '../i18n/language.js';
+import type { Word } from '../text/words.js';
 import { daysBetween, type IsoDate } from '../time/calendarDate.js';
 import type { Period } from './period.js';
 import { readQuestion, type ListKind, type Question } from './question.js';
@@ -40,6 +41,8 @@ export interface AnswerContext {
   locale?: string | null;
   /** Answer in this language whatever the question's words are (the CLI's --lang). */
   lang?: Lang;
+  /** The question already split into words, when the caller has them. */
+  words?: readonly Word[];
 }
 
 /**
@@ -47,7 +50,7 @@ export interface AnswerContext {
  * question. Every date in an answer comes from the registry: none is ever made up.
  */
 export function answerQuestion(text: string, context: AnswerContext): Answered | null {
-  const question = readQuestion(text, context.registry, context.today, context.locale);
+  const question = readQuestion(text, context.registry, context.today, context.locale, context.words);
   const answer = decide(question, context);
   return answer === null ? null : { lang: context.lang ?? question.lang, today: context.today, answer };
 }

@@ -22,7 +22,8 @@ export function registerAnswers(router: ChatRouter, { registry, clock }: Answers
   const today = () => calendarDayAt(clock.now(), DANISH_ZONE);
 
   router.message(
-    async (turn) => answerQuestion(turn.text, { registry: await registry.current(), today: today(), locale: turn.locale }),
+    async (turn) =>
+      answerQuestion(turn.text, { registry: await registry.current(), today: today(), locale: turn.locale, words: turn.words }),
     (_turn, answered) => answerReply(answered),
   );
 

@@ -63,8 +63,13 @@ const PAST_TENSE = new Set(phrases('skiftede skiftet switched did was were moved
 const NUMBER = /^\d+$/;
 
 /** Reads a question: language, which switch, which systems, which period or list. */
-export function readQuestion(text: string, registry: Registry, today: IsoDate, locale?: string | null): Question {
-  const words = splitWords(text);
+export function readQuestion(
+  text: string,
+  registry: Registry,
+  today: IsoDate,
+  locale?: string | null,
+  words: readonly Word[] = splitWords(text),
+): Question {
   const lang = detectLanguage(text, words, locale);
   const { mentions, rest } = registry.matcher.findMentions(words);
   const pastTense = words.some((word) => PAST_TENSE.has(word.folded));

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../../cards/render.js';
 import type { Lang } from '../i18n/language.js';
+import type { Word } from '../text/words.js';
 
 /**
  * What features see of a chat turn and answer with. No botbuilder here: `bot/` translates Teams
@@ -10,6 +11,8 @@ export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 export interface ChatTurn {
   /** The message text, with the @mention of the bot removed. Empty for card actions. */
   text: string;
+  /** The text split into words, folded: computed once per turn for every feature that reads it. */
+  words: readonly Word[];
   lang: Lang;
   locale: string | null;
   conversation: { id: string; kind: ConversationKind; teamId: string | null; tenantId: string | null };

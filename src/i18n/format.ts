@@ -21,9 +21,35 @@ const relativeFormats = {
   en: new Intl.RelativeTimeFormat(LOCALE.en, { numeric: 'auto' }),
 };
 
+/**
+ * Remembers what a formatter made of a key: the same few hundred days are formatted over and over,
+ * and Intl formatting is among the costliest steps of a reply. Bounded: emptied when full.
+ */
+function memoised(format: (key: string) => string, limit = 5000): (key: string) => string {
+  const made = new Map<string, string>();
+  return (key) => {
+    let text = made.get(key);
+    if (text === undefined) {
+      if (made.size >= limit) made.clear();
+      text = format(key);
+      made.set(key, text);
+    }
+    return text;
+  };
+}
+
+const dayTexts = {
+  da: memoised((date) => dayFormats.da.format(dayAsUtcDate(date))),
+  en: memoised((date) => dayFormats.en.format(dayAsUtcDate(date))),
+};
+const timestampDayTexts = {
+  da: memoised((timestamp) => copenhagenDayFormats.da.format(new Date(timestamp))),
+  en: memoised((timestamp) => copenhagenDayFormats.en.format(new Date(timestamp))),
+};
+
 /** "21. januar 2025" in Danish, "21 January 2025" in English. */
 export function formatDay(date: IsoDate, lang: Lang): string {
-  return dayFormats[lang].format(dayAsUtcDate(date));
+  return dayTexts[lang](date);
 }
 
 /** "for 10 dage siden", "om 3 uger", "i morgen" — "10 days ago", "in 3 weeks", "tomorrow". */
@@ -37,7 +63,7 @@ export function formatRelative(days: number, lang: Lang): string {
 
 /** An ISO timestamp as the day it fell on in Copenhagen. */
 export function formatTimestampDay(timestamp: string, lang: Lang): string {
-  return copenhagenDayFormats[lang].format(new Date(timestamp));
+  return timestampDayTexts[lang](timestamp);
 }
 
 /** "marts 2027", "3. kvartal 2026", "uge 49 2026" — "March 2027", "Q3 2026", "week 49 of 2026". */

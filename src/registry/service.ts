@@ -30,7 +30,10 @@ export class RegistryService {
     const revision = await this.store.revision();
     this.checkedAt = now;
     if (this.snapshot === null || revision !== this.revision) {
-      this.snapshot = new Registry(await this.store.read());
+      const registry = new Registry(await this.store.read());
+      // Build the name index now, on load, rather than inside the first question after it.
+      void registry.matcher;
+      this.snapshot = registry;
       this.revision = revision;
     }
     return this.snapshot;

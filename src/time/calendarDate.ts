@@ -18,17 +18,25 @@ export function parseCalendarDate(text: string): IsoDate | null {
   return null;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormats = new Map<string, { format: Intl.DateTimeFormat; minute: number; day: IsoDate }>();
 
 /** The calendar day it is at `now` in `zone`. */
 export function calendarDayAt(now: Date, zone: string = DANISH_ZONE): IsoDate {
-  let format = dayFormats.get(zone);
-  if (!format) {
-    // en-CA writes days as YYYY-MM-DD; Intl is much cheaper than luxon per call, and this runs every turn.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(zone, format);
+  let cached = dayFormats.get(zone);
+  if (!cached) {
+    // en-CA writes days as YYYY-MM-DD.
+    const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    cached = { format, minute: NaN, day: '' };
+    dayFormats.set(zone, cached);
   }
-  return format.format(now);
+  // Days change on minute boundaries in every zone with whole-minute offsets, so the day of a minute is
+  // computed once: this runs on every turn and Intl with a time zone is not cheap.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== cached.minute) {
+    cached.minute = minute;
+    cached.day = cached.format.format(now);
+  }
+  return cached.day;
 }
 
 /** The day as a Date at midnight UTC, for formatting with Intl in time zone UTC. */
