@@ -5,7 +5,8 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../src/config.js';
-import { languageOfLocale } from '../src/i18n/language.js';
+import { detectLanguage } from '../src/i18n/language.js';
+import { splitWords } from '../src/text/words.js';
 import { messages } from '../src/i18n/messages.js';
 import type { Log } from '../src/log.js';
 
@@ -29,7 +30,8 @@ export function createAdapter(config: Config, log: Log): CloudAdapter {
     );
     if (activity.type !== 'message') return;
     try {
-      await context.sendActivity(messages(languageOfLocale(activity.locale)).somethingWrong);
+      const text = activity.text ?? '';
+      await context.sendActivity(messages(detectLanguage(text, splitWords(text), activity.locale)).somethingWrong);
     } catch (sendError) {
       log.error({ err: sendError, conversation: activity.conversation?.id }, 'could not tell the user about the error');
     }

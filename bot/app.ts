@@ -23,7 +23,7 @@ export interface AppDeps {
 export async function createApp({ config, log, clock = systemClock, store }: AppDeps) {
   const registryStore = store ?? new FileRegistryStore(config.dataDir);
   if (await seedIfEmpty(registryStore, clock.now())) log.info('registry was empty: loaded the starter data');
-  const registry = new RegistryService(registryStore, clock);
+  const registry = new RegistryService(registryStore, clock, log);
   // Load the registry and build its name index before the server listens, not in the first question.
   await registry.current();
 

@@ -58,9 +58,4 @@ export class Router implements ChatRouter {
   async handleWelcome(turn: ChatTurn): Promise<Reply | null> {
     return this.welcomeHandler ? this.welcomeHandler(turn) : null;
   }
-
-  /** The card verbs features registered; the manifest test checks its commands against these. */
-  get verbs(): string[] {
-    return [...this.actions.keys()];
-  }
 }

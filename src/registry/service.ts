@@ -1,3 +1,4 @@
+import type { Log } from '../log.js';
 import type { Clock } from '../time/clock.js';
 import type { RegistryStore } from '../store/registryStore.js';
 import { Registry } from './registry.js';
@@ -15,6 +16,7 @@ export class RegistryService {
   constructor(
     private readonly store: RegistryStore,
     private readonly clock: Clock,
+    private readonly log?: Log,
   ) {}
 
   async current(): Promise<Registry> {
@@ -27,6 +29,19 @@ export class RegistryService {
   }
 
   private async refresh(now: number): Promise<Registry> {
+    try {
+      return await this.reloadIfChanged(now);
+    } catch (error) {
+      // A store that fails for a moment must not stop the answers: keep the last good registry and try
+      // again at the next check. Without one (at start) there is nothing to fall back on.
+      if (this.snapshot === null) throw error;
+      this.checkedAt = now;
+      this.log?.error({ err: error }, 'could not reload the registry; answering from the last one loaded');
+      return this.snapshot;
+    }
+  }
+
+  private async reloadIfChanged(now: number): Promise<Registry> {
     const revision = await this.store.revision();
     this.checkedAt = now;
     if (this.snapshot === null || revision !== this.revision) {

@@ -23,9 +23,3 @@ export function fold(text: string): string {
 
 // Lower-case ASCII letters and digits without the digraphs that fold() shortens.
 const PLAIN = /^(?!.*(?:ae|oe|aa))[a-z0-9]+$/;
-
-/** The folded words of a text, in order. */
-export function foldedTokens(text: string): string[] {
-  const folded = fold(text);
-  return folded === '' ? [] : folded.split(' ');
-}

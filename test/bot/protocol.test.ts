@@ -10,6 +10,7 @@ import {
   TEAM_ID,
 } from '../support/activities.js';
 import { cardProblems } from '../support/cardCheck.js';
+import { MemoryRegistryStore } from '../../src/store/registryStore.js';
 import { testData } from '../support/fixtures.js';
 
 type Sent = Record<string, unknown> & { summary?: string; text?: string; attachments?: { contentType: string; content: unknown }[] };
@@ -177,6 +178,49 @@ describe('the bot over /api/messages (Teams protocol)', () => {
     assert.equal(body.ok, true);
     assert.match(body.version, /^\d+\.\d+\.\d+/);
     assert.equal(body.systems, testData().systems.length);
+  });
+});
+
+/** A store that works until told to fail, as a disk or a database sometimes does. */
+class FailingStore extends MemoryRegistryStore {
+  failing = false;
+  override async revision(): Promise<string> {
+    if (this.failing) throw new Error('disk unavailable');
+    return super.revision();
+  }
+}
+
+describe('when something fails', () => {
+  it('keeps answering from the last registry it loaded while the store fails', async () => {
+    const store = new FailingStore(testData());
+    const bot = await BotHarness.start({ store, clock: { now: () => new Date() } });
+    try {
+      store.failing = true;
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // past the registry's once-a-second check
+      await bot.post(personalMessage(bot.serviceUrl, 'when does SAPA switch to CH2?'));
+      const [answer] = bot.connector.sentTo('a:personal-chat-alex') as Sent[];
+      assert.match(seen(answer!).text, /SAPA switched to Context Handler 2 on 21 January 2025/);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it('tells the user plainly, in their language, when a turn fails, and goes on serving', async () => {
+    const data = testData();
+    // A record that never passed validation, as in a hand-edited registry file.
+    data.systems.push({ ...data.systems[0]!, name: 'Broken', aliases: [], fullName: null, ch2Date: 'soon' });
+    const bot = await BotHarness.start({ data });
+    try {
+      await bot.post(personalMessage(bot.serviceUrl, 'hvornår skifter Broken til CH2?'));
+      await bot.post(personalMessage(bot.serviceUrl, 'when does Broken switch to CH2?'));
+      const [danish, english] = bot.connector.sentTo('a:personal-chat-alex') as Sent[];
+      assert.equal(danish?.text, 'Beklager, noget gik galt hos mig. Prøv igen om lidt; fejlen er logget.');
+      assert.equal(english?.text, 'Sorry, something went wrong on my side. Please try again shortly; the error has been logged.');
+      await bot.post(personalMessage(bot.serviceUrl, 'hvornår skifter SAPA til CH2?'));
+      assert.match(seen((bot.connector.sentTo('a:personal-chat-alex') as Sent[])[2]!).text, /21\. januar 2025/);
+    } finally {
+      await bot.stop();
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { createApp } from '../../bot/app.js';
 import { startServer, type RunningServer } from '../../bot/server.js';
 import { loadConfig } from '../../src/config.js';
 import { createLog } from '../../src/log.js';
-import type { RegistryData } from '../../src/store/registryStore.js';
+import type { RegistryData, RegistryStore } from '../../src/store/registryStore.js';
 import { MemoryRegistryStore } from '../../src/store/registryStore.js';
 import { fixedClock, type Clock } from '../../src/time/clock.js';
 import { StandInConnector } from './connector.js';
@@ -12,6 +12,8 @@ export interface BotHarnessOptions {
   clock?: Clock;
   /** Registry contents; the shipped starter data when left out. */
   data?: RegistryData;
+  /** A store of the test's own, e.g. one that fails. */
+  store?: RegistryStore;
 }
 
 /** The real server on a free loopback port, with a stand-in connector and an in-memory store. */
@@ -27,7 +29,7 @@ export class BotHarness {
       config,
       log: createLog('silent'),
       clock: options.clock ?? fixedClock('2025-02-10T09:00:00+01:00'),
-      store: options.data ? new MemoryRegistryStore(options.data) : new MemoryRegistryStore(),
+      store: options.store ?? (options.data ? new MemoryRegistryStore(options.data) : new MemoryRegistryStore()),
     });
     harness.server = await startServer(app, 0, '127.0.0.1');
     return harness;
