@@ -26,21 +26,28 @@ export function chatTurnOf(context: TurnContext, lang?: Lang): ChatTurn {
   };
 }
 
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
+
+/**
+ * The words a person wrote. Teams puts "<at>Bot name</at>" in a post that @mentions the bot, and may
+ * send formatted text as HTML ("<p>…</p>", "&nbsp;"), which must not turn into words.
+ */
 function textWithoutMention(activity: Partial<Activity>): string {
-  // Teams puts "<at>Bot name</at>" in the text of a channel post that @mentions the bot.
   const withoutMention = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-  return withoutMention.replace(/<at>[^<]*<\/at>/g, ' ').trim();
+  return withoutMention
+    .replace(/<at>[^<]*<\/at>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (_, name: string) => ENTITIES[name] ?? ' ')
+    .trim();
 }
 
 function conversationKindOf(type: string | undefined): ConversationKind {
   return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
 }
 
-/** A reply as a Teams message: the card, with its plain text as summary and fallback text. */
+/** A reply as a Teams message: the card with its plain text as fallback, and a one-line summary. */
 export function replyActivity(reply: Reply): Partial<Activity> {
-  const attachments: Attachment[] = reply.card ? [CardFactory.adaptiveCard({ ...reply.card, fallbackText: reply.text })] : [];
-  const summary = reply.summary ?? reply.text.split('\n', 1)[0];
-  return reply.card
-    ? { type: 'message', summary, attachments }
-    : { type: 'message', text: reply.text, textFormat: 'plain' };
+  if (!reply.card) return { type: 'message', text: reply.text, textFormat: 'plain' };
+  const attachments: Attachment[] = [CardFactory.adaptiveCard({ ...reply.card, fallbackText: reply.text })];
+  return { type: 'message', summary: reply.summary ?? reply.text.split('\n', 1)[0], attachments };
 }

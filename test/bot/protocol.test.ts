@@ -80,6 +80,14 @@ describe('the bot over /api/messages (Teams protocol)', () => {
     assert.match(JSON.stringify(card), /survey\.request/, 'a dateless system offers to ask the vendor');
   });
 
+  it('reads a channel post sent as HTML the way the person wrote it', async () => {
+    const activity = channelMessage(bot.serviceUrl, '');
+    activity.text = '<p><at>FKI Bot</at>&nbsp;hvornår skifter acadre&nbsp;til&nbsp;CH2?</p>';
+    await bot.post(activity);
+    const { text } = seen(bot.connector.calls[0]!.activity as Sent);
+    assert.match(text, /Jeg kender ikke systemet "acadre"/);
+  });
+
   it('answers an @mention in a group chat', async () => {
     await bot.post(groupChatMessage(bot.serviceUrl, 'STS2 for KY?'));
     const [reply] = bot.connector.sentTo('19:group-chat@thread.v2') as Sent[];
@@ -147,13 +155,16 @@ describe('the bot over /api/messages (Teams protocol)', () => {
     const [danish, english] = bot.connector.sentTo('a:personal-chat-alex') as Sent[];
     assert.match(seen(danish!).text, /Sådan bruger du FKI Bot/);
     assert.match(seen(english!).text, /How to use FKI Bot/);
+    assert.deepEqual(cardProblems(seen(danish!).card), []);
+    assert.deepEqual(cardProblems(seen(english!).card), []);
   });
 
   it('says when it did not understand, and offers examples instead of guessing', async () => {
     await bot.post(personalMessage(bot.serviceUrl, 'hvad synes du om vejret'));
-    const { text } = seen((bot.connector.sentTo('a:personal-chat-alex') as Sent[])[0]!);
+    const { text, card } = seen((bot.connector.sentTo('a:personal-chat-alex') as Sent[])[0]!);
     assert.match(text, /Det forstod jeg ikke helt/);
     assert.match(text, /hvornår skifter SAPA til CH2\?/);
+    assert.deepEqual(cardProblems(card), []);
   });
 
   it('never gives a date for a system it does not know', async () => {
