@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { registerAnswers } from '../src/answers/chat.js';
 import type { Config } from '../src/config.js';
 import { registerHelp } from '../src/help/chat.js';
@@ -5,10 +6,17 @@ import type { Log } from '../src/log.js';
 import { seedIfEmpty } from '../src/registry/seed.js';
 import { RegistryService } from '../src/registry/service.js';
 import { FileRegistryStore } from '../src/store/fileRegistryStore.js';
+import { Journal } from '../src/store/journal.js';
 import type { RegistryStore } from '../src/store/registryStore.js';
-import { registerSurveys } from '../src/surveys/chat.js';
+import { AdminDirectory } from '../src/surveys/admins.js';
+import { registerSurveys, tellAdmins } from '../src/surveys/chat.js';
+import { SurveyLinks } from '../src/surveys/links.js';
+import { SurveyService } from '../src/surveys/service.js';
+import type { SurveyEvent } from '../src/surveys/survey.js';
 import { systemClock, type Clock } from '../src/time/clock.js';
 import { createAdapter } from './adapter.js';
+import { ConversationStore } from './conversations.js';
+import { ProactiveNotifier, type DeliveryOptions } from './notifier.js';
 import { Router } from './router.js';
 import { FkiBot } from './teamsBot.js';
 
@@ -17,25 +25,41 @@ export interface AppDeps {
   log: Log;
   clock?: Clock;
   store?: RegistryStore;
+  delivery?: Partial<DeliveryOptions>;
 }
 
-/** Everything the server needs, wired: store, registry, features, bot, adapter. */
-export async function createApp({ config, log, clock = systemClock, store }: AppDeps) {
+/** Everything the server needs, wired: stores, registry, surveys, features, bot, adapter. */
+export async function createApp({ config, log, clock = systemClock, store, delivery }: AppDeps) {
   const registryStore = store ?? new FileRegistryStore(config.dataDir);
   if (await seedIfEmpty(registryStore, clock.now())) log.info('registry was empty: loaded the starter data');
   const registry = new RegistryService(registryStore, clock, log);
   // Load the registry and build its name index before the server listens, not in the first question.
   await registry.current();
 
+  const admins = new AdminDirectory(config.dataDir, config.adminIds);
+  const journal = new Journal<SurveyEvent>(path.join(config.dataDir, 'surveys.jsonl'));
+  const surveys = await SurveyService.load({ journal, registry, admins, clock, log });
+  const links = new SurveyLinks(config.publicBaseUrl, config.surveyLinkSecret, config.surveyLinkDays, clock);
+  if (config.surveyLinkSecretGenerated) {
+    log.warn('SURVEY_LINK_SECRET is not set: survey links are signed with a key made for this run and stop working when the bot restarts');
+  }
+
+  const adapter = createAdapter(config, log);
+  const conversations = new ConversationStore(config.dataDir);
+  const notifier = new ProactiveNotifier(adapter, config.appId, conversations, log, delivery);
+
   const router = new Router();
   // The features, in the order their phrases are tried. A new feature is one more line here.
   registerHelp(router);
-  registerAnswers(router, { registry, clock });
-  registerSurveys(router);
+  registerSurveys(router, { surveys, registry, admins, links, notifier });
+  registerAnswers(router, { registry, clock, pendingAnswers: () => surveys.pendingAnswers() });
 
-  const adapter = createAdapter(config, log);
-  const bot = new FkiBot(router, log);
-  return { config, log, clock, registry, router, adapter, bot };
+  const bot = new FkiBot(router, log, (activity) => conversations.record(activity, clock.now()));
+  const onLinkAnswer = async (survey: Parameters<typeof tellAdmins>[0], answerId: string) => {
+    const answer = survey.answers.find((candidate) => candidate.id === answerId);
+    if (answer) await tellAdmins(survey, answer, { admins, notifier });
+  };
+  return { config, log, clock, registry, router, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import restify from 'restify';
 import type { App } from './app.js';
+import { registerSurveyPages } from './surveyPages.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -20,6 +21,14 @@ export async function startServer(app: App, port = app.config.port, host = app.c
       return;
     }
     await app.adapter.process(req, res, (context) => app.bot.run(context));
+  });
+
+  registerSurveyPages(server, {
+    surveys: app.surveys,
+    secret: app.config.surveyLinkSecret,
+    clock: app.clock,
+    log: app.log,
+    onAnswer: app.onLinkAnswer,
   });
 
   server.get('/healthz', async (_req, res) => {

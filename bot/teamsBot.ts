@@ -17,8 +17,18 @@ export class FkiBot extends ActivityHandler {
   constructor(
     private readonly router: Router,
     private readonly log: Log,
+    onEveryActivity: (activity: TurnContext['activity']) => Promise<void> = async () => {},
   ) {
     super();
+    // Remember where every conversation can be reached: Teams sends the install event only once.
+    this.onTurn(async (context, next) => {
+      try {
+        await onEveryActivity(context.activity);
+      } catch (error) {
+        this.log.error({ err: error, conversation: context.activity.conversation?.id }, 'could not record the conversation');
+      }
+      await next();
+    });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -37,12 +47,19 @@ export class FkiBot extends ActivityHandler {
       const turn = chatTurnOf(context, langOfData(value, context));
       const result = await this.router.handleAction(value.verb, value, turn);
       await context.sendActivity(replyActivity(result.type === 'card' ? result.reply : { text: result.text }));
+      await this.post(context, result);
       return;
     }
     const turn = chatTurnOf(context);
     if (turn.text === '') return;
     const reply = await this.router.handleMessage(turn);
     await context.sendActivity(replyActivity(reply));
+  }
+
+  /** Messages an action asks to post into the conversation besides its response. */
+  private async post(context: TurnContext, result: ActionResult): Promise<void> {
+    if (result.type === 'error') return;
+    for (const reply of result.post ?? []) await context.sendActivity(replyActivity(reply));
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {
@@ -58,7 +75,9 @@ export class FkiBot extends ActivityHandler {
     const data = (invokeValue.action.data ?? {}) as ActionData;
     const turn = chatTurnOf(context, langOfData(data, context));
     try {
-      return invokeResponse(await this.router.handleAction(invokeValue.action.verb, data, turn));
+      const result = await this.router.handleAction(invokeValue.action.verb, data, turn);
+      await this.post(context, result);
+      return invokeResponse(result);
     } catch (error) {
       this.log.error({ err: error, verb: invokeValue.action.verb, conversation: turn.conversation.id }, 'card action failed');
       return invokeResponse({ type: 'message', text: messages(turn.lang).somethingWrong });

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { adminsFromEnvironment } from './surveys/admins.js';
 
 /** Reads ./.env into the environment when it exists; variables already set win. */
 export function loadDotEnv(file = '.env'): void {
@@ -20,6 +22,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest request body accepted on /api/messages, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  ADMIN_AAD_OBJECT_IDS: z.string().default(''),
+  SURVEY_LINK_SECRET: z.string().default(''),
+  SURVEY_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  PUBLIC_BASE_URL: z.string().default(''),
 });
 
 export interface Config {
@@ -35,6 +41,13 @@ export interface Config {
   appTenantId: string;
   logLevel: string;
   maxBodyBytes: number;
+  adminIds: string[];
+  /** Signs survey links. Local mode makes one per start when none is set (links then die with a restart). */
+  surveyLinkSecret: string;
+  surveyLinkSecretGenerated: boolean;
+  surveyLinkDays: number;
+  /** Where people reach the bot's web pages (the survey form). */
+  publicBaseUrl: string;
 }
 
 /** The data folder, for tools that need nothing else from the configuration. */
@@ -60,10 +73,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'Set them from your Azure Bot registration, or unset NODE_ENV to run locally.',
     );
   }
+  const secret = e.SURVEY_LINK_SECRET.trim();
+  if (production && secret.length < 32) {
+    throw new ConfigError('Refusing to start: NODE_ENV=production needs SURVEY_LINK_SECRET (at least 32 characters) to sign survey links.');
+  }
+  const host = e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0');
   return {
     production,
     port: e.PORT,
-    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+    host,
     dataDir: e.DATA_DIR,
     localMode,
     appId: e.MicrosoftAppId.trim(),
@@ -72,5 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appTenantId: e.MicrosoftAppTenantId,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    adminIds: adminsFromEnvironment(e.ADMIN_AAD_OBJECT_IDS),
+    surveyLinkSecret: secret || randomBytes(32).toString('base64url'),
+    surveyLinkSecretGenerated: secret === '',
+    surveyLinkDays: e.SURVEY_LINK_DAYS,
+    publicBaseUrl: e.PUBLIC_BASE_URL.trim() || `http://localhost:${e.PORT}`,
   };
 }

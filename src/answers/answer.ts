@@ -1,5 +1,5 @@
 import type { Registry } from '../registry/registry.js';
-import { datesOf, effectiveStatus, type SwitchStatus, type SwitchTopic, type SystemRecord } from '../registry/system.js';
+import { datesOf, effectiveStatus, nameKey, type SwitchStatus, type SwitchTopic, type SystemRecord } from '../registry/system.js';
 import type { Lang } from '../i18n/language.js';
 import type { Word } from '../text/words.js';
 import { daysBetween, type IsoDate } from '../time/calendarDate.js';
@@ -12,6 +12,14 @@ export interface DayFact {
   days: number;
 }
 
+/** A vendor's answer that KOMBIT has not reviewed yet: shown, never as a confirmed date. */
+export interface PendingReport {
+  status: 'planned' | 'switched' | 'not-applicable' | 'undecided';
+  ch2Date: IsoDate | null;
+  sts2Date: IsoDate | null;
+  submittedAt: string;
+}
+
 /** What the registry says about one system, as of today. */
 export interface SystemFact {
   system: SystemRecord;
@@ -20,6 +28,8 @@ export interface SystemFact {
   sts2: DayFact | null;
   /** Planned, but the date asked about has passed without the switch being confirmed. */
   overdue: boolean;
+  /** The vendor's latest unreviewed answer about this system, if any. */
+  reported: PendingReport | null;
 }
 
 export type Answer =
@@ -43,6 +53,8 @@ export interface AnswerContext {
   lang?: Lang;
   /** The question already split into words, when the caller has them. */
   words?: readonly Word[];
+  /** Unreviewed vendor answers by system name key (see nameKey). */
+  pending?: ReadonlyMap<string, PendingReport>;
 }
 
 /**
@@ -56,14 +68,19 @@ export function answerQuestion(text: string, context: AnswerContext): Answered |
 }
 
 /** The answer about named systems, for a button that already knows which one was meant. */
-export function answerAbout(systems: SystemRecord[], topic: SwitchTopic, today: IsoDate): Answer {
-  return { kind: 'found', topic, facts: systems.map((system) => factOf(system, topic, today)) };
+export function answerAbout(
+  systems: SystemRecord[],
+  topic: SwitchTopic,
+  today: IsoDate,
+  pending?: ReadonlyMap<string, PendingReport>,
+): Answer {
+  return { kind: 'found', topic, facts: systems.map((system) => factOf(system, topic, today, pending)) };
 }
 
-function decide(question: Question, { registry, today }: AnswerContext): Answer | null {
+function decide(question: Question, { registry, today, pending }: AnswerContext): Answer | null {
   const { topic, mentions } = question;
   const unique = mentions.filter((mention) => mention.systems.length === 1).map((mention) => mention.systems[0] as SystemRecord);
-  if (unique.length > 0) return answerAbout(unique, topic, today);
+  if (unique.length > 0) return answerAbout(unique, topic, today, pending);
   const ambiguous = mentions.find((mention) => mention.systems.length > 1);
   if (ambiguous) return { kind: 'ambiguous', topic, query: ambiguous.text, candidates: ambiguous.systems };
 
@@ -105,10 +122,11 @@ function overview(topic: SwitchTopic, registry: Registry, today: IsoDate): Answe
   return { kind: 'overview', topic, counts, total: registry.systems.length };
 }
 
-export function factOf(system: SystemRecord, topic: SwitchTopic, today: IsoDate): SystemFact {
+export function factOf(system: SystemRecord, topic: SwitchTopic, today: IsoDate, pending?: ReadonlyMap<string, PendingReport>): SystemFact {
   const day = (date: IsoDate | null): DayFact | null => (date === null ? null : { date, days: daysBetween(today, date) });
   const status = effectiveStatus(system, today);
-  const fact: SystemFact = { system, status, ch2: day(system.ch2Date), sts2: day(system.sts2Date), overdue: false };
+  const reported = pending?.get(nameKey(system.name)) ?? null;
+  const fact: SystemFact = { system, status, ch2: day(system.ch2Date), sts2: day(system.sts2Date), overdue: false, reported };
   fact.overdue = status === 'planned' && relevantDays(fact, topic).some((day) => day.days < 0);
   return fact;
 }

@@ -6,24 +6,32 @@ import type { RegistryService } from '../registry/service.js';
 import type { SwitchTopic } from '../registry/system.js';
 import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
-import { answerAbout, answerQuestion, type Answered } from './answer.js';
+import { answerAbout, answerQuestion, type Answered, type PendingReport } from './answer.js';
 import { present, viewToText } from './present.js';
 import { AnswerVerbs } from './verbs.js';
 
 export interface AnswersDeps {
   registry: RegistryService;
   clock: Clock;
+  /** Vendors' answers not yet reviewed by KOMBIT, by system name key: shown, marked as unconfirmed. */
+  pendingAnswers?: () => Map<string, PendingReport>;
 }
 
 const TOPICS: readonly SwitchTopic[] = ['ch2', 'sts2', 'both'];
 
 /** Questions about CH2/STS2 dates, and the "did you mean" buttons of ambiguous answers. */
-export function registerAnswers(router: ChatRouter, { registry, clock }: AnswersDeps): void {
+export function registerAnswers(router: ChatRouter, { registry, clock, pendingAnswers }: AnswersDeps): void {
   const today = () => calendarDayAt(clock.now(), DANISH_ZONE);
 
   router.message(
     async (turn) =>
-      answerQuestion(turn.text, { registry: await registry.current(), today: today(), locale: turn.locale, words: turn.words }),
+      answerQuestion(turn.text, {
+        registry: await registry.current(),
+        today: today(),
+        locale: turn.locale,
+        words: turn.words,
+        pending: pendingAnswers?.(),
+      }),
     (_turn, answered) => answerReply(answered),
   );
 
@@ -34,7 +42,8 @@ export function registerAnswers(router: ChatRouter, { registry, clock }: Answers
     if (system === undefined) {
       return { type: 'error', code: 'SYSTEM_NOT_FOUND', text: messages(turn.lang).systemGone(name ?? '') };
     }
-    return { type: 'card', reply: answerReply({ lang: turn.lang, today: today(), answer: answerAbout([system], topic, today()) }) };
+    const answer = answerAbout([system], topic, today(), pendingAnswers?.());
+    return { type: 'card', reply: answerReply({ lang: turn.lang, today: today(), answer }) };
   });
 }
 

@@ -2,7 +2,7 @@ import { datesOf, type SwitchTopic } from '../registry/system.js';
 import { formatDay, formatPeriod, formatRelative, formatTimestampDay, joinWords } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
 import { messages } from '../i18n/messages.js';
-import type { Answer, Answered, DayFact, SystemFact } from './answer.js';
+import type { Answer, Answered, DayFact, PendingReport, SystemFact } from './answer.js';
 
 /** At most this many systems are listed in one reply; the rest are counted. */
 export const LIST_LIMIT = 25;
@@ -108,9 +108,23 @@ function presentFact(fact: SystemFact, topic: SwitchTopic, lang: Lang): FactView
   details.push({ label: m.label.source, value: system.source ?? m.noValue });
   if (system.updatedAt) details.push({ label: m.label.updated, value: formatTimestampDay(system.updatedAt, lang) });
   if (system.note) details.push({ label: m.label.note, value: system.note });
+  if (fact.reported) sentences.push(reportedSentence(fact.reported, lang));
   const dateless = fact.status !== 'not-applicable' && fact.status !== 'switched' && datesOf(system, topic).length === 0;
-  const askVendor = dateless ? { system: name, offer: m.askVendorOffer(system.vendor), button: m.askVendorButton } : null;
+  // Once the vendor has answered, the answer waits for KOMBIT: asking again would not help.
+  const askVendor = dateless && !fact.reported ? { system: name, offer: m.askVendorOffer(system.vendor), button: m.askVendorButton } : null;
   return { name, sentences, details, askVendor };
+}
+
+function reportedSentence(report: PendingReport, lang: Lang): string {
+  const m = messages(lang).reported;
+  const day = formatTimestampDay(report.submittedAt, lang);
+  if (report.status === 'not-applicable') return m.notApplicable(day);
+  if (report.status === 'undecided' || (!report.ch2Date && !report.sts2Date)) return m.undecided(day);
+  const dates = [
+    report.ch2Date ? `CH2 ${formatDay(report.ch2Date, lang)}` : null,
+    report.sts2Date ? `STS 2 ${formatDay(report.sts2Date, lang)}` : null,
+  ].filter((part): part is string => part !== null);
+  return m.dates(joinWords(dates, lang), day);
 }
 
 function sentenceFor(fact: SystemFact, which: 'ch2' | 'sts2', lang: Lang): string {

@@ -29,11 +29,25 @@ export interface Reply {
   summary?: string;
 }
 
-/** What a card button's handler answers; `bot/` turns it into the invoke response. */
+/**
+ * What a card button's handler answers; `bot/` turns it into the invoke response. `post` are further
+ * messages for the conversation the button was pressed in (a survey card, say).
+ */
 export type ActionResult =
-  | { type: 'card'; reply: Reply & { card: AdaptiveCard } }
-  | { type: 'message'; text: string }
+  | { type: 'card'; reply: Reply & { card: AdaptiveCard }; post?: Reply[] }
+  | { type: 'message'; text: string; post?: Reply[] }
   | { type: 'error'; code: string; text: string };
+
+/**
+ * Messages to people outside the current turn. Delivery happens after the turn, with retries; a
+ * message that cannot be delivered is logged by the notifier, never dropped silently.
+ */
+export interface Notifier {
+  /** Into a conversation the bot has seen (a personal chat, a group chat, a channel thread). */
+  toConversation(conversationId: string, reply: Reply): void;
+  /** Into the personal chat of a user, by Azure AD object id, if the bot has one with them. */
+  toUser(aadObjectId: string, reply: Reply): void;
+}
 
 export type Awaitable<T> = T | Promise<T>;
 export type ActionData = Record<string, unknown>;

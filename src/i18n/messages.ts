@@ -30,10 +30,10 @@ interface Messages {
   helpExamples: string[];
   welcome: string;
   notUnderstood: string;
-  surveysComing(system: string): string;
   unknownAction: string;
   systemGone(name: string): string;
   somethingWrong: string;
+  reported: { dates(dates: string, day: string): string; notApplicable(day: string): string; undecided(day: string): string };
 }
 
 const da: Messages = {
@@ -89,11 +89,14 @@ const da: Messages = {
   ],
   welcome: 'Hej! Jeg er FKI Bot. Spørg mig, hvornår et system skifter til Context Handler 2 eller STS 2.',
   notUnderstood: 'Det forstod jeg ikke helt. Jeg kan svare på, hvornår systemer skifter til Context Handler 2 og STS 2.',
-  surveysComing: (system) =>
-    `Tak! Spørgeskemaer til leverandørerne kommer snart i FKI Bot. Indtil da kan du spørge om datoen for ${system} i kanalen, så samler KOMBIT den op.`,
   unknownAction: 'Den knap kender jeg ikke (længere). Skriv "hjælp" for at se, hvad jeg kan.',
   systemGone: (name) => `Systemet "${name}" findes ikke længere i registret.`,
   somethingWrong: 'Beklager, noget gik galt hos mig. Prøv igen om lidt; fejlen er logget.',
+  reported: {
+    dates: (dates, day) => `Leverandøren har oplyst ${dates} (svar fra ${day}). KOMBIT har endnu ikke bekræftet det.`,
+    notApplicable: (day) => `Leverandøren har oplyst, at systemet ikke bruger Context Handler (svar fra ${day}). KOMBIT har endnu ikke bekræftet det.`,
+    undecided: (day) => `Leverandøren har svaret, at datoen endnu ikke er besluttet (svar fra ${day}).`,
+  },
 };
 
 const en: Messages = {
@@ -148,11 +151,14 @@ const en: Messages = {
   ],
   welcome: "Hi! I'm FKI Bot. Ask me when a system switches to Context Handler 2 or STS 2.",
   notUnderstood: "Sorry, I didn't quite get that. I can tell you when systems switch to Context Handler 2 and STS 2.",
-  surveysComing: (system) =>
-    `Thank you! Vendor surveys are coming to FKI Bot soon. Until then, ask for the ${system} date in the channel and KOMBIT will pick it up.`,
   unknownAction: "I don't know that button (any more). Type \"help\" to see what I can do.",
   systemGone: (name) => `The system "${name}" is no longer in the registry.`,
   somethingWrong: 'Sorry, something went wrong on my side. Please try again shortly; the error has been logged.',
+  reported: {
+    dates: (dates, day) => `The vendor has reported ${dates} (answer of ${day}). KOMBIT has not confirmed it yet.`,
+    notApplicable: (day) => `The vendor has reported that the system does not use Context Handler (answer of ${day}). KOMBIT has not confirmed it yet.`,
+    undecided: (day) => `The vendor has answered that the date has not been decided yet (answer of ${day}).`,
+  },
 };
 
 const MESSAGES: Record<Lang, Messages> = { da, en };

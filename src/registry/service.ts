@@ -1,6 +1,6 @@
 import type { Log } from '../log.js';
 import type { Clock } from '../time/clock.js';
-import type { RegistryStore } from '../store/registryStore.js';
+import type { RegistryData, RegistryStore } from '../store/registryStore.js';
 import { Registry } from './registry.js';
 
 /** How often a running bot looks whether the stored registry changed (an import by the CLI). */
@@ -12,6 +12,7 @@ export class RegistryService {
   private revision: string | null = null;
   private checkedAt = -Infinity;
   private loading: Promise<Registry> | null = null;
+  private updating: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: RegistryStore,
@@ -26,6 +27,20 @@ export class RegistryService {
       this.loading = null;
     });
     return this.loading;
+  }
+
+  /**
+   * Changes the stored registry and answers from the change at once (a survey approved in the bot).
+   * Changes are made one at a time.
+   */
+  update(change: (data: RegistryData) => RegistryData): Promise<Registry> {
+    const next = this.updating.then(async () => {
+      await this.store.write(change(await this.store.read()));
+      this.checkedAt = -Infinity;
+      return this.current();
+    });
+    this.updating = next.catch(() => undefined);
+    return next;
   }
 
   private async refresh(now: number): Promise<Registry> {

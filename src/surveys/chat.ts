@@ -1,15 +1,202 @@
+import { messageCard } from '../../cards/textCards.js';
+import { receiptCard, reviewCard, surveyCard, surveyListCard, surveyListText } from '../../cards/surveyCards.js';
 import { textField } from '../chat/phrases.js';
-import type { ChatRouter } from '../chat/types.js';
-import { messages } from '../i18n/messages.js';
+import type { ActionResult, ChatRouter, ChatTurn, Notifier, Reply } from '../chat/types.js';
+import { formatTimestampDay } from '../i18n/format.js';
+import type { Lang } from '../i18n/language.js';
+import { surveyMessages } from '../i18n/surveyMessages.js';
+import type { RegistryService } from '../registry/service.js';
+import { PhraseIndex } from '../text/phraseIndex.js';
+import { phrases, type Word } from '../text/words.js';
+import type { AdminDirectory } from './admins.js';
+import { answerInputOf, ANSWER_FIELDS, type AnswerInput } from './answerInput.js';
+import type { SurveyLinks } from './links.js';
+import { statusLine } from './present.js';
+import type { RequestOutcome, SurveyService } from './service.js';
+import { latestAnswer, type Requester, type Survey, type SurveyAnswer } from './survey.js';
 import { SurveyVerbs } from './verbs.js';
 
-/**
- * "Ask the vendor". The survey itself is the next piece of work; until then the button says
- * plainly that surveys are coming, so nobody waits for an answer that will not come.
- */
-export function registerSurveys(router: ChatRouter): void {
-  router.action(SurveyVerbs.request, (turn, data) => {
-    const system = textField(data, 'system') ?? '?';
-    return { type: 'message', text: messages(turn.lang).surveysComing(system) };
+export interface SurveysDeps {
+  surveys: SurveyService;
+  registry: RegistryService;
+  admins: AdminDirectory;
+  links: SurveyLinks;
+  notifier: Notifier;
+}
+
+const REQUEST = new PhraseIndex(
+  phrases(
+    'spørg leverandøren om', 'spørg leverandøren af', 'spørg leverandør om', 'spørg leverandøren', 'send spørgeskema til',
+    'spørgeskema til', 'spørgeskema for', 'ask the vendor about', 'ask the vendor of', 'ask the vendor for',
+    'ask vendor about', 'ask the vendor', 'send survey to', 'survey',
+  ).map((phrase) => [phrase, true] as [string[], true]),
+);
+const OPEN_SURVEYS = new PhraseIndex(
+  phrases('åbne forespørgsler', 'åbne spørgeskemaer', 'open surveys', 'open requests').map((phrase) => [phrase, true] as [string[], true]),
+);
+
+/** Vendor surveys: asking, answering, KOMBIT's review, and the list of open surveys. */
+export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
+  const { surveys, admins, notifier } = deps;
+
+  router.message(
+    (turn) => (OPEN_SURVEYS.find(turn.words)?.start === 0 ? true : null),
+    async (turn) => {
+      const open = surveys.open();
+      return { text: surveyListText(open, turn.lang), card: surveyListCard(open, turn.lang, await admins.isAdmin(turn.user.aadObjectId)) };
+    },
+  );
+
+  router.message(
+    (turn) => {
+      const found = REQUEST.find(turn.words);
+      return found && found.start === 0 ? { rest: turn.words.slice(found.length) } : null;
+    },
+    async (turn, { rest }) => {
+      const system = await systemNamed(rest, deps.registry);
+      if (system === null) return { text: surveyMessages(turn.lang).askWhich };
+      return surveyReply(await surveys.request(system, requesterOf(turn)), turn.lang, deps);
+    },
+  );
+
+  router.action(SurveyVerbs.request, async (turn, data) => {
+    const system = textField(data, 'system', 100);
+    if (system === null) return { type: 'message', text: surveyMessages(turn.lang).askWhich };
+    const reply = surveyReply(await surveys.request(system, requesterOf(turn)), turn.lang, deps);
+    return { type: 'message', text: reply.text.split('\n', 1)[0] ?? reply.text, post: [reply] };
   });
+
+  router.action(SurveyVerbs.submit, async (turn, data) => {
+    const surveyId = textField(data, 'surveyId') ?? '';
+    const input = answerInputOf(data);
+    const submitter = { userId: turn.user.id, name: turn.user.name, aadObjectId: turn.user.aadObjectId };
+    const source = { channel: 'teams' as const, conversationId: turn.conversation.id, activityId: turn.activityId };
+    const outcome = await surveys.submit(surveyId, input, submitter, source, turn.lang);
+    const m = surveyMessages(turn.lang);
+    switch (outcome.kind) {
+      case 'not-found':
+        return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
+      case 'closed':
+        return { type: 'message', text: m.closed(outcome.survey.system) };
+      case 'invalid': {
+        const link = deps.links.linkFor(outcome.survey, turn.lang);
+        const card = surveyCard(outcome.survey, { lang: turn.lang, link, values: input, problems: outcome.problems });
+        return { type: 'card', reply: { text: m.fixProblems, card } };
+      }
+      case 'stored':
+        await tellAdmins(outcome.survey, outcome.answer, deps);
+        return receiptResult(outcome.survey, outcome.answer, turn.lang);
+      case 'duplicate':
+        return receiptResult(outcome.survey, outcome.answer, turn.lang);
+    }
+  });
+
+  router.action(SurveyVerbs.edit, (turn, data) => {
+    const m = surveyMessages(turn.lang);
+    const survey = surveys.get(textField(data, 'surveyId') ?? '');
+    if (!survey) return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
+    if (survey.review !== null) return { type: 'message', text: m.closed(survey.system) };
+    const answer = survey.answers.find((candidate) => candidate.id === data.answerId) ?? latestAnswer(survey);
+    const card = surveyCard(survey, { lang: turn.lang, link: deps.links.linkFor(survey, turn.lang), values: answer ? valuesOf(answer) : {} });
+    return { type: 'card', reply: { text: m.title(survey.system), card } };
+  });
+
+  router.action(SurveyVerbs.review, async (turn, data) => {
+    const m = surveyMessages(turn.lang);
+    if (!(await admins.isAdmin(turn.user.aadObjectId))) return { type: 'message', text: m.notAdmin };
+    const survey = surveys.get(textField(data, 'surveyId') ?? '');
+    const answer = survey && latestAnswer(survey);
+    if (!survey || !answer) return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
+    return { type: 'card', reply: { text: m.reviewTitle(survey.system), card: reviewCard(survey, answer, turn.lang) } };
+  });
+
+  for (const decision of ['approve', 'reject'] as const) {
+    router.action(SurveyVerbs[decision], async (turn, data): Promise<ActionResult> => {
+      const m = surveyMessages(turn.lang);
+      const admin = { userId: turn.user.id, name: turn.user.name, aadObjectId: turn.user.aadObjectId };
+      const surveyId = textField(data, 'surveyId') ?? '';
+      const answerId = textField(data, 'answerId') ?? '';
+      const reason = textField(data, 'reason', 500);
+      const outcome =
+        decision === 'approve' ? await surveys.approve(surveyId, answerId, admin) : await surveys.reject(surveyId, answerId, admin, reason);
+      switch (outcome.kind) {
+        case 'not-admin':
+          return { type: 'message', text: m.notAdmin };
+        case 'not-found':
+          return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
+        case 'already-reviewed':
+          return { type: 'message', text: m.alreadyReviewed(outcome.survey.system) };
+        case 'reason-required':
+          return { type: 'message', text: m.reasonRequired };
+        case 'done': {
+          const { survey, answer } = outcome;
+          const by = turn.user.name ?? turn.user.aadObjectId ?? '?';
+          const day = formatTimestampDay(survey.review?.at ?? new Date().toISOString(), turn.lang);
+          const line = decision === 'approve' ? m.approvedCard(survey.system, by, day) : m.rejectedCard(survey.system, by, day, reason ?? '');
+          tellRequesters(survey, answer, decision, reason ?? '', notifier);
+          return { type: 'card', reply: { text: line, card: messageCard([line]) } };
+        }
+      }
+    });
+  }
+}
+
+function requesterOf(turn: ChatTurn): Requester {
+  return {
+    userId: turn.user.id,
+    name: turn.user.name,
+    aadObjectId: turn.user.aadObjectId,
+    conversationId: turn.conversation.id,
+    lang: turn.lang,
+  };
+}
+
+/** The registry's name for what follows "spørg leverandøren om", or the words as typed for a new system. */
+async function systemNamed(rest: readonly Word[], registry: RegistryService): Promise<string | null> {
+  const words = rest.filter((word, index) => index > 0 || !['om', 'about', 'for', 'of', 'til'].includes(word.folded));
+  if (words.length === 0) return null;
+  const { mentions } = (await registry.current()).matcher.findMentions(words);
+  const unique = mentions.find((mention) => mention.systems.length === 1 && mention.score >= 0.85);
+  return unique?.systems[0]?.name ?? words.map((word) => word.original).join(' ').slice(0, 100);
+}
+
+function surveyReply(outcome: RequestOutcome, lang: Lang, deps: SurveysDeps): Reply {
+  const m = surveyMessages(lang);
+  const { survey } = outcome;
+  const link = deps.links.linkFor(survey, lang);
+  const headline = outcome.kind === 'created' ? m.created(survey.system) : outcome.kind === 'joined' ? m.joined(survey.system) : m.alreadyAsked(survey.system);
+  return { text: `${headline}\n${m.linkLine(link)}`, card: surveyCard(survey, { lang, link }) };
+}
+
+function receiptResult(survey: Survey, answer: SurveyAnswer, lang: Lang): ActionResult {
+  const m = surveyMessages(lang);
+  const text = `${m.receipt(survey.system, statusLine(survey.system, answer, lang))}\n${m.reviewPending}`;
+  return { type: 'card', reply: { text, card: receiptCard(survey, answer, lang) } };
+}
+
+function valuesOf(answer: SurveyAnswer): Partial<AnswerInput> {
+  return Object.fromEntries(ANSWER_FIELDS.map((field) => [field, answer[field] ?? ''])) as Partial<AnswerInput>;
+}
+
+/** A new answer waits for KOMBIT: each administrator the bot can reach gets the review card. */
+export async function tellAdmins(survey: Survey, answer: SurveyAnswer, deps: Pick<SurveysDeps, 'admins' | 'notifier'>): Promise<void> {
+  for (const { aadObjectId } of await deps.admins.list()) {
+    const lang: Lang = 'da';
+    deps.notifier.toUser(aadObjectId, {
+      text: surveyMessages(lang).newAnswerForAdmins(survey.system),
+      card: reviewCard(survey, answer, lang),
+    });
+  }
+}
+
+/** Everyone who asked hears the outcome, in their own conversation and language. */
+function tellRequesters(survey: Survey, answer: SurveyAnswer, decision: 'approve' | 'reject', reason: string, notifier: Notifier): void {
+  for (const requester of survey.requesters) {
+    const m = surveyMessages(requester.lang);
+    const text =
+      decision === 'approve'
+        ? m.notifyApproved(survey.system, statusLine(survey.system, answer, requester.lang))
+        : m.notifyRejected(survey.system, reason);
+    notifier.toConversation(requester.conversationId, { text, card: messageCard([text]) });
+  }
 }

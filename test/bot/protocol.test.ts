@@ -121,14 +121,6 @@ describe('the bot over /api/messages (Teams protocol)', () => {
     });
   });
 
-  it('says that surveys are coming when "ask the vendor" is pressed', async () => {
-    const { body } = await bot.post(cardAction(bot.serviceUrl, 'survey.request', { system: 'Aula', lang: 'da' }));
-    const response = body as { type: string; value: string };
-    assert.equal(response.type, 'application/vnd.microsoft.activity.message');
-    assert.match(response.value, /Spørgeskemaer til leverandørerne kommer snart/);
-    assert.match(response.value, /Aula/);
-  });
-
   it('handles the Action.Submit fallback of a button like the button itself', async () => {
     await bot.post(personalMessage(bot.serviceUrl, '', { value: { verb: 'answers.pick', system: 'SAPA', topic: 'ch2', lang: 'en' } }));
     const [reply] = bot.connector.sentTo('a:personal-chat-alex') as Sent[];

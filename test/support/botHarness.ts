@@ -1,4 +1,7 @@
-import { createApp } from '../../bot/app.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '../../bot/app.js';
 import { startServer, type RunningServer } from '../../bot/server.js';
 import { loadConfig } from '../../src/config.js';
 import { createLog } from '../../src/log.js';
@@ -6,6 +9,7 @@ import type { RegistryData, RegistryStore } from '../../src/store/registryStore.
 import { MemoryRegistryStore } from '../../src/store/registryStore.js';
 import { fixedClock, type Clock } from '../../src/time/clock.js';
 import { StandInConnector } from './connector.js';
+import { freePort } from './freePort.js';
 
 export interface BotHarnessOptions {
   env?: Record<string, string>;
@@ -14,24 +18,40 @@ export interface BotHarnessOptions {
   data?: RegistryData;
   /** A store of the test's own, e.g. one that fails. */
   store?: RegistryStore;
+  /** An existing data folder (to start the bot again on the same data); a new temporary one otherwise. */
+  dataDir?: string;
 }
 
-/** The real server on a free loopback port, with a stand-in connector and an in-memory store. */
+/** The real server on a free loopback port, with a stand-in connector and a data folder of its own. */
 export class BotHarness {
   readonly connector = new StandInConnector();
   server!: RunningServer;
+  app!: App;
+  dataDir!: string;
+  private ownsDataDir = false;
 
   static async start(options: BotHarnessOptions = {}): Promise<BotHarness> {
     const harness = new BotHarness();
     await harness.connector.start();
-    const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ...options.env });
-    const app = await createApp({
+    harness.ownsDataDir = options.dataDir === undefined;
+    harness.dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'fki-bot-')));
+    const port = await freePort();
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      PORT: String(port),
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      DATA_DIR: harness.dataDir,
+      SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!',
+      ...options.env,
+    });
+    harness.app = await createApp({
       config,
       log: createLog('silent'),
       clock: options.clock ?? fixedClock('2025-02-10T09:00:00+01:00'),
       store: options.store ?? (options.data ? new MemoryRegistryStore(options.data) : new MemoryRegistryStore()),
+      delivery: { sleep: async () => {} },
     });
-    harness.server = await startServer(app, 0, '127.0.0.1');
+    harness.server = await startServer(harness.app, port, '127.0.0.1');
     return harness;
   }
 
@@ -50,8 +70,15 @@ export class BotHarness {
     return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
   }
 
+  /** Waits until every proactive message the bot started has been delivered or given up. */
+  async settled(): Promise<void> {
+    await this.app.notifier.idle();
+  }
+
   async stop(): Promise<void> {
+    await this.settled();
     await this.server.close();
     await this.connector.stop();
+    if (this.ownsDataDir) await rm(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,121 @@
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Notifier, Reply } from '../src/chat/types.js';
+import type { Log } from '../src/log.js';
+import type { ConversationStore } from './conversations.js';
+import { replyActivity } from './turns.js';
+
+/** Retry caps for a proactive message: Teams throttles (429) and now and then fails (5xx). */
+export const DELIVERY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 } as const;
+const TRANSIENT = new Set([412, 429, 500, 502, 503, 504]);
+const GONE = new Set([403, 404]);
+
+export interface DeliveryOptions {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/**
+ * Posts messages proactively with botbuilder. Transient failures are retried with exponential back-off
+ * and jitter, honouring Retry-After; a conversation that is gone is forgotten; a message that finally
+ * cannot be delivered is logged as an error with the reason.
+ */
+export class ProactiveNotifier implements Notifier {
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly options: DeliveryOptions;
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly conversations: ConversationStore,
+    private readonly log: Log,
+    options: Partial<DeliveryOptions> = {},
+  ) {
+    this.options = { ...DELIVERY, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), ...options };
+  }
+
+  toConversation(conversationId: string, reply: Reply): void {
+    this.track(
+      this.conversations.get(conversationId).then((stored) => {
+        if (!stored) {
+          this.log.error({ conversationId }, 'cannot notify: the bot has no reference to that conversation');
+          return;
+        }
+        return this.deliver(conversationId, stored.reference, reply);
+      }),
+    );
+  }
+
+  toUser(aadObjectId: string, reply: Reply): void {
+    this.track(
+      this.conversations.personalChatOf(aadObjectId).then((stored) => {
+        if (!stored) {
+          this.log.info({ aadObjectId }, 'no personal chat with this user yet: the message waits in "åbne forespørgsler"');
+          return;
+        }
+        return this.deliver(stored.reference.conversation?.id ?? '', stored.reference, reply);
+      }),
+    );
+  }
+
+  /** Resolves when every delivery started so far has finished (for shutdown and tests). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(delivery: Promise<unknown>): void {
+    const tracked = delivery
+      .catch((error: unknown) => this.log.error({ err: error }, 'notification failed'))
+      .then(() => undefined);
+    this.inFlight.add(tracked);
+    void tracked.finally(() => this.inFlight.delete(tracked));
+  }
+
+  private async deliver(conversationId: string, reference: Partial<ConversationReference>, reply: Reply): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+          await context.sendActivity(replyActivity(reply));
+        });
+        return;
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== null && GONE.has(status)) {
+          this.log.warn({ conversationId, status }, 'the bot is no longer in that conversation: forgetting it');
+          await this.conversations.forget(conversationId);
+          return;
+        }
+        const transient = status === null || TRANSIENT.has(status);
+        if (!transient || attempt >= this.options.maxAttempts) {
+          this.log.error({ conversationId, status, attempts: attempt, err: error }, 'could not deliver a message');
+          return;
+        }
+        await this.options.sleep(this.delayBefore(attempt, error));
+      }
+    }
+  }
+
+  private delayBefore(attempt: number, error: unknown): number {
+    const retryAfter = retryAfterMs(error);
+    if (retryAfter !== null) return Math.min(retryAfter, this.options.maxDelayMs);
+    const exponential = this.options.baseDelayMs * 2 ** (attempt - 1);
+    return Math.min(this.options.maxDelayMs, exponential / 2 + Math.random() * (exponential / 2));
+  }
+}
+
+function statusOf(error: unknown): number | null {
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' ? status : null;
+}
+
+/** Retry-After in seconds or as an HTTP date, from the connector's error response. */
+function retryAfterMs(error: unknown): number | null {
+  const headers = (error as { response?: { headers?: { get?(name: string): string | undefined } } })?.response?.headers;
+  const value = headers?.get?.('retry-after');
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}

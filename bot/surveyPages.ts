@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import type { Lang } from '../src/i18n/language.js';
+import { surveyMessages } from '../src/i18n/surveyMessages.js';
+import type { Log } from '../src/log.js';
+import { answerInputOf } from '../src/surveys/answerInput.js';
+import { formPage, messagePage, savedPage } from '../src/surveys/formPage.js';
+import { checkLinkToken } from '../src/surveys/linkToken.js';
+import type { SurveyService } from '../src/surveys/service.js';
+import { isOpen, type Survey } from '../src/surveys/survey.js';
+import type { Clock } from '../src/time/clock.js';
+
+export interface SurveyPageDeps {
+  surveys: SurveyService;
+  secret: string;
+  clock: Clock;
+  log: Log;
+  /** Called after an answer is stored, to tell KOMBIT's administrators. */
+  onAnswer: (survey: Survey, answerId: string) => Promise<void>;
+}
+
+const HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  // The token is in the URL: never send it on to another site.
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+};
+
+/** GET and POST /survey/TOKEN: the survey form for vendors outside Teams. */
+export function registerSurveyPages(server: Server, deps: SurveyPageDeps): void {
+  server.get('/survey/:token', async (req, res) => {
+    const lang = langOf(req);
+    const opened = openSurvey(req, lang, deps);
+    if ('status' in opened) return send(res, opened.status, opened.html);
+    send(res, 200, formPage(opened.survey, formOptions(req, lang, randomUUID())));
+  });
+
+  server.post('/survey/:token', async (req, res) => {
+    const lang = langOf(req);
+    const opened = openSurvey(req, lang, deps);
+    if ('status' in opened) return send(res, opened.status, opened.html);
+    const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
+    const input = answerInputOf(body);
+    const nonce = typeof body.nonce === 'string' && body.nonce.length <= 100 ? body.nonce : randomUUID();
+    const submitter = { userId: null, name: input.contactName || null, aadObjectId: null };
+    const outcome = await deps.surveys.submit(opened.survey.id, input, submitter, { channel: 'link', nonce }, lang);
+    const m = surveyMessages(lang);
+    switch (outcome.kind) {
+      case 'invalid':
+        return send(res, 400, formPage(outcome.survey, { ...formOptions(req, lang, nonce), values: input, problems: outcome.problems }));
+      case 'stored':
+        await deps.onAnswer(outcome.survey, outcome.answer.id);
+        return send(res, 200, savedPage(outcome.survey, outcome.answer, lang));
+      case 'duplicate':
+        return send(res, 200, savedPage(outcome.survey, outcome.answer, lang));
+      case 'closed':
+        return send(res, 410, messagePage(lang, m.pageTitle(outcome.survey.system), m.pageClosed(outcome.survey.system)));
+      case 'not-found':
+        return send(res, 404, messagePage(lang, m.pageNotFound, m.pageNotFound));
+    }
+  });
+}
+
+function openSurvey(req: Request, lang: Lang, deps: SurveyPageDeps): { survey: Survey } | { status: number; html: string } {
+  const m = surveyMessages(lang);
+  const token = String(req.params.token ?? '');
+  const checked = checkLinkToken(token, deps.secret, deps.clock.now());
+  if (!checked.ok) {
+    deps.log.info({ reason: checked.reason }, 'survey link refused');
+    return checked.reason === 'expired'
+      ? { status: 410, html: messagePage(lang, m.pageExpired, m.pageExpired) }
+      : { status: 403, html: messagePage(lang, m.pageForged, m.pageForged) };
+  }
+  const survey = deps.surveys.get(checked.surveyId);
+  if (!survey) return { status: 404, html: messagePage(lang, m.pageNotFound, m.pageNotFound) };
+  if (!isOpen(survey)) return { status: 410, html: messagePage(lang, m.pageTitle(survey.system), m.pageClosed(survey.system)) };
+  return { survey };
+}
+
+function formOptions(req: Request, lang: Lang, nonce: string) {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  return {
+    lang,
+    nonce,
+    action: lang === 'en' ? `${path}?lang=en` : path,
+    otherLanguageUrl: lang === 'en' ? path : `${path}?lang=en`,
+  };
+}
+
+/** English for ?lang=en or a browser that prefers English; Danish otherwise. */
+function langOf(req: Request): Lang {
+  const query = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang');
+  if (query === 'en' || query === 'da') return query;
+  return /^en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'da';
+}
+
+function send(res: Response, status: number, html: string): void {
+  res.writeHead(status, HEADERS);
+  res.end(html);
+}

@@ -1,0 +1,115 @@
+import { formatTimestampDay } from '../src/i18n/format.js';
+import type { Lang } from '../src/i18n/language.js';
+import { surveyMessages } from '../src/i18n/surveyMessages.js';
+import { ANSWER_FIELDS, type AnswerField, type AnswerInput, type AnswerProblem } from '../src/surveys/answerInput.js';
+import { answerDetails, statusLine } from '../src/surveys/present.js';
+import { ANSWER_STATUSES, type Survey, type SurveyAnswer } from '../src/surveys/survey.js';
+import { SurveyVerbs } from '../src/surveys/verbs.js';
+import { renderCard, type AdaptiveCard } from './render.js';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface SurveyCardOptions {
+  lang: Lang;
+  /** The survey link for vendors outside Teams. */
+  link: string | null;
+  /** Values to show in the inputs: what was typed, or an earlier answer to change. */
+  values?: Partial<AnswerInput>;
+  problems?: Partial<Record<AnswerField, AnswerProblem>>;
+  requesterName?: string | null;
+}
+
+/** The survey a vendor fills in: status, dates, vendor, contact, comment; errors beside each field. */
+export function surveyCard(survey: Survey, options: SurveyCardOptions): AdaptiveCard {
+  const m = surveyMessages(options.lang);
+  const values = Object.fromEntries(ANSWER_FIELDS.map((field) => [field, options.values?.[field] ?? ''])) as AnswerInput;
+  const errors: Partial<Record<AnswerField, string>> = {};
+  for (const [field, problem] of Object.entries(options.problems ?? {}) as [AnswerField, AnswerProblem][]) {
+    const typed = values[field];
+    errors[field] = problem === 'INVALID_DATE' && typed ? `"${typed}": ${m.problem[problem]}` : m.problem[problem];
+  }
+  // A date input can only hold a real ISO day; what could not be read is named in the error instead.
+  for (const field of ['ch2Date', 'sts2Date'] as const) if (!ISO_DAY.test(values[field])) values[field] = '';
+  const hasProblems = Object.keys(errors).length > 0;
+  return renderCard('survey', {
+    lang: options.lang,
+    surveyId: survey.id,
+    verb: SurveyVerbs.submit,
+    title: m.title(survey.system),
+    intro: m.intro(survey.system, options.requesterName ?? survey.requesters[0]?.name ?? null),
+    newSystemIntro: survey.systemKnown ? null : m.newSystemIntro,
+    errorSummary: hasProblems ? m.fixProblems : null,
+    labels: m.label,
+    help: { dates: m.help.ch2Date ?? '', comment: m.help.comment ?? '' },
+    problems: { statusRequired: m.problem.STATUS_REQUIRED },
+    statusChoices: ANSWER_STATUSES.map((status) => ({ title: m.statusChoice[status], value: status })),
+    values,
+    errors,
+    submitButton: m.submitButton,
+    link: options.link,
+    linkLine: options.link ? m.linkLine(options.link) : null,
+    openLinkButton: m.openLinkButton,
+  });
+}
+
+/** Shown to whoever sent an answer: what was registered, and a button to change it. */
+export function receiptCard(survey: Survey, answer: SurveyAnswer, lang: Lang): AdaptiveCard {
+  const m = surveyMessages(lang);
+  return renderCard('receipt', {
+    lang,
+    verb: SurveyVerbs.edit,
+    surveyId: survey.id,
+    answerId: answer.id,
+    headline: m.receipt(survey.system, statusLine(survey.system, answer, lang)),
+    pending: m.reviewPending,
+    editButton: m.editButton,
+  });
+}
+
+/** For KOMBIT's administrators: the answer, a reason field, approve and reject. */
+export function reviewCard(survey: Survey, answer: SurveyAnswer, lang: Lang): AdaptiveCard {
+  const m = surveyMessages(lang);
+  return renderCard('review', {
+    lang,
+    surveyId: survey.id,
+    answerId: answer.id,
+    title: m.reviewTitle(survey.system),
+    details: answerDetails(survey, answer, lang),
+    reasonLabel: m.reasonLabel,
+    approveButton: m.approveButton,
+    rejectButton: m.rejectButton,
+    approveVerb: SurveyVerbs.approve,
+    rejectVerb: SurveyVerbs.reject,
+  });
+}
+
+/** "åbne forespørgsler": each open survey, and for administrators a button to review its answer. */
+export function surveyListCard(surveys: Survey[], lang: Lang, isAdmin: boolean): AdaptiveCard {
+  const m = surveyMessages(lang);
+  return renderCard('surveyList', {
+    lang,
+    title: m.openTitle,
+    none: m.openNone,
+    reviewButton: m.reviewButton,
+    reviewVerb: SurveyVerbs.review,
+    items: surveys.map((survey) => ({
+      surveyId: survey.id,
+      line: m.openLine(survey.system, formatTimestampDay(survey.createdAt, lang), survey.requesters.length, survey.answers.length),
+      state: survey.answers.length === 0 ? m.awaitingAnswer : m.awaitingReview,
+      canReview: isAdmin && survey.answers.length > 0,
+    })),
+  });
+}
+
+/** The text lines of the open-surveys list, for the plain-text version. */
+export function surveyListText(surveys: Survey[], lang: Lang): string {
+  const m = surveyMessages(lang);
+  if (surveys.length === 0) return `${m.openTitle}\n${m.openNone}`;
+  const lines = surveys.map(
+    (survey) =>
+      `- ${m.openLine(survey.system, formatTimestampDay(survey.createdAt, lang), survey.requesters.length, survey.answers.length)} · ${
+        survey.answers.length === 0 ? m.awaitingAnswer : m.awaitingReview
+      }`,
+  );
+  return [m.openTitle, ...lines].join('\n');
+}

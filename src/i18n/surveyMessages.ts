@@ -1,0 +1,225 @@
+import type { AnswerField, AnswerProblem } from '../surveys/answerInput.js';
+import type { AnswerStatus } from '../surveys/survey.js';
+import type { Lang } from './language.js';
+
+/** Every text of the vendor survey, in Danish and English. */
+interface SurveyMessages {
+  title(system: string): string;
+  intro(system: string, requester: string | null): string;
+  newSystemIntro: string;
+  linkLine(url: string): string;
+  openLinkButton: string;
+  label: Record<AnswerField, string>;
+  help: Partial<Record<AnswerField, string>>;
+  statusChoice: Record<AnswerStatus, string>;
+  submitButton: string;
+  problem: Record<AnswerProblem, string>;
+  fixProblems: string;
+  created(system: string): string;
+  joined(system: string): string;
+  alreadyAsked(system: string): string;
+  receipt(system: string, statusLine: string): string;
+  statusLine: {
+    planned(system: string, dates: string): string;
+    switched(system: string, dates: string): string;
+    'not-applicable'(system: string): string;
+    undecided(system: string): string;
+  };
+  reviewPending: string;
+  editButton: string;
+  closed(system: string): string;
+  notFound: string;
+  reviewTitle(system: string): string;
+  reviewFacts: { submitted: string; via: string; viaTeams: string; viaLink: string; newSystem: string; yes: string };
+  reasonLabel: string;
+  approveButton: string;
+  rejectButton: string;
+  notAdmin: string;
+  reasonRequired: string;
+  alreadyReviewed(system: string): string;
+  approvedCard(system: string, by: string, day: string): string;
+  rejectedCard(system: string, by: string, day: string, reason: string): string;
+  notifyApproved(system: string, statusLine: string): string;
+  notifyRejected(system: string, reason: string): string;
+  newAnswerForAdmins(system: string): string;
+  openTitle: string;
+  openNone: string;
+  openLine(system: string, since: string, requesters: number, answers: number): string;
+  awaitingAnswer: string;
+  awaitingReview: string;
+  reviewButton: string;
+  pageTitle(system: string): string;
+  pageSaved: string;
+  pageExpired: string;
+  pageForged: string;
+  pageClosed(system: string): string;
+  pageNotFound: string;
+  askWhich: string;
+}
+
+const da: SurveyMessages = {
+  title: (system) => `Hvornår skifter ${system} til Context Handler 2 og STS 2?`,
+  intro: (system, requester) =>
+    `${requester ?? 'En kommune'} har bedt om leverandørens dato for ${system}. Svaret går til KOMBIT, som lægger det på listen for alle 98 kommuner, når det er godkendt.`,
+  newSystemIntro: 'Systemet er ikke på KOMBITs liste endnu; skriv derfor også leverandørens navn.',
+  linkLine: (url) => `Leverandører uden for Teams kan svare her: ${url}`,
+  openLinkButton: 'Åbn formularen i browseren',
+  label: {
+    status: 'Hvor langt er skiftet?',
+    ch2Date: 'Dato for skift til Context Handler 2',
+    sts2Date: 'Dato for skift til STS 2',
+    vendor: 'Leverandør',
+    contactName: 'Kontaktperson',
+    contactEmail: 'Kontaktpersonens e-mail',
+    comment: 'Bemærkning',
+  },
+  help: {
+    ch2Date: 'Udfyld mindst én af datoerne, hvis skiftet er planlagt eller sket.',
+    comment: 'Højst 1000 tegn. Vises som almindelig tekst.',
+  },
+  statusChoice: {
+    planned: 'Skiftet er planlagt',
+    switched: 'Systemet er allerede skiftet',
+    'not-applicable': 'Systemet bruger ikke Context Handler',
+    undecided: 'Datoen er ikke besluttet endnu',
+  },
+  submitButton: 'Send svaret',
+  problem: {
+    STATUS_REQUIRED: 'Vælg, hvor langt skiftet er.',
+    DATE_REQUIRED: 'Skriv mindst én dato, når skiftet er planlagt eller sket.',
+    INVALID_DATE: 'Det er ikke en gyldig dato. Skriv fx 2026-03-03.',
+    DATE_OUT_OF_RANGE: 'Datoen skal ligge mellem 1. december 2022 og 31. december 2035.',
+    SWITCHED_IN_FUTURE: 'Et skift, der allerede er sket, kan ikke ligge i fremtiden.',
+    INVALID_EMAIL: 'Det er ikke en gyldig e-mailadresse.',
+    TOO_LONG: 'Teksten er for lang.',
+    VENDOR_REQUIRED: 'Skriv leverandørens navn.',
+  },
+  fixProblems: 'Svaret er ikke gemt. Ret felterne markeret nedenfor og send igen.',
+  created: (system) => `Jeg har oprettet et spørgeskema til leverandøren af ${system}. Udfyld det her, eller send linket videre til leverandøren.`,
+  joined: (system) => `Der er allerede et åbent spørgeskema for ${system}. Du er sat på listen og får besked, når KOMBIT har godkendt svaret.`,
+  alreadyAsked: (system) => `Du har allerede spurgt om ${system}. Her er spørgeskemaet igen.`,
+  receipt: (system, statusLine) => `Tak — registreret: ${statusLine}`,
+  statusLine: {
+    planned: (system, dates) => `${system} skifter ${dates}.`,
+    switched: (system, dates) => `${system} skiftede ${dates}.`,
+    'not-applicable': (system) => `${system} bruger ikke Context Handler.`,
+    undecided: (system) => `${system} har endnu ikke en dato for skiftet.`,
+  },
+  reviewPending: 'KOMBIT gennemgår svaret, før det kommer på listen. De, der har spurgt, får besked.',
+  editButton: 'Ret svaret',
+  closed: (system) => `Spørgeskemaet om ${system} er lukket: KOMBIT har allerede behandlet et svar.`,
+  notFound: 'Det spørgeskema findes ikke.',
+  reviewTitle: (system) => `Svar til godkendelse: ${system}`,
+  reviewFacts: { submitted: 'Indsendt', via: 'Via', viaTeams: 'Teams', viaLink: 'link', newSystem: 'Nyt system på listen', yes: 'ja' },
+  reasonLabel: 'Begrundelse (skal udfyldes ved afvisning)',
+  approveButton: 'Godkend',
+  rejectButton: 'Afvis',
+  notAdmin: 'Kun KOMBITs administratorer kan godkende eller afvise svar. Intet er ændret.',
+  reasonRequired: 'Skriv en begrundelse, før du afviser svaret.',
+  alreadyReviewed: (system) => `Svaret om ${system} er allerede behandlet.`,
+  approvedCard: (system, by, day) => `Godkendt af ${by} ${day}: ${system} er opdateret på listen.`,
+  rejectedCard: (system, by, day, reason) => `Afvist af ${by} ${day}: ${reason}`,
+  notifyApproved: (system, statusLine) => `KOMBIT har godkendt leverandørens svar om ${system}: ${statusLine}`,
+  notifyRejected: (system, reason) => `KOMBIT har afvist leverandørens svar om ${system}. Begrundelse: ${reason}`,
+  newAnswerForAdmins: (system) => `Nyt svar fra leverandøren om ${system} venter på godkendelse.`,
+  openTitle: 'Åbne forespørgsler',
+  openNone: 'Der er ingen åbne forespørgsler.',
+  openLine: (system, since, requesters, answers) =>
+    `${system}: åben siden ${since}, ${requesters} har spurgt, ${answers} svar`,
+  awaitingAnswer: 'afventer svar',
+  awaitingReview: 'afventer godkendelse',
+  reviewButton: 'Gennemse',
+  pageTitle: (system) => `Spørgeskema: ${system}`,
+  pageSaved: 'Tak! Svaret er gemt og sendt til KOMBIT.',
+  pageExpired: 'Linket er udløbet. Bed den, der sendte det, om et nyt.',
+  pageForged: 'Linket er ikke gyldigt. Kontrollér, at hele linket er kopieret.',
+  pageClosed: (system) => `Spørgeskemaet om ${system} er lukket, fordi KOMBIT allerede har behandlet et svar.`,
+  pageNotFound: 'Spørgeskemaet findes ikke.',
+  askWhich: 'Hvilket system skal jeg spørge leverandøren om? Skriv fx "spørg leverandøren om Nexus".',
+};
+
+const en: SurveyMessages = {
+  title: (system) => `When does ${system} switch to Context Handler 2 and STS 2?`,
+  intro: (system, requester) =>
+    `${requester ?? 'A municipality'} has asked for the vendor's date for ${system}. The answer goes to KOMBIT, who puts it on the list for all 98 municipalities once approved.`,
+  newSystemIntro: "The system is not on KOMBIT's list yet, so please also give the vendor's name.",
+  linkLine: (url) => `Vendors outside Teams can answer here: ${url}`,
+  openLinkButton: 'Open the form in a browser',
+  label: {
+    status: 'Where is the switch?',
+    ch2Date: 'Date of the switch to Context Handler 2',
+    sts2Date: 'Date of the switch to STS 2',
+    vendor: 'Vendor',
+    contactName: 'Contact person',
+    contactEmail: "Contact person's email",
+    comment: 'Comment',
+  },
+  help: {
+    ch2Date: 'Give at least one of the dates if the switch is planned or done.',
+    comment: 'At most 1000 characters. Shown as plain text.',
+  },
+  statusChoice: {
+    planned: 'The switch is planned',
+    switched: 'The system has already switched',
+    'not-applicable': 'The system does not use Context Handler',
+    undecided: 'The date has not been decided yet',
+  },
+  submitButton: 'Send the answer',
+  problem: {
+    STATUS_REQUIRED: 'Choose where the switch is.',
+    DATE_REQUIRED: 'Give at least one date when the switch is planned or done.',
+    INVALID_DATE: 'That is not a valid date. Write e.g. 2026-03-03.',
+    DATE_OUT_OF_RANGE: 'The date must lie between 1 December 2022 and 31 December 2035.',
+    SWITCHED_IN_FUTURE: 'A switch that has already happened cannot lie in the future.',
+    INVALID_EMAIL: 'That is not a valid email address.',
+    TOO_LONG: 'The text is too long.',
+    VENDOR_REQUIRED: "Give the vendor's name.",
+  },
+  fixProblems: 'The answer has not been saved. Fix the fields marked below and send again.',
+  created: (system) => `I have made a survey for the vendor of ${system}. Fill it in here, or forward the link to the vendor.`,
+  joined: (system) => `There is already an open survey for ${system}. You are on the list and will be told when KOMBIT has approved the answer.`,
+  alreadyAsked: (system) => `You have already asked about ${system}. Here is the survey again.`,
+  receipt: (system, statusLine) => `Thank you — registered: ${statusLine}`,
+  statusLine: {
+    planned: (system, dates) => `${system} switches ${dates}.`,
+    switched: (system, dates) => `${system} switched ${dates}.`,
+    'not-applicable': (system) => `${system} does not use Context Handler.`,
+    undecided: (system) => `${system} has no date for the switch yet.`,
+  },
+  reviewPending: 'KOMBIT reviews the answer before it goes on the list. Those who asked will be told.',
+  editButton: 'Change the answer',
+  closed: (system) => `The survey about ${system} is closed: KOMBIT has already handled an answer.`,
+  notFound: 'That survey does not exist.',
+  reviewTitle: (system) => `Answer to review: ${system}`,
+  reviewFacts: { submitted: 'Submitted', via: 'Via', viaTeams: 'Teams', viaLink: 'link', newSystem: 'New system on the list', yes: 'yes' },
+  reasonLabel: 'Reason (required to reject)',
+  approveButton: 'Approve',
+  rejectButton: 'Reject',
+  notAdmin: "Only KOMBIT's administrators can approve or reject answers. Nothing has changed.",
+  reasonRequired: 'Give a reason before you reject the answer.',
+  alreadyReviewed: (system) => `The answer about ${system} has already been handled.`,
+  approvedCard: (system, by, day) => `Approved by ${by} on ${day}: ${system} is updated on the list.`,
+  rejectedCard: (system, by, day, reason) => `Rejected by ${by} on ${day}: ${reason}`,
+  notifyApproved: (system, statusLine) => `KOMBIT has approved the vendor's answer about ${system}: ${statusLine}`,
+  notifyRejected: (system, reason) => `KOMBIT has rejected the vendor's answer about ${system}. Reason: ${reason}`,
+  newAnswerForAdmins: (system) => `A new answer from the vendor about ${system} is waiting for approval.`,
+  openTitle: 'Open surveys',
+  openNone: 'There are no open surveys.',
+  openLine: (system, since, requesters, answers) => `${system}: open since ${since}, ${requesters} asked, ${answers} answers`,
+  awaitingAnswer: 'waiting for an answer',
+  awaitingReview: 'waiting for approval',
+  reviewButton: 'Review',
+  pageTitle: (system) => `Survey: ${system}`,
+  pageSaved: 'Thank you! The answer is saved and sent to KOMBIT.',
+  pageExpired: 'The link has expired. Ask whoever sent it for a new one.',
+  pageForged: 'The link is not valid. Check that the whole link was copied.',
+  pageClosed: (system) => `The survey about ${system} is closed because KOMBIT has already handled an answer.`,
+  pageNotFound: 'The survey does not exist.',
+  askWhich: 'Which system shall I ask the vendor about? Write e.g. "ask the vendor about Nexus".',
+};
+
+const TEXTS: Record<Lang, SurveyMessages> = { da, en };
+
+export function surveyMessages(lang: Lang): SurveyMessages {
+  return TEXTS[lang];
+}

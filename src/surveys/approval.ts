@@ -1,0 +1,47 @@
+import { nameKey, type SwitchStatus, type SystemRecord } from '../registry/system.js';
+import type { RegistryData } from '../store/registryStore.js';
+import type { AnswerStatus, Review, Survey, SurveyAnswer } from './survey.js';
+
+const STATUS_OF: Record<AnswerStatus, SwitchStatus> = {
+  planned: 'planned',
+  switched: 'switched',
+  'not-applicable': 'not-applicable',
+  undecided: 'unknown',
+};
+
+/**
+ * The registry after KOMBIT approved an answer: the system gets the vendor's dates and status (a
+ * system the registry lacked is added), and its source says whose answer it is and who approved it.
+ */
+export function applyApprovedAnswer(data: RegistryData, survey: Survey, answer: SurveyAnswer, review: Review): RegistryData {
+  const key = nameKey(survey.system);
+  const existing = data.systems.find((system) => nameKey(system.name) === key);
+  const base: SystemRecord = existing ?? {
+    name: survey.system,
+    fullName: null,
+    aliases: [],
+    owner: null,
+    vendor: null,
+    ch2Date: null,
+    sts2Date: null,
+    status: null,
+    source: null,
+    note: null,
+    updatedAt: null,
+  };
+  const who = answer.contactName ?? answer.vendor ?? base.vendor ?? 'leverandøren';
+  const updated: SystemRecord = {
+    ...base,
+    vendor: answer.vendor ?? base.vendor,
+    // A date the vendor left empty keeps what the registry had: the answer may be about one switch only.
+    ch2Date: answer.ch2Date ?? base.ch2Date,
+    sts2Date: answer.sts2Date ?? base.sts2Date,
+    status: STATUS_OF[answer.status],
+    source: `Leverandørens svar (${who}, ${answer.submittedAt.slice(0, 10)}), godkendt af ${review.by.name ?? review.by.aadObjectId} ${review.at.slice(0, 10)}`,
+    updatedAt: review.at,
+  };
+  // A status that needs a date keeps the registry valid: without one, the status is derived instead.
+  if ((updated.status === 'planned' || updated.status === 'switched') && !updated.ch2Date && !updated.sts2Date) updated.status = null;
+  const systems = existing ? data.systems.map((system) => (system === existing ? updated : system)) : [...data.systems, updated];
+  return { ...data, systems };
+}

@@ -1,0 +1,92 @@
+import type { Lang } from '../i18n/language.js';
+import type { IsoDate } from '../time/calendarDate.js';
+
+/** What a vendor can answer about the switch. */
+export const ANSWER_STATUSES = ['planned', 'switched', 'not-applicable', 'undecided'] as const;
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
+
+/** Who asked for a date, and where to tell them the outcome. */
+export interface Requester {
+  userId: string;
+  name: string | null;
+  aadObjectId: string | null;
+  conversationId: string;
+  lang: Lang;
+}
+
+export type AnswerSource =
+  | { channel: 'teams'; conversationId: string; activityId: string | null }
+  | { channel: 'link'; nonce: string | null };
+
+/** One answer from a vendor, as submitted. Never changed afterwards. */
+export interface SurveyAnswer {
+  id: string;
+  status: AnswerStatus;
+  ch2Date: IsoDate | null;
+  sts2Date: IsoDate | null;
+  vendor: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  comment: string | null;
+  submittedAt: string;
+  submittedBy: { userId: string | null; name: string | null; aadObjectId: string | null };
+  source: AnswerSource;
+  lang: Lang;
+}
+
+export interface Review {
+  decision: 'approved' | 'rejected';
+  answerId: string;
+  by: { aadObjectId: string; name: string | null };
+  at: string;
+  reason: string | null;
+}
+
+export interface Survey {
+  id: string;
+  /** The system's name as the registry has it, or as the requester typed it for a new system. */
+  system: string;
+  /** False for a system the registry did not know when the survey was opened. */
+  systemKnown: boolean;
+  createdAt: string;
+  requesters: Requester[];
+  answers: SurveyAnswer[];
+  review: Review | null;
+}
+
+/** Open until KOMBIT approves or rejects an answer. */
+export function isOpen(survey: Survey): boolean {
+  return survey.review === null;
+}
+
+export function latestAnswer(survey: Survey): SurveyAnswer | null {
+  return survey.answers[survey.answers.length - 1] ?? null;
+}
+
+/** The journal's events; the surveys are what replaying them gives. */
+export type SurveyEvent =
+  | { type: 'requested'; at: string; surveyId: string; system: string; systemKnown: boolean; requester: Requester }
+  | { type: 'joined'; at: string; surveyId: string; requester: Requester }
+  | { type: 'answered'; at: string; surveyId: string; answer: SurveyAnswer }
+  | { type: 'reviewed'; at: string; surveyId: string; review: Review };
+
+/** Applies one event to the surveys (by id), in place. */
+export function applyEvent(surveys: Map<string, Survey>, event: SurveyEvent): void {
+  if (event.type === 'requested') {
+    surveys.set(event.surveyId, {
+      id: event.surveyId,
+      system: event.system,
+      systemKnown: event.systemKnown,
+      createdAt: event.at,
+      requesters: [event.requester],
+      answers: [],
+      review: null,
+    });
+    return;
+  }
+  const survey = surveys.get(event.surveyId);
+  if (!survey) return;
+  if (event.type === 'joined') survey.requesters.push(event.requester);
+  else if (event.type === 'answered') survey.answers.push(event.answer);
+  else survey.review = event.review;
+}
