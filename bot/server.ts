@@ -12,7 +12,9 @@ export interface RunningServer {
 
 /** restify with the bot's routes: POST /api/messages, GET /healthz. */
 export async function startServer(app: App, port = app.config.port, host = app.config.host): Promise<RunningServer> {
-  const server = restify.createServer({ name: 'fki-bot', version: VERSION });
+  // Survey link tokens are longer than find-my-way's default limit of 100 characters for a route parameter.
+  const options = { name: 'fki-bot', version: VERSION, maxParamLength: 500 } as restify.ServerOptions;
+  const server = restify.createServer(options);
   server.use(restify.plugins.bodyParser({ maxBodySize: app.config.maxBodyBytes, mapParams: false, mapFiles: false }));
 
   server.post('/api/messages', async (req, res) => {

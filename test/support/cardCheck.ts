@@ -28,8 +28,35 @@ export function cardProblems(card: unknown): string[] {
   }
   const report = parsed.validateProperties() as { validationEvents: ValidationEvent[] };
   for (const event of report.validationEvents) problems.push(`validate: ${event.message}`);
-  problems.push(...unknownProperties(card, parsed.toJSON(), '$'));
+  problems.push(...unknownProperties(card, parsed.toJSON(), '$').filter((path) => !knownWhenFilled(card, path)));
   return problems;
+}
+
+/** Serialises a card again as the official library does. */
+function reserialise(card: unknown): unknown {
+  const parsed = new AC.AdaptiveCard();
+  parsed.parse(card, new AC.SerializationContext());
+  return parsed.toJSON();
+}
+
+/**
+ * The library leaves out properties that hold their empty default (an input's `value: ""`). Such a
+ * property is known if it survives when it holds something: probe it with a value of its type.
+ */
+function knownWhenFilled(card: unknown, problem: string): boolean {
+  const path = /^unknown property (\$.*)$/.exec(problem)?.[1];
+  if (!path) return false;
+  const steps = [...path.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
+  const probe = structuredClone(card) as Record<string | number, unknown>;
+  let node: Record<string | number, unknown> = probe;
+  for (const step of steps.slice(0, -1)) node = node[step] as Record<string | number, unknown>;
+  const key = steps[steps.length - 1] as string;
+  const value = node[key];
+  if (value !== '' && value !== false && value !== 0) return false;
+  node[key] = typeof value === 'string' ? 'probe' : typeof value === 'number' ? 1 : true;
+  let copy: unknown = reserialise(probe);
+  for (const step of steps.slice(0, -1)) copy = (copy as Record<string | number, unknown> | undefined)?.[step];
+  return typeof copy === 'object' && copy !== null && key in copy;
 }
 
 // Keys the parser drops on purpose although they are valid.
