@@ -4,8 +4,12 @@ import type { Log } from '../src/log.js';
 import type { ConversationStore } from './conversations.js';
 import { replyActivity } from './turns.js';
 
-/** Retry caps for a proactive message: Teams throttles (429) and now and then fails (5xx). */
-export const DELIVERY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 } as const;
+/**
+ * Retry caps for a proactive message: Teams throttles (429) and now and then fails (5xx). These are
+ * the outer layer, for outages that last: botbuilder's HTTP pipeline already retries each call up to
+ * three times (429/503 after Retry-After, other 5xx with exponential back-off) before it fails one try.
+ */
+export const DELIVERY = { maxAttempts: 4, baseDelayMs: 2_000, maxDelayMs: 60_000 } as const;
 const TRANSIENT = new Set([412, 429, 500, 502, 503, 504]);
 const GONE = new Set([403, 404]);
 
@@ -75,9 +79,7 @@ export class ProactiveNotifier implements Notifier {
   private async deliver(conversationId: string, reference: Partial<ConversationReference>, reply: Reply): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-          await context.sendActivity(replyActivity(reply));
-        });
+        await this.send(reference, reply);
         return;
       } catch (error) {
         const status = statusOf(error);
@@ -94,6 +96,22 @@ export class ProactiveNotifier implements Notifier {
         await this.options.sleep(this.delayBefore(attempt, error));
       }
     }
+  }
+
+  /**
+   * One try. An error inside the turn would go to the adapter's onTurnError, which handles it, and the
+   * call would then look like a success: catch it here and hand it to the retry loop instead.
+   */
+  private async send(reference: Partial<ConversationReference>, reply: Reply): Promise<void> {
+    let failure: unknown = null;
+    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      try {
+        await context.sendActivity(replyActivity(reply));
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure !== null) throw failure;
   }
 
   private delayBefore(attempt: number, error: unknown): number {

@@ -14,8 +14,17 @@ export interface ConnectorCall {
  * A stand-in for the Bot Connector service on 127.0.0.1: records every activity the bot sends
  * (replies and proactive messages) and answers like the real one.
  */
+export interface InjectedFailure {
+  status: number;
+  headers?: Record<string, string>;
+}
+
 export class StandInConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Calls refused so far, with the status they got. */
+  readonly refused: { conversationId: string; status: number }[] = [];
+  /** Decides, per call, whether to fail it the way Teams sometimes does; null lets it through. */
+  failWith: (conversationId: string) => InjectedFailure | null = () => null;
   private server: Server | null = null;
   private counter = 0;
   url = '';
@@ -28,10 +37,18 @@ export class StandInConnector {
           respond(res, 404, { error: { code: 'NotFound' } });
           return;
         }
+        const conversationId = decodeURIComponent(match[1] ?? '');
+        const failure = this.failWith(conversationId);
+        if (failure) {
+          this.refused.push({ conversationId, status: failure.status });
+          for (const [name, value] of Object.entries(failure.headers ?? {})) res.setHeader(name, value);
+          respond(res, failure.status, { error: { code: failure.status === 429 ? 'Throttled' : 'Failed', message: 'injected' } });
+          return;
+        }
         this.calls.push({
           method: req.method,
           path: req.url ?? '',
-          conversationId: decodeURIComponent(match[1] ?? ''),
+          conversationId,
           replyToId: match[2] ? decodeURIComponent(match[2]) : null,
           activity: body === '' ? {} : (JSON.parse(body) as Record<string, unknown>),
         });
