@@ -11,6 +11,8 @@ import { ImportFileError, readImportText } from '../registry/importFormats.js';
 import { applyImport, type TableChanges } from '../registry/importer.js';
 import { Registry } from '../registry/registry.js';
 import { seedIfEmpty } from '../registry/seed.js';
+import { adminsFromEnvironment } from '../surveys/admins.js';
+import { adminsCommand, exportSurveys, readSurveys, surveysAsText } from './surveyCommands.js';
 import { FileRegistryStore } from '../store/fileRegistryStore.js';
 import type { RegistryStore } from '../store/registryStore.js';
 import { calendarDayAt } from '../time/calendarDate.js';
@@ -23,6 +25,10 @@ const USAGE = `FKI Bot command line
   npm run --silent cli -- ask "QUESTION" [--lang da|en]
   npm run --silent cli -- import FILE [--replace] [--lang da|en]
   npm run --silent cli -- export [--format json|csv] [--table systems|deadlines]
+  npm run --silent cli -- surveys list [--lang da|en]
+  npm run --silent cli -- surveys export [--format json|csv]
+  npm run --silent cli -- admins add|remove AAD_OBJECT_ID
+  npm run --silent cli -- admins list
 
 The registry is stored in DATA_DIR (default ./data). Exit codes: 0 ok, 1 bad input, 2 usage.`;
 
@@ -31,6 +37,10 @@ export interface CliIo {
   err(text: string): void;
   store: RegistryStore;
   clock: Clock;
+  /** The data folder, for the surveys and administrators kept beside the registry. */
+  dataDir: string;
+  /** ADMIN_AAD_OBJECT_IDS, read from the environment. */
+  adminIds: string[];
 }
 
 class UsageError extends Error {}
@@ -71,6 +81,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await importFile(rest[0] as string, values.replace, lang ?? 'da', io);
       case 'export':
         return await exportData(values.format, values.table, io);
+      case 'surveys':
+        return await surveys(rest[0], values.format, lang ?? 'da', io);
+      case 'admins': {
+        if (!['add', 'remove', 'list'].includes(rest[0] ?? '')) throw new UsageError('admins takes add, remove or list');
+        const result = await adminsCommand(io.dataDir, io.adminIds, rest[0], rest[1], io.clock.now(), lang ?? 'da');
+        (result.ok ? io.out : io.err)(result.text);
+        return result.ok ? EXIT.ok : EXIT.badInput;
+      }
       default:
         throw new UsageError(command === undefined ? 'No command given' : `Unknown command "${command}"`);
     }
@@ -144,6 +162,20 @@ async function exportData(format: string | undefined, table: string | undefined,
   return EXIT.ok;
 }
 
+async function surveys(action: string | undefined, format: string | undefined, lang: Lang, io: CliIo): Promise<number> {
+  const all = await readSurveys(io.dataDir);
+  if (action === 'list') {
+    io.out(surveysAsText(all, lang));
+    return EXIT.ok;
+  }
+  if (action === 'export') {
+    if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
+    io.out(exportSurveys(all, format));
+    return EXIT.ok;
+  }
+  throw new UsageError('surveys takes list or export');
+}
+
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isEntryPoint) {
   loadDotEnv();
@@ -152,6 +184,8 @@ if (isEntryPoint) {
     err: (text) => process.stderr.write(`${text}\n`),
     store: new FileRegistryStore(dataDirOf()),
     clock: systemClock,
+    dataDir: dataDirOf(),
+    adminIds: adminsFromEnvironment(process.env.ADMIN_AAD_OBJECT_IDS),
   });
   process.exitCode = code;
 }

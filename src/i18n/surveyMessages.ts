@@ -47,6 +47,8 @@ interface SurveyMessages {
   openLine(system: string, since: string, requesters: number, answers: number): string;
   awaitingAnswer: string;
   awaitingReview: string;
+  approvedState: string;
+  rejectedState: string;
   reviewButton: string;
   pageTitle(system: string): string;
   pageSaved: string;
@@ -128,6 +130,8 @@ const da: SurveyMessages = {
     `${system}: åben siden ${since}, ${requesters} har spurgt, ${answers} svar`,
   awaitingAnswer: 'afventer svar',
   awaitingReview: 'afventer godkendelse',
+  approvedState: 'godkendt',
+  rejectedState: 'afvist',
   reviewButton: 'Gennemse',
   pageTitle: (system) => `Spørgeskema: ${system}`,
   pageSaved: 'Tak! Svaret er gemt og sendt til KOMBIT.',
@@ -208,6 +212,8 @@ const en: SurveyMessages = {
   openLine: (system, since, requesters, answers) => `${system}: open since ${since}, ${requesters} asked, ${answers} answers`,
   awaitingAnswer: 'waiting for an answer',
   awaitingReview: 'waiting for approval',
+  approvedState: 'approved',
+  rejectedState: 'rejected',
   reviewButton: 'Review',
   pageTitle: (system) => `Survey: ${system}`,
   pageSaved: 'Thank you! The answer is saved and sent to KOMBIT.',

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { formatTimestampDay } from '../i18n/format.js';
+import type { Lang } from '../i18n/language.js';
+import { surveyMessages } from '../i18n/surveyMessages.js';
+import { Journal } from '../store/journal.js';
+import { AdminDirectory, isObjectId } from '../surveys/admins.js';
+import { statusLine } from '../surveys/present.js';
+import { applyEvent, type Survey, type SurveyEvent } from '../surveys/survey.js';
+
+/** The surveys as the journal in DATA_DIR records them. */
+export async function readSurveys(dataDir: string): Promise<Survey[]> {
+  const surveys = new Map<string, Survey>();
+  const damaged: number[] = [];
+  for (const event of await new Journal<SurveyEvent>(path.join(dataDir, 'surveys.jsonl')).readAll((line) => damaged.push(line))) {
+    applyEvent(surveys, event);
+  }
+  if (damaged.length > 0) process.stderr.write(`surveys.jsonl: damaged line(s) ${damaged.join(', ')} were skipped\n`);
+  return [...surveys.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** One line per survey: system, state, who asked, the latest answer. */
+export function surveysAsText(surveys: Survey[], lang: Lang): string {
+  const m = surveyMessages(lang);
+  if (surveys.length === 0) return m.openNone;
+  return surveys
+    .map((survey) => {
+      const state = survey.review
+        ? `${survey.review.decision === 'approved' ? m.approvedState : m.rejectedState} (${survey.review.by.name ?? survey.review.by.aadObjectId}, ${formatTimestampDay(survey.review.at, lang)})`
+        : survey.answers.length === 0
+          ? m.awaitingAnswer
+          : m.awaitingReview;
+      const latest = survey.answers.at(-1);
+      const answer = latest ? ` — ${statusLine(survey.system, latest, lang)}` : '';
+      return `${survey.id}  ${survey.system}: ${state}; ${survey.requesters.length} ${lang === 'da' ? 'har spurgt' : 'asked'}, ${survey.answers.length} ${lang === 'da' ? 'svar' : 'answers'}${answer}`;
+    })
+    .join('\n');
+}
+
+const EXPORT_COLUMNS = [
+  'surveyId', 'system', 'systemKnown', 'createdAt', 'requesters', 'answerId', 'submittedAt', 'submittedBy', 'channel', 'activityId',
+  'status', 'ch2Date', 'sts2Date', 'vendor', 'contactName', 'contactEmail', 'comment', 'review', 'reviewedBy', 'reviewedAt', 'reviewReason',
+] as const;
+
+/** The full history: as JSON the surveys with every answer; as CSV one row per answer (or per unanswered survey). */
+export function exportSurveys(surveys: Survey[], format: 'json' | 'csv'): string {
+  if (format === 'json') return JSON.stringify({ surveys }, null, 2);
+  const rows = surveys.flatMap((survey) => {
+    const common = {
+      surveyId: survey.id,
+      system: survey.system,
+      systemKnown: String(survey.systemKnown),
+      createdAt: survey.createdAt,
+      requesters: survey.requesters.map((r) => r.name ?? r.userId).join('|'),
+    };
+    const reviewOf = (answerId: string) =>
+      survey.review?.answerId === answerId
+        ? { review: survey.review.decision, reviewedBy: survey.review.by.name ?? survey.review.by.aadObjectId, reviewedAt: survey.review.at, reviewReason: survey.review.reason ?? '' }
+        : {};
+    if (survey.answers.length === 0) return [common];
+    return survey.answers.map((answer) => ({
+      ...common,
+      answerId: answer.id,
+      submittedAt: answer.submittedAt,
+      submittedBy: answer.submittedBy.name ?? answer.submittedBy.userId ?? '',
+      channel: answer.source.channel,
+      activityId: answer.source.channel === 'teams' ? (answer.source.activityId ?? '') : '',
+      status: answer.status,
+      ch2Date: answer.ch2Date ?? '',
+      sts2Date: answer.sts2Date ?? '',
+      vendor: answer.vendor ?? '',
+      contactName: answer.contactName ?? '',
+      contactEmail: answer.contactEmail ?? '',
+      comment: answer.comment ?? '',
+      ...reviewOf(answer.id),
+    }));
+  });
+  return stringify(rows, { header: true, columns: [...EXPORT_COLUMNS], delimiter: ';' }).replace(/\n$/, '');
+}
+
+export type AdminResult = { ok: true; text: string } | { ok: false; text: string };
+
+/** `admins add|remove|list`. */
+export async function adminsCommand(dataDir: string, fromEnvironment: string[], action: string | undefined, id: string | undefined, now: Date, lang: Lang): Promise<AdminResult> {
+  const admins = new AdminDirectory(dataDir, fromEnvironment);
+  const da = lang === 'da';
+  if (action === 'list') {
+    const list = await admins.list();
+    if (list.length === 0) return { ok: true, text: da ? 'Ingen administratorer.' : 'No administrators.' };
+    return { ok: true, text: list.map((admin) => `${admin.aadObjectId}  (${admin.source === 'environment' ? 'ADMIN_AAD_OBJECT_IDS' : 'cli'})`).join('\n') };
+  }
+  if (!id || !isObjectId(id)) {
+    return { ok: false, text: da ? `"${id ?? ''}" er ikke et Azure AD-objekt-id (en GUID).` : `"${id ?? ''}" is not an Azure AD object id (a GUID).` };
+  }
+  if (action === 'add') {
+    const added = await admins.add(id, now);
+    return { ok: true, text: added ? (da ? `Tilføjet: ${id}` : `Added: ${id}`) : da ? `${id} er allerede administrator.` : `${id} is already an administrator.` };
+  }
+  const removed = await admins.remove(id);
+  if (removed) return { ok: true, text: da ? `Fjernet: ${id}` : `Removed: ${id}` };
+  const fromEnv = fromEnvironment.some((admin) => admin.toLowerCase() === id.toLowerCase());
+  return {
+    ok: false,
+    text: fromEnv
+      ? da ? `${id} står i ADMIN_AAD_OBJECT_IDS; fjern det der.` : `${id} is set in ADMIN_AAD_OBJECT_IDS; remove it there.`
+      : da ? `${id} er ikke administrator.` : `${id} is not an administrator.`,
+  };
+}
