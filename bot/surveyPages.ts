@@ -89,11 +89,13 @@ function formOptions(req: Request, lang: Lang, nonce: string) {
   };
 }
 
-/** English for ?lang=en or a browser that prefers English; Danish otherwise. */
+/**
+ * English for ?lang=en, Danish otherwise. The browser's own language is not used: people in Danish
+ * municipalities often run English browsers; the link carries the language of the chat it came from,
+ * and the page offers the other language.
+ */
 function langOf(req: Request): Lang {
-  const query = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang');
-  if (query === 'en' || query === 'da') return query;
-  return /^en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'da';
+  return new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') === 'en' ? 'en' : 'da';
 }
 
 function send(res: Response, status: number, html: string): void {

@@ -1,53 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
-import { freePort } from '../support/freePort.js';
-import { PROJECT_ROOT } from '../support/run.js';
-
-const RESULTS = path.join(PROJECT_ROOT, 'test-results');
-
-/** Starts `npm run playground` as a new user would, and waits for the URL it prints. */
-async function startPlayground(dataDir: string): Promise<{ url: string; process: ChildProcess }> {
-  const [botPort, playgroundPort] = [await freePort(), await freePort()];
-  const child = spawn('npm', ['run', '--silent', 'playground'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the Playground did not start:\n${output}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /Open the Playground to chat with it: (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1] as string);
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => reject(new Error(`npm run playground exited with ${code}:\n${output}`)));
-  });
-  return { url, process: child };
-}
-
-async function ask(page: Page, question: string): Promise<void> {
-  const box = page.locator('[data-lexical-editor="true"][role="textbox"]').last();
-  await box.click();
-  await page.keyboard.type(question);
-  await page.keyboard.press('Enter');
-}
+import { ask, RESULTS, startPlayground, stopPlayground, type RunningPlayground } from '../support/playground.js';
 
 describe('chatting with the bot in Microsoft 365 Agents Playground (headless Chromium)', function () {
   this.timeout(120_000);
   let dataDir: string;
-  let playground: { url: string; process: ChildProcess };
+  let playground: RunningPlayground;
   let browser: Browser;
   let page: Page;
 
@@ -69,8 +31,7 @@ describe('chatting with the bot in Microsoft 365 Agents Playground (headless Chr
 
   after(async () => {
     await browser?.close();
-    // The npm process group: npm, the bot and the Playground it started.
-    if (playground?.process.pid) process.kill(-playground.process.pid, 'SIGTERM');
+    stopPlayground(playground);
     await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { freePort } from './freePort.js';
+import { PROJECT_ROOT } from './run.js';
+
+export const RESULTS = path.join(PROJECT_ROOT, 'test-results');
+
+export interface RunningPlayground {
+  url: string;
+  process: ChildProcess;
+}
+
+/** Starts `npm run playground` as a new user would, and waits for the URL it prints. */
+export async function startPlayground(dataDir: string, env: Record<string, string> = {}): Promise<RunningPlayground> {
+  const [botPort, playgroundPort] = [await freePort(), await freePort()];
+  const child = spawn('npm', ['run', '--silent', 'playground'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the Playground did not start:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /Open the Playground to chat with it: (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1] as string);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`npm run playground exited with ${code}:\n${output}`)));
+  });
+  return { url, process: child };
+}
+
+/** Ends npm's process group: npm, the bot and the Playground it started. */
+export function stopPlayground(playground: RunningPlayground | undefined): void {
+  if (playground?.process.pid) process.kill(-playground.process.pid, 'SIGTERM');
+}
+
+/** Types a message in the open chat and sends it. */
+export async function ask(page: Page, question: string): Promise<void> {
+  const box = page.locator('[data-lexical-editor="true"][role="textbox"]').last();
+  await box.click();
+  await page.keyboard.type(question);
+  await page.keyboard.press('Enter');
+}
