@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseCalendarDate, type IsoDate } from '../time/calendarDate.js';
-import { ANSWER_STATUSES, type AnswerStatus } from './survey.js';
+/** What a vendor can answer about the switch. */
+export const ANSWER_STATUSES = ['planned', 'switched', 'not-applicable', 'undecided'] as const;
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 
 /** The earliest and latest days a vendor may give: CH2 went live in 2023; nothing is planned past 2035. */
 export const EARLIEST_DAY = '2022-12-01';
@@ -24,6 +26,7 @@ export type AnswerProblem =
 /** What was typed, kept as typed so a form can be shown again with it. */
 export type AnswerInput = Record<AnswerField, string>;
 
+/** A vendor's answer once checked: the fields every stored answer has. */
 export interface ValidAnswer {
   status: AnswerStatus;
   ch2Date: IsoDate | null;

@@ -1,9 +1,7 @@
 import type { Lang } from '../i18n/language.js';
-import type { IsoDate } from '../time/calendarDate.js';
+import type { ValidAnswer } from './answerInput.js';
 
-/** What a vendor can answer about the switch. */
-export const ANSWER_STATUSES = ['planned', 'switched', 'not-applicable', 'undecided'] as const;
-export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
+export { ANSWER_STATUSES, type AnswerStatus } from './answerInput.js';
 
 /** Who asked for a date, and where to tell them the outcome. */
 export interface Requester {
@@ -19,15 +17,8 @@ export type AnswerSource =
   | { channel: 'link'; nonce: string | null };
 
 /** One answer from a vendor, as submitted. Never changed afterwards. */
-export interface SurveyAnswer {
+export interface SurveyAnswer extends ValidAnswer {
   id: string;
-  status: AnswerStatus;
-  ch2Date: IsoDate | null;
-  sts2Date: IsoDate | null;
-  vendor: string | null;
-  contactName: string | null;
-  contactEmail: string | null;
-  comment: string | null;
   submittedAt: string;
   submittedBy: { userId: string | null; name: string | null; aadObjectId: string | null };
   source: AnswerSource;

@@ -1,38 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { ask, RESULTS, startPlayground, stopPlayground, type RunningPlayground } from '../support/playground.js';
+import type { Page } from 'playwright-core';
+import { ask, RESULTS, usePlayground } from '../support/playground.js';
 
 describe('chatting with the bot in Microsoft 365 Agents Playground (headless Chromium)', function () {
   this.timeout(120_000);
-  let dataDir: string;
-  let playground: RunningPlayground;
-  let browser: Browser;
+  const session = usePlayground();
   let page: Page;
-
-  before(async () => {
-    await mkdir(RESULTS, { recursive: true });
-    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-playground-'));
-    browser = await launchChromium();
-    playground = await startPlayground(dataDir);
-  });
-
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(playground.url);
-  });
-
-  afterEach(async () => {
-    await page.close();
-  });
-
-  after(async () => {
-    await browser?.close();
-    stopPlayground(playground);
-    await rm(dataDir, { recursive: true, force: true });
+    page = session.page;
+    await page.goto(session.playground.url);
   });
 
   it('answers "hvornår skifter SAPA til CH2?" in a personal chat with the date in the card', async () => {

@@ -1,39 +1,19 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { ask, RESULTS, startPlayground, stopPlayground, type RunningPlayground } from '../support/playground.js';
+import type { Page } from 'playwright-core';
+import { ask, RESULTS, usePlayground } from '../support/playground.js';
 
 describe('vendor surveys in a browser (headless Chromium)', function () {
   this.timeout(120_000);
-  let dataDir: string;
-  let playground: RunningPlayground;
-  let browser: Browser;
+  const session = usePlayground({ width: 1280, height: 1500 });
   let page: Page;
-
-  before(async () => {
-    await mkdir(RESULTS, { recursive: true });
-    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-survey-browser-'));
-    browser = await launchChromium();
-    playground = await startPlayground(dataDir);
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 1500 } });
-  });
-  afterEach(async () => {
-    await page.close();
-  });
-  after(async () => {
-    await browser?.close();
-    stopPlayground(playground);
-    await rm(dataDir, { recursive: true, force: true });
+  beforeEach(() => {
+    page = session.page;
   });
 
   /** Asks for a survey in the Playground's personal chat; returns the survey link the card shows. */
   async function openSurveyCard(system: string): Promise<string> {
-    await page.goto(playground.url);
+    await page.goto(session.playground.url);
     await ask(page, `spørg leverandøren om ${system}`);
     await page.getByRole('button', { name: 'Send svaret' }).last().waitFor({ timeout: 15_000 });
     const text = await page.locator('body').innerText();

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.js';
 import { freePort } from './freePort.js';
 import { PROJECT_ROOT } from './run.js';
 
@@ -49,4 +52,46 @@ export async function ask(page: Page, question: string): Promise<void> {
   await box.click();
   await page.keyboard.type(question);
   await page.keyboard.press('Enter');
+}
+
+export interface PlaygroundSession {
+  readonly playground: RunningPlayground;
+  /** A fresh page for the current test, closed after it. */
+  readonly page: Page;
+}
+
+/**
+ * Mocha hooks for a browser test file: one `npm run playground` on its own data folder and one
+ * Chromium for the file, a new page per test.
+ */
+export function usePlayground(viewport = { width: 1280, height: 900 }): PlaygroundSession {
+  let dataDir = '';
+  let browser: Browser | undefined;
+  let playground: RunningPlayground | undefined;
+  let page: Page | undefined;
+  before(async () => {
+    await mkdir(RESULTS, { recursive: true });
+    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-playground-'));
+    browser = await launchChromium();
+    playground = await startPlayground(dataDir);
+  });
+  beforeEach(async () => {
+    page = await browser!.newPage({ viewport });
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+  after(async () => {
+    await browser?.close();
+    stopPlayground(playground);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+  return {
+    get playground() {
+      return playground!;
+    },
+    get page() {
+      return page!;
+    },
+  };
 }
