@@ -14,7 +14,7 @@ export interface AnswersDeps {
   registry: RegistryService;
   clock: Clock;
   /** Vendors' answers not yet reviewed by KOMBIT, by system name key: shown, marked as unconfirmed. */
-  pendingAnswers?: () => Map<string, PendingReport>;
+  pendingAnswers?: () => ReadonlyMap<string, PendingReport>;
 }
 
 const TOPICS: readonly SwitchTopic[] = ['ch2', 'sts2', 'both'];

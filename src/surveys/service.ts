@@ -48,6 +48,8 @@ export interface Submitter {
 export class SurveyService {
   private readonly surveys = new Map<string, Survey>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Read on every question answered; rebuilt only after a survey changes. */
+  private pendingCache: Map<string, SurveyAnswer> | null = null;
 
   private constructor(private readonly deps: SurveyDeps) {}
 
@@ -82,13 +84,15 @@ export class SurveyService {
   }
 
   /** The latest unreviewed answer per system (by name key): reported by the vendor, not confirmed. */
-  pendingAnswers(): Map<string, SurveyAnswer> {
-    const pending = new Map<string, SurveyAnswer>();
-    for (const survey of this.open()) {
-      const answer = latestAnswer(survey);
-      if (answer) pending.set(nameKey(survey.system), answer);
+  pendingAnswers(): ReadonlyMap<string, SurveyAnswer> {
+    if (this.pendingCache === null) {
+      this.pendingCache = new Map();
+      for (const survey of this.open()) {
+        const answer = latestAnswer(survey);
+        if (answer) this.pendingCache.set(nameKey(survey.system), answer);
+      }
     }
-    return pending;
+    return this.pendingCache;
   }
 
   /** Asks for a system's date: joins the open survey about it, or opens one. */
@@ -173,6 +177,7 @@ export class SurveyService {
   private async record(event: SurveyEvent): Promise<void> {
     await this.deps.journal.append(event);
     applyEvent(this.surveys, event);
+    this.pendingCache = null;
   }
 
   private now(): string {
