@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { registerAnswers } from '../src/answers/chat.js';
 import type { Config } from '../src/config.js';
+import { registerDeadlines } from '../src/deadlines/chat.js';
 import { registerHelp } from '../src/help/chat.js';
 import type { Log } from '../src/log.js';
 import { seedIfEmpty } from '../src/registry/seed.js';
@@ -52,6 +53,7 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
   // The features, in the order their phrases are tried. A new feature is one more line here.
   registerHelp(router);
   registerSurveys(router, { surveys, registry, admins, links, notifier });
+  registerDeadlines(router, { registry, clock });
   registerAnswers(router, { registry, clock, pendingAnswers: () => surveys.pendingAnswers() });
 
   const bot = new FkiBot(router, log, (activity) => conversations.record(activity, clock.now()));

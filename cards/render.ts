@@ -9,7 +9,7 @@ export interface AdaptiveCard {
   [property: string]: unknown;
 }
 
-export const CARD_TEMPLATES = ['answer', 'help', 'message', 'survey', 'receipt', 'review', 'surveyList'] as const;
+export const CARD_TEMPLATES = ['answer', 'help', 'message', 'survey', 'receipt', 'review', 'surveyList', 'digest'] as const;
 export type CardTemplateName = (typeof CARD_TEMPLATES)[number];
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

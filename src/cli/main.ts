@@ -15,7 +15,8 @@ import { adminsFromEnvironment } from '../surveys/admins.js';
 import { adminsCommand, exportSurveys, readSurveys, surveysAsText } from './surveyCommands.js';
 import { FileRegistryStore } from '../store/fileRegistryStore.js';
 import type { RegistryStore } from '../store/registryStore.js';
-import { calendarDayAt } from '../time/calendarDate.js';
+import { calendarDayAt, parseCalendarDate } from '../time/calendarDate.js';
+import { digestText } from '../digest/compose.js';
 import { systemClock, type Clock } from '../time/clock.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -25,6 +26,7 @@ const USAGE = `FKI Bot command line
   npm run --silent cli -- ask "QUESTION" [--lang da|en]
   npm run --silent cli -- import FILE [--replace] [--lang da|en]
   npm run --silent cli -- export [--format json|csv] [--table systems|deadlines]
+  npm run --silent cli -- digest [--as-of YYYY-MM-DD] [--lang da|en]
   npm run --silent cli -- surveys list [--lang da|en]
   npm run --silent cli -- surveys export [--format json|csv]
   npm run --silent cli -- admins add|remove AAD_OBJECT_ID
@@ -57,6 +59,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         replace: { type: 'boolean', default: false },
         format: { type: 'string', default: 'json' },
         table: { type: 'string', default: 'systems' },
+        'as-of': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -81,6 +84,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await importFile(rest[0] as string, values.replace, lang ?? 'da', io);
       case 'export':
         return await exportData(values.format, values.table, io);
+      case 'digest':
+        return await digest(values['as-of'], lang ?? 'da', io);
       case 'surveys':
         return await surveys(rest[0], values.format, lang ?? 'da', io);
       case 'admins': {
@@ -159,6 +164,18 @@ async function exportData(format: string | undefined, table: string | undefined,
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
   if (table !== 'systems' && table !== 'deadlines') throw new UsageError(`--table must be systems or deadlines, not "${table}"`);
   io.out(exportRegistry(await io.store.read(), format, table).replace(/\n$/, ''));
+  return EXIT.ok;
+}
+
+async function digest(asOf: string | undefined, lang: Lang, io: CliIo): Promise<number> {
+  const day = asOf === undefined ? calendarDayAt(io.clock.now()) : parseCalendarDate(asOf);
+  if (day === null) {
+    io.err(`"${asOf}" ${problemText('INVALID_DATE', lang)}`);
+    return EXIT.badInput;
+  }
+  const data = await io.store.read();
+  const open = (await readSurveys(io.dataDir)).filter((survey) => survey.review === null);
+  io.out(digestText(data, open, day, lang));
   return EXIT.ok;
 }
 

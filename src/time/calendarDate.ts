@@ -39,6 +39,11 @@ export function calendarDayAt(now: Date, zone: string = DANISH_ZONE): IsoDate {
   return cached.day;
 }
 
+/** The day `days` days after `date` (before, when negative). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(dayNumber(date) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The day as a Date at midnight UTC, for formatting with Intl in time zone UTC. */
 export function dayAsUtcDate(date: IsoDate): Date {
   return new Date(dayNumber(date));
