@@ -2,6 +2,12 @@ import path from 'node:path';
 import { registerAnswers } from '../src/answers/chat.js';
 import type { Config } from '../src/config.js';
 import { registerDeadlines } from '../src/deadlines/chat.js';
+import { registerDigest } from '../src/digest/chat.js';
+import { digestReply } from '../src/digest/compose.js';
+import { DigestOutbox, type OutboxEvent } from '../src/digest/outbox.js';
+import { RateLimiter } from '../src/digest/rateLimiter.js';
+import { DigestService } from '../src/digest/service.js';
+import { SubscriptionStore } from '../src/digest/subscriptions.js';
 import { registerHelp } from '../src/help/chat.js';
 import type { Log } from '../src/log.js';
 import { seedIfEmpty } from '../src/registry/seed.js';
@@ -49,19 +55,50 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
   const conversations = new ConversationStore(config.dataDir);
   const notifier = new ProactiveNotifier(adapter, config.appId, conversations, log, delivery);
 
+  const subscriptions = new SubscriptionStore(config.dataDir);
+  const outbox = await DigestOutbox.load(new Journal<OutboxEvent>(path.join(config.dataDir, 'digest-outbox.jsonl')));
+  // The digest's own sender: up to 5 tries per channel (each retried by botbuilder's pipeline too).
+  const digestSender = new ProactiveNotifier(adapter, config.appId, conversations, log, { ...delivery, maxAttempts: 5 });
+  const compose = async (asOf: string, lang: 'da' | 'en') => digestReply(await registry.current(), surveys.open(), asOf, lang);
+  const digests = new DigestService({
+    subscriptions,
+    outbox,
+    sender: digestSender,
+    compose,
+    limiter: new RateLimiter(config.digest.ratePerSecond),
+    schedule: { pattern: config.digest.cron, zone: config.digest.zone },
+    log,
+  });
+
   const router = new Router();
   // The features, in the order their phrases are tried. A new feature is one more line here.
   registerHelp(router);
   registerSurveys(router, { surveys, registry, admins, links, notifier });
   registerDeadlines(router, { registry, clock });
+  registerDigest(router, {
+    digests,
+    subscriptions,
+    admins,
+    notifier,
+    clock,
+    zone: config.digest.zone,
+    compose,
+    subscribeTeamsOnInstall: config.digest.subscribeTeamsOnInstall,
+    log,
+  });
   registerAnswers(router, { registry, clock, pendingAnswers: () => surveys.pendingAnswers() });
 
-  const bot = new FkiBot(router, log, (activity) => conversations.record(activity, clock.now()));
+  const bot = new FkiBot(
+    router,
+    log,
+    (activity) => conversations.record(activity, clock.now()),
+    (conversationId) => conversations.forget(conversationId),
+  );
   const onLinkAnswer = async (survey: Parameters<typeof tellAdmins>[0], answerId: string) => {
     const answer = survey.answers.find((candidate) => candidate.id === answerId);
     if (answer) await tellAdmins(survey, answer, { admins, notifier });
   };
-  return { config, log, clock, registry, router, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer };
+  return { config, log, clock, registry, router, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

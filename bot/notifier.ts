@@ -1,5 +1,6 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Notifier, Reply } from '../src/chat/types.js';
+import type { DigestSender, SendOutcome } from '../src/digest/service.js';
 import type { Log } from '../src/log.js';
 import type { ConversationStore } from './conversations.js';
 import { replyActivity } from './turns.js';
@@ -25,7 +26,7 @@ export interface DeliveryOptions {
  * and jitter, honouring Retry-After; a conversation that is gone is forgotten; a message that finally
  * cannot be delivered is logged as an error with the reason.
  */
-export class ProactiveNotifier implements Notifier {
+export class ProactiveNotifier implements Notifier, DigestSender {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly options: DeliveryOptions;
 
@@ -40,15 +41,21 @@ export class ProactiveNotifier implements Notifier {
   }
 
   toConversation(conversationId: string, reply: Reply): void {
-    this.track(
-      this.conversations.get(conversationId).then((stored) => {
-        if (!stored) {
-          this.log.error({ conversationId }, 'cannot notify: the bot has no reference to that conversation');
-          return;
-        }
-        return this.deliver(conversationId, stored.reference, reply);
-      }),
-    );
+    this.track(this.send(conversationId, reply));
+  }
+
+  /** Delivers into a known conversation, with the retries; says how it ended. */
+  async send(conversationId: string, reply: Reply): Promise<SendOutcome> {
+    const stored = await this.conversations.get(conversationId);
+    if (!stored) {
+      this.log.error({ conversationId }, 'cannot post: the bot has no reference to that conversation');
+      return { outcome: 'failed', reason: 'no conversation reference' };
+    }
+    return this.deliver(conversationId, stored.reference, reply);
+  }
+
+  async canReachUser(aadObjectId: string): Promise<boolean> {
+    return (await this.conversations.personalChatOf(aadObjectId)) !== undefined;
   }
 
   toUser(aadObjectId: string, reply: Reply): void {
@@ -58,7 +65,7 @@ export class ProactiveNotifier implements Notifier {
           this.log.info({ aadObjectId }, 'no personal chat with this user yet: the message waits in "åbne forespørgsler"');
           return;
         }
-        return this.deliver(stored.reference.conversation?.id ?? '', stored.reference, reply);
+        return this.deliver(stored.reference.conversation?.id ?? '', stored.reference, reply).then(() => undefined);
       }),
     );
   }
@@ -76,22 +83,22 @@ export class ProactiveNotifier implements Notifier {
     void tracked.finally(() => this.inFlight.delete(tracked));
   }
 
-  private async deliver(conversationId: string, reference: Partial<ConversationReference>, reply: Reply): Promise<void> {
+  private async deliver(conversationId: string, reference: Partial<ConversationReference>, reply: Reply): Promise<SendOutcome> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.send(reference, reply);
-        return;
+        await this.sendOnce(reference, reply);
+        return { outcome: 'sent' };
       } catch (error) {
         const status = statusOf(error);
         if (status !== null && GONE.has(status)) {
           this.log.warn({ conversationId, status }, 'the bot is no longer in that conversation: forgetting it');
           await this.conversations.forget(conversationId);
-          return;
+          return { outcome: 'gone' };
         }
         const transient = status === null || TRANSIENT.has(status);
         if (!transient || attempt >= this.options.maxAttempts) {
           this.log.error({ conversationId, status, attempts: attempt, err: error }, 'could not deliver a message');
-          return;
+          return { outcome: 'failed', reason: status === null ? String((error as Error)?.message ?? error) : `HTTP ${status}` };
         }
         await this.options.sleep(this.delayBefore(attempt, error));
       }
@@ -102,7 +109,7 @@ export class ProactiveNotifier implements Notifier {
    * One try. An error inside the turn would go to the adapter's onTurnError, which handles it, and the
    * call would then look like a success: catch it here and hand it to the retry loop instead.
    */
-  private async send(reference: Partial<ConversationReference>, reply: Reply): Promise<void> {
+  private async sendOnce(reference: Partial<ConversationReference>, reply: Reply): Promise<void> {
     let failure: unknown = null;
     await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
       try {

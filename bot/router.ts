@@ -5,6 +5,7 @@ import type {
   Awaitable,
   ChatRouter,
   ChatTurn,
+  LifecycleEvent,
   MessageHandler,
   MessageMatcher,
   Reply,
@@ -22,6 +23,7 @@ export class Router implements ChatRouter {
   private readonly actions = new Map<string, ActionHandler>();
   private welcomeHandler: ((turn: ChatTurn) => Awaitable<Reply>) | null = null;
   private fallbackHandler: ((turn: ChatTurn) => Awaitable<Reply>) | null = null;
+  private readonly lifecycle = new Map<LifecycleEvent, ((turn: ChatTurn) => Awaitable<void>)[]>();
 
   message<T>(matcher: MessageMatcher<T>, handler: MessageHandler<T>): void {
     this.routes.push({ matcher, handler: handler as MessageHandler<unknown> });
@@ -38,6 +40,14 @@ export class Router implements ChatRouter {
 
   fallback(handler: (turn: ChatTurn) => Awaitable<Reply>): void {
     this.fallbackHandler = handler;
+  }
+
+  on(event: LifecycleEvent, handler: (turn: ChatTurn) => Awaitable<void>): void {
+    this.lifecycle.set(event, [...(this.lifecycle.get(event) ?? []), handler]);
+  }
+
+  async handleLifecycle(event: LifecycleEvent, turn: ChatTurn): Promise<void> {
+    for (const handler of this.lifecycle.get(event) ?? []) await handler(turn);
   }
 
   async handleMessage(turn: ChatTurn): Promise<Reply> {

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../src/config.js';
 import { createLog } from '../src/log.js';
 import { createApp, type App } from './app.js';
+import { startDigestSchedule } from './scheduler.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -36,5 +37,16 @@ export async function startBot(check: (config: Config) => string | null = () => 
     log.warn({ url: server.url }, `local mode: MicrosoftAppId is empty, so requests are not authenticated; listening on ${config.host}`);
   }
   log.info({ url: `${server.url}/api/messages` }, 'FKI Bot is listening');
-  return { app, server };
+  const schedule = startDigestSchedule(app.digests, config, app.clock, log);
+  return {
+    app,
+    server: {
+      url: server.url,
+      async close() {
+        schedule.stop();
+        await app.notifier.idle();
+        await server.close();
+      },
+    },
+  };
 }

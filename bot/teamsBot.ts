@@ -18,6 +18,7 @@ export class FkiBot extends ActivityHandler {
     private readonly router: Router,
     private readonly log: Log,
     onEveryActivity: (activity: TurnContext['activity']) => Promise<void> = async () => {},
+    onRemoved: (conversationId: string) => Promise<void> = async () => {},
   ) {
     super();
     // Remember where every conversation can be reached: Teams sends the install event only once.
@@ -35,7 +36,13 @@ export class FkiBot extends ActivityHandler {
     });
     // Teams sends installationUpdate and conversationUpdate for one install: welcome on the first only.
     this.onInstallationUpdateAdd(async (context, next) => {
+      await this.router.handleLifecycle('installed', chatTurnOf(context));
       await this.sendWelcome(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.router.handleLifecycle('uninstalled', chatTurnOf(context));
+      await onRemoved(context.activity.conversation?.id ?? '');
       await next();
     });
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { checkSchedule } from './digest/schedule.js';
 import { adminsFromEnvironment } from './surveys/admins.js';
 
 /** Reads ./.env into the environment when it exists; variables already set win. */
@@ -26,6 +27,11 @@ const envSchema = z.object({
   SURVEY_LINK_SECRET: z.string().default(''),
   SURVEY_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   PUBLIC_BASE_URL: z.string().default(''),
+  DIGEST_CRON: z.string().default('0 8 * * 1'),
+  DIGEST_TZ: z.string().default('Europe/Copenhagen'),
+  DIGEST_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
+  DIGEST_RETRY_MINUTES: z.coerce.number().int().min(1).max(59).default(15),
+  DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: z.enum(['true', 'false']).default('true'),
 });
 
 export interface Config {
@@ -48,6 +54,7 @@ export interface Config {
   surveyLinkDays: number;
   /** Where people reach the bot's web pages (the survey form). */
   publicBaseUrl: string;
+  digest: { cron: string; zone: string; ratePerSecond: number; retryMinutes: number; subscribeTeamsOnInstall: boolean };
 }
 
 /** The data folder, for tools that need nothing else from the configuration. */
@@ -78,6 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Refusing to start: NODE_ENV=production needs SURVEY_LINK_SECRET (at least 32 characters) to sign survey links.');
   }
   const host = e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0');
+  try {
+    checkSchedule(e.DIGEST_CRON, e.DIGEST_TZ);
+  } catch (error) {
+    throw new ConfigError(`Invalid DIGEST_CRON "${e.DIGEST_CRON}" or DIGEST_TZ "${e.DIGEST_TZ}": ${(error as Error).message}`);
+  }
   return {
     production,
     port: e.PORT,
@@ -95,5 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     surveyLinkSecretGenerated: secret === '',
     surveyLinkDays: e.SURVEY_LINK_DAYS,
     publicBaseUrl: e.PUBLIC_BASE_URL.trim() || `http://localhost:${e.PORT}`,
+    digest: {
+      cron: e.DIGEST_CRON,
+      zone: e.DIGEST_TZ,
+      ratePerSecond: e.DIGEST_RATE_PER_SECOND,
+      retryMinutes: e.DIGEST_RETRY_MINUTES,
+      subscribeTeamsOnInstall: e.DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL === 'true',
+    },
   };
 }

@@ -47,6 +47,8 @@ export interface Notifier {
   toConversation(conversationId: string, reply: Reply): void;
   /** Into the personal chat of a user, by Azure AD object id, if the bot has one with them. */
   toUser(aadObjectId: string, reply: Reply): void;
+  /** Whether the bot has a personal chat with the user to post into. */
+  canReachUser(aadObjectId: string): Promise<boolean>;
 }
 
 export type Awaitable<T> = T | Promise<T>;
@@ -64,7 +66,11 @@ export interface ChatRouter {
   welcome(handler: (turn: ChatTurn) => Awaitable<Reply>): void;
   /** When no phrase matched. */
   fallback(handler: (turn: ChatTurn) => Awaitable<Reply>): void;
+  /** When the bot is installed in (or removed from) a chat or team; every handler runs. */
+  on(event: LifecycleEvent, handler: (turn: ChatTurn) => Awaitable<void>): void;
 }
+
+export type LifecycleEvent = 'installed' | 'uninstalled';
 
 /** A feature: one folder, one `register`, one line in the bot's feature list. */
 export type Feature = (router: ChatRouter) => void;

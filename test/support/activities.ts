@@ -61,10 +61,16 @@ export function cardAction(serviceUrl: string, verb: string, data: Activity, ext
   );
 }
 
-export function installation(serviceUrl: string, conversationType: 'personal' | 'channel' = 'personal'): Activity {
+export function installation(
+  serviceUrl: string,
+  conversationType: 'personal' | 'channel' = 'personal',
+  action: 'add' | 'remove' = 'add',
+  teamId = TEAM_ID,
+): Activity {
   const conversation =
-    conversationType === 'personal' ? { id: 'a:personal-chat-alex', conversationType } : { id: TEAM_ID, conversationType };
-  return base(serviceUrl, conversation, { type: 'installationUpdate', action: 'add' });
+    conversationType === 'personal' ? { id: 'a:personal-chat-alex', conversationType } : { id: teamId, conversationType };
+  const channelData = conversationType === 'channel' ? { tenant: { id: TENANT_ID }, team: { id: teamId } } : { tenant: { id: TENANT_ID } };
+  return base(serviceUrl, conversation, { type: 'installationUpdate', action, channelData });
 }
 
 function mention(): Activity {

@@ -8,6 +8,8 @@ export interface ConnectorCall {
   conversationId: string;
   replyToId: string | null;
   activity: Record<string, unknown>;
+  /** When the call arrived (ms since the epoch). */
+  at: number;
 }
 
 /**
@@ -51,6 +53,7 @@ export class StandInConnector {
           conversationId,
           replyToId: match[2] ? decodeURIComponent(match[2]) : null,
           activity: body === '' ? {} : (JSON.parse(body) as Record<string, unknown>),
+          at: Date.now(),
         });
         this.counter += 1;
         respond(res, 200, { id: `sent-${this.counter}` });

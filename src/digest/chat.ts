@@ -1,0 +1,96 @@
+import type { ChatRouter, ChatTurn, Notifier, Reply } from '../chat/types.js';
+import { digestMessages } from '../i18n/digestMessages.js';
+import type { Lang } from '../i18n/language.js';
+import type { AdminDirectory } from '../surveys/admins.js';
+import { PhraseIndex } from '../text/phraseIndex.js';
+import { phrases } from '../text/words.js';
+import { calendarDayAt, type IsoDate } from '../time/calendarDate.js';
+import type { Clock } from '../time/clock.js';
+import type { DigestService } from './service.js';
+import type { SubscriptionStore } from './subscriptions.js';
+
+export interface DigestChatDeps {
+  digests: DigestService;
+  subscriptions: SubscriptionStore;
+  admins: AdminDirectory;
+  notifier: Notifier;
+  clock: Clock;
+  zone: string;
+  compose: (asOf: IsoDate, lang: Lang) => Promise<Reply>;
+  /** Subscribe a team's General channel when the bot is installed in the team. */
+  subscribeTeamsOnInstall: boolean;
+  log?: { error(details: object, message: string): void };
+}
+
+type Command = 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow';
+
+/** The language a command was written in decides the subscription's language. */
+const COMMANDS = new PhraseIndex<{ command: Command; lang: Lang }>([
+  ...phrases('abonner på oversigt', 'abonnér på oversigt', 'abonner på ugens oversigt', 'tilmeld oversigt').map((p) => [p, { command: 'subscribe', lang: 'da' }] as const),
+  ...phrases('subscribe digest', 'subscribe to the digest', 'subscribe to digest').map((p) => [p, { command: 'subscribe', lang: 'en' }] as const),
+  ...phrases('stop oversigt', 'stop oversigten', 'afmeld oversigt', 'frameld oversigt').map((p) => [p, { command: 'unsubscribe', lang: 'da' }] as const),
+  ...phrases('unsubscribe digest', 'unsubscribe from the digest', 'stop digest').map((p) => [p, { command: 'unsubscribe', lang: 'en' }] as const),
+  ...phrases('vis ugens oversigt', 'ugens oversigt', 'vis oversigten').map((p) => [p, { command: 'preview', lang: 'da' }] as const),
+  ...phrases('digest preview', 'preview digest', 'show the digest', "this week's digest").map((p) => [p, { command: 'preview', lang: 'en' }] as const),
+  ...phrases('send oversigten nu', 'send oversigt nu').map((p) => [p, { command: 'sendNow', lang: 'da' }] as const),
+  ...phrases('send digest now', 'send the digest now').map((p) => [p, { command: 'sendNow', lang: 'en' }] as const),
+] as [string[], { command: Command; lang: Lang }][]);
+
+/** Subscribing to the weekly digest, previewing it, and an administrator's "send it now". */
+export function registerDigest(router: ChatRouter, deps: DigestChatDeps): void {
+  router.message(
+    (turn) => {
+      const found = COMMANDS.find(turn.words);
+      return found && found.start === 0 ? found.value : null;
+    },
+    async (turn, { command, lang }) => {
+      const m = digestMessages(lang);
+      switch (command) {
+        case 'subscribe': {
+          const now = deps.clock.now().toISOString();
+          const added = await deps.subscriptions.subscribe({ conversationId: turn.conversation.id, lang, subscribedAt: now, source: 'command' });
+          return { text: added ? m.subscribed : m.alreadySubscribed };
+        }
+        case 'unsubscribe':
+          return { text: (await deps.subscriptions.unsubscribe(turn.conversation.id)) ? m.unsubscribed : m.notSubscribed };
+        case 'preview':
+          return preview(turn, lang, deps);
+        case 'sendNow':
+          return sendNow(turn, lang, deps);
+      }
+    },
+  );
+
+  router.on('installed', async (turn) => {
+    if (turn.conversation.kind !== 'channel' || !deps.subscribeTeamsOnInstall) return;
+    // A team install arrives in its General channel: that channel gets the digest, in Danish.
+    await deps.subscriptions.subscribe({ conversationId: turn.conversation.id, lang: 'da', subscribedAt: deps.clock.now().toISOString(), source: 'install' });
+  });
+  router.on('uninstalled', async (turn) => {
+    await deps.subscriptions.unsubscribe(turn.conversation.id);
+  });
+}
+
+/** Shown to the asker only: in a personal chat as the reply, from a channel in the asker's personal chat. */
+async function preview(turn: ChatTurn, lang: Lang, deps: DigestChatDeps): Promise<Reply> {
+  const digest = await deps.compose(calendarDayAt(deps.clock.now(), deps.zone), lang);
+  if (turn.conversation.kind === 'personal') return digest;
+  const m = digestMessages(lang);
+  if (turn.user.aadObjectId && (await deps.notifier.canReachUser(turn.user.aadObjectId))) {
+    deps.notifier.toUser(turn.user.aadObjectId, digest);
+    return { text: m.previewSentPrivately };
+  }
+  return { text: m.previewNeedsPersonalChat };
+}
+
+/** Runs this week's digest now, in the background; the administrator hears how it went. */
+async function sendNow(turn: ChatTurn, lang: Lang, deps: DigestChatDeps): Promise<Reply> {
+  const m = digestMessages(lang);
+  if (!(await deps.admins.isAdmin(turn.user.aadObjectId))) return { text: m.notAdmin };
+  const conversationId = turn.conversation.id;
+  void deps.digests
+    .run(deps.clock.now(), { force: true })
+    .then((summary) => deps.notifier.toConversation(conversationId, { text: m.sendNowResult(summary.sent, summary.failed + summary.gone, summary.already) }))
+    .catch((error: unknown) => deps.log?.error({ err: error }, '"send the digest now" failed'));
+  return { text: m.sendNowStarted };
+}

@@ -1,0 +1,44 @@
+import type { Journal } from '../store/journal.js';
+
+export type OutboxEvent =
+  | { type: 'sent'; week: string; conversationId: string; at: string }
+  | { type: 'failed'; week: string; conversationId: string; at: string; reason: string }
+  | { type: 'gone'; week: string; conversationId: string; at: string };
+
+/**
+ * Which conversation got which week's digest. Every delivery is recorded (and flushed to disk) the
+ * moment it succeeds, so a run that stops halfway is resumed with only the conversations not yet
+ * sent to, and a restart never sends a week's digest twice.
+ */
+export class DigestOutbox {
+  private readonly sent = new Set<string>();
+  private readonly failures = new Map<string, number>();
+
+  private constructor(private readonly journal: Journal<OutboxEvent>) {}
+
+  static async load(journal: Journal<OutboxEvent>): Promise<DigestOutbox> {
+    const outbox = new DigestOutbox(journal);
+    for (const event of await journal.readAll()) outbox.apply(event);
+    return outbox;
+  }
+
+  isSent(week: string, conversationId: string): boolean {
+    return this.sent.has(`${week}|${conversationId}`);
+  }
+
+  /** How many runs of that week failed to deliver to the conversation. */
+  failuresOf(week: string, conversationId: string): number {
+    return this.failures.get(`${week}|${conversationId}`) ?? 0;
+  }
+
+  async record(event: OutboxEvent): Promise<void> {
+    await this.journal.append(event);
+    this.apply(event);
+  }
+
+  private apply(event: OutboxEvent): void {
+    const key = `${event.week}|${event.conversationId}`;
+    if (event.type === 'sent') this.sent.add(key);
+    if (event.type === 'failed') this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
+  }
+}

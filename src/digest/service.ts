@@ -1,0 +1,106 @@
+import type { Reply } from '../chat/types.js';
+import { weekKey, isoWeekOf } from '../deadlines/digest.js';
+import type { Lang } from '../i18n/language.js';
+import type { Log } from '../log.js';
+import { calendarDayAt, type IsoDate } from '../time/calendarDate.js';
+import type { DigestOutbox } from './outbox.js';
+import type { RateLimiter } from './rateLimiter.js';
+import { dueTimeOfWeek } from './schedule.js';
+import type { Subscription, SubscriptionStore } from './subscriptions.js';
+
+/** How one delivery ended; the sender retries transient failures itself before it says "failed". */
+export type SendOutcome = { outcome: 'sent' } | { outcome: 'gone' } | { outcome: 'failed'; reason: string };
+
+/** Where digests go out: into a conversation, by id. */
+export interface DigestSender {
+  send(conversationId: string, reply: Reply): Promise<SendOutcome>;
+}
+
+export interface DigestDeps {
+  subscriptions: SubscriptionStore;
+  outbox: DigestOutbox;
+  sender: DigestSender;
+  /** The digest for a day in a language, built from the data as it is now. */
+  compose: (asOf: IsoDate, lang: Lang) => Promise<Reply>;
+  limiter: RateLimiter;
+  schedule: { pattern: string; zone: string };
+  log?: Log;
+  /** How many deliveries may be under way at once (the rate limiter paces their starts). */
+  concurrency?: number;
+}
+
+export interface RunSummary {
+  week: string;
+  due: boolean;
+  sent: number;
+  failed: number;
+  gone: number;
+  /** Subscribers that already had this week's digest. */
+  already: number;
+  /** Subscribers that joined after this week's digest was due: theirs starts next week. */
+  notYet: number;
+}
+
+/**
+ * Sends the week's digest to every subscribed conversation exactly once. A run does nothing before
+ * the week's due time (unless forced by an administrator), sends only to conversations that do not
+ * have this week's digest yet, and records each delivery as it happens. Runs never overlap.
+ */
+export class DigestService {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: DigestDeps) {}
+
+  run(now: Date, options: { force?: boolean } = {}): Promise<RunSummary> {
+    const next = this.queue.then(() => this.runOnce(now, options.force ?? false));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runOnce(now: Date, force: boolean): Promise<RunSummary> {
+    const { subscriptions, outbox, schedule } = this.deps;
+    const today = calendarDayAt(now, schedule.zone);
+    const week = weekKey(isoWeekOf(today));
+    const dueAt = dueTimeOfWeek(schedule.pattern, schedule.zone, now);
+    const due = force || (dueAt !== null && now.getTime() >= dueAt.getTime());
+    const summary: RunSummary = { week, due, sent: 0, failed: 0, gone: 0, already: 0, notYet: 0 };
+    if (!due) return summary;
+
+    const pending: Subscription[] = [];
+    for (const subscription of await subscriptions.all()) {
+      if (outbox.isSent(week, subscription.conversationId)) summary.already += 1;
+      else if (!force && dueAt !== null && Date.parse(subscription.subscribedAt) > dueAt.getTime()) summary.notYet += 1;
+      else pending.push(subscription);
+    }
+    const replies = new Map<Lang, Promise<Reply>>();
+    const replyIn = (lang: Lang) => {
+      if (!replies.has(lang)) replies.set(lang, this.deps.compose(today, lang));
+      return replies.get(lang) as Promise<Reply>;
+    };
+
+    let next = 0;
+    const worker = async () => {
+      while (next < pending.length) {
+        const subscription = pending[next++]!;
+        await this.deps.limiter.take();
+        const result = await this.deps.sender.send(subscription.conversationId, await replyIn(subscription.lang));
+        const at = new Date().toISOString();
+        if (result.outcome === 'sent') {
+          await outbox.record({ type: 'sent', week, conversationId: subscription.conversationId, at });
+          summary.sent += 1;
+        } else if (result.outcome === 'gone') {
+          await outbox.record({ type: 'gone', week, conversationId: subscription.conversationId, at });
+          await subscriptions.unsubscribe(subscription.conversationId);
+          summary.gone += 1;
+        } else {
+          await outbox.record({ type: 'failed', week, conversationId: subscription.conversationId, at, reason: result.reason });
+          this.deps.log?.error({ week, conversationId: subscription.conversationId, reason: result.reason }, 'digest not delivered; retried at the next run this week');
+          summary.failed += 1;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 8, pending.length) }, worker));
+    this.deps.log?.info({ ...summary }, 'digest run');
+    return summary;
+  }
+}
