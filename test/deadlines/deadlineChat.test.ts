@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { personalMessage } from '../support/activities.js';
+import { BotHarness } from '../support/botHarness.js';
+import { cardProblems } from '../support/cardCheck.js';
+import { starterData } from '../support/fixtures.js';
+import { fixedClock } from '../../src/time/clock.js';
+
+type Sent = { attachments?: { content: { fallbackText?: string } }[]; text?: string };
+
+describe('asking about KLIK deadlines over /api/messages', () => {
+  let bot: BotHarness;
+  before(async () => {
+    bot = await BotHarness.start({ data: starterData(), clock: fixedClock('2025-02-10T09:00:00+01:00') });
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  async function ask(text: string, locale = 'da-DK') {
+    await bot.post(personalMessage(bot.serviceUrl, text, { locale }));
+    const reply = bot.connector.sentTo('a:personal-chat-alex').at(-1) as Sent;
+    return { text: String(reply.attachments?.[0]?.content.fallbackText ?? reply.text), card: reply.attachments?.[0]?.content };
+  }
+
+  it('answers the questions people ask, with valid cards', async () => {
+    const upcoming = await ask('frister');
+    assert.match(upcoming.text, /Frister de næste 14 dage\n\n3 opgaver og frister\n  - SAPA K53: .* · tirsdag den 18\. februar 2025 \(om 8 dage\)/);
+    assert.deepEqual(cardProblems(upcoming.card), []);
+    assert.match((await ask('hvornår er fristen for K53?')).text, /Frister for K53[\s\S]*SAPA K53: Opret og underskriv aftale/);
+    assert.match((await ask('KLIK-opgaver for UDK Begravelseshjælp')).text, /7 opgaver og frister/);
+    assert.match((await ask('hvad er nyt i KLIK?')).text, /KLIK 05[\s\S]*KLIK 06/);
+    assert.match((await ask('when is the deadline for K99?', 'en-US')).text, /I know no KLIK task with the code K99|There are no deadlines/);
+  });
+});
