@@ -54,18 +54,30 @@ export function answerDeadlineQuestion(words: readonly Word[], registry: Registr
   return { kind: 'upcoming', items: deadlines.filter((d) => d.deadline !== null && d.deadline >= today && d.deadline <= end).sort(byDeadline) };
 }
 
-/** A KLIK code in the question, written over one to three words ("K53", "MI 15", "K04.1"). */
+/** Shaped like a KLIK code: letters, then digits ("k99", "mi15"); not a switch or a quarter. */
+const CODE_SHAPE = /^[a-z]{1,5}\d{1,3}$/;
+const NOT_CODES = new Set(['ch2', 'sts2', 'q1', 'q2', 'q3', 'q4']);
+
+/**
+ * A KLIK code in the question, written over one to three words ("K53", "MI 15", "K04.1"). A word
+ * shaped like a code that no task has is returned too, so the answer can say that code is unknown.
+ */
 function codeIn(words: readonly Word[], deadlines: readonly Deadline[]): { key: string; typed: string } | null {
   const known = new Set(deadlines.filter((d) => d.code !== null).map((d) => codeKey(d.code!)));
+  let unknown: { key: string; typed: string } | null = null;
   for (let length = 3; length >= 1; length -= 1) {
     for (let start = 0; start + length <= words.length; start += 1) {
       const part = words.slice(start, start + length);
       const key = part.map((word) => word.folded).join('');
       // A code has a digit: "klik" alone is the tool, not a task.
-      if (/\d/.test(key) && known.has(key)) return { key, typed: part.map((word) => word.original).join(' ') };
+      if (!/\d/.test(key)) continue;
+      if (known.has(key)) return { key, typed: part.map((word) => word.original).join(' ') };
+      // Unknown codes are read narrowly: one word ("K99"), or capitals and a number ("MI 99"), never "for K99".
+      const shaped = length === 1 || (length === 2 && /^\p{Lu}+$/u.test(part[0]!.original) && /^\d+$/.test(part[1]!.folded));
+      if (shaped && CODE_SHAPE.test(key) && !NOT_CODES.has(key)) unknown ??= { key, typed: part.map((word) => word.original).join(' ') };
     }
   }
-  return null;
+  return unknown;
 }
 
 const solutionMatchers = new WeakMap<Registry, SystemMatcher>();
