@@ -10,13 +10,7 @@ import type { Clock } from '../src/time/clock.js';
  * find nothing to do cost a look at the outbox. Also runs once at start.
  */
 export function startDigestSchedule(digests: DigestService, config: Config, clock: Clock, log: Log): { stop(): void } {
-  const run = (why: string) =>
-    digests
-      .run(clock.now())
-      .then((summary) => {
-        if (summary.sent + summary.failed + summary.gone > 0) log.info({ why, ...summary }, 'weekly digest sent');
-      })
-      .catch((error: unknown) => log.error({ err: error, why }, 'weekly digest run failed'));
+  const run = (why: string) => digests.run(clock.now()).catch((error: unknown) => log.error({ err: error, why }, 'weekly digest run failed'));
   const options = { timezone: config.digest.zone, protect: true };
   const weekly = new Cron(config.digest.cron, options, () => void run('schedule'));
   const retries = new Cron(`*/${config.digest.retryMinutes} * * * *`, options, () => void run('catch-up'));

@@ -100,7 +100,9 @@ export class DigestService {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 8, pending.length) }, worker));
-    this.deps.log?.info({ ...summary }, 'digest run');
+    // A run every few minutes usually finds nothing to do: only runs that sent or failed are news.
+    if (summary.sent + summary.failed + summary.gone > 0) this.deps.log?.info({ ...summary }, 'weekly digest run');
+    else this.deps.log?.debug({ ...summary }, 'weekly digest run: nothing to send');
     return summary;
   }
 }
