@@ -92,7 +92,9 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
     router,
     log,
     (activity) => conversations.record(activity, clock.now()),
-    (conversationId) => conversations.forget(conversationId),
+    async (conversationId) => {
+      await conversations.forget(conversationId);
+    },
   );
   const onLinkAnswer = async (survey: Parameters<typeof tellAdmins>[0], answerId: string) => {
     const answer = survey.answers.find((candidate) => candidate.id === answerId);

@@ -1,8 +1,6 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type { Lang } from '../i18n/language.js';
+import { JsonDocument } from '../store/jsonDocument.js';
 
 export interface Subscription {
   conversationId: string;
@@ -14,29 +12,23 @@ export interface Subscription {
 
 /** The conversations that get the weekly digest, in DATA_DIR/subscriptions.json. */
 export class SubscriptionStore {
-  private readonly db: Low<{ subscriptions: Record<string, Subscription> }>;
-  private readonly file: string;
-  private loaded: Promise<void> | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly document: JsonDocument<{ subscriptions: Record<string, Subscription> }>;
 
   constructor(dataDir: string) {
-    this.file = path.join(dataDir, 'subscriptions.json');
-    this.db = new Low(new JSONFile(this.file), { subscriptions: {} });
+    this.document = new JsonDocument(path.join(dataDir, 'subscriptions.json'), { subscriptions: {} });
   }
 
   async all(): Promise<Subscription[]> {
-    await this.load();
-    return Object.values(this.db.data.subscriptions);
+    return Object.values((await this.document.read()).subscriptions);
   }
 
   async get(conversationId: string): Promise<Subscription | undefined> {
-    await this.load();
-    return this.db.data.subscriptions[conversationId];
+    return (await this.document.read()).subscriptions[conversationId];
   }
 
   /** Subscribes a conversation (or changes its language); false when it already was, in that language. */
   subscribe(subscription: Subscription): Promise<boolean> {
-    return this.change((subscriptions) => {
+    return this.document.change(({ subscriptions }) => {
       const known = subscriptions[subscription.conversationId];
       if (known && known.lang === subscription.lang) return false;
       subscriptions[subscription.conversationId] = known ? { ...known, lang: subscription.lang } : subscription;
@@ -46,30 +38,10 @@ export class SubscriptionStore {
 
   /** False when the conversation was not subscribed. */
   unsubscribe(conversationId: string): Promise<boolean> {
-    return this.change((subscriptions) => {
+    return this.document.change(({ subscriptions }) => {
       if (!(conversationId in subscriptions)) return false;
       delete subscriptions[conversationId];
       return true;
     });
-  }
-
-  private load(): Promise<void> {
-    this.loaded ??= this.db.read();
-    return this.loaded;
-  }
-
-  /** One change at a time, each written before the next begins. */
-  private change(apply: (subscriptions: Record<string, Subscription>) => boolean): Promise<boolean> {
-    const next = this.queue.then(async () => {
-      await this.load();
-      const changed = apply(this.db.data.subscriptions);
-      if (changed) {
-        await mkdir(path.dirname(this.file), { recursive: true });
-        await this.db.write();
-      }
-      return changed;
-    });
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 }

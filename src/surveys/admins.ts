@@ -1,7 +1,5 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { JsonDocument } from '../store/jsonDocument.js';
 
 export interface AdminEntry {
   aadObjectId: string;
@@ -20,15 +18,14 @@ export function isObjectId(text: string): boolean {
  * `cli admins add`, kept in DATA_DIR/admins.json.
  */
 export class AdminDirectory {
-  private readonly db: Low<{ admins: AdminEntry[] }>;
-  private readonly file: string;
+  // Shared: `cli admins add` changes the file while the bot runs.
+  private readonly document: JsonDocument<{ admins: AdminEntry[] }>;
 
   constructor(
     dataDir: string,
     private readonly fromEnvironment: readonly string[] = [],
   ) {
-    this.file = path.join(dataDir, 'admins.json');
-    this.db = new Low(new JSONFile(this.file), { admins: [] });
+    this.document = new JsonDocument<{ admins: AdminEntry[] }>(path.join(dataDir, 'admins.json'), { admins: [] }, { shared: true });
   }
 
   async isAdmin(aadObjectId: string | null): Promise<boolean> {
@@ -46,35 +43,27 @@ export class AdminDirectory {
   }
 
   /** Returns false when the id was already there. */
-  async add(aadObjectId: string, now: Date): Promise<boolean> {
+  add(aadObjectId: string, now: Date): Promise<boolean> {
     const id = aadObjectId.trim().toLowerCase();
-    await this.db.read();
-    if (this.db.data.admins.some((admin) => admin.aadObjectId === id)) return false;
-    this.db.data.admins.push({ aadObjectId: id, addedAt: now.toISOString() });
-    await this.save();
-    return true;
+    return this.document.change((data) => {
+      if (data.admins.some((admin) => admin.aadObjectId === id)) return false;
+      data.admins.push({ aadObjectId: id, addedAt: now.toISOString() });
+      return true;
+    });
   }
 
   /** Returns false when the id was not there. */
-  async remove(aadObjectId: string): Promise<boolean> {
+  remove(aadObjectId: string): Promise<boolean> {
     const id = aadObjectId.trim().toLowerCase();
-    await this.db.read();
-    const before = this.db.data.admins.length;
-    this.db.data.admins = this.db.data.admins.filter((admin) => admin.aadObjectId !== id);
-    if (this.db.data.admins.length === before) return false;
-    await this.save();
-    return true;
+    return this.document.change((data) => {
+      const before = data.admins.length;
+      data.admins = data.admins.filter((admin) => admin.aadObjectId !== id);
+      return data.admins.length !== before;
+    });
   }
 
   private async stored(): Promise<AdminEntry[]> {
-    await this.db.read();
-    return this.db.data.admins ?? [];
-  }
-
-  private async save(): Promise<void> {
-    // lowdb's writer puts its temporary file beside the target: the folder must exist.
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await this.db.write();
+    return (await this.document.read()).admins ?? [];
   }
 }
 
