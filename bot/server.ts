@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import restify from 'restify';
 import type { App } from './app.js';
 import { registerSurveyPages } from './surveyPages.js';
+import { registerTab } from './tabRoutes.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -32,6 +33,8 @@ export async function startServer(app: App, port = app.config.port, host = app.c
     log: app.log,
     onAnswer: app.onLinkAnswer,
   });
+
+  registerTab(server, { registry: app.registry, clock: app.clock });
 
   server.get('/healthz', async (_req, res) => {
     const registry = await app.registry.current();
