@@ -64,7 +64,9 @@ async function setUpHost() {
   });
   /** @type {any} the UMD bundle's global */
   const teams = /** @type {any} */ (window).microsoftTeams;
-  await teams.app.initialize();
+  // Outside Teams initialize() never settles: give up after a while and stay a plain page.
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('not inside Teams')), 5000));
+  await Promise.race([teams.app.initialize(), timeout]);
   const context = await teams.app.getContext();
   const theme = (/** @type {string} */ name) => (document.documentElement.dataset.theme = name === 'dark' ? 'dark' : name === 'contrast' ? 'contrast' : 'light');
   theme(context.app.theme);
