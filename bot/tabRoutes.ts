@@ -17,7 +17,8 @@ const FILES: Record<string, { file: URL | string; type: string }> = {
   'index.html': { file: new URL('index.html', TAB), type: 'text/html; charset=utf-8' },
   'config.html': { file: new URL('config.html', TAB), type: 'text/html; charset=utf-8' },
   'app.js': { file: new URL('app.js', TAB), type: 'text/javascript; charset=utf-8' },
-  'fold.js': { file: new URL('fold.js', TAB), type: 'text/javascript; charset=utf-8' },
+  // The bot's own folding of æøå and punctuation, so the tab's search matches as chat does.
+  'fold.js': { file: new URL('../src/text/fold.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
   'config.js': { file: new URL('config.js', TAB), type: 'text/javascript; charset=utf-8' },
   'style.css': { file: new URL('style.css', TAB), type: 'text/css; charset=utf-8' },
   'teams.js': { file: TEAMS_JS, type: 'text/javascript; charset=utf-8' },
