@@ -13,6 +13,9 @@ import { Registry } from '../registry/registry.js';
 import { seedIfEmpty } from '../registry/seed.js';
 import { adminsFromEnvironment } from '../surveys/admins.js';
 import { adminsCommand, exportSurveys, readSurveys, surveysAsText } from './surveyCommands.js';
+import { GraphListClient, graphSettings } from '../../bot/graph.js';
+import { ColumnMapError, parseColumnMap } from '../sync/columns.js';
+import { approvalsOf, runSync, syncSummary } from '../sync/run.js';
 import { FileRegistryStore } from '../store/fileRegistryStore.js';
 import type { RegistryStore } from '../store/registryStore.js';
 import { calendarDayAt, parseCalendarDate } from '../time/calendarDate.js';
@@ -27,6 +30,7 @@ const USAGE = `FKI Bot command line
   npm run --silent cli -- import FILE [--replace] [--lang da|en]
   npm run --silent cli -- export [--format json|csv] [--table systems|deadlines]
   npm run --silent cli -- digest [--as-of YYYY-MM-DD] [--lang da|en]
+  npm run --silent cli -- sync [--dry-run] [--lang da|en]
   npm run --silent cli -- surveys list [--lang da|en]
   npm run --silent cli -- surveys export [--format json|csv]
   npm run --silent cli -- admins add|remove AAD_OBJECT_ID
@@ -43,6 +47,8 @@ export interface CliIo {
   dataDir: string;
   /** ADMIN_AAD_OBJECT_IDS, read from the environment. */
   adminIds: string[];
+  /** The environment, for the Microsoft Graph settings. */
+  env: NodeJS.ProcessEnv;
 }
 
 class UsageError extends Error {}
@@ -60,6 +66,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         format: { type: 'string', default: 'json' },
         table: { type: 'string', default: 'systems' },
         'as-of': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -86,6 +93,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportData(values.format, values.table, io);
       case 'digest':
         return await digest(values['as-of'], lang ?? 'da', io);
+      case 'sync':
+        return await sync(values['dry-run'], lang ?? 'da', io);
       case 'surveys':
         return await surveys(rest[0], values.format, lang ?? 'da', io);
       case 'admins': {
@@ -179,6 +188,36 @@ async function digest(asOf: string | undefined, lang: Lang, io: CliIo): Promise<
   return EXIT.ok;
 }
 
+async function sync(dryRun: boolean, lang: Lang, io: CliIo): Promise<number> {
+  const settings = graphSettings(io.env);
+  if ('missing' in settings) {
+    io.err(lang === 'da' ? `Sæt ${settings.missing}.` : `Set ${settings.missing}.`);
+    return EXIT.usage;
+  }
+  let columnMap;
+  try {
+    columnMap = parseColumnMap(io.env.GRAPH_COLUMN_MAP);
+  } catch (error) {
+    if (!(error instanceof ColumnMapError)) throw error;
+    io.err(error.message);
+    return EXIT.usage;
+  }
+  const outcome = await runSync({
+    source: new GraphListClient(settings),
+    store: io.store,
+    columnMap,
+    approvals: approvalsOf(await readSurveys(io.dataDir)),
+    now: io.clock.now(),
+    dryRun,
+  });
+  if (!outcome.ok) {
+    io.err(`${lang === 'da' ? 'Listen mangler kolonnerne' : 'The list lacks the columns'}: ${outcome.missingColumns.join(', ')} (GRAPH_COLUMN_MAP)`);
+    return EXIT.badInput;
+  }
+  io.out(syncSummary(outcome.plan, dryRun, lang));
+  return EXIT.ok;
+}
+
 async function surveys(action: string | undefined, format: string | undefined, lang: Lang, io: CliIo): Promise<number> {
   const all = await readSurveys(io.dataDir);
   if (action === 'list') {
@@ -203,6 +242,7 @@ if (isEntryPoint) {
     clock: systemClock,
     dataDir: dataDirOf(),
     adminIds: adminsFromEnvironment(process.env.ADMIN_AAD_OBJECT_IDS),
+    env: process.env,
   });
   process.exitCode = code;
 }

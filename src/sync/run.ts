@@ -1,0 +1,73 @@
+import type { Lang } from '../i18n/language.js';
+import { nameKey } from '../registry/system.js';
+import type { RegistryStore } from '../store/registryStore.js';
+import type { Survey } from '../surveys/survey.js';
+import { resolveColumns, type ListColumn } from './columns.js';
+import { planSync, type SyncPlan } from './plan.js';
+import { rowOf, type ListItem } from './rows.js';
+import type { SystemRecord } from '../registry/system.js';
+
+/** Where the list comes from: Microsoft Graph in the bot, a stand-in in tests. */
+export interface ListSource {
+  columns(): Promise<ListColumn[]>;
+  items(): Promise<ListItem[]>;
+}
+
+export type SyncOutcome = { ok: true; plan: SyncPlan; written: boolean } | { ok: false; missingColumns: string[] };
+
+/** When KOMBIT last approved a vendor's answer, per system (name key). */
+export function approvalsOf(surveys: readonly Survey[]): Map<string, string> {
+  const approvals = new Map<string, string>();
+  for (const survey of surveys) {
+    if (survey.review?.decision !== 'approved') continue;
+    const key = nameKey(survey.system);
+    const earlier = approvals.get(key);
+    if (!earlier || earlier < survey.review.at) approvals.set(key, survey.review.at);
+  }
+  return approvals;
+}
+
+/** Reads the list, plans the changes and, unless it is a dry run, writes them in one go. */
+export async function runSync(input: {
+  source: ListSource;
+  store: RegistryStore;
+  columnMap: Record<string, keyof SystemRecord>;
+  approvals: ReadonlyMap<string, string>;
+  now: Date;
+  dryRun: boolean;
+}): Promise<SyncOutcome> {
+  const { byInternalName, missing } = resolveColumns(input.columnMap, await input.source.columns());
+  if (missing.length > 0) return { ok: false, missingColumns: missing };
+  const rows = (await input.source.items()).map((item) => rowOf(item, byInternalName));
+  const plan = planSync(await input.store.read(), rows, input.approvals, input.now);
+  const changes = plan.added.length + plan.updated.length > 0;
+  if (!input.dryRun && changes) await input.store.write(plan.data);
+  return { ok: true, plan, written: !input.dryRun && changes };
+}
+
+/** The summary a person reads after a sync, in Danish or English. */
+export function syncSummary(plan: SyncPlan, dryRun: boolean, lang: Lang): string {
+  const da = lang === 'da';
+  const lines = [
+    `${da ? 'Synkronisering med KOMBITs liste' : "Sync with KOMBIT's list"}${dryRun ? (da ? ' (prøvekørsel: intet er gemt)' : ' (dry run: nothing saved)') : ''}: ` +
+      (da
+        ? `${plan.added.length} nye, ${plan.updated.length} ændrede, ${plan.unchanged} uændrede.`
+        : `${plan.added.length} added, ${plan.updated.length} changed, ${plan.unchanged} unchanged.`),
+  ];
+  for (const name of plan.added) lines.push(`  + ${name}`);
+  for (const { name, fields } of plan.updated) lines.push(`  ~ ${name}: ${fields.join(', ')}`);
+  if (plan.keptApproved.length > 0) {
+    lines.push(da ? 'Beholdt, fordi KOMBIT har godkendt et nyere svar fra leverandøren:' : "Kept, because KOMBIT approved a newer answer from the vendor:");
+    for (const kept of plan.keptApproved) {
+      lines.push(`  = ${kept.name}: ${kept.fields.join(', ')} (${da ? 'godkendt' : 'approved'} ${kept.approvedAt.slice(0, 10)}, ${da ? 'rækken ændret' : 'row changed'} ${kept.listChangedAt.slice(0, 10)})`);
+    }
+  }
+  if (plan.invalid.length + plan.duplicates.length > 0) {
+    lines.push(da ? 'Sprunget over (ret dem i listen):' : 'Skipped (fix them in the list):');
+    for (const invalid of plan.invalid) {
+      lines.push(`  ! ${da ? 'element' : 'item'} ${invalid.itemId}: ${invalid.problems.map((p) => `${p.field ?? ''} ${p.code}${p.value ? ` ("${p.value}")` : ''}`.trim()).join('; ')}`);
+    }
+    for (const duplicate of plan.duplicates) lines.push(`  ! ${da ? 'element' : 'item'} ${duplicate.itemId}: ${duplicate.name} ${da ? 'står der to gange' : 'is there twice'}`);
+  }
+  return lines.join('\n');
+}
