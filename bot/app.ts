@@ -9,6 +9,10 @@ import { RateLimiter } from '../src/digest/rateLimiter.js';
 import { DigestService } from '../src/digest/service.js';
 import { SubscriptionStore } from '../src/digest/subscriptions.js';
 import { registerHelp } from '../src/help/chat.js';
+import { registerSync } from '../src/sync/chat.js';
+import { ColumnMapError, parseColumnMap } from '../src/sync/columns.js';
+import { approvalsOf, runSync, syncSummary } from '../src/sync/run.js';
+import { GraphListClient, graphSettings } from './graph.js';
 import type { Log } from '../src/log.js';
 import { seedIfEmpty } from '../src/registry/seed.js';
 import { RegistryService } from '../src/registry/service.js';
@@ -29,6 +33,8 @@ import { FkiBot } from './teamsBot.js';
 
 export interface AppDeps {
   config: Config;
+  /** The environment, for the Microsoft Graph settings (GRAPH_*). */
+  env?: NodeJS.ProcessEnv;
   log: Log;
   clock?: Clock;
   store?: RegistryStore;
@@ -36,7 +42,7 @@ export interface AppDeps {
 }
 
 /** Everything the server needs, wired: stores, registry, surveys, features, bot, adapter. */
-export async function createApp({ config, log, clock = systemClock, store, delivery }: AppDeps) {
+export async function createApp({ config, log, clock = systemClock, store, delivery, env = process.env }: AppDeps) {
   const registryStore = store ?? new FileRegistryStore(config.dataDir);
   if (await seedIfEmpty(registryStore, clock.now())) log.info('registry was empty: loaded the starter data');
   const registry = new RegistryService(registryStore, clock, log);
@@ -70,11 +76,43 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
     log,
   });
 
+  const graph = graphSettings(env);
+  /** One sync with KOMBIT's list; null when it is not configured. Used by the schedule and by "sync now". */
+  const syncNow = async (lang: 'da' | 'en'): Promise<string | null> => {
+    if ('missing' in graph) return null;
+    let columnMap;
+    try {
+      columnMap = parseColumnMap(env.GRAPH_COLUMN_MAP);
+    } catch (error) {
+      if (!(error instanceof ColumnMapError)) throw error;
+      log.error({ reason: error.message }, 'sync: GRAPH_COLUMN_MAP is invalid');
+      return error.message;
+    }
+    const outcome = await runSync({
+      source: new GraphListClient(graph),
+      store: registryStore,
+      columnMap,
+      approvals: approvalsOf(surveys.all()),
+      now: clock.now(),
+      dryRun: false,
+    });
+    registry.invalidate();
+    if (!outcome.ok) {
+      const text = `${lang === 'da' ? 'Listen mangler kolonnerne' : 'The list lacks the columns'}: ${outcome.missingColumns.join(', ')}`;
+      log.error({ missing: outcome.missingColumns }, 'sync: the list lacks mapped columns');
+      return text;
+    }
+    const { plan } = outcome;
+    log.info({ added: plan.added.length, updated: plan.updated.length, invalid: plan.invalid.length, kept: plan.keptApproved.length }, 'synced with KOMBIT\'s list');
+    return syncSummary(plan, false, lang);
+  };
+
   const router = new Router();
   // The features, in the order their phrases are tried. A new feature is one more line here.
   registerHelp(router);
   registerSurveys(router, { surveys, registry, admins, links, notifier });
   registerDeadlines(router, { registry, clock });
+  registerSync(router, { admins, syncNow });
   registerDigest(router, {
     digests,
     subscriptions,
@@ -100,7 +138,7 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
     const answer = survey.answers.find((candidate) => candidate.id === answerId);
     if (answer) await tellAdmins(survey, answer, { admins, notifier });
   };
-  return { config, log, clock, registry, router, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender };
+  return { config, log, clock, registry, router, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, graphConfigured: !('missing' in graph) };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -23,3 +23,12 @@ export function startDigestSchedule(digests: DigestService, config: Config, cloc
     },
   };
 }
+
+/** SYNC_CRON (default hourly): keeps the registry in step with KOMBIT's list, when it is configured. */
+export function startSyncSchedule(syncNow: (lang: 'da' | 'en') => Promise<string | null>, pattern: string, zone: string, log: Log): { stop(): void } {
+  const job = new Cron(pattern, { timezone: zone, protect: true }, () => {
+    void syncNow('da').catch((error: unknown) => log.error({ err: error }, 'scheduled sync with the list failed; tried again at the next run'));
+  });
+  log.info({ cron: pattern, next: job.nextRun()?.toISOString() }, 'sync with KOMBIT\'s list scheduled');
+  return { stop: () => job.stop() };
+}

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../src/config.js';
 import { createLog } from '../src/log.js';
 import { createApp, type App } from './app.js';
-import { startDigestSchedule } from './scheduler.js';
+import { startDigestSchedule, startSyncSchedule } from './scheduler.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -38,12 +38,14 @@ export async function startBot(check: (config: Config) => string | null = () => 
   }
   log.info({ url: `${server.url}/api/messages` }, 'FKI Bot is listening');
   const schedule = startDigestSchedule(app.digests, config, app.clock, log);
+  const syncSchedule = app.graphConfigured ? startSyncSchedule(app.syncNow, config.syncCron, config.digest.zone, log) : null;
   return {
     app,
     server: {
       url: server.url,
       async close() {
         schedule.stop();
+        syncSchedule?.stop();
         await app.notifier.idle();
         await server.close();
       },

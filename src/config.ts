@@ -32,6 +32,7 @@ const envSchema = z.object({
   DIGEST_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
   DIGEST_RETRY_MINUTES: z.coerce.number().int().min(1).max(59).default(15),
   DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: z.enum(['true', 'false']).default('true'),
+  SYNC_CRON: z.string().default('0 * * * *'),
 });
 
 export interface Config {
@@ -55,6 +56,8 @@ export interface Config {
   /** Where people reach the bot's web pages (the survey form). */
   publicBaseUrl: string;
   digest: { cron: string; zone: string; ratePerSecond: number; retryMinutes: number; subscribeTeamsOnInstall: boolean };
+  /** When the registry is synced with KOMBIT's list (when GRAPH_SITE_ID and GRAPH_LIST_ID are set). */
+  syncCron: string;
 }
 
 /** The data folder, for tools that need nothing else from the configuration. */
@@ -87,8 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0');
   try {
     checkSchedule(e.DIGEST_CRON, e.DIGEST_TZ);
+    checkSchedule(e.SYNC_CRON, e.DIGEST_TZ);
   } catch (error) {
-    throw new ConfigError(`Invalid DIGEST_CRON "${e.DIGEST_CRON}" or DIGEST_TZ "${e.DIGEST_TZ}": ${(error as Error).message}`);
+    throw new ConfigError(`Invalid DIGEST_CRON "${e.DIGEST_CRON}", SYNC_CRON "${e.SYNC_CRON}" or DIGEST_TZ "${e.DIGEST_TZ}": ${(error as Error).message}`);
   }
   return {
     production,
@@ -107,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     surveyLinkSecretGenerated: secret === '',
     surveyLinkDays: e.SURVEY_LINK_DAYS,
     publicBaseUrl: e.PUBLIC_BASE_URL.trim() || `http://localhost:${e.PORT}`,
+    syncCron: e.SYNC_CRON,
     digest: {
       cron: e.DIGEST_CRON,
       zone: e.DIGEST_TZ,

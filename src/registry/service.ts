@@ -29,6 +29,11 @@ export class RegistryService {
     return this.loading;
   }
 
+  /** Looks at the store again at the next read (after another writer changed it in this process). */
+  invalidate(): void {
+    this.checkedAt = -Infinity;
+  }
+
   /**
    * Changes the stored registry and answers from the change at once (a survey approved in the bot).
    * Changes are made one at a time.

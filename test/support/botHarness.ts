@@ -50,6 +50,7 @@ export class BotHarness {
       clock: options.clock ?? fixedClock('2025-02-10T09:00:00+01:00'),
       store: options.store ?? (options.data ? new MemoryRegistryStore(options.data) : new MemoryRegistryStore()),
       delivery: { sleep: async () => {} },
+      env: { ...process.env, ...options.env },
     });
     harness.server = await startServer(harness.app, port, '127.0.0.1');
     return harness;

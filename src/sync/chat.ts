@@ -1,0 +1,37 @@
+import type { ChatRouter } from '../chat/types.js';
+import type { Lang } from '../i18n/language.js';
+import type { AdminDirectory } from '../surveys/admins.js';
+import { PhraseIndex } from '../text/phraseIndex.js';
+import { phrases } from '../text/words.js';
+
+export interface SyncChatDeps {
+  admins: AdminDirectory;
+  /** Runs a sync now and returns its summary; null when the list is not configured. */
+  syncNow: (lang: Lang) => Promise<string | null>;
+}
+
+const SYNC_NOW = new PhraseIndex<Lang>([
+  ...phrases('synkroniser nu', 'synkronisér nu', 'synkroniser listen', 'synkroniser listen nu').map((p) => [p, 'da'] as [string[], Lang]),
+  ...phrases('sync now', 'sync the list', 'sync the list now').map((p) => [p, 'en'] as [string[], Lang]),
+]);
+
+/** "synkroniser nu": an administrator syncs the registry with KOMBIT's list and gets the summary. */
+export function registerSync(router: ChatRouter, deps: SyncChatDeps): void {
+  router.message(
+    (turn) => {
+      const found = SYNC_NOW.find(turn.words);
+      return found && found.start === 0 ? found.value : null;
+    },
+    async (turn, lang) => {
+      const da = lang === 'da';
+      if (!(await deps.admins.isAdmin(turn.user.aadObjectId))) {
+        return { text: da ? 'Kun KOMBITs administratorer kan synkronisere listen.' : "Only KOMBIT's administrators can sync the list." };
+      }
+      const summary = await deps.syncNow(lang);
+      if (summary === null) {
+        return { text: da ? 'Synkroniseringen er ikke sat op: GRAPH_SITE_ID og GRAPH_LIST_ID mangler.' : 'The sync is not set up: GRAPH_SITE_ID and GRAPH_LIST_ID are missing.' };
+      }
+      return { text: summary };
+    },
+  );
+}
