@@ -12,6 +12,7 @@ import { registerHelp } from '../src/help/chat.js';
 import { registerSync } from '../src/sync/chat.js';
 import { ColumnMapError, parseColumnMap } from '../src/sync/columns.js';
 import { approvalsOf, runSync, syncSummary } from '../src/sync/run.js';
+import { WriteBackQueue, type WriteBackEvent } from '../src/sync/writeBack.js';
 import { GraphListClient, graphSettings } from './graph.js';
 import type { Log } from '../src/log.js';
 import { seedIfEmpty } from '../src/registry/seed.js';
@@ -77,6 +78,20 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
   });
 
   const graph = graphSettings(env);
+  const writeBacks = await WriteBackQueue.load(new Journal<WriteBackEvent>(path.join(config.dataDir, 'sync-writeback.jsonl')), log);
+  /** Sends approved answers still on their way to the list; a failure stays queued for the next try. */
+  const pushWriteBacks = async () => {
+    if ('missing' in graph || writeBacks.waiting === 0) return;
+    const summary = await writeBacks.push(new GraphListClient(graph), parseColumnMap(env.GRAPH_COLUMN_MAP), () => clock.now());
+    if (summary.updated + summary.created > 0) log.info({ ...summary }, 'approved answers written back to the list');
+  };
+  const afterApproval = async (survey: { system: string }) => {
+    if ('missing' in graph) return;
+    const system = (await registry.current()).find(survey.system);
+    if (!system) return;
+    await writeBacks.enqueue(system.name, { ch2Date: system.ch2Date, sts2Date: system.sts2Date, status: system.status, vendor: system.vendor }, clock.now());
+    void pushWriteBacks().catch((error: unknown) => log.error({ err: error }, 'write-back to the list failed; tried again at the next sync'));
+  };
   /** One sync with KOMBIT's list; null when it is not configured. Used by the schedule and by "sync now". */
   const syncNow = async (lang: 'da' | 'en'): Promise<string | null> => {
     if ('missing' in graph) return null;
@@ -88,6 +103,8 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
       log.error({ reason: error.message }, 'sync: GRAPH_COLUMN_MAP is invalid');
       return error.message;
     }
+    // Approved answers go to the list first, so the sync reads them back instead of undoing them.
+    await pushWriteBacks().catch((error: unknown) => log.error({ err: error }, 'write-back to the list failed; tried again at the next sync'));
     const outcome = await runSync({
       source: new GraphListClient(graph),
       store: registryStore,
@@ -110,7 +127,7 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
   const router = new Router();
   // The features, in the order their phrases are tried. A new feature is one more line here.
   registerHelp(router);
-  registerSurveys(router, { surveys, registry, admins, links, notifier });
+  registerSurveys(router, { surveys, registry, admins, links, notifier, afterApproval });
   registerDeadlines(router, { registry, clock });
   registerSync(router, { admins, syncNow });
   registerDigest(router, {
@@ -138,7 +155,7 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
     const answer = survey.answers.find((candidate) => candidate.id === answerId);
     if (answer) await tellAdmins(survey, answer, { admins, notifier });
   };
-  return { config, log, clock, registry, router, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, graphConfigured: !('missing' in graph) };
+  return { config, log, clock, registry, router, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, graphConfigured: !('missing' in graph), writeBacks, pushWriteBacks };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -22,6 +22,8 @@ export interface SurveysDeps {
   admins: AdminDirectory;
   links: SurveyLinks;
   notifier: Notifier;
+  /** After KOMBIT approved an answer (the registry already has it): e.g. write it back to the list. */
+  afterApproval?: (survey: Survey, answer: SurveyAnswer) => Promise<void>;
 }
 
 const REQUEST = new PhraseIndex(
@@ -134,6 +136,7 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
           const day = formatTimestampDay(survey.review?.at ?? new Date().toISOString(), turn.lang);
           const line = decision === 'approve' ? m.approvedCard(survey.system, by, day) : m.rejectedCard(survey.system, by, day, reason ?? '');
           tellRequesters(survey, answer, decision, reason ?? '', notifier);
+          if (decision === 'approve') await deps.afterApproval?.(survey, answer);
           return { type: 'card', reply: { text: line, card: messageCard([line]) } };
         }
       }

@@ -15,6 +15,8 @@ export class StandInGraph {
   pageSize = 100;
   /** How many of the next requests to throttle. */
   throttleNext = 0;
+  /** When set, PATCH and POST fail with this status (Retry-After: 0), as an outage would. */
+  failWrites: number | null = null;
   readonly requests: { method: string; path: string }[] = [];
   readonly writes: { method: string; path: string; body: unknown }[] = [];
   private server: Server | null = null;
@@ -54,6 +56,9 @@ export class StandInGraph {
       return send(res, 200, { value: page, ...(next ? { '@odata.nextLink': next } : {}) });
     }
     const body = await readJson(req);
+    if ((req.method === 'PATCH' || req.method === 'POST') && this.failWrites !== null) {
+      return send(res, this.failWrites, { error: { code: 'serviceNotAvailable' } }, { 'retry-after': '0' });
+    }
     if (req.method === 'PATCH' || req.method === 'POST') {
       this.writes.push({ method: req.method, path: decodeURIComponent(url.pathname), body });
       return send(res, req.method === 'POST' ? 201 : 200, req.method === 'POST' ? { id: String(this.items.length + 1) } : body);
