@@ -31,3 +31,14 @@ export function testData(): RegistryData {
 }
 
 export const TEST_TODAY = '2025-02-10';
+
+/** KOMBIT's list as SharePoint names its columns: "System" is the renamed Title, "ø" and "-" encoded. */
+export const SHAREPOINT_COLUMNS = [
+  { name: 'Title', displayName: 'System' },
+  { name: 'Leverand_x00f8_r', displayName: 'Leverandør' },
+  { name: 'CH2_x002d_dato', displayName: 'CH2-dato' },
+  { name: 'STS2_x002d_dato', displayName: 'STS2-dato' },
+  { name: 'Status', displayName: 'Status' },
+  { name: 'Kilde', displayName: 'Kilde' },
+  { name: 'Bem_x00e6_rkning', displayName: 'Bemærkning' },
+];

@@ -2,18 +2,8 @@ import assert from 'node:assert/strict';
 import { ColumnMapError, DEFAULT_COLUMN_MAP, parseColumnMap, resolveColumns } from '../../src/sync/columns.js';
 import { LIST_SOURCE, planSync } from '../../src/sync/plan.js';
 import { rowOf, type ListItem } from '../../src/sync/rows.js';
-import { starterData } from '../support/fixtures.js';
+import { SHAREPOINT_COLUMNS as COLUMNS, starterData } from '../support/fixtures.js';
 
-/** The list's columns as SharePoint names them: "System" is the renamed Title, "ø" is encoded. */
-const COLUMNS = [
-  { name: 'Title', displayName: 'System' },
-  { name: 'Leverand_x00f8_r', displayName: 'Leverandør' },
-  { name: 'CH2_x002d_dato', displayName: 'CH2-dato' },
-  { name: 'STS2_x002d_dato', displayName: 'STS2-dato' },
-  { name: 'Status', displayName: 'Status' },
-  { name: 'Kilde', displayName: 'Kilde' },
-  { name: 'Bem_x00e6_rkning', displayName: 'Bemærkning' },
-];
 const { byInternalName } = resolveColumns(DEFAULT_COLUMN_MAP, COLUMNS);
 const NOW = new Date('2026-11-29T10:00:00Z');
 

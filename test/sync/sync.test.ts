@@ -4,16 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runNpm } from '../support/run.js';
 import { StandInGraph } from '../support/standInGraph.js';
+import { SHAREPOINT_COLUMNS as COLUMNS } from '../support/fixtures.js';
 
-const COLUMNS = [
-  { name: 'Title', displayName: 'System' },
-  { name: 'Leverand_x00f8_r', displayName: 'Leverandør' },
-  { name: 'CH2_x002d_dato', displayName: 'CH2-dato' },
-  { name: 'STS2_x002d_dato', displayName: 'STS2-dato' },
-  { name: 'Status', displayName: 'Status' },
-  { name: 'Kilde', displayName: 'Kilde' },
-  { name: 'Bem_x00e6_rkning', displayName: 'Bemærkning' },
-];
 
 describe('cli sync: the registry in step with KOMBIT\'s SharePoint list', function () {
   this.timeout(60_000);

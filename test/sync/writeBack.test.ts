@@ -3,19 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cardAction } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
-import { testData } from '../support/fixtures.js';
+import { SHAREPOINT_COLUMNS as COLUMNS, testData } from '../support/fixtures.js';
 import { StandInGraph } from '../support/standInGraph.js';
 
 const ADMIN = { id: '29:admin', name: 'Kirsten KOMBIT', aadObjectId: '00000000-0000-0000-0000-0000000000ad' };
-const COLUMNS = [
-  { name: 'Title', displayName: 'System' },
-  { name: 'Leverand_x00f8_r', displayName: 'Leverandør' },
-  { name: 'CH2_x002d_dato', displayName: 'CH2-dato' },
-  { name: 'STS2_x002d_dato', displayName: 'STS2-dato' },
-  { name: 'Status', displayName: 'Status' },
-  { name: 'Kilde', displayName: 'Kilde' },
-  { name: 'Bem_x00e6_rkning', displayName: 'Bemærkning' },
-];
 
 describe('approved vendor answers written back to KOMBIT\'s list', function () {
   this.timeout(60_000);
