@@ -13,7 +13,7 @@ import { registerSync } from '../src/sync/chat.js';
 import { ColumnMapError, parseColumnMap } from '../src/sync/columns.js';
 import { approvalsOf, runSync, syncSummary } from '../src/sync/run.js';
 import { WriteBackQueue, type WriteBackEvent } from '../src/sync/writeBack.js';
-import { GraphListClient, graphSettings } from './graph.js';
+import { graphSettings, graphSource } from './graph.js';
 import type { Log } from '../src/log.js';
 import { seedIfEmpty } from '../src/registry/seed.js';
 import { RegistryService } from '../src/registry/service.js';
@@ -82,7 +82,7 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
   /** Sends approved answers still on their way to the list; a failure stays queued for the next try. */
   const pushWriteBacks = async () => {
     if ('missing' in graph || writeBacks.waiting === 0) return;
-    const summary = await writeBacks.push(new GraphListClient(graph), parseColumnMap(env.GRAPH_COLUMN_MAP), () => clock.now());
+    const summary = await writeBacks.push(graphSource(graph), parseColumnMap(env.GRAPH_COLUMN_MAP), () => clock.now());
     if (summary.updated + summary.created > 0) log.info({ ...summary }, 'approved answers written back to the list');
   };
   const afterApproval = async (survey: { system: string }) => {
@@ -106,7 +106,7 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
     // Approved answers go to the list first, so the sync reads them back instead of undoing them.
     await pushWriteBacks().catch((error: unknown) => log.error({ err: error }, 'write-back to the list failed; tried again at the next sync'));
     const outcome = await runSync({
-      source: new GraphListClient(graph),
+      source: graphSource(graph),
       store: registryStore,
       columnMap,
       approvals: approvalsOf(surveys.all()),

@@ -16,6 +16,10 @@ export interface GraphSettings {
   certificatePath: string;
   siteId: string;
   listId: string;
+  /** An Excel table instead of a list: the workbook's drive and item, and the table's name. */
+  driveId: string;
+  itemId: string;
+  table: string;
 }
 
 /** Reads the GRAPH_* settings; `null` with the reason when the list is not configured. */
@@ -30,12 +34,102 @@ export function graphSettings(env: NodeJS.ProcessEnv = process.env): GraphSettin
     certificatePath: value('GRAPH_CERTIFICATE_PATH'),
     siteId: value('GRAPH_SITE_ID'),
     listId: value('GRAPH_LIST_ID'),
+    driveId: value('GRAPH_DRIVE_ID'),
+    itemId: value('GRAPH_ITEM_ID'),
+    table: value('GRAPH_TABLE'),
   };
-  if (!settings.siteId || !settings.listId) return { missing: 'GRAPH_SITE_ID and GRAPH_LIST_ID (the SharePoint list with KOMBIT\'s systems)' };
+  const list = settings.siteId && settings.listId;
+  const excel = settings.driveId && settings.itemId && settings.table;
+  if (!list && !excel) {
+    return { missing: "GRAPH_SITE_ID and GRAPH_LIST_ID (a SharePoint list), or GRAPH_DRIVE_ID, GRAPH_ITEM_ID and GRAPH_TABLE (an Excel table), with KOMBIT's systems" };
+  }
   if (!settings.accessToken && !(settings.tenantId && settings.clientId && (settings.clientSecret || settings.certificatePath))) {
     return { missing: 'GRAPH_ACCESS_TOKEN, or GRAPH_TENANT_ID, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (or GRAPH_CERTIFICATE_PATH)' };
   }
   return settings;
+}
+
+/** The source the settings name: the SharePoint list, or else the Excel table. */
+export function graphSource(settings: GraphSettings): GraphListClient | GraphExcelTable {
+  return settings.siteId && settings.listId ? new GraphListClient(settings) : new GraphExcelTable(settings);
+}
+
+function graphClient(settings: GraphSettings): { client: Client; baseUrl: string } {
+  const baseUrl = settings.baseUrl.replace(/\/?$/, '/');
+  return { client: Client.initWithMiddleware({ authProvider: authProviderFor(settings), baseUrl }), baseUrl };
+}
+
+/**
+ * Every entry of a collection, following @odata.nextLink. The link is absolute, and the SDK reads
+ * absolute links only when they start with https://: a link on the configured Graph is followed as a
+ * path of it (a stand-in on http:// in the tests).
+ */
+async function allPages<T>(client: Client, baseUrl: string, first: Promise<unknown>): Promise<T[]> {
+  const entries: T[] = [];
+  const prefix = `${baseUrl}v1.0/`;
+  let page = (await first) as { value: T[]; '@odata.nextLink'?: string };
+  for (;;) {
+    entries.push(...page.value);
+    const next = page['@odata.nextLink'];
+    if (!next) return entries;
+    page = (await client.api(next.startsWith(prefix) ? next.slice(prefix.length - 1) : next).get()) as typeof page;
+  }
+}
+
+/**
+ * An Excel table in the room's files, as a list: a row is an item (its index is its id), the header
+ * row names the columns. Rows carry no change time of their own, so each takes the workbook's.
+ */
+export class GraphExcelTable {
+  private readonly client: Client;
+  private readonly baseUrl: string;
+  private readonly tablePath: string;
+  private readonly filePath: string;
+  private header: string[] | null = null;
+
+  constructor(settings: GraphSettings) {
+    ({ client: this.client, baseUrl: this.baseUrl } = graphClient(settings));
+    this.filePath = `/drives/${encodeURIComponent(settings.driveId)}/items/${encodeURIComponent(settings.itemId)}`;
+    this.tablePath = `${this.filePath}/workbook/tables/${encodeURIComponent(settings.table)}`;
+  }
+
+  async columns(): Promise<ListColumn[]> {
+    return (await this.headerNames()).map((name) => ({ name, displayName: name }));
+  }
+
+  async items(): Promise<ListItem[]> {
+    const header = await this.headerNames();
+    const file = (await this.client.api(this.filePath).get()) as { lastModifiedDateTime: string };
+    const rows = await allPages<{ index: number; values: unknown[][] }>(this.client, this.baseUrl, this.client.api(`${this.tablePath}/rows`).get());
+    return rows.map((row) => ({
+      id: String(row.index),
+      lastModifiedDateTime: file.lastModifiedDateTime,
+      fields: Object.fromEntries(header.map((name, column) => [name, row.values[0]?.[column] ?? ''])),
+    }));
+  }
+
+  /** Replaces the mapped cells of a row, keeping the others as they are. */
+  async updateItem(itemId: string, fields: Record<string, unknown>): Promise<void> {
+    const header = await this.headerNames();
+    const rowPath = `${this.tablePath}/rows/itemAt(index=${Number(itemId)})`;
+    const current = (await this.client.api(rowPath).get()) as { values: unknown[][] };
+    const values = header.map((name, column) => (name in fields ? (fields[name] ?? '') : (current.values[0]?.[column] ?? '')));
+    await this.client.api(rowPath).patch({ values: [values] });
+  }
+
+  async createItem(fields: Record<string, unknown>): Promise<string> {
+    const header = await this.headerNames();
+    const added = (await this.client.api(`${this.tablePath}/rows/add`).post({ values: [header.map((name) => fields[name] ?? '')] })) as { index: number };
+    return String(added.index);
+  }
+
+  private async headerNames(): Promise<string[]> {
+    if (!this.header) {
+      const columns = (await this.client.api(`${this.tablePath}/columns`).get()) as { value: { name: string; index: number }[] };
+      this.header = [...columns.value].sort((a, b) => a.index - b.index).map((column) => column.name);
+    }
+    return this.header;
+  }
 }
 
 /** The SharePoint list behind the registry, through Microsoft Graph (app-only). */
@@ -45,8 +139,7 @@ export class GraphListClient {
   private readonly baseUrl: string;
 
   constructor(private readonly settings: GraphSettings) {
-    this.baseUrl = settings.baseUrl.replace(/\/?$/, '/');
-    this.client = Client.initWithMiddleware({ authProvider: authProviderFor(settings), baseUrl: this.baseUrl });
+    ({ client: this.client, baseUrl: this.baseUrl } = graphClient(settings));
     this.listPath = `/sites/${encodeURIComponent(settings.siteId)}/lists/${encodeURIComponent(settings.listId)}`;
   }
 
@@ -57,23 +150,9 @@ export class GraphListClient {
 
   /** Every item with its fields, following @odata.nextLink from page to page. */
   async items(): Promise<ListItem[]> {
-    const items: ListItem[] = [];
-    let page = (await this.client.api(`${this.listPath}/items`).query({ expand: 'fields' }).top(200).get()) as GraphPage;
-    for (;;) {
-      items.push(...page.value.map(({ id, lastModifiedDateTime, fields }) => ({ id, lastModifiedDateTime, fields: fields ?? {} })));
-      const next = page['@odata.nextLink'];
-      if (!next) return items;
-      page = (await this.client.api(this.relative(next)).get()) as GraphPage;
-    }
-  }
-
-  /**
-   * @odata.nextLink is absolute. The SDK reads absolute links only when they start with https://, so
-   * a link on the configured Graph is followed as a path of it (a stand-in on http:// in the tests).
-   */
-  private relative(link: string): string {
-    const prefix = `${this.baseUrl}v1.0/`;
-    return link.startsWith(prefix) ? link.slice(prefix.length - 1) : link;
+    const first = this.client.api(`${this.listPath}/items`).query({ expand: 'fields' }).top(200).get();
+    const items = await allPages<GraphListItem>(this.client, this.baseUrl, first);
+    return items.map(({ id, lastModifiedDateTime, fields }) => ({ id, lastModifiedDateTime, fields: fields ?? {} }));
   }
 
   async updateItem(itemId: string, fields: Record<string, unknown>): Promise<void> {
@@ -86,9 +165,10 @@ export class GraphListClient {
   }
 }
 
-interface GraphPage {
-  value: { id: string; lastModifiedDateTime: string; fields?: Record<string, unknown> }[];
-  '@odata.nextLink'?: string;
+interface GraphListItem {
+  id: string;
+  lastModifiedDateTime: string;
+  fields?: Record<string, unknown>;
 }
 
 function authProviderFor(settings: GraphSettings): AuthenticationProvider {

@@ -13,7 +13,7 @@ import { Registry } from '../registry/registry.js';
 import { seedIfEmpty } from '../registry/seed.js';
 import { adminsFromEnvironment } from '../surveys/admins.js';
 import { adminsCommand, exportSurveys, readSurveys, surveysAsText } from './surveyCommands.js';
-import { GraphListClient, graphSettings } from '../../bot/graph.js';
+import { graphSettings, graphSource } from '../../bot/graph.js';
 import { ColumnMapError, parseColumnMap } from '../sync/columns.js';
 import { approvalsOf, runSync, syncSummary } from '../sync/run.js';
 import { FileRegistryStore } from '../store/fileRegistryStore.js';
@@ -203,7 +203,7 @@ async function sync(dryRun: boolean, lang: Lang, io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const outcome = await runSync({
-    source: new GraphListClient(settings),
+    source: graphSource(settings),
     store: io.store,
     columnMap,
     approvals: approvalsOf(await readSurveys(io.dataDir)),

@@ -29,7 +29,11 @@ export function registerSync(router: ChatRouter, deps: SyncChatDeps): void {
       }
       const summary = await deps.syncNow(lang);
       if (summary === null) {
-        return { text: da ? 'Synkroniseringen er ikke sat op: GRAPH_SITE_ID og GRAPH_LIST_ID mangler.' : 'The sync is not set up: GRAPH_SITE_ID and GRAPH_LIST_ID are missing.' };
+        return {
+          text: da
+            ? 'Synkroniseringen er ikke sat op: sæt GRAPH_SITE_ID og GRAPH_LIST_ID (en SharePoint-liste) eller GRAPH_DRIVE_ID, GRAPH_ITEM_ID og GRAPH_TABLE (en Excel-tabel).'
+            : 'The sync is not set up: set GRAPH_SITE_ID and GRAPH_LIST_ID (a SharePoint list) or GRAPH_DRIVE_ID, GRAPH_ITEM_ID and GRAPH_TABLE (an Excel table).',
+        };
       }
       return { text: summary };
     },

@@ -39,7 +39,14 @@ export function rowOf(item: ListItem, byInternalName: Record<string, keyof Syste
   };
 }
 
+/** Excel counts days from 30 December 1899 (its serial date numbers). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
 function asCalendarDay(value: unknown): unknown {
+  // An Excel date cell arrives as its serial number (46084 is 3 March 2026).
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
+    return new Date(EXCEL_EPOCH + Math.floor(value) * 86_400_000).toISOString().slice(0, 10);
+  }
   if (typeof value !== 'string' || !/T\d{2}:\d{2}/.test(value)) return value;
   const instant = DateTime.fromISO(value, { setZone: true });
   return instant.isValid ? instant.setZone(DANISH_ZONE).toISODate() : value;

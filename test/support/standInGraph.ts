@@ -17,6 +17,8 @@ export class StandInGraph {
   throttleNext = 0;
   /** When set, PATCH and POST fail with this status (Retry-After: 0), as an outage would. */
   failWrites: number | null = null;
+  /** The Excel table: its header and rows, and when the workbook last changed. */
+  workbook = { driveId: 'drive-1', itemId: 'item-1', table: 'Systemer', modified: '2026-11-01T08:00:00Z', header: [] as string[], rows: [] as unknown[][] };
   readonly requests: { method: string; path: string }[] = [];
   readonly writes: { method: string; path: string; body: unknown }[] = [];
   private server: Server | null = null;
@@ -31,6 +33,30 @@ export class StandInGraph {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  /** The workbook's routes: the file, the table's columns and rows, one row, and adding a row. */
+  private workbookRoute(method: string, path: string, body: unknown): { status: number; body: unknown } | null {
+    const { driveId, itemId, table } = this.workbook;
+    const file = `/v1.0/drives/${driveId}/items/${itemId}`;
+    const tablePath = `${file}/workbook/tables/${table}`;
+    if (method === 'GET' && path === file) return { status: 200, body: { id: itemId, lastModifiedDateTime: this.workbook.modified } };
+    if (method === 'GET' && path === `${tablePath}/columns`) return { status: 200, body: { value: this.workbook.header.map((name, index) => ({ name, index })) } };
+    if (method === 'GET' && path === `${tablePath}/rows`) return { status: 200, body: { value: this.workbook.rows.map((values, index) => ({ index, values: [values] })) } };
+    const row = new RegExp(`^${tablePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/rows/itemAt\\(index=(\\d+)\\)$`).exec(path);
+    if (row && method === 'GET') return { status: 200, body: { index: Number(row[1]), values: [this.workbook.rows[Number(row[1])]] } };
+    if (this.failWrites !== null && (method === 'PATCH' || method === 'POST')) return null;
+    if (row && method === 'PATCH') {
+      this.writes.push({ method, path, body });
+      this.workbook.rows[Number(row[1])] = (body as { values: unknown[][] }).values[0]!;
+      return { status: 200, body };
+    }
+    if (method === 'POST' && path === `${tablePath}/rows/add`) {
+      this.writes.push({ method, path, body });
+      this.workbook.rows.push((body as { values: unknown[][] }).values[0]!);
+      return { status: 201, body: { index: this.workbook.rows.length - 1 } };
+    }
+    return null;
   }
 
   async stop(): Promise<void> {
@@ -56,6 +82,8 @@ export class StandInGraph {
       return send(res, 200, { value: page, ...(next ? { '@odata.nextLink': next } : {}) });
     }
     const body = await readJson(req);
+    const workbook = this.workbookRoute(req.method ?? '', decodeURIComponent(url.pathname), body);
+    if (workbook) return send(res, workbook.status, workbook.body);
     if ((req.method === 'PATCH' || req.method === 'POST') && this.failWrites !== null) {
       return send(res, this.failWrites, { error: { code: 'serviceNotAvailable' } }, { 'retry-after': '0' });
     }
