@@ -11,7 +11,7 @@ import { SubscriptionStore } from '../src/digest/subscriptions.js';
 import { registerHelp } from '../src/help/chat.js';
 import { registerSync } from '../src/sync/chat.js';
 import { ColumnMapError, parseColumnMap } from '../src/sync/columns.js';
-import { approvalsOf, runSync, syncSummary } from '../src/sync/run.js';
+import { approvalsOf, missingColumnsText, runSync, syncSummary } from '../src/sync/run.js';
 import { WriteBackQueue, type WriteBackEvent } from '../src/sync/writeBack.js';
 import { graphSettings, graphSource } from './graph.js';
 import type { Log } from '../src/log.js';
@@ -78,11 +78,20 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
   });
 
   const graph = graphSettings(env);
+  // The environment does not change while the bot runs: read the column map once.
+  const columnMap = (() => {
+    try {
+      return parseColumnMap(env.GRAPH_COLUMN_MAP);
+    } catch (error) {
+      if (!(error instanceof ColumnMapError)) throw error;
+      return error;
+    }
+  })();
   const writeBacks = await WriteBackQueue.load(new Journal<WriteBackEvent>(path.join(config.dataDir, 'sync-writeback.jsonl')), log);
   /** Sends approved answers still on their way to the list; a failure stays queued for the next try. */
-  const pushWriteBacks = async () => {
-    if ('missing' in graph || writeBacks.waiting === 0) return;
-    const summary = await writeBacks.push(graphSource(graph), parseColumnMap(env.GRAPH_COLUMN_MAP), () => clock.now());
+  const pushWriteBacks = async (source = 'missing' in graph ? null : graphSource(graph)) => {
+    if (source === null || columnMap instanceof Error || writeBacks.waiting === 0) return;
+    const summary = await writeBacks.push(source, columnMap, () => clock.now());
     if (summary.updated + summary.created > 0) log.info({ ...summary }, 'approved answers written back to the list');
   };
   const afterApproval = async (survey: { system: string }) => {
@@ -95,29 +104,19 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
   /** One sync with KOMBIT's list; null when it is not configured. Used by the schedule and by "sync now". */
   const syncNow = async (lang: 'da' | 'en'): Promise<string | null> => {
     if ('missing' in graph) return null;
-    let columnMap;
-    try {
-      columnMap = parseColumnMap(env.GRAPH_COLUMN_MAP);
-    } catch (error) {
-      if (!(error instanceof ColumnMapError)) throw error;
-      log.error({ reason: error.message }, 'sync: GRAPH_COLUMN_MAP is invalid');
-      return error.message;
+    if (columnMap instanceof Error) {
+      log.error({ reason: columnMap.message }, 'sync: GRAPH_COLUMN_MAP is invalid');
+      return columnMap.message;
     }
+    // One source for the run: the write-back and the sync share its columns.
+    const source = graphSource(graph);
     // Approved answers go to the list first, so the sync reads them back instead of undoing them.
-    await pushWriteBacks().catch((error: unknown) => log.error({ err: error }, 'write-back to the list failed; tried again at the next sync'));
-    const outcome = await runSync({
-      source: graphSource(graph),
-      store: registryStore,
-      columnMap,
-      approvals: approvalsOf(surveys.all()),
-      now: clock.now(),
-      dryRun: false,
-    });
+    await pushWriteBacks(source).catch((error: unknown) => log.error({ err: error }, 'write-back to the list failed; tried again at the next sync'));
+    const outcome = await runSync({ source, store: registryStore, columnMap, approvals: approvalsOf(surveys.all()), now: clock.now(), dryRun: false });
     registry.invalidate();
     if (!outcome.ok) {
-      const text = `${lang === 'da' ? 'Listen mangler kolonnerne' : 'The list lacks the columns'}: ${outcome.missingColumns.join(', ')}`;
       log.error({ missing: outcome.missingColumns }, 'sync: the list lacks mapped columns');
-      return text;
+      return missingColumnsText(outcome.missingColumns, lang);
     }
     const { plan } = outcome;
     log.info({ added: plan.added.length, updated: plan.updated.length, invalid: plan.invalid.length, kept: plan.keptApproved.length }, 'synced with KOMBIT\'s list');

@@ -15,7 +15,7 @@ import { adminsFromEnvironment } from '../surveys/admins.js';
 import { adminsCommand, exportSurveys, readSurveys, surveysAsText } from './surveyCommands.js';
 import { graphSettings, graphSource } from '../../bot/graph.js';
 import { ColumnMapError, parseColumnMap } from '../sync/columns.js';
-import { approvalsOf, runSync, syncSummary } from '../sync/run.js';
+import { approvalsOf, missingColumnsText, runSync, syncSummary } from '../sync/run.js';
 import { FileRegistryStore } from '../store/fileRegistryStore.js';
 import type { RegistryStore } from '../store/registryStore.js';
 import { calendarDayAt, parseCalendarDate } from '../time/calendarDate.js';
@@ -211,7 +211,7 @@ async function sync(dryRun: boolean, lang: Lang, io: CliIo): Promise<number> {
     dryRun,
   });
   if (!outcome.ok) {
-    io.err(`${lang === 'da' ? 'Listen mangler kolonnerne' : 'The list lacks the columns'}: ${outcome.missingColumns.join(', ')} (GRAPH_COLUMN_MAP)`);
+    io.err(missingColumnsText(outcome.missingColumns, lang));
     return EXIT.badInput;
   }
   io.out(syncSummary(outcome.plan, dryRun, lang));

@@ -92,8 +92,3 @@ export function buildDigest(input: { deadlines: readonly Deadline[]; systems: re
     staleSurveys: input.surveys.filter((s) => s.createdAt.slice(0, 10) < openSince).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
   };
 }
-
-/** The Monday that starts the ISO week of a day. */
-export function mondayOf(day: IsoDate): IsoDate {
-  return asDay(day).startOf('week').toISODate() ?? day;
-}

@@ -45,6 +45,11 @@ export async function runSync(input: {
   return { ok: true, plan, written: !input.dryRun && changes };
 }
 
+/** What a person is told when the list lacks columns the map names. */
+export function missingColumnsText(missing: readonly string[], lang: Lang): string {
+  return `${lang === 'da' ? 'Listen mangler kolonnerne' : 'The list lacks the columns'}: ${missing.join(', ')} (GRAPH_COLUMN_MAP)`;
+}
+
 /** The summary a person reads after a sync, in Danish or English. */
 export function syncSummary(plan: SyncPlan, dryRun: boolean, lang: Lang): string {
   const da = lang === 'da';
