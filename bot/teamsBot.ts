@@ -9,7 +9,7 @@ import { languageOfLocale, type Lang } from '../src/i18n/language.js';
 import { messages } from '../src/i18n/messages.js';
 import type { Log } from '../src/log.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render.js';
-import type { Router } from './router.js';
+import type { Router } from '../src/chat/router.js';
 import { chatTurnOf, replyActivity } from './turns.js';
 
 /** The Teams edge: activities in, routed to features, replies and invoke responses out. */

@@ -9,7 +9,7 @@ export interface AdaptiveCard {
   [property: string]: unknown;
 }
 
-export const CARD_TEMPLATES = ['answer', 'help', 'message', 'survey', 'receipt', 'review', 'surveyList', 'digest'] as const;
+export const CARD_TEMPLATES = ['answer', 'help', 'message', 'link', 'survey', 'receipt', 'review', 'surveyList', 'digest'] as const;
 export type CardTemplateName = (typeof CARD_TEMPLATES)[number];
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -28,7 +28,9 @@ function templateOf(name: CardTemplateName): ACData.Template {
 
 let unboundFields: string[] = [];
 // The templating library leaves an unbound `${field}` in the card as literal text; record it instead.
-ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = (path: string) => {
+// Its settings are global to the library: set before every expansion, so no other copy of this
+// module loaded in the same process can take the hook over.
+const recordUnbound = (path: string) => {
   unboundFields.push(path);
   return '';
 };
@@ -39,6 +41,7 @@ ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = (path: string) 
  */
 export function renderCard(name: CardTemplateName, data: object): AdaptiveCard {
   unboundFields = [];
+  ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = recordUnbound;
   const card = templateOf(name).expand({ $root: data }) as AdaptiveCard;
   if (unboundFields.length > 0) throw new Error(`Card "${name}" has unbound fields: ${unboundFields.join(', ')}`);
   return card;

@@ -12,3 +12,8 @@ export function helpCard(lang: Lang, greeting: string | null = null): AdaptiveCa
   const m = messages(lang);
   return renderCard('help', { greeting, title: m.helpTitle, intro: m.helpIntro, examples: m.helpExamples });
 }
+
+/** A short notice with one button that opens a page (KOMBIT's status page, say). */
+export function linkCard(lines: string[], button: string, url: string): AdaptiveCard {
+  return renderCard('link', { lines, button, url });
+}

@@ -33,6 +33,7 @@ const envSchema = z.object({
   DIGEST_RETRY_MINUTES: z.coerce.number().int().min(1).max(59).default(15),
   DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: z.enum(['true', 'false']).default('true'),
   SYNC_CRON: z.string().default('0 * * * *'),
+  STATUS_PAGE_URL: z.url({ protocol: /^https?$/ }).default('https://driftstatus.kombit.dk/'),
 });
 
 export interface Config {
@@ -58,6 +59,8 @@ export interface Config {
   digest: { cron: string; zone: string; ratePerSecond: number; retryMinutes: number; subscribeTeamsOnInstall: boolean };
   /** When the registry is synced with KOMBIT's list (when GRAPH_SITE_ID and GRAPH_LIST_ID are set). */
   syncCron: string;
+  /** KOMBIT's operational status page, where questions such as "er FK ORG nede?" are sent. */
+  statusPageUrl: string;
 }
 
 /** The data folder, for tools that need nothing else from the configuration. */
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     surveyLinkDays: e.SURVEY_LINK_DAYS,
     publicBaseUrl: e.PUBLIC_BASE_URL.trim() || `http://localhost:${e.PORT}`,
     syncCron: e.SYNC_CRON,
+    statusPageUrl: e.STATUS_PAGE_URL,
     digest: {
       cron: e.DIGEST_CRON,
       zone: e.DIGEST_TZ,

@@ -3,7 +3,7 @@ import { datesOf, effectiveStatus, nameKey, type SwitchStatus, type SwitchTopic,
 import type { Lang } from '../i18n/language.js';
 import type { Word } from '../text/words.js';
 import { daysBetween, type IsoDate } from '../time/calendarDate.js';
-import type { Period } from './period.js';
+import type { Period } from '../time/period.js';
 import { readQuestion, type ListKind, type Question } from './question.js';
 
 /** A date and how far it is from today (negative: in the past). */
@@ -37,7 +37,9 @@ export type Answer =
   | { kind: 'ambiguous'; topic: SwitchTopic; query: string; candidates: SystemRecord[] }
   | { kind: 'unknown'; topic: SwitchTopic; query: string; suggestions: SystemRecord[] }
   | { kind: 'list'; topic: SwitchTopic; list: ListKind | 'period'; period: Period | null; facts: SystemFact[] }
-  | { kind: 'overview'; topic: SwitchTopic; counts: Record<SwitchStatus, number>; total: number };
+  | { kind: 'overview'; topic: SwitchTopic; counts: Record<SwitchStatus, number>; total: number }
+  /** About the closing of Context Handler 1 / STS 1, whose date no source gives. */
+  | { kind: 'retirement'; topic: SwitchTopic };
 
 export interface Answered {
   lang: Lang;
@@ -97,8 +99,9 @@ function decide(question: Question, { registry, today, pending }: AnswerContext)
   if (question.list === 'switched') return listOf('switched', (s) => effectiveStatus(s, today) === 'switched');
   if (question.list === 'planned') return listOf('planned', (s) => datesOf(s, topic).some((date) => date >= today));
   if (question.list === 'all') return listOf('all', () => true);
+  if (question.aboutRetirement) return { kind: 'retirement', topic };
   const unknown = question.unknownName;
-  if (unknown !== null && (question.asksAboutSwitch || unknown.looksLikeName)) {
+  if (unknown !== null && (question.namesSwitchStrongly || unknown.looksLikeName)) {
     return { kind: 'unknown', topic, query: unknown.text, suggestions: registry.matcher.closest(unknown.text) };
   }
   if (question.namesSwitch) return overview(topic, registry, today);

@@ -29,6 +29,7 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
         registry: await registry.current(),
         today: today(),
         locale: turn.locale,
+        lang: turn.lang,
         words: turn.words,
         pending: pendingAnswers?.(),
       }),

@@ -1,5 +1,5 @@
 import { datesOf, type SwitchTopic } from '../registry/system.js';
-import { formatDay, formatPeriod, formatRelative, formatTimestampDay, joinWords } from '../i18n/format.js';
+import { formatDay, formatInPeriod, formatRelative, formatTimestampDay, joinWords } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
 import { messages } from '../i18n/messages.js';
 import type { Answer, Answered, DayFact, PendingReport, SystemFact } from './answer.js';
@@ -68,7 +68,7 @@ export function present({ lang, answer }: Answered): AnswerView {
       view.askVendor = { system: answer.query, offer: m.askVendorOffer(null), button: m.askVendorButton };
       break;
     case 'list': {
-      const period = answer.period === null ? '' : formatPeriod(answer.period.label, lang);
+      const period = answer.period === null ? '' : formatInPeriod(answer.period.label, lang);
       const titles = m.listTitle;
       view.title = answer.list === 'period' ? titles.period(target, period) : answer.list === 'all' ? titles.all : titles[answer.list](target);
       if (answer.facts.length === 0) {
@@ -84,6 +84,9 @@ export function present({ lang, answer }: Answered): AnswerView {
     case 'overview':
       view.lines.push(m.overview(target, answer.counts, answer.total), m.overviewHint);
       break;
+    case 'retirement':
+      view.lines.push(m.retirementUnknown);
+      break;
   }
   return view;
 }
@@ -93,10 +96,13 @@ function presentFact(fact: SystemFact, topic: SwitchTopic, lang: Lang): FactView
   const { system } = fact;
   const name = system.name;
   const switches: ('ch2' | 'sts2')[] = topic === 'both' ? ['ch2', 'sts2'] : [topic];
+  const neitherKnown = switches.length === 2 && fact.ch2 === null && fact.sts2 === null;
   const sentences =
     fact.status === 'not-applicable'
       ? [m.notApplicable(name, m.switchName[topic])]
-      : switches.map((which) => sentenceFor(fact, which, lang));
+      : neitherKnown
+        ? [m.noDate(name, m.switchName.bothTogether)]
+        : switches.map((which) => sentenceFor(fact, which, lang));
   const details: Detail[] = [
     { label: m.label.status, value: m.status[fact.status] },
     { label: m.label.ch2, value: dayText(fact.ch2, lang) },

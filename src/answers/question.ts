@@ -6,7 +6,7 @@ import { isStopword } from '../text/stopwords.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
 import { phrases, splitWords, type Word } from '../text/words.js';
 import type { IsoDate } from '../time/calendarDate.js';
-import { findPeriod, type Period } from './period.js';
+import { findPeriod, isPastTense, type Period } from '../time/period.js';
 
 export type ListKind = 'missing' | 'switched' | 'planned' | 'all';
 
@@ -19,6 +19,14 @@ export interface Question {
   namesSwitch: boolean;
   /** True when it asks about a switch or a date at all ("hvornår", "skifter", "date", "status" …). */
   asksAboutSwitch: boolean;
+  /**
+   * True when it speaks of the switch itself (CH2, STS, "skifter", "migrate"), not only of a time
+   * ("hvornår"): then a word left over may be a system's name ("hvornår skifter nexus?"), where in
+   * "hvornår skal vi teste?" it is not.
+   */
+  namesSwitchStrongly: boolean;
+  /** Asks about Context Handler 1 or STS 1 (their closing), not about a system's switch. */
+  aboutRetirement: boolean;
   mentions: Mention[];
   period: Period | null;
   list: ListKind | null;
@@ -59,7 +67,11 @@ const SWITCH_QUESTION_WORDS = new Set(
   phrases(`hvornår skifter skifte skiftet skiftede skift skiftedato dato datoen status overgang flytter when switch switches
     switched switching date status move moves migrate migration`)[0],
 );
-const PAST_TENSE = new Set(phrases('skiftede skiftet switched did was were moved flyttede flyttet blev')[0]);
+const STRONG_SWITCH_WORDS = new Set(
+  phrases(`skifter skifte skiftet skiftede skift skiftes skiftedato overgang overgangen flytter flytte switch switches switched
+    switching migrate migrates migrated migration`)[0],
+);
+const RETIREMENT = index('ch1', 'ch 1', 'context handler 1', 'sts1', 'sts 1', 'security token service 1', 'nuværende context handler', 'gamle context handler', 'old context handler');
 const NUMBER = /^\d+$/;
 
 /** Reads a question: language, which switch, which systems, which period or list. */
@@ -72,8 +84,8 @@ export function readQuestion(
 ): Question {
   const lang = detectLanguage(text, words, locale);
   const { mentions, rest } = registry.matcher.findMentions(words);
-  const pastTense = words.some((word) => PAST_TENSE.has(word.folded));
-  const periodMatch = findPeriod(words, today, pastTense);
+  const pastTense = isPastTense(words);
+  const periodMatch = findPeriod(words, today, pastTense, text);
   const periodWords = new Set((periodMatch?.words ?? []).map((index) => words[index]));
   const namesSwitch = CH_PHRASES.has(words) || STS_PHRASES.has(words);
   const list = LIST_PHRASES.map((kind) => kind.find(words)?.value).find((kind) => kind !== undefined) ?? null;
@@ -83,6 +95,8 @@ export function readQuestion(
     topic: topicOf(words),
     namesSwitch,
     asksAboutSwitch: namesSwitch || words.some((word) => SWITCH_QUESTION_WORDS.has(word.folded)),
+    namesSwitchStrongly: namesSwitch || words.some((word) => STRONG_SWITCH_WORDS.has(word.folded)),
+    aboutRetirement: mentions.length === 0 && RETIREMENT.has(words),
     mentions,
     period: periodMatch?.period ?? null,
     list,

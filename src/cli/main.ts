@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { answerQuestion } from '../answers/answer.js';
-import { present, viewToText } from '../answers/present.js';
+import { DateTime } from 'luxon';
+import { askLikeTheBot } from './ask.js';
 import { dataDirOf, loadDotEnv } from '../config.js';
 import type { Lang } from '../i18n/language.js';
 import { messages } from '../i18n/messages.js';
@@ -9,7 +9,6 @@ import { importProblemLine, problemText } from '../i18n/problems.js';
 import { exportRegistry } from '../registry/exporter.js';
 import { ImportFileError, readImportText } from '../registry/importFormats.js';
 import { applyImport, type TableChanges } from '../registry/importer.js';
-import { Registry } from '../registry/registry.js';
 import { seedIfEmpty } from '../registry/seed.js';
 import { adminsFromEnvironment } from '../surveys/admins.js';
 import { adminsCommand, exportSurveys, readSurveys, surveysAsText } from './surveyCommands.js';
@@ -18,15 +17,15 @@ import { ColumnMapError, parseColumnMap } from '../sync/columns.js';
 import { approvalsOf, missingColumnsText, runSync, syncSummary } from '../sync/run.js';
 import { FileRegistryStore } from '../store/fileRegistryStore.js';
 import type { RegistryStore } from '../store/registryStore.js';
-import { calendarDayAt, parseCalendarDate } from '../time/calendarDate.js';
+import { calendarDayAt, DANISH_ZONE, parseCalendarDate } from '../time/calendarDate.js';
 import { digestText } from '../digest/compose.js';
-import { systemClock, type Clock } from '../time/clock.js';
+import { fixedClock, systemClock, type Clock } from '../time/clock.js';
 
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 
 const USAGE = `FKI Bot command line
 
-  npm run --silent cli -- ask "QUESTION" [--lang da|en]
+  npm run --silent cli -- ask "QUESTION" [--as-of YYYY-MM-DD] [--lang da|en]
   npm run --silent cli -- import FILE [--replace] [--lang da|en]
   npm run --silent cli -- export [--format json|csv] [--table systems|deadlines]
   npm run --silent cli -- digest [--as-of YYYY-MM-DD] [--lang da|en]
@@ -85,7 +84,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await seedIfEmpty(io.store, io.clock.now());
     switch (command) {
       case 'ask':
-        return await ask(rest.join(' '), lang, io);
+        return await ask(rest.join(' '), lang, values['as-of'], io);
       case 'import':
         if (rest.length !== 1) throw new UsageError('import takes exactly one FILE');
         return await importFile(rest[0] as string, values.replace, lang ?? 'da', io);
@@ -121,18 +120,21 @@ function langOption(value: string | undefined): Lang | undefined {
   throw new UsageError(`--lang must be da or en, not "${value}"`);
 }
 
-async function ask(question: string, lang: Lang | undefined, io: CliIo): Promise<number> {
+async function ask(question: string, lang: Lang | undefined, asOf: string | undefined, io: CliIo): Promise<number> {
   if (question.trim() === '') throw new UsageError('ask needs a QUESTION');
-  const registry = new Registry(await io.store.read());
-  const today = calendarDayAt(io.clock.now());
-  const answered = answerQuestion(question, { registry, today, ...(lang ? { lang } : {}) });
-  if (answered === null) {
-    const m = messages(lang ?? 'da');
-    io.err([m.notUnderstood, ...m.helpExamples.map((example) => `• ${example}`)].join('\n'));
-    return EXIT.badInput;
+  let clock = io.clock;
+  if (asOf !== undefined) {
+    const day = parseCalendarDate(asOf);
+    if (day === null) {
+      io.err(`"${asOf}" ${problemText('INVALID_DATE', lang ?? 'da')}`);
+      return EXIT.badInput;
+    }
+    // Noon in Copenhagen: the day asked about, whatever the zone the CLI runs in.
+    clock = fixedClock(DateTime.fromISO(`${day}T12:00`, { zone: DANISH_ZONE }).toJSDate());
   }
-  io.out(viewToText(present(answered)));
-  return EXIT.ok;
+  const answer = await askLikeTheBot({ question, store: io.store, clock, dataDir: io.dataDir, env: io.env, ...(lang ? { lang } : {}) });
+  (answer.understood ? io.out : io.err)(answer.text);
+  return answer.understood ? EXIT.ok : EXIT.badInput;
 }
 
 async function importFile(file: string, replace: boolean, lang: Lang, io: CliIo): Promise<number> {

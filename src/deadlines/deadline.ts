@@ -3,6 +3,10 @@ import type { IsoDate } from '../time/calendarDate.js';
 export const DEADLINE_KINDS = ['klik', 'agreement', 'event'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
+/** A KLIK task's status in KLIK: "Publiceret i KLIK" or "Ikke publiceret". */
+export const KLIK_STATUSES = ['published', 'not-published'] as const;
+export type KlikStatus = (typeof KLIK_STATUSES)[number];
+
 /** A dated item for municipalities: a KLIK task, an agreement to sign, or an event. */
 export interface Deadline {
   solution: string;
@@ -10,11 +14,17 @@ export interface Deadline {
   code: string | null;
   kind: DeadlineKind;
   title: string;
+  /**
+   * When it reached the municipalities: published in KLIK (a KLIK task), or sent by mail or in the room
+   * (an agreement or a letter). Null when no source gives it: never guessed.
+   */
   published: IsoDate | null;
-  /** The last day, Europe/Copenhagen. */
+  /** The last day (KLIK's "Slutdato"), or the day of a meeting or go-live; Europe/Copenhagen. */
   deadline: IsoDate | null;
   url: string | null;
   source: string | null;
+  /** KLIK tasks only: published in KLIK or not yet; null when unknown or not a KLIK task. */
+  klikStatus: KlikStatus | null;
 }
 
 /** Identity of a deadline: solution + code, or solution + title + deadline when it has no code. */

@@ -1,5 +1,6 @@
 import type { SystemRecord } from '../registry/system.js';
 import { addDays, asDay, daysBetween, type IsoDate } from '../time/calendarDate.js';
+import { isDue } from './category.js';
 import type { Deadline } from './deadline.js';
 
 /** The windows of a digest for day D, in days. */
@@ -27,16 +28,31 @@ export interface SurveySummary {
 export interface Digest {
   asOf: IsoDate;
   week: IsoWeek;
-  /** Deadlines from D to D+13, by ISO week, earliest first. */
+  /** KLIK tasks and agreements due from D to D+13, by ISO week, earliest first. */
   dueSoon: { week: IsoWeek; items: DatedItem[] }[];
-  /** Items published in the 7 days before D. */
+  /** Meetings, go-lives and other events from D to D+13, by ISO week: they happen, they are not due. */
+  happeningSoon: { week: IsoWeek; items: DatedItem[] }[];
+  /** KLIK tasks published in KLIK in the 7 days before D (only those whose publication day is known). */
   published: DatedItem[];
-  /** Deadlines that passed in the 7 days before D. */
+  /** Agreements, letters and invitations sent (not published in KLIK) in the 7 days before D. */
+  sent: DatedItem[];
+  /** Deadlines, meetings and other dates that passed in the 7 days before D. */
   passed: DatedItem[];
   /** Systems with a CH2 or STS2 date from D to D+29. */
   switching: { system: SystemRecord; ch2: IsoDate | null; sts2: IsoDate | null; first: IsoDate }[];
   /** Surveys still open after more than 7 days. */
   staleSurveys: SurveySummary[];
+}
+
+function byWeek(items: DatedItem[]): { week: IsoWeek; items: DatedItem[] }[] {
+  const groups: { week: IsoWeek; items: DatedItem[] }[] = [];
+  for (const item of items) {
+    const week = isoWeekOf(item.day);
+    const group = groups.find((g) => g.week.year === week.year && g.week.week === week.week);
+    if (group) group.items.push(item);
+    else groups.push({ week, items: [item] });
+  }
+  return groups;
 }
 
 export function isoWeekOf(day: IsoDate): IsoWeek {
@@ -51,7 +67,9 @@ export function weekKey(week: IsoWeek): string {
 
 /** True when the digest has nothing to say. */
 export function isEmptyDigest(digest: Digest): boolean {
-  return [digest.dueSoon, digest.published, digest.passed, digest.switching, digest.staleSurveys].every((list) => list.length === 0);
+  return [digest.dueSoon, digest.happeningSoon, digest.published, digest.sent, digest.passed, digest.switching, digest.staleSurveys].every(
+    (list) => list.length === 0,
+  );
 }
 
 /** What the weekly digest for day D holds. Pure: the same data and day give the same digest. */
@@ -64,14 +82,8 @@ export function buildDigest(input: { deadlines: readonly Deadline[]; systems: re
   const dueEnd = addDays(asOf, DIGEST_WINDOWS.dueAhead - 1);
   const backStart = addDays(asOf, -DIGEST_WINDOWS.lookBack);
   const yesterday = addDays(asOf, -1);
-  const due = input.deadlines.filter((d) => between(d.deadline, asOf, dueEnd)).map((d) => dated(d, d.deadline!)).sort(byDay);
-  const dueSoon: Digest['dueSoon'] = [];
-  for (const item of due) {
-    const week = isoWeekOf(item.day);
-    const group = dueSoon.find((g) => g.week.year === week.year && g.week.week === week.week);
-    if (group) group.items.push(item);
-    else dueSoon.push({ week, items: [item] });
-  }
+  const ahead = input.deadlines.filter((d) => between(d.deadline, asOf, dueEnd)).map((d) => dated(d, d.deadline!)).sort(byDay);
+  const publishedLately = input.deadlines.filter((d) => between(d.published, backStart, yesterday)).map((d) => dated(d, d.published!)).sort(byDay);
   const switchEnd = addDays(asOf, DIGEST_WINDOWS.switchingAhead - 1);
   const switching = input.systems
     .map((system) => {
@@ -85,8 +97,10 @@ export function buildDigest(input: { deadlines: readonly Deadline[]; systems: re
   return {
     asOf,
     week: isoWeekOf(asOf),
-    dueSoon,
-    published: input.deadlines.filter((d) => between(d.published, backStart, yesterday)).map((d) => dated(d, d.published!)).sort(byDay),
+    dueSoon: byWeek(ahead.filter((item) => isDue(item.deadline))),
+    happeningSoon: byWeek(ahead.filter((item) => !isDue(item.deadline))),
+    published: publishedLately.filter((item) => item.deadline.kind === 'klik'),
+    sent: publishedLately.filter((item) => item.deadline.kind !== 'klik'),
     passed: input.deadlines.filter((d) => between(d.deadline, backStart, yesterday)).map((d) => dated(d, d.deadline!)).sort(byDay),
     switching,
     staleSurveys: input.surveys.filter((s) => s.createdAt.slice(0, 10) < openSince).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),

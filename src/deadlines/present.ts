@@ -1,10 +1,12 @@
-import { formatDay, formatRelative, formatTimestampDay } from '../i18n/format.js';
+import { formatDay, formatInPeriod, formatRelative, formatTimestampDay } from '../i18n/format.js';
 import { digestMessages } from '../i18n/digestMessages.js';
 import type { Lang } from '../i18n/language.js';
-import { messages } from '../i18n/messages.js';
-import { dayAsUtcDate, daysBetween } from '../time/calendarDate.js';
+import type { SystemRecord } from '../registry/system.js';
+import { dayAsUtcDate, daysBetween, type IsoDate } from '../time/calendarDate.js';
+import { categoryOf, isDue } from './category.js';
 import type { Deadline } from './deadline.js';
 import type { DatedItem, Digest } from './digest.js';
+import type { DeadlineAnswer } from './questions.js';
 
 /** A line of a list: a bold lead ("SAPA K53") and the rest. */
 export interface Line {
@@ -24,57 +26,142 @@ export interface DigestView {
   sections: Section[];
 }
 
+const weekdayFormat = (lang: Lang, year: boolean) =>
+  new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC', ...(year ? { year: 'numeric' } : {}) });
 const weekdays = {
-  da: new Intl.DateTimeFormat('da-DK', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+  da: { short: weekdayFormat('da', false), long: weekdayFormat('da', true) },
+  en: { short: weekdayFormat('en', false), long: weekdayFormat('en', true) },
 };
 
-/** "SAPA K53" or "SAPA · Aftale". */
+/** "SAPA K53" or "Context Handler 2 · Møde". */
 export function deadlineLead(deadline: Deadline, lang: Lang): string {
-  return deadline.code ? `${deadline.solution} ${deadline.code}` : `${deadline.solution} · ${digestMessages(lang).kind[deadline.kind]}`;
+  return deadline.code ? `${deadline.solution} ${deadline.code}` : `${deadline.solution} · ${digestMessages(lang).category[categoryOf(deadline)]}`;
 }
 
-/** "Opret og underskriv aftale … · tirsdag 18. februar (i morgen)". */
-function dueLine(item: DatedItem, lang: Lang): Line {
-  return { lead: deadlineLead(item.deadline, lang), text: `${item.deadline.title} · ${weekdays[lang].format(dayAsUtcDate(item.day))} (${formatRelative(item.days, lang)})` };
+/**
+ * "Opret og underskriv aftale … · Frist: tirsdag 18. februar (i morgen)": every day on the line says
+ * what it is; a KLIK task not yet published in KLIK says so.
+ */
+export function deadlineLine(deadline: Deadline, today: IsoDate, lang: Lang, withYear: boolean): Line {
+  const m = digestMessages(lang);
+  const label = m.dayLabel(isDue(deadline));
+  const day =
+    deadline.deadline === null
+      ? `${label}: ${m.noDay}`
+      : `${label}: ${weekdays[lang][withYear ? 'long' : 'short'].format(dayAsUtcDate(deadline.deadline))} (${formatRelative(daysBetween(today, deadline.deadline), lang)})`;
+  const parts = [deadline.title, day];
+  if (deadline.kind === 'klik' && deadline.klikStatus === 'not-published') parts.push(m.notPublished);
+  return { lead: deadlineLead(deadline, lang), text: parts.join(' · ') };
+}
+
+/** "Publiceret i KLIK: 5. februar 2025 · Frist: 18. februar 2025", or "Udsendt: …" for what was sent. */
+function publishedLine(item: DatedItem, lang: Lang): Line {
+  const m = digestMessages(lang);
+  const parts = [item.deadline.title, `${m.publishedLabel(item.deadline.kind)}: ${formatDay(item.day, lang)}`];
+  if (item.deadline.deadline) parts.push(`${m.dayLabel(isDue(item.deadline))}: ${formatDay(item.deadline.deadline, lang)}`);
+  return { lead: deadlineLead(item.deadline, lang), text: parts.join(' · ') };
+}
+
+/** "CH2: 18. marts 2025 (om 4 uger) · STS 2: …" for the switches in a period. */
+function switchLine(system: SystemRecord, asOf: IsoDate, lang: Lang, within?: { from: IsoDate; to: IsoDate }): Line {
+  const dates: [string, IsoDate | null][] = [
+    ['CH2', system.ch2Date],
+    ['STS 2', system.sts2Date],
+  ];
+  const text = dates
+    .filter((entry): entry is [string, IsoDate] => entry[1] !== null && (within === undefined || (entry[1] >= within.from && entry[1] <= within.to)))
+    .map(([target, date]) => `${target}: ${formatDay(date, lang)} (${formatRelative(daysBetween(asOf, date), lang)})`)
+    .join(' · ');
+  return { lead: system.name, text };
+}
+
+function weekSection(heading: string, groups: Digest['dueSoon'], asOf: IsoDate, lang: Lang): Section {
+  const m = digestMessages(lang);
+  return {
+    heading,
+    groups: groups.map((group) => ({
+      heading: m.weekHeading(group.week.week, group.week.year),
+      lines: group.items.map((item) => deadlineLine(item.deadline, asOf, lang, false)),
+    })),
+  };
 }
 
 /** The digest in words: sections in a fixed order, empty ones left out. */
 export function presentDigest(digest: Digest, lang: Lang): DigestView {
   const m = digestMessages(lang);
   const sections: Section[] = [];
-  if (digest.dueSoon.length > 0) {
-    sections.push({
-      heading: m.dueSoon,
-      groups: digest.dueSoon.map((group) => ({ heading: m.weekHeading(group.week.week), lines: group.items.map((item) => dueLine(item, lang)) })),
-    });
-  }
-  if (digest.published.length > 0) {
-    const lines = digest.published.map((item) => ({
-      lead: deadlineLead(item.deadline, lang),
-      text: `${item.deadline.title} · ${m.publishedOn(formatDay(item.day, lang))}${item.deadline.deadline ? ` · ${formatDay(item.deadline.deadline, lang)}` : ''}`,
-    }));
-    sections.push({ heading: m.published, groups: [{ heading: null, lines }] });
-  }
-  if (digest.passed.length > 0) sections.push({ heading: m.passed, groups: [{ heading: null, lines: digest.passed.map((item) => dueLine(item, lang)) }] });
-  if (digest.switching.length > 0) {
-    const names = messages(lang).switchName;
-    const lines = digest.switching.map(({ system, ch2, sts2 }) => ({
-      lead: system.name,
-      text: [
-        ch2 ? m.switchesOn(names.ch2, formatDay(ch2, lang), formatRelative(daysBetween(digest.asOf, ch2), lang)) : null,
-        sts2 ? m.switchesOn(names.sts2, formatDay(sts2, lang), formatRelative(daysBetween(digest.asOf, sts2), lang)) : null,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    }));
-    sections.push({ heading: m.switching, groups: [{ heading: null, lines }] });
-  }
-  if (digest.staleSurveys.length > 0) {
-    const lines = digest.staleSurveys.map((s) => ({ lead: s.system, text: m.staleSurvey(formatTimestampDay(s.createdAt, lang), s.requesters) }));
-    sections.push({ heading: m.staleSurveys, groups: [{ heading: null, lines }] });
-  }
+  const single = (heading: string, lines: Line[]) => {
+    if (lines.length > 0) sections.push({ heading, groups: [{ heading: null, lines }] });
+  };
+  if (digest.dueSoon.length > 0) sections.push(weekSection(m.dueSoon, digest.dueSoon, digest.asOf, lang));
+  if (digest.happeningSoon.length > 0) sections.push(weekSection(m.happeningSoon, digest.happeningSoon, digest.asOf, lang));
+  single(m.published, digest.published.map((item) => publishedLine(item, lang)));
+  single(m.sent, digest.sent.map((item) => publishedLine(item, lang)));
+  single(m.passed, digest.passed.map((item) => deadlineLine(item.deadline, digest.asOf, lang, false)));
+  single(m.switching, digest.switching.map(({ system, ch2, sts2 }) => switchLine({ ...system, ch2Date: ch2, sts2Date: sts2 }, digest.asOf, lang)));
+  single(
+    m.staleSurveys,
+    digest.staleSurveys.map((s) => ({ lead: s.system, text: m.staleSurvey(formatTimestampDay(s.createdAt, lang), s.requesters) })),
+  );
   return { title: m.title(digest.week.week, digest.week.year), empty: sections.length === 0 ? m.emptyWeek : null, sections };
+}
+
+/** The title of a deadline answer: what was asked, in the words of the answer. */
+function answerTitle(answer: DeadlineAnswer, lang: Lang): string {
+  const m = digestMessages(lang);
+  const { when } = answer;
+  if (answer.code) return m.codeTitle(answer.code.typed);
+  if (when.kind === 'new') return m.newTitle;
+  let noun = answer.category === null ? m.allDeadlines : m.categoryPlural[answer.category];
+  if (answer.switches !== null && answer.category === null && answer.solution === null && (when.kind === 'period' || when.kind === 'soon')) {
+    return when.kind === 'soon' ? m.happensSoonTitle : m.happensTitle(formatInPeriod(when.period.label, lang));
+  }
+  if (answer.solution) noun = m.forSolution(noun, answer.solution);
+  let title: string;
+  switch (when.kind) {
+    case 'soon':
+      title = m.soonTitle(noun);
+      break;
+    case 'period':
+      title = m.periodTitle(noun, formatInPeriod(when.period.label, lang));
+      break;
+    case 'passed':
+      title = m.passedTitle(noun);
+      break;
+    case 'upcoming':
+      title = m.upcomingTitle(noun);
+      break;
+    case 'next':
+      return m.nextTitle(answer.category === null ? m.allDeadlines : m.category[answer.category], answer.topic);
+    case 'all':
+      title = noun;
+      break;
+  }
+  return answer.topic ? m.aboutTopic(title, answer.topic) : title;
+}
+
+/** A deadline answer in words: what matched, the switches of "what happens", the latest when none is ahead. */
+export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, lang: Lang): DigestView {
+  const m = digestMessages(lang);
+  const title = answerTitle(answer, lang);
+  const sections: Section[] = [];
+  const lines = answer.items.map((deadline) => deadlineLine(deadline, today, lang, true));
+  if (lines.length > 0) sections.push({ heading: m.count(lines.length), groups: [{ heading: null, lines }] });
+  if (answer.switches !== null && answer.switches.length > 0 && 'period' in answer.when) {
+    const within = answer.when.period;
+    sections.push({ heading: m.switchesHeading, groups: [{ heading: null, lines: answer.switches.map((system) => switchLine(system, today, lang, within)) }] });
+  }
+  let empty: string | null = null;
+  if (sections.length === 0) {
+    if (answer.code && !answer.code.known) empty = m.unknownCode(answer.code.typed);
+    else if (answer.when.kind === 'new') empty = m.nothingNew;
+    else if (answer.switches !== null && 'period' in answer.when) empty = m.nothingHappens(formatInPeriod(answer.when.period.label, lang));
+    else empty = m.nothing(title);
+  }
+  if (answer.latest.length > 0) {
+    sections.push({ heading: m.latest, groups: [{ heading: null, lines: answer.latest.map((deadline) => deadlineLine(deadline, today, lang, true)) }] });
+  }
+  return { title, empty, sections };
 }
 
 /** The view as plain text: the CLI's preview and the message's fallback text. */

@@ -1,3 +1,4 @@
+import type { DeadlineCategory } from '../deadlines/category.js';
 import type { DeadlineKind } from '../deadlines/deadline.js';
 import type { Lang } from './language.js';
 
@@ -6,23 +7,41 @@ interface DigestMessages {
   title(week: number, year: number): string;
   emptyWeek: string;
   dueSoon: string;
-  weekHeading(week: number): string;
+  happeningSoon: string;
+  weekHeading(week: number, year: number): string;
   published: string;
+  sent: string;
   passed: string;
   switching: string;
   staleSurveys: string;
   staleSurvey(since: string, requesters: number): string;
-  kind: Record<DeadlineKind, string>;
-  publishedOn(day: string): string;
-  switchesOn(target: string, day: string, relative: string): string;
-  deadlinesTitle: string;
-  noDeadlines: string;
-  newTitle: string;
-  nothingNew: string;
+  category: Record<DeadlineCategory, string>;
+  categoryPlural: Record<DeadlineCategory, string>;
+  /** The label of an item's day: "Frist" for what is due, "Dato" for what happens. */
+  dayLabel(due: boolean): string;
+  publishedLabel(kind: DeadlineKind): string;
+  notPublished: string;
+  noDay: string;
+  openSince: string;
+  requesters(count: number): string;
+  allDeadlines: string;
   codeTitle(code: string): string;
   unknownCode(code: string): string;
-  solutionTitle(solution: string): string;
-  noDeadlineDate: string;
+  soonTitle(noun: string): string;
+  periodTitle(noun: string, period: string): string;
+  happensTitle(period: string): string;
+  happensSoonTitle: string;
+  passedTitle(noun: string): string;
+  newTitle: string;
+  upcomingTitle(noun: string): string;
+  nextTitle(noun: string, topic: string | null): string;
+  forSolution(noun: string, solution: string): string;
+  aboutTopic(title: string, topic: string): string;
+  nothing(title: string): string;
+  nothingNew: string;
+  nothingHappens(period: string): string;
+  latest: string;
+  switchesHeading: string;
   count(n: number): string;
   subscribed: string;
   alreadySubscribed: string;
@@ -37,26 +56,43 @@ interface DigestMessages {
 
 const da: DigestMessages = {
   title: (week, year) => `Ugens oversigt — uge ${week}, ${year}`,
-  emptyWeek: 'Ingen frister, nye KLIK-opgaver eller skift i denne uge.',
+  emptyWeek: 'Ingen frister, møder, nye KLIK-opgaver eller skift i denne uge.',
   dueSoon: 'Frister de næste 14 dage',
-  weekHeading: (week) => `Uge ${week}`,
+  happeningSoon: 'Møder og andre datoer de næste 14 dage',
+  weekHeading: (week, year) => `Uge ${week}, ${year}`,
   published: 'Nyt i KLIK den seneste uge',
-  passed: 'Frister, der netop er passeret',
+  sent: 'Udsendt den seneste uge',
+  passed: 'Netop passeret',
   switching: 'Skifter til CH2 eller STS 2 inden for 30 dage',
-  staleSurveys: 'Spørgeskemaer, der har været åbne i over 7 dage',
-  staleSurvey: (since, requesters) => `åben siden ${since}, ${requesters} har spurgt`,
-  kind: { klik: 'KLIK-opgave', agreement: 'Aftale', event: 'Begivenhed' },
-  publishedOn: (day) => `publiceret ${day}`,
-  switchesOn: (target, day, relative) => `${target} ${day} (${relative})`,
-  deadlinesTitle: 'Frister de næste 14 dage',
-  noDeadlines: 'Der er ingen frister de næste 14 dage.',
-  newTitle: 'Nyt i KLIK de seneste 7 dage',
-  nothingNew: 'Der er ikke publiceret noget nyt i KLIK de seneste 7 dage.',
+  staleSurveys: 'Spørgeskemaer der har været åbne i over 7 dage',
+  staleSurvey: (since, requesters) => `Åben siden: ${since} · ${requesters} har spurgt`,
+  category: { klik: 'KLIK-opgave', agreement: 'Aftale', meeting: 'Møde', 'go-live': 'Idriftsættelse', release: 'Release', milestone: 'Milepæl' },
+  categoryPlural: { klik: 'KLIK-opgaver', agreement: 'Aftaler', meeting: 'Møder', 'go-live': 'Idriftsættelser', release: 'Releases', milestone: 'Milepæle' },
+  dayLabel: (due) => (due ? 'Frist' : 'Dato'),
+  publishedLabel: (kind) => (kind === 'klik' ? 'Publiceret i KLIK' : 'Udsendt'),
+  notPublished: 'Ikke publiceret i KLIK endnu',
+  noDay: 'ingen endnu',
+  openSince: 'Åben siden',
+  requesters: (count) => `${count} har spurgt`,
+  allDeadlines: 'Frister og møder',
   codeTitle: (code) => `Frister for ${code}`,
   unknownCode: (code) => `Jeg kender ingen KLIK-opgave med koden ${code}.`,
-  solutionTitle: (solution) => `KLIK-opgaver og frister for ${solution}`,
-  noDeadlineDate: 'ingen frist',
-  count: (n) => (n === 1 ? '1 opgave eller frist' : `${n} opgaver og frister`),
+  soonTitle: (noun) => `${noun} de næste 14 dage`,
+  periodTitle: (noun, period) => `${noun} ${period}`,
+  happensTitle: (period) => `Det sker ${period}`,
+  happensSoonTitle: 'Det sker de næste 14 dage',
+  passedTitle: (noun) => `${noun} der netop er passeret`,
+  newTitle: 'Nyt i KLIK de seneste 7 dage',
+  upcomingTitle: (noun) => `Kommende ${noun.toLocaleLowerCase('da')}`,
+  nextTitle: (noun, topic) => `Næste ${noun.toLocaleLowerCase('da')}${topic ? ` (${topic})` : ''}`,
+  forSolution: (noun, solution) => `${noun} for ${solution}`,
+  aboutTopic: (title, topic) => `${title} om "${topic}"`,
+  nothing: (title) => `Jeg kender ingen ${title.charAt(0).toLocaleLowerCase('da')}${title.slice(1)}.`,
+  nothingNew: 'Der er ikke publiceret noget nyt i KLIK de seneste 7 dage.',
+  nothingHappens: (period) => `Jeg kender ingen frister, møder eller skift ${period}.`,
+  latest: 'Senest',
+  switchesHeading: 'Skift til CH2 eller STS 2',
+  count: (n) => (n === 1 ? '1 punkt' : `${n} punkter`),
   subscribed: 'Denne samtale får nu ugens oversigt hver mandag morgen. Skriv "stop oversigt" for at afmelde den.',
   alreadySubscribed: 'Denne samtale får allerede ugens oversigt.',
   unsubscribed: 'Denne samtale får ikke længere ugens oversigt.',
@@ -70,26 +106,43 @@ const da: DigestMessages = {
 
 const en: DigestMessages = {
   title: (week, year) => `This week's digest — week ${week}, ${year}`,
-  emptyWeek: 'No deadlines, new KLIK tasks or switches this week.',
+  emptyWeek: 'No deadlines, meetings, new KLIK tasks or switches this week.',
   dueSoon: 'Deadlines in the next 14 days',
-  weekHeading: (week) => `Week ${week}`,
+  happeningSoon: 'Meetings and other dates in the next 14 days',
+  weekHeading: (week, year) => `Week ${week}, ${year}`,
   published: 'New in KLIK in the past week',
-  passed: 'Deadlines that just passed',
+  sent: 'Sent in the past week',
+  passed: 'Just passed',
   switching: 'Switching to CH2 or STS 2 within 30 days',
   staleSurveys: 'Surveys open for more than 7 days',
-  staleSurvey: (since, requesters) => `open since ${since}, ${requesters} asked`,
-  kind: { klik: 'KLIK task', agreement: 'Agreement', event: 'Event' },
-  publishedOn: (day) => `published ${day}`,
-  switchesOn: (target, day, relative) => `${target} ${day} (${relative})`,
-  deadlinesTitle: 'Deadlines in the next 14 days',
-  noDeadlines: 'There are no deadlines in the next 14 days.',
-  newTitle: 'New in KLIK in the past 7 days',
-  nothingNew: 'Nothing new has been published in KLIK in the past 7 days.',
+  staleSurvey: (since, requesters) => `Open since: ${since} · ${requesters} asked`,
+  category: { klik: 'KLIK task', agreement: 'Agreement', meeting: 'Meeting', 'go-live': 'Go-live', release: 'Release', milestone: 'Milestone' },
+  categoryPlural: { klik: 'KLIK tasks', agreement: 'Agreements', meeting: 'Meetings', 'go-live': 'Go-lives', release: 'Releases', milestone: 'Milestones' },
+  dayLabel: (due) => (due ? 'Deadline' : 'Date'),
+  publishedLabel: (kind) => (kind === 'klik' ? 'Published in KLIK' : 'Sent'),
+  notPublished: 'Not yet published in KLIK',
+  noDay: 'none yet',
+  openSince: 'Open since',
+  requesters: (count) => `${count} asked`,
+  allDeadlines: 'Deadlines and meetings',
   codeTitle: (code) => `Deadlines for ${code}`,
   unknownCode: (code) => `I know no KLIK task with the code ${code}.`,
-  solutionTitle: (solution) => `KLIK tasks and deadlines for ${solution}`,
-  noDeadlineDate: 'no deadline',
-  count: (n) => (n === 1 ? '1 task or deadline' : `${n} tasks and deadlines`),
+  soonTitle: (noun) => `${noun} in the next 14 days`,
+  periodTitle: (noun, period) => `${noun} ${period}`,
+  happensTitle: (period) => `What happens ${period}`,
+  happensSoonTitle: 'What happens in the next 14 days',
+  passedTitle: (noun) => `${noun} that just passed`,
+  newTitle: 'New in KLIK in the past 7 days',
+  upcomingTitle: (noun) => `Upcoming ${noun.toLowerCase()}`,
+  nextTitle: (noun, topic) => `Next ${noun.toLowerCase()}${topic ? ` (${topic})` : ''}`,
+  forSolution: (noun, solution) => `${noun} for ${solution}`,
+  aboutTopic: (title, topic) => `${title} about "${topic}"`,
+  nothing: (title) => `I know of no ${title.charAt(0).toLowerCase()}${title.slice(1)}.`,
+  nothingNew: 'Nothing new has been published in KLIK in the past 7 days.',
+  nothingHappens: (period) => `I know of no deadlines, meetings or switches ${period}.`,
+  latest: 'Most recent',
+  switchesHeading: 'Switches to CH2 or STS 2',
+  count: (n) => (n === 1 ? '1 item' : `${n} items`),
   subscribed: 'This conversation now gets the weekly digest every Monday morning. Write "unsubscribe digest" to stop it.',
   alreadySubscribed: 'This conversation already gets the weekly digest.',
   unsubscribed: 'This conversation no longer gets the weekly digest.',

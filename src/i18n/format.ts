@@ -1,4 +1,4 @@
-import type { PeriodLabel } from '../answers/period.js';
+import type { PeriodLabel } from '../time/period.js';
 import { dayAsUtcDate, type IsoDate } from '../time/calendarDate.js';
 import type { Lang } from './language.js';
 
@@ -66,9 +66,28 @@ export function formatTimestampDay(timestamp: string, lang: Lang): string {
   return timestampDayTexts[lang](timestamp);
 }
 
-/** "marts 2027", "3. kvartal 2026", "uge 49 2026" — "March 2027", "Q3 2026", "week 49 of 2026". */
+const SEASON_NAMES = {
+  da: { spring: 'foråret', summer: 'sommeren', autumn: 'efteråret', winter: 'vinteren' },
+  en: { spring: 'spring', summer: 'summer', autumn: 'autumn', winter: 'winter' },
+} as const;
+
+/** "uge 8, 2025" — "week 8, 2025": how KOMBIT names a week. */
+export function formatWeek(week: number, year: number, lang: Lang): string {
+  return lang === 'da' ? `uge ${week}, ${year}` : `week ${week}, ${year}`;
+}
+
+/**
+ * "marts 2027", "3. kvartal 2026", "uge 49, 2026", "den 28. februar 2025", "efteråret 2025" —
+ * "March 2027", "Q3 2026", "week 49, 2026", "28 February 2025", "autumn 2025".
+ */
 export function formatPeriod(label: PeriodLabel, lang: Lang): string {
   switch (label.unit) {
+    case 'day':
+      return formatDay(label.date, lang);
+    case 'days':
+      return lang === 'da' ? `${formatDay(label.from, lang)} til ${formatDay(label.to, lang)}` : `${formatDay(label.from, lang)} to ${formatDay(label.to, lang)}`;
+    case 'season':
+      return `${SEASON_NAMES[lang][label.season]} ${label.year}`;
     case 'month':
       return monthFormats[lang].format(new Date(Date.UTC(label.year, label.month - 1, 1)));
     case 'quarter':
@@ -76,7 +95,7 @@ export function formatPeriod(label: PeriodLabel, lang: Lang): string {
     case 'year':
       return String(label.year);
     case 'week':
-      return lang === 'da' ? `uge ${label.week} ${label.year}` : `week ${label.week} of ${label.year}`;
+      return formatWeek(label.week, label.year, lang);
   }
 }
 
@@ -85,4 +104,12 @@ export function joinWords(items: string[], lang: Lang, conjunction: 'and' | 'or'
   const word = { da: { and: 'og', or: 'eller' }, en: { and: 'and', or: 'or' } }[lang][conjunction];
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}
+
+/** The period with its preposition: "i marts 2025", "den 28. februar 2025", "fra … til …" — "in March 2025", "on …". */
+export function formatInPeriod(label: PeriodLabel, lang: Lang): string {
+  const period = formatPeriod(label, lang);
+  if (label.unit === 'day') return lang === 'da' ? `den ${period}` : `on ${period}`;
+  if (label.unit === 'days') return lang === 'da' ? `fra ${period}` : `from ${period}`;
+  return lang === 'da' ? `i ${period}` : `in ${period}`;
 }

@@ -4,7 +4,8 @@ import type { Lang } from './language.js';
 /** Every text the bot shows, in Danish and English. Keys are the same in both: the type checks it. */
 interface Messages {
   status: Record<SwitchStatus, string>;
-  switchName: { ch2: string; sts2: string; both: string };
+  switchName: { ch2: string; sts2: string; both: string; bothTogether: string };
+  retirementUnknown: string;
   switched(name: string, target: string, date: string, relative: string): string;
   willSwitch(name: string, target: string, date: string, relative: string): string;
   overdue(name: string, target: string, date: string, relative: string): string;
@@ -36,39 +37,46 @@ interface Messages {
   reported: { dates(dates: string, day: string): string; notApplicable(day: string): string; undecided(day: string): string };
 }
 
+/** Danish genitive: "SAPAs", "FBS'", "FK Organisations". */
+export function genitive(name: string): string {
+  return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
+}
+
 const da: Messages = {
   status: { switched: 'Skiftet', planned: 'Planlagt', unknown: 'Ingen dato endnu', 'not-applicable': 'Ikke relevant' },
-  switchName: { ch2: 'Context Handler 2', sts2: 'STS 2', both: 'Context Handler 2 eller STS 2' },
+  switchName: { ch2: 'Context Handler 2', sts2: 'STS 2', both: 'Context Handler 2 eller STS 2', bothTogether: 'CH2 og STS 2' },
+  retirementUnknown:
+    'Jeg kender ingen dato for lukningen af Context Handler 1 og STS 1. KOMBIT offentliggør planen for hver løsning på Digitaliseringskataloget under "Udfasning af Context Handler 1 og Security Token Service 1". Spørg mig om et systems skift til CH2, fx "hvornår skifter SAPA til CH2?".',
   switched: (name, target, date, relative) => `${name} skiftede til ${target} den ${date} (${relative}).`,
   willSwitch: (name, target, date, relative) => `${name} skifter til ${target} den ${date} (${relative}).`,
   overdue: (name, target, date, relative) =>
     `${name} skulle skifte til ${target} den ${date} (${relative}), men skiftet er ikke bekræftet.`,
   datedUnconfirmed: (name, target, date, relative) => `${name} har datoen ${date} (${relative}) for skiftet til ${target}.`,
-  noDate: (name, target) => `Der er endnu ingen kendt dato for, hvornår ${name} skifter til ${target}.`,
+  noDate: (name, target) => `Der er endnu ingen kendt dato for ${genitive(name)} skift til ${target}.`,
   notApplicable: (name, target) => `${name} skal ikke skifte til ${target}: skiftet er ikke relevant for systemet.`,
   label: {
     status: 'Status', vendor: 'Leverandør', owner: 'Ejer', source: 'Kilde', updated: 'Senest ændret', note: 'Bemærkning',
-    fullName: 'Fulde navn', ch2: 'CH2-dato', sts2: 'STS2-dato',
+    fullName: 'Fuldt navn', ch2: 'CH2-dato', sts2: 'STS 2-dato',
   },
   noValue: 'ukendt',
   askVendorOffer: (vendor) =>
-    vendor ? `Vil du have, at jeg spørger leverandøren (${vendor}) om datoen?` : 'Vil du have, at jeg spørger leverandøren om datoen?',
+    vendor ? `Skal jeg spørge leverandøren (${vendor})?` : 'Skal jeg spørge leverandøren?',
   askVendorButton: 'Spørg leverandøren',
   ambiguous: (query) => `Flere systemer passer på "${query}". Hvilket mente du?`,
   unknown: (query) => `Jeg kender ikke systemet "${query}", så jeg har ingen dato for det.`,
   suggestions: (names) => `Mente du ${names}?`,
-  noSuggestions: 'Skriv "alle systemer" for at se de systemer, jeg kender.',
+  noSuggestions: 'Skriv "alle systemer" for at se de systemer jeg kender.',
   listTitle: {
-    period: (target, period) => `Skift til ${target} i ${period}`,
+    period: (target, period) => `Skift til ${target} ${period}`,
     missing: (target) => `Systemer uden kendt dato for ${target}`,
-    switched: (target) => `Systemer, der har skiftet til ${target}`,
+    switched: (target) => `Systemer der har skiftet til ${target}`,
     planned: (target) => `Planlagte skift til ${target}`,
     all: 'Alle systemer',
   },
   listEmpty: {
-    period: (target, period) => `Ingen systemer har en dato for skiftet til ${target} i ${period}.`,
+    period: (target, period) => `Ingen systemer har en dato for skiftet til ${target} ${period}.`,
     missing: (target) => `Alle systemer har en kendt dato for ${target}.`,
-    switched: (target) => `Ingen systemer har endnu skiftet til ${target}, så vidt jeg ved.`,
+    switched: (target) => `Så vidt jeg ved, har ingen systemer endnu skiftet til ${target}.`,
     planned: (target) => `Ingen systemer har en kommende dato for ${target}.`,
     all: 'Registret er tomt.',
   },
@@ -78,57 +86,61 @@ const da: Messages = {
     `Skiftet til ${target}: ${c.switched} af ${total} systemer er skiftet, ${c.planned} har en planlagt dato, ${c.unknown} mangler en dato, og ${c['not-applicable']} er ikke berørt.`,
   overviewHint: 'Spørg fx "hvornår skifter SAPA til CH2?" eller "hvilke systemer mangler en dato?".',
   helpTitle: 'Sådan bruger du FKI Bot',
-  helpIntro: 'Jeg svarer på, hvornår systemerne skifter til Context Handler 2 (CH2) og STS 2. Datoerne kommer fra KOMBITs liste; kender jeg ingen dato, siger jeg det.',
+  helpIntro: 'Jeg svarer på hvornår systemerne skifter til Context Handler 2 (CH2) og STS 2, og på KLIK-frister, aftaler og møder. Datoerne kommer fra KOMBITs liste og programledermøderne; kender jeg ingen dato, siger jeg det.',
   helpExamples: [
     'hvornår skifter SAPA til CH2?',
-    'STS2 for KY?',
-    'hvilke systemer skifter i marts?',
+    'STS 2 for KY?',
     'hvilke systemer mangler en dato?',
-    'hvilke systemer har allerede skiftet?',
+    'hvilke frister er der i marts?',
+    'hvad sker der i næste uge?',
+    'hvornår er fristen for K53?',
+    'hvornår er næste spørgetime?',
     'alle systemer',
   ],
-  welcome: 'Hej! Jeg er FKI Bot. Spørg mig, hvornår et system skifter til Context Handler 2 eller STS 2.',
-  notUnderstood: 'Det forstod jeg ikke helt. Jeg kan svare på, hvornår systemer skifter til Context Handler 2 og STS 2.',
-  unknownAction: 'Den knap kender jeg ikke (længere). Skriv "hjælp" for at se, hvad jeg kan.',
+  welcome: 'Hej! Jeg er FKI Bot. Spørg mig hvornår et system skifter til Context Handler 2 eller STS 2, eller hvilke frister der er.',
+  notUnderstood: 'Det forstod jeg ikke helt. Jeg kan svare på hvornår systemer skifter til Context Handler 2 og STS 2, og på KLIK-frister, aftaler og møder. Prøv fx:',
+  unknownAction: 'Den knap kender jeg ikke (længere). Skriv "hjælp" for at se hvad jeg kan.',
   systemGone: (name) => `Systemet "${name}" findes ikke længere i registret.`,
   somethingWrong: 'Beklager, noget gik galt hos mig. Prøv igen om lidt; fejlen er logget.',
   reported: {
     dates: (dates, day) => `Leverandøren har oplyst ${dates} (svar fra ${day}). KOMBIT har endnu ikke bekræftet det.`,
-    notApplicable: (day) => `Leverandøren har oplyst, at systemet ikke bruger Context Handler (svar fra ${day}). KOMBIT har endnu ikke bekræftet det.`,
-    undecided: (day) => `Leverandøren har svaret, at datoen endnu ikke er besluttet (svar fra ${day}).`,
+    notApplicable: (day) => `Leverandøren har oplyst at systemet ikke bruger Context Handler (svar fra ${day}). KOMBIT har endnu ikke bekræftet det.`,
+    undecided: (day) => `Leverandøren har svaret at datoen endnu ikke er besluttet (svar fra ${day}).`,
   },
 };
 
 const en: Messages = {
   status: { switched: 'Switched', planned: 'Planned', unknown: 'No date yet', 'not-applicable': 'Not relevant' },
-  switchName: { ch2: 'Context Handler 2', sts2: 'STS 2', both: 'Context Handler 2 or STS 2' },
+  switchName: { ch2: 'Context Handler 2', sts2: 'STS 2', both: 'Context Handler 2 or STS 2', bothTogether: 'CH2 and STS 2' },
+  retirementUnknown:
+    'I know no date for the closing of Context Handler 1 and STS 1. KOMBIT publishes the plan for each solution on Digitaliseringskataloget under "Udfasning af Context Handler 1 og Security Token Service 1". Ask me about a system\'s switch to CH2, for example "when does SAPA switch to CH2?".',
   switched: (name, target, date, relative) => `${name} switched to ${target} on ${date} (${relative}).`,
   willSwitch: (name, target, date, relative) => `${name} switches to ${target} on ${date} (${relative}).`,
   overdue: (name, target, date, relative) =>
     `${name} was due to switch to ${target} on ${date} (${relative}), but the switch has not been confirmed.`,
   datedUnconfirmed: (name, target, date, relative) => `${name} has the date ${date} (${relative}) for the switch to ${target}.`,
-  noDate: (name, target) => `No date is known yet for when ${name} switches to ${target}.`,
+  noDate: (name, target) => `No date is known yet for ${name}'s switch to ${target}.`,
   notApplicable: (name, target) => `${name} does not need to switch to ${target}: the switch does not apply to it.`,
   label: {
     status: 'Status', vendor: 'Vendor', owner: 'Owner', source: 'Source', updated: 'Last changed', note: 'Note',
-    fullName: 'Full name', ch2: 'CH2 date', sts2: 'STS2 date',
+    fullName: 'Full name', ch2: 'CH2 date', sts2: 'STS 2 date',
   },
   noValue: 'unknown',
-  askVendorOffer: (vendor) => (vendor ? `Shall I ask the vendor (${vendor}) for the date?` : 'Shall I ask the vendor for the date?'),
+  askVendorOffer: (vendor) => (vendor ? `Shall I ask the vendor (${vendor})?` : 'Shall I ask the vendor?'),
   askVendorButton: 'Ask the vendor',
   ambiguous: (query) => `Several systems match "${query}". Which one did you mean?`,
   unknown: (query) => `I don't know the system "${query}", so I have no date for it.`,
   suggestions: (names) => `Did you mean ${names}?`,
   noSuggestions: 'Type "all systems" to see the systems I know.',
   listTitle: {
-    period: (target, period) => `Switches to ${target} in ${period}`,
+    period: (target, period) => `Switches to ${target} ${period}`,
     missing: (target) => `Systems without a known ${target} date`,
     switched: (target) => `Systems that have switched to ${target}`,
     planned: (target) => `Planned switches to ${target}`,
     all: 'All systems',
   },
   listEmpty: {
-    period: (target, period) => `No system has a date for the switch to ${target} in ${period}.`,
+    period: (target, period) => `No system has a date for the switch to ${target} ${period}.`,
     missing: (target) => `Every system has a known ${target} date.`,
     switched: (target) => `As far as I know, no system has switched to ${target} yet.`,
     planned: (target) => `No system has an upcoming ${target} date.`,
@@ -140,17 +152,19 @@ const en: Messages = {
     `The switch to ${target}: ${c.switched} of ${total} systems have switched, ${c.planned} have a planned date, ${c.unknown} have no date yet, and ${c['not-applicable']} are not affected.`,
   overviewHint: 'Ask, for example, "when does SAPA switch to CH2?" or "which systems are missing a date?".',
   helpTitle: 'How to use FKI Bot',
-  helpIntro: "I answer when systems switch to Context Handler 2 (CH2) and STS 2. The dates come from KOMBIT's list; when I know no date, I say so.",
+  helpIntro: "I answer when systems switch to Context Handler 2 (CH2) and STS 2, and about KLIK deadlines, agreements and meetings. The dates come from KOMBIT's list and its programme-manager meetings; when I know no date, I say so.",
   helpExamples: [
     'when does SAPA switch to CH2?',
-    'STS2 for KY?',
-    'which systems switch in March?',
+    'STS 2 for KY?',
     'which systems are missing a date?',
-    'which systems have already switched?',
+    'which deadlines are there in March?',
+    'what happens next week?',
+    'when is the deadline for K53?',
+    'when is the next Q&A meeting?',
     'all systems',
   ],
-  welcome: "Hi! I'm FKI Bot. Ask me when a system switches to Context Handler 2 or STS 2.",
-  notUnderstood: "Sorry, I didn't quite get that. I can tell you when systems switch to Context Handler 2 and STS 2.",
+  welcome: "Hi! I'm FKI Bot. Ask me when a system switches to Context Handler 2 or STS 2, or which deadlines are coming up.",
+  notUnderstood: "Sorry, I didn't quite get that. I can tell you when systems switch to Context Handler 2 and STS 2, and about KLIK deadlines, agreements and meetings. Try, for example:",
   unknownAction: "I don't know that button (any more). Type \"help\" to see what I can do.",
   systemGone: (name) => `The system "${name}" is no longer in the registry.`,
   somethingWrong: 'Sorry, something went wrong on my side. Please try again shortly; the error has been logged.',

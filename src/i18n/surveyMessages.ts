@@ -62,7 +62,7 @@ interface SurveyMessages {
 const da: SurveyMessages = {
   title: (system) => `Hvornår skifter ${system} til Context Handler 2 og STS 2?`,
   intro: (system, requester) =>
-    `${requester ?? 'En kommune'} har bedt om leverandørens dato for ${system}. Svaret går til KOMBIT, som lægger det på listen for alle 98 kommuner, når det er godkendt.`,
+    `${requester ?? 'En kommune'} har bedt om leverandørens dato for ${system}. Svaret går til KOMBIT, som lægger det på listen for alle 98 kommuner når det er godkendt.`,
   newSystemIntro: 'Systemet er ikke på KOMBITs liste endnu; skriv derfor også leverandørens navn.',
   linkLine: (url) => `Leverandører uden for Teams kan svare her: ${url}`,
   openLinkButton: 'Åbn formularen i browseren',
@@ -76,7 +76,7 @@ const da: SurveyMessages = {
     comment: 'Bemærkning',
   },
   help: {
-    ch2Date: 'Udfyld mindst én af datoerne, hvis skiftet er planlagt eller sket.',
+    ch2Date: 'Udfyld mindst én af datoerne hvis skiftet er planlagt eller sket.',
     comment: 'Højst 1000 tegn. Vises som almindelig tekst.',
   },
   statusChoice: {
@@ -87,18 +87,18 @@ const da: SurveyMessages = {
   },
   submitButton: 'Send svaret',
   problem: {
-    STATUS_REQUIRED: 'Vælg, hvor langt skiftet er.',
-    DATE_REQUIRED: 'Skriv mindst én dato, når skiftet er planlagt eller sket.',
+    STATUS_REQUIRED: 'Vælg hvor langt skiftet er.',
+    DATE_REQUIRED: 'Skriv mindst én dato når skiftet er planlagt eller sket.',
     INVALID_DATE: 'Det er ikke en gyldig dato. Skriv fx 2026-03-03.',
     DATE_OUT_OF_RANGE: 'Datoen skal ligge mellem 1. december 2022 og 31. december 2035.',
-    SWITCHED_IN_FUTURE: 'Et skift, der allerede er sket, kan ikke ligge i fremtiden.',
+    SWITCHED_IN_FUTURE: 'Et skift der allerede er sket, kan ikke ligge i fremtiden.',
     INVALID_EMAIL: 'Det er ikke en gyldig e-mailadresse.',
     TOO_LONG: 'Teksten er for lang.',
     VENDOR_REQUIRED: 'Skriv leverandørens navn.',
   },
   fixProblems: 'Svaret er ikke gemt. Ret felterne markeret nedenfor og send igen.',
   created: (system) => `Jeg har oprettet et spørgeskema til leverandøren af ${system}. Udfyld det her, eller send linket videre til leverandøren.`,
-  joined: (system) => `Der er allerede et åbent spørgeskema for ${system}. Du er sat på listen og får besked, når KOMBIT har godkendt svaret.`,
+  joined: (system) => `Der er allerede et åbent spørgeskema for ${system}. Du er sat på listen og får besked når KOMBIT har godkendt svaret.`,
   alreadyAsked: (system) => `Du har allerede spurgt om ${system}. Her er spørgeskemaet igen.`,
   receipt: (system, statusLine) => `Tak — registreret: ${statusLine}`,
   statusLine: {
@@ -107,7 +107,7 @@ const da: SurveyMessages = {
     'not-applicable': (system) => `${system} bruger ikke Context Handler.`,
     undecided: (system) => `${system} har endnu ikke en dato for skiftet.`,
   },
-  reviewPending: 'KOMBIT gennemgår svaret, før det kommer på listen. De, der har spurgt, får besked.',
+  reviewPending: 'KOMBIT gennemgår svaret før det kommer på listen. De der har spurgt, får besked.',
   editButton: 'Ret svaret',
   closed: (system) => `Spørgeskemaet om ${system} er lukket: KOMBIT har allerede behandlet et svar.`,
   notFound: 'Det spørgeskema findes ikke.',
@@ -135,9 +135,9 @@ const da: SurveyMessages = {
   reviewButton: 'Gennemse',
   pageTitle: (system) => `Spørgeskema: ${system}`,
   pageSaved: 'Tak! Svaret er gemt og sendt til KOMBIT.',
-  pageExpired: 'Linket er udløbet. Bed den, der sendte det, om et nyt.',
-  pageForged: 'Linket er ikke gyldigt. Kontrollér, at hele linket er kopieret.',
-  pageClosed: (system) => `Spørgeskemaet om ${system} er lukket, fordi KOMBIT allerede har behandlet et svar.`,
+  pageExpired: 'Linket er udløbet. Bed den der sendte det, om et nyt.',
+  pageForged: 'Linket er ikke gyldigt. Kontrollér at hele linket er kopieret.',
+  pageClosed: (system) => `Spørgeskemaet om ${system} er lukket fordi KOMBIT allerede har behandlet et svar.`,
   pageNotFound: 'Spørgeskemaet findes ikke.',
   askWhich: 'Hvilket system skal jeg spørge leverandøren om? Skriv fx "spørg leverandøren om Nexus".',
 };

@@ -30,6 +30,11 @@ export interface ImportOptions {
   replace: boolean;
   /** Stamped on records that the import adds or changes, unless the file gives `updatedAt`. */
   now: Date;
+  /**
+   * False for the starter data: loading it is not a change of any fact, and the deck gives no day
+   * a fact changed, so `updatedAt` stays unknown rather than become the day the file was loaded.
+   */
+  stamp?: boolean;
 }
 
 /**
@@ -47,7 +52,7 @@ export function applyImport(current: RegistryData, tables: RawTables, options: I
   const stamp = options.now.toISOString();
   if (systems) {
     const merged = merge(current.systems, systems, (s) => nameKey(s.name), options.replace, (s, presentFields) =>
-      s.updatedAt !== null && presentFields.has('updatedAt') ? s : { ...s, updatedAt: stamp },
+      (s.updatedAt !== null && presentFields.has('updatedAt')) || options.stamp === false ? s : { ...s, updatedAt: stamp },
     );
     data.systems = merged.records;
     changes.systems = merged.changes;

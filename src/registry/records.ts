@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEADLINE_KINDS, type Deadline } from '../deadlines/deadline.js';
+import { DEADLINE_KINDS, KLIK_STATUSES, type Deadline } from '../deadlines/deadline.js';
 import { parseCalendarDate } from '../time/calendarDate.js';
 import { SWITCH_STATUSES, type SystemRecord } from './system.js';
 
@@ -18,6 +18,9 @@ export type RecordProblemCode =
   | 'INVALID_TIMESTAMP'
   | 'UNKNOWN_FIELD'
   | 'DATE_REQUIRED_FOR_STATUS'
+  | 'INVALID_KLIK_STATUS'
+  | 'KLIK_STATUS_NOT_KLIK'
+  | 'PUBLISHED_BUT_NOT_PUBLISHED'
   | 'NOT_A_RECORD';
 
 export interface RecordProblem {
@@ -94,7 +97,8 @@ const systemSchema = z
     }
   });
 
-const deadlineSchema = z.strictObject(
+const deadlineSchema = z
+  .strictObject(
   {
     solution: requiredText(LIMITS.name),
     code: optionalText(LIMITS.name),
@@ -107,9 +111,19 @@ const deadlineSchema = z.strictObject(
       z.url({ protocol: /^https?$/, error: 'INVALID_URL' }).max(LIMITS.text, { error: 'TOO_LONG' }).nullable(),
     ),
     source: optionalText(LIMITS.text),
+    klikStatus: z.preprocess(blankToNull, z.enum(KLIK_STATUSES, { error: 'INVALID_KLIK_STATUS' }).nullable().default(null)),
   },
   { error: 'NOT_A_RECORD' },
-);
+  )
+  .superRefine((deadline, ctx) => {
+    if (deadline.klikStatus !== null && deadline.kind !== 'klik') {
+      ctx.addIssue({ code: 'custom', path: ['klikStatus'], message: 'KLIK_STATUS_NOT_KLIK' });
+    }
+    // A task KLIK has not published cannot have a publication date: one of the two is wrong.
+    if (deadline.klikStatus === 'not-published' && deadline.published !== null) {
+      ctx.addIssue({ code: 'custom', path: ['published'], message: 'PUBLISHED_BUT_NOT_PUBLISHED' });
+    }
+  });
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: RecordProblem[] };
 

@@ -13,7 +13,7 @@ export const STARTER_DATA = new URL('./starter.json', import.meta.url);
 export async function seedIfEmpty(store: RegistryStore, now: Date, starter: URL = STARTER_DATA): Promise<boolean> {
   if (!(await store.isEmpty())) return false;
   const tables = readImportText(await readFile(starter, 'utf8'), starter.pathname);
-  const outcome = applyImport(emptyRegistryData(), tables, { replace: true, now });
+  const outcome = applyImport(emptyRegistryData(), tables, { replace: true, now, stamp: false });
   if (!outcome.ok) throw new Error(`The shipped starter data is invalid: ${JSON.stringify(outcome.problems)}`);
   await store.write(outcome.data);
   return true;

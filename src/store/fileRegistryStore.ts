@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { emptyRegistryData, type RegistryData, type RegistryStore } from './registryStore.js';
+import { emptyRegistryData, normaliseRegistryData, type RegistryData, type RegistryStore } from './registryStore.js';
 
 /**
  * The registry as one JSON file in the data folder, written through lowdb, whose writer writes a
@@ -20,8 +20,7 @@ export class FileRegistryStore implements RegistryStore {
 
   async read(): Promise<RegistryData> {
     await this.db.read();
-    const { systems = [], deadlines = [] } = this.db.data;
-    return structuredClone({ systems, deadlines });
+    return structuredClone(normaliseRegistryData(this.db.data));
   }
 
   async write(data: RegistryData): Promise<void> {

@@ -20,6 +20,17 @@ export interface RegistryStore {
   isEmpty(): Promise<boolean>;
 }
 
+/**
+ * Data as stored by an older version, brought to today's shape: deadlines written before KLIK
+ * status existed have none (unknown), never a guessed one.
+ */
+export function normaliseRegistryData(data: { systems?: SystemRecord[]; deadlines?: Partial<Deadline>[] }): RegistryData {
+  return {
+    systems: data.systems ?? [],
+    deadlines: (data.deadlines ?? []).map((deadline) => ({ ...deadline, klikStatus: deadline.klikStatus ?? null }) as Deadline),
+  };
+}
+
 export function emptyRegistryData(): RegistryData {
   return { systems: [], deadlines: [] };
 }

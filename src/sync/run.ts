@@ -62,7 +62,7 @@ export function syncSummary(plan: SyncPlan, dryRun: boolean, lang: Lang): string
   for (const name of plan.added) lines.push(`  + ${name}`);
   for (const { name, fields } of plan.updated) lines.push(`  ~ ${name}: ${fields.join(', ')}`);
   if (plan.keptApproved.length > 0) {
-    lines.push(da ? 'Beholdt, fordi KOMBIT har godkendt et nyere svar fra leverandøren:' : "Kept, because KOMBIT approved a newer answer from the vendor:");
+    lines.push(da ? 'Beholdt fordi KOMBIT har godkendt et nyere svar fra leverandøren:' : "Kept, because KOMBIT approved a newer answer from the vendor:");
     for (const kept of plan.keptApproved) {
       lines.push(`  = ${kept.name}: ${kept.fields.join(', ')} (${da ? 'godkendt' : 'approved'} ${kept.approvedAt.slice(0, 10)}, ${da ? 'rækken ændret' : 'row changed'} ${kept.listChangedAt.slice(0, 10)})`);
     }

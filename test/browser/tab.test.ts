@@ -82,7 +82,7 @@ describe('the overview tab "CH2-overblik" (headless Chromium)', function () {
     const lines = csv.trim().split('\r\n');
     assert.equal(lines[0], 'name;fullName;vendor;ch2Date;sts2Date;status;source;updatedAt');
     assert.deepEqual(lines.slice(1).map((line) => line.split(';')[0]), ['Aula', 'FLIS', 'Momentum']);
-    assert.match(csv, /Momentum;;Netcompany;2025-03-27;2025-02-20;planned;/);
+    assert.match(csv, /Momentum;;Eksempel A\/S;2025-03-27;2025-02-20;planned;/);
   });
 
   it('lists the KLIK deadlines, and comes in English and in the dark theme', async () => {

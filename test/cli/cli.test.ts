@@ -40,7 +40,7 @@ describe('the command line', function () {
 
   it('imports a CSV, the answer follows, and export → import round-trips', async () => {
     const csv = path.join(dataDir, 'dates.csv');
-    await writeFile(csv, 'name;vendor;ch2Date;status\nNexus;Systematic;03.03.2027;planned\nAula;Netcompany;01/09/2027;planned\n');
+    await writeFile(csv, 'name;vendor;ch2Date;status\nNexus;Systematic;03.03.2027;planned\nAula;Eksempel A/S;01/09/2027;planned\n');
     const imported = await cli('import', csv);
     assert.equal(imported.code, 0, imported.stderr);
     assert.match(imported.stdout, /systems: 1 nye, 1 ændrede/);

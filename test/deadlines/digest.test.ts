@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildDigest, isEmptyDigest } from '../../src/deadlines/digest.js';
 import { digestViewToText, presentDigest } from '../../src/deadlines/present.js';
-import { answerDeadlineQuestion } from '../../src/deadlines/questions.js';
-import { Registry } from '../../src/registry/registry.js';
-import { splitWords } from '../../src/text/words.js';
 import { starterData, system } from '../support/fixtures.js';
 
 const digestFor = (asOf: string, extra: Partial<Parameters<typeof buildDigest>[0]> = {}) => {
@@ -14,34 +11,51 @@ const codes = (items: { deadline: { solution: string; code: string | null; title
   items.map(({ deadline }) => deadline.code ?? `${deadline.solution}: ${deadline.title.slice(0, 20)}`);
 
 describe('the weekly digest', () => {
-  it('on Monday 17 February 2025 shows K53–K55 as due tomorrow', () => {
+  it('on Monday 17 February 2025 shows K53–K55 as due tomorrow, every day labelled', () => {
     const digest = digestFor('2025-02-17');
     assert.deepEqual(digest.week, { year: 2025, week: 8 });
     assert.deepEqual(codes(digest.dueSoon[0]!.items), ['K53', 'K54', 'K55']);
     assert.ok(digest.dueSoon[0]!.items.every((item) => item.days === 1));
     const text = digestViewToText(presentDigest(digest, 'da'));
-    assert.match(text, /SAPA K53: Opret og underskriv aftale .* · tirsdag 18\. februar \(i morgen\)/);
-    assert.match(digestViewToText(presentDigest(digest, 'en')), /SAPA K53: .* · Tuesday 18 February \(tomorrow\)/);
+    assert.match(text, /^Ugens oversigt — uge 8, 2025$/m);
+    assert.match(text, /^  Uge 8, 2025$/m);
+    assert.match(text, /SAPA K53: Opret og underskriv aftale .* · Frist: tirsdag 18\. februar \(i morgen\)/);
+    assert.match(digestViewToText(presentDigest(digest, 'en')), /SAPA K53: .* · Deadline: Tuesday 18 February \(tomorrow\)/);
   });
 
-  it('groups the next 14 days by week, D included and D+14 not', () => {
+  it('keeps meetings and go-lives apart from deadlines: they happen, they are not due', () => {
     const digest = digestFor('2025-02-17');
-    assert.deepEqual(digest.dueSoon.map((group) => group.week.week), [8, 9]);
-    assert.deepEqual(codes(digest.dueSoon[1]!.items), ['UDK Begravelseshjælp: UDK Begravelseshjælp']);
-    assert.deepEqual(codes(digestFor('2025-02-14').dueSoon.flatMap((g) => g.items)), ['K53', 'K54', 'K55'], 'the event on D+14 is not yet in');
-    assert.deepEqual(
-      codes(digestFor('2025-02-05').dueSoon.flatMap((g) => g.items)),
-      ['SAPA og Borgerblikket: Giv besked, hvis kom', 'SAPA: Underskriv databehan', 'K53', 'K54', 'K55'],
-      'due on D itself, and on D+13',
-    );
-    assert.deepEqual(codes(digestFor('2025-02-04').dueSoon.flatMap((g) => g.items)).slice(-1), ['SAPA: Underskriv databehan'], 'K53 on D+14 is not in');
+    assert.deepEqual(digest.dueSoon.map((group) => group.week.week), [8]);
+    assert.deepEqual(codes(digest.happeningSoon.flatMap((g) => g.items)), ['UDK Begravelseshjælp: UDK Begravelseshjælp']);
+    const text = digestViewToText(presentDigest(digest, 'da'));
+    assert.match(text, /Møder og andre datoer de næste 14 dage\n  Uge 9, 2025\n    - UDK Begravelseshjælp · Idriftsættelse: .* · Dato: fredag 28\. februar \(om 11 dage\)/);
+    assert.doesNotMatch(text, /Begivenhed/);
+    const march = digestViewToText(presentDigest(digestFor('2025-02-24'), 'da'));
+    assert.match(march, /Context Handler 2 · Møde: Spørgetime for kommuner .* · Dato: mandag 3\. marts/);
   });
 
-  it('lists what was published and what passed in the 7 days before D, not on D', () => {
+  it('lists as new in KLIK only KLIK tasks whose publication day is known; agreements were sent', () => {
+    const data = starterData();
+    // Data of its own: a task KLIK published on a known day, and an agreement sent by mail.
+    data.deadlines.push(
+      { solution: 'KP', code: 'MI 03', kind: 'klik', title: 'Test af snitflade', published: '2025-02-05', deadline: '2025-03-20', url: null, source: 'Test', klikStatus: 'published' },
+      { solution: 'KP', code: null, kind: 'agreement', title: 'Underskriv tillæg', published: '2025-02-06', deadline: '2025-03-21', url: null, source: 'Test', klikStatus: null },
+    );
+    const digest = buildDigest({ deadlines: data.deadlines, systems: data.systems, surveys: [], asOf: '2025-02-10' });
+    assert.deepEqual(codes(digest.published), ['MI 03']);
+    assert.deepEqual(codes(digest.sent), ['KP: Underskriv tillæg']);
+    const text = digestViewToText(presentDigest(digest, 'da'));
+    assert.match(text, /Nyt i KLIK den seneste uge\n  - KP MI 03: Test af snitflade · Publiceret i KLIK: 5\. februar 2025 · Frist: 20\. marts 2025/);
+    assert.match(text, /Udsendt den seneste uge\n  - KP · Aftale: Underskriv tillæg · Udsendt: 6\. februar 2025 · Frist: 21\. marts 2025/);
+    assert.deepEqual(codes(digestFor('2025-02-10').published), [], 'the deck gives no publication day for any KLIK task');
+  });
+
+  it('lists what passed in the 7 days before D, not on D', () => {
     const digest = digestFor('2025-02-10');
-    assert.deepEqual(codes(digest.published), ['KLIK 05', 'KLIK 06']);
-    assert.deepEqual(codes(digest.passed), ['Context Handler 2: Spørgetime for kommu', 'SAPA og Borgerblikket: Giv besked, hvis kom', 'SAPA: Underskriv databehan']);
-    assert.deepEqual(codes(digestFor('2025-02-07').published), [], 'published on D itself is next week\'s news');
+    assert.deepEqual(codes(digest.passed), [
+      'Context Handler 2: Spørgetime for kommu', 'SAPA og Borgerblikket: Giv besked, hvis kom', 'SAPA: Underskriv databehan', 'KLIK 05', 'KLIK 06',
+    ]);
+    assert.match(digestViewToText(presentDigest(digest, 'da')), /Netop passeret\n  - Context Handler 2 · Møde: .* · Dato: mandag 3\. februar \(for 7 dage siden\)/);
     assert.deepEqual(codes(digestFor('2025-02-11').passed)[0], 'SAPA og Borgerblikket: Giv besked, hvis kom', 'the 3 February meeting is 8 days back');
   });
 
@@ -54,38 +68,34 @@ describe('the weekly digest', () => {
     const digest = digestFor('2025-02-17', { systems, surveys });
     assert.deepEqual(digest.switching.map((s) => s.system.name), ['Nexus'], 'D+29 is the last day');
     assert.deepEqual(digest.staleSurveys.map((s) => s.system), ['Aula']);
-    assert.match(digestViewToText(presentDigest(digest, 'da')), /Aula: åben siden 9\. februar 2025, 2 har spurgt/);
+    const text = digestViewToText(presentDigest(digest, 'da'));
+    assert.match(text, /Aula: Åben siden: 9\. februar 2025 · 2 har spurgt/);
+    assert.match(text, /Nexus: CH2: 18\. marts 2025 \(om 4 uger\)/);
   });
 
   it('says so in one line when the week holds nothing', () => {
     const digest = digestFor('2026-11-30');
     assert.ok(isEmptyDigest(digest));
-    assert.equal(digestViewToText(presentDigest(digest, 'da')), 'Ugens oversigt — uge 49, 2026\nIngen frister, nye KLIK-opgaver eller skift i denne uge.');
+    assert.equal(digestViewToText(presentDigest(digest, 'da')), 'Ugens oversigt — uge 49, 2026\nIngen frister, møder, nye KLIK-opgaver eller skift i denne uge.');
   });
 });
 
-describe('questions about deadlines', () => {
-  const data = starterData();
-  data.deadlines.push({ solution: 'KP', code: 'K53', kind: 'klik', title: 'En anden K53', published: null, deadline: '2025-03-01', url: null, source: null });
-  const registry = new Registry(data);
-  const ask = (text: string, today = '2025-02-10') => answerDeadlineQuestion(splitWords(text), registry, today);
-
-  it('answers "frister" with the next 14 days', () => {
-    const answer = ask('frister');
-    assert.equal(answer.kind, 'upcoming');
-    assert.deepEqual(answer.items.map((d) => d.code), ['K53', 'K54', 'K55']);
-  });
-
-  it('finds a code, and lists every solution that uses it', () => {
-    const answer = ask('hvornår er fristen for K53?');
-    assert.deepEqual([answer.kind, answer.items.map((d) => d.solution)], ['code', ['SAPA', 'KP']]);
-    assert.deepEqual(ask('fristen for K53 i SAPA').items.map((d) => d.solution), ['SAPA']);
-    assert.deepEqual(ask('when is the KLIK 05 deadline').items.map((d) => d.title.slice(0, 3)), ['Map']);
-  });
-
-  it('lists the tasks of a solution, by name or alias, and what is new', () => {
-    assert.deepEqual(ask('KLIK-opgaver for UDK Begravelseshjaelp').items.map((d) => d.code ?? '-'), ['KLIK 01', 'KLIK 02', 'KLIK 03', 'KLIK 04', '-', 'KLIK 05', 'KLIK 06']);
-    assert.equal(ask('KLIK opgaver for Sags- og Partsoverblik').kind, 'solution');
-    assert.deepEqual(ask('hvad er nyt i KLIK?').items.map((d) => d.code), ['KLIK 05', 'KLIK 06']);
+describe('the KLIK facts the bot ships with', () => {
+  it('holds KLIK tasks as KLIK has them: status, Slutdato, and no publication day no source gives', () => {
+    const klik = starterData().deadlines.filter((d) => d.kind === 'klik');
+    assert.ok(klik.every((d) => d.published === null), 'no source gives a publication day for a KLIK task');
+    const udk = Object.fromEntries(klik.filter((d) => d.solution === 'UDK Begravelseshjælp').map((d) => [d.code, [d.klikStatus, d.deadline]]));
+    assert.deepEqual(udk, {
+      'KLIK 01': ['published', '2024-11-29'],
+      'KLIK 02': ['published', '2024-11-29'],
+      'KLIK 03': ['published', '2025-01-24'],
+      'KLIK 04': ['published', '2025-01-24'],
+      'KLIK 05': ['published', '2025-02-07'],
+      'KLIK 06': ['published', '2025-02-07'],
+      'KLIK 07': ['not-published', null],
+    });
+    const vendors = Object.fromEntries(starterData().systems.map((s) => [s.name, s.vendor]));
+    assert.deepEqual([vendors.KSD, vendors.Aula, vendors.FLIS, vendors['Socialt Frikort'], vendors.FBS], [null, null, null, null, 'Systematic']);
+    assert.equal(starterData().systems.find((s) => s.name === 'YR')?.status, 'unknown');
   });
 });

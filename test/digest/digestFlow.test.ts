@@ -73,7 +73,7 @@ describe('the weekly digest, subscribed and sent', () => {
     const first = await bot.app.digests.run(clock.now());
     assert.deepEqual([first.week, first.sent], ['2025-W08', 1]);
     const [digest] = digestsTo(bot, TEAM_ID);
-    assert.match(String(digest!.attachments![0]!.content.fallbackText), /SAPA K53: .* · tirsdag 18\. februar \(i morgen\)/);
+    assert.match(String(digest!.attachments![0]!.content.fallbackText), /SAPA K53: .* · Frist: tirsdag 18\. februar \(i morgen\)/);
     assert.deepEqual(cardProblems(digest!.attachments![0]!.content), []);
 
     clock.set('2025-02-19T10:00:00Z');

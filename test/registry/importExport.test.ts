@@ -54,12 +54,12 @@ describe('importing and exporting the registry', () => {
   it('upserts by name in any case, changing only the columns the file has', () => {
     const start = importText(emptyRegistryData(), JSON.stringify(starterData()), 'starter.json');
     assert.ok(start.ok);
-    const outcome = importText(start.data, 'name;ch2Date;status\naula;03.03.2026;planned\nNexus;;\n', 'update.csv');
+    const outcome = importText(start.data, 'name;ch2Date;status\nfbs;03.03.2026;planned\nNexus;;\n', 'update.csv');
     assert.ok(outcome.ok);
-    const aula = outcome.data.systems.find((s) => s.name === 'aula' || s.name === 'Aula');
-    assert.equal(aula?.ch2Date, '2026-03-03');
-    assert.equal(aula?.vendor, 'Netcompany', 'a column the file lacks keeps its value');
-    assert.equal(aula?.updatedAt, NOW.toISOString());
+    const fbs = outcome.data.systems.find((s) => s.name === 'fbs' || s.name === 'FBS');
+    assert.equal(fbs?.ch2Date, '2026-03-03');
+    assert.equal(fbs?.vendor, 'Systematic', 'a column the file lacks keeps its value');
+    assert.equal(fbs?.updatedAt, NOW.toISOString());
     assert.equal(outcome.data.systems.length, start.data.systems.length + 1);
     assert.deepEqual(outcome.changes.systems, { added: 1, updated: 1, unchanged: 0, removed: 0 });
   });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { SystemRecord } from '../../src/registry/system.js';
-import type { RegistryData } from '../../src/store/registryStore.js';
+import { normaliseRegistryData, type RegistryData } from '../../src/store/registryStore.js';
 
 /** The data the bot ships with (a fresh copy per call). */
 export function starterData(): RegistryData {
-  return JSON.parse(readFileSync(new URL('../../src/registry/starter.json', import.meta.url), 'utf8')) as RegistryData;
+  return normaliseRegistryData(JSON.parse(readFileSync(new URL('../../src/registry/starter.json', import.meta.url), 'utf8')) as RegistryData);
 }
 
 export function system(fields: Partial<SystemRecord> & { name: string }): SystemRecord {
@@ -21,11 +21,16 @@ export function system(fields: Partial<SystemRecord> & { name: string }): System
 export function testData(): RegistryData {
   const data = starterData();
   data.systems = data.systems.map((s) => ({ ...s, updatedAt: s.updatedAt ?? '2025-01-29T12:00:00.000Z' }));
+  // Test data of its own, not facts: no source names Aula's vendor, but these tests need a system
+  // with a known vendor, and one where the switch does not apply.
+  const aula = data.systems.find((s) => s.name === 'Aula');
+  if (aula) aula.vendor = 'Eksempel A/S';
   data.systems.push(
     system({ name: 'Nexus', vendor: 'Systematic', ch2Date: '2025-03-03', sts2Date: '2025-06-01', status: 'planned' }),
     system({ name: 'Nexos', vendor: 'Testleverandør', ch2Date: null }),
-    system({ name: 'Momentum', vendor: 'Netcompany', ch2Date: '2025-03-27', sts2Date: '2025-02-20' }),
+    system({ name: 'Momentum', vendor: 'Eksempel A/S', ch2Date: '2025-03-27', sts2Date: '2025-02-20' }),
     system({ name: 'Opus', vendor: 'KMD', ch2Date: '2025-01-05', status: 'planned' }),
+    system({ name: 'Fjernprint', status: 'not-applicable', note: 'Ingen brugervendt del.' }),
   );
   return data;
 }

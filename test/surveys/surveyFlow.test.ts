@@ -111,7 +111,7 @@ describe('vendor surveys over /api/messages', () => {
     assert.equal(response.type, 'application/vnd.microsoft.card.adaptive');
     const card = JSON.stringify(response.value);
     assert.match(card, /Svaret er ikke gemt/);
-    assert.match(card, /Et skift, der allerede er sket, kan ikke ligge i fremtiden/);
+    assert.match(card, /Et skift der allerede er sket, kan ikke ligge i fremtiden/);
     assert.match(card, /Det er ikke en gyldig e-mailadresse/);
     assert.deepEqual(inputs(response.value), {
       status: 'switched', ch2Date: '2030-01-01', sts2Date: '', vendor: '', contactName: '', contactEmail: 'kari@', comment: 'Hej <b>KOMBIT</b>',
@@ -147,7 +147,7 @@ describe('vendor surveys over /api/messages', () => {
     await submit(surveyId, { status: 'planned', ch2Date: '2026-03-03' });
     await bot.post(personalMessage(bot.serviceUrl, 'hvornår skifter Aula til CH2?'));
     const text = plainText(bot.connector.sentTo(PERSONAL).at(-1) as Activity);
-    assert.match(text, /Der er endnu ingen kendt dato for, hvornår Aula skifter til Context Handler 2/);
+    assert.match(text, /Der er endnu ingen kendt dato for Aulas skift til Context Handler 2/);
     assert.match(text, /Leverandøren har oplyst CH2 3\. marts 2026 .*KOMBIT har endnu ikke bekræftet det/);
   });
 

@@ -58,7 +58,7 @@ describe('the survey link: a web form for vendors outside Teams', () => {
 
   it('stores an answer once even when the form is posted twice, and tells the administrators', async () => {
     await bot.post(personalMessage(bot.serviceUrl, 'hej', { from: ADMIN, conversation: { id: 'a:admin-chat', conversationType: 'personal' } }));
-    const fields = { nonce: 'form-7', status: 'planned', ch2Date: '2026-03-03', vendor: 'Netcompany', contactName: 'Kari' };
+    const fields = { nonce: 'form-7', status: 'planned', ch2Date: '2026-03-03', vendor: 'Eksempel A/S', contactName: 'Kari' };
     const first = await post(link, fields);
     const second = await post(link, fields);
     assert.equal(first.status, 200);

@@ -14,7 +14,7 @@ describe('KOMBIT\'s list as an Excel table in the room\'s files', function () {
     graph.workbook.header = ['System', 'Leverandør', 'CH2-dato', 'STS2-dato', 'Status', 'Kilde', 'Bemærkning'];
     graph.workbook.rows = [
       ['SAPA', '', 45678, '', 'switched', 'KOMBIT', ''],
-      ['Aula', 'Netcompany', '', '', 'unknown', '', 'Spørg Netcompany'],
+      ['Aula', 'Eksempel A/S', '', '', 'unknown', '', 'Spørg Eksempel A/S'],
     ];
     const env = {
       ADMIN_AAD_OBJECT_IDS: ADMIN.aadObjectId, GRAPH_BASE_URL: `${graph.url}/`, GRAPH_ACCESS_TOKEN: 't',
@@ -25,7 +25,7 @@ describe('KOMBIT\'s list as an Excel table in the room\'s files', function () {
       const summary = await bot.app.syncNow('en');
       assert.match(String(summary), /0 added, 2 changed/);
       assert.equal((await bot.app.registry.current()).find('SAPA')?.ch2Date, '2025-01-21', 'Excel serial 45678');
-      assert.equal((await bot.app.registry.current()).find('Aula')?.note, 'Spørg Netcompany');
+      assert.equal((await bot.app.registry.current()).find('Aula')?.note, 'Spørg Eksempel A/S');
 
       await bot.post(cardAction(bot.serviceUrl, 'survey.request', { system: 'Aula', lang: 'da' }));
       const survey = bot.app.surveys.openFor('Aula')!;
@@ -35,7 +35,7 @@ describe('KOMBIT\'s list as an Excel table in the room\'s files', function () {
       for (let i = 0; i < 50 && bot.app.writeBacks.waiting > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
 
       assert.deepEqual(graph.writes.map((w) => [w.method, w.path.replace(/^.*\/rows/, 'rows')]), [['PATCH', 'rows/itemAt(index=1)']]);
-      assert.deepEqual(graph.workbook.rows[1], ['Aula', 'Netcompany', '2026-03-03', '', 'planned', '', 'Spørg Netcompany'], 'only the mapped cells changed');
+      assert.deepEqual(graph.workbook.rows[1], ['Aula', 'Eksempel A/S', '2026-03-03', '', 'planned', '', 'Spørg Eksempel A/S'], 'only the mapped cells changed');
     } finally {
       await bot.stop();
       await graph.stop();

@@ -47,10 +47,13 @@ describe('planning a sync', () => {
   const rows = (...items: ListItem[]) => items.map((i) => rowOf(i, byInternalName));
 
   it('adds new systems and updates changed fields with the list as their source, leaving the rest alone', () => {
+    // Aula with a vendor of the test's own, so that only the date and status change.
+    const data = starterData();
+    data.systems.find((s) => s.name === 'Aula')!.vendor = 'Eksempel A/S';
     const plan = planSync(
-      starterData(),
+      data,
       rows(
-        item('1', { Title: 'Aula', Leverand_x00f8_r: 'Netcompany', CH2_x002d_dato: '2026-03-03', Status: 'planned' }),
+        item('1', { Title: 'Aula', Leverand_x00f8_r: 'Eksempel A/S', CH2_x002d_dato: '2026-03-03', Status: 'planned' }),
         item('2', { Title: 'Nexus', Leverand_x00f8_r: 'Systematic', CH2_x002d_dato: '2026-05-01', Status: 'planned' }),
         item('3', { Title: 'SAPA', CH2_x002d_dato: '2025-01-21', Status: 'switched' }),
       ),

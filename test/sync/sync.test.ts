@@ -58,7 +58,7 @@ describe('cli sync: the registry in step with KOMBIT\'s SharePoint list', functi
     const ky = (await registry()).systems.find((s) => s.name === 'KY');
     assert.deepEqual([ky?.sts2Date, ky?.status, ky?.source], ['2026-05-15', 'planned', 'KOMBITs liste']);
 
-    graph.items[0]!.fields.Leverand_x00f8_r = 'Netcompany';
+    graph.items[0]!.fields.Leverand_x00f8_r = 'Eksempel A/S';
     const second = await sync();
     assert.match(second.stdout, /0 nye, 1 ændrede, 250 uændrede/);
     assert.match(second.stdout, /~ Fagsystem 0: vendor/);
@@ -91,7 +91,7 @@ describe('cli sync: the registry in step with KOMBIT\'s SharePoint list', functi
     await writeFile(path.join(dataDir, 'surveys.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + '\n');
     graph.items = [{ id: '1', lastModifiedDateTime: '2026-11-01T08:00:00Z', fields: { Title: 'Aula', Status: 'unknown' } }];
     const { stdout } = await sync();
-    assert.match(stdout, /Beholdt, fordi KOMBIT har godkendt et nyere svar fra leverandøren:\n  = Aula: status \(godkendt 2026-11-21, rækken ændret 2026-11-01\)/);
+    assert.match(stdout, /Beholdt fordi KOMBIT har godkendt et nyere svar fra leverandøren:\n  = Aula: status \(godkendt 2026-11-21, rækken ændret 2026-11-01\)/);
     assert.equal((await registry()).systems.find((s) => s.name === 'Aula')?.ch2Date, '2026-04-01');
   });
 

@@ -16,7 +16,7 @@ describe('approved vendor answers written back to KOMBIT\'s list', function () {
   beforeEach(async () => {
     graph = await new StandInGraph().start();
     graph.columns = COLUMNS;
-    graph.items = [{ id: '41', lastModifiedDateTime: '2025-02-01T08:00:00Z', fields: { Title: 'Aula', Leverand_x00f8_r: 'Netcompany' } }];
+    graph.items = [{ id: '41', lastModifiedDateTime: '2025-02-01T08:00:00Z', fields: { Title: 'Aula', Leverand_x00f8_r: 'Eksempel A/S' } }];
     bot = await BotHarness.start({
       data: testData(),
       env: { ADMIN_AAD_OBJECT_IDS: ADMIN.aadObjectId, GRAPH_BASE_URL: `${graph.url}/`, GRAPH_ACCESS_TOKEN: 't', GRAPH_SITE_ID: graph.siteId, GRAPH_LIST_ID: graph.listId },
@@ -45,7 +45,7 @@ describe('approved vendor answers written back to KOMBIT\'s list', function () {
     await settle();
     const patch = graph.writes.find((w) => w.method === 'PATCH');
     assert.equal(patch?.path, `/v1.0/sites/${graph.siteId}/lists/${graph.listId}/items/41/fields`);
-    assert.deepEqual(patch?.body, { CH2_x002d_dato: '2026-03-03', STS2_x002d_dato: null, Status: 'planned', Leverand_x00f8_r: 'Netcompany' });
+    assert.deepEqual(patch?.body, { CH2_x002d_dato: '2026-03-03', STS2_x002d_dato: null, Status: 'planned', Leverand_x00f8_r: 'Eksempel A/S' });
     const post = graph.writes.find((w) => w.method === 'POST');
     assert.deepEqual(post?.body, { fields: { CH2_x002d_dato: '2026-05-01', STS2_x002d_dato: null, Status: 'planned', Leverand_x00f8_r: 'Tabulex', Title: 'Acadre' } });
     assert.equal(bot.app.writeBacks.waiting, 0);

@@ -9,8 +9,8 @@ import type {
   MessageHandler,
   MessageMatcher,
   Reply,
-} from '../src/chat/types.js';
-import { messages } from '../src/i18n/messages.js';
+} from './types.js';
+import { messages } from '../i18n/messages.js';
 
 interface MessageRoute {
   matcher: MessageMatcher<unknown>;
@@ -51,12 +51,17 @@ export class Router implements ChatRouter {
   }
 
   async handleMessage(turn: ChatTurn): Promise<Reply> {
+    return (await this.route(turn)).reply;
+  }
+
+  /** The reply, and whether a phrase matched or the fallback answered ("I didn't understand"). */
+  async route(turn: ChatTurn): Promise<{ reply: Reply; understood: boolean }> {
     for (const route of this.routes) {
       const match = await route.matcher(turn);
-      if (match !== null && match !== undefined) return route.handler(turn, match);
+      if (match !== null && match !== undefined) return { reply: await route.handler(turn, match), understood: true };
     }
-    if (this.fallbackHandler) return this.fallbackHandler(turn);
-    return { text: messages(turn.lang).notUnderstood };
+    const reply = this.fallbackHandler ? await this.fallbackHandler(turn) : { text: messages(turn.lang).notUnderstood };
+    return { reply, understood: false };
   }
 
   async handleAction(verb: string, data: ActionData, turn: ChatTurn): Promise<ActionResult> {

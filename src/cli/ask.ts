@@ -1,0 +1,74 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCore } from '../app/core.js';
+import { registerFeatures } from '../app/features.js';
+import { Router } from '../chat/router.js';
+import type { ChatTurn, Notifier } from '../chat/types.js';
+import { loadConfig } from '../config.js';
+import { detectLanguage, type Lang } from '../i18n/language.js';
+import { createLog } from '../log.js';
+import { MemoryRegistryStore, type RegistryStore } from '../store/registryStore.js';
+import { splitWords } from '../text/words.js';
+import type { Clock } from '../time/clock.js';
+
+export interface AskOptions {
+  question: string;
+  lang?: Lang;
+  store: RegistryStore;
+  clock: Clock;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Asking from the command line only reads: nobody is notified and nothing is sent. */
+const silentNotifier: Notifier = {
+  toConversation: () => {},
+  toUser: () => {},
+  canReachUser: async () => false,
+};
+
+/**
+ * What the bot would answer to a question, through the bot's own router and features, on the day
+ * the clock says. It runs on a copy of the data folder and of the registry, so a question that
+ * would change something in the bot ("abonner på oversigt", "spørg leverandøren om X") shows the
+ * answer and changes nothing.
+ */
+export async function askLikeTheBot(options: AskOptions): Promise<{ text: string; understood: boolean }> {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'fki-ask-'));
+  try {
+    await cp(options.dataDir, scratch, { recursive: true, force: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    const config = loadConfig({ ...options.env, DATA_DIR: scratch, LOG_LEVEL: 'silent' });
+    const log = createLog('silent');
+    const store = new MemoryRegistryStore(await options.store.read());
+    const core = await createCore({ config, log, clock: options.clock, store, digestSender: { send: async () => ({ outcome: 'failed', reason: 'the CLI sends nothing' }) } });
+    const router = new Router();
+    registerFeatures(router, {
+      ...core,
+      clock: options.clock,
+      log,
+      notifier: silentNotifier,
+      digestZone: config.digest.zone,
+      subscribeTeamsOnInstall: false,
+      syncNow: async (lang) =>
+        lang === 'da' ? 'Kommandolinjen synkroniserer med: npm run --silent cli -- sync' : 'From the command line, sync with: npm run --silent cli -- sync',
+      statusPageUrl: config.statusPageUrl,
+    });
+    const words = splitWords(options.question);
+    const turn: ChatTurn = {
+      text: options.question,
+      words,
+      lang: options.lang ?? detectLanguage(options.question, words, null),
+      locale: null,
+      conversation: { id: 'cli', kind: 'personal', teamId: null, tenantId: null },
+      user: { id: 'cli', name: null, aadObjectId: null },
+      activityId: null,
+    };
+    const { reply, understood } = await router.route(turn);
+    return { text: reply.text, understood };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

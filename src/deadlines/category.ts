@@ -1,0 +1,36 @@
+import { fold } from '../text/fold.js';
+import type { Deadline } from './deadline.js';
+
+/**
+ * What a dated item is to the people who act on it. The data knows three kinds (a KLIK task, an
+ * agreement, an event); an event is a meeting, a go-live or a release, told apart by its title, so
+ * that a meeting is called "Møde" and never a deadline.
+ */
+export type DeadlineCategory = 'klik' | 'agreement' | 'meeting' | 'go-live' | 'release' | 'milestone';
+
+const MEETING = /mode\b|moder\b|sporgetime|webinar|workshop|meeting|temadag|konference|informationsmode|orienteringsmode/;
+const GO_LIVE = /\bi drift\b|idrift|go live|golive/;
+const RELEASE = /\brelease\b/;
+
+const categories = new WeakMap<Deadline, DeadlineCategory>();
+
+export function categoryOf(deadline: Deadline): DeadlineCategory {
+  let category = categories.get(deadline);
+  if (category === undefined) {
+    category = deadline.kind === 'klik' ? 'klik' : deadline.kind === 'agreement' ? 'agreement' : eventCategory(fold(deadline.title));
+    categories.set(deadline, category);
+  }
+  return category;
+}
+
+function eventCategory(title: string): DeadlineCategory {
+  if (MEETING.test(title)) return 'meeting';
+  if (GO_LIVE.test(title)) return 'go-live';
+  if (RELEASE.test(title)) return 'release';
+  return 'milestone';
+}
+
+/** True for what must be done by a day (a KLIK task, an agreement); false for what happens on a day. */
+export function isDue(deadline: Deadline): boolean {
+  return deadline.kind !== 'event';
+}

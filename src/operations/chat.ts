@@ -1,0 +1,52 @@
+import { linkCard } from '../../cards/textCards.js';
+import type { ChatRouter } from '../chat/types.js';
+import { joinWords } from '../i18n/format.js';
+import type { Lang } from '../i18n/language.js';
+import type { RegistryService } from '../registry/service.js';
+import { PhraseIndex } from '../text/phraseIndex.js';
+import { phrases, type Word } from '../text/words.js';
+
+export interface OperationsDeps {
+  registry: RegistryService;
+  /** KOMBIT's operational status page ("Driftsinformation"). */
+  statusPageUrl: string;
+}
+
+const OPERATIONS_WORD =
+  /^(nede|nedbrud\w*|nedetid|ustabil\w*|driftsforstyrrels\w*|driftsstatus|driftsinfo\w*|driftsmeddelels\w*|statusside\w*|fejler|down|outages?|incidents?|downtime)$/;
+const OPERATIONS_PHRASES = new PhraseIndex(
+  phrases('virker ikke', 'fungerer ikke', 'not working', 'does not work', 'doesnt work', 'status page', 'is it working').map(
+    (phrase) => [phrase, true] as [string[], true],
+  ),
+);
+
+/** True when a question is about operations today (is it down?), not about a switch date. */
+export function isOperationsQuestion(words: readonly Word[]): boolean {
+  return words.some((word) => OPERATIONS_WORD.test(word.folded)) || OPERATIONS_PHRASES.has(words);
+}
+
+const TEXTS = {
+  da: {
+    line: (names: string) =>
+      `Jeg følger ikke driften${names ? ` af ${names}` : ''}. KOMBIT melder driftsforstyrrelser, fejl og planlagt vedligehold på Driftsinformation:`,
+    button: 'Åbn KOMBITs driftsstatus',
+  },
+  en: {
+    line: (names: string) =>
+      `I don't follow the operation${names ? ` of ${names}` : ''}. KOMBIT posts disruptions, faults and planned maintenance on its status page:`,
+    button: "Open KOMBIT's status page",
+  },
+} satisfies Record<Lang, unknown>;
+
+/** "Er FK ORG nede?": operations questions go to KOMBIT's status page, never to a CH2 date. */
+export function registerOperations(router: ChatRouter, { registry, statusPageUrl }: OperationsDeps): void {
+  router.message(
+    (turn) => (isOperationsQuestion(turn.words) ? true : null),
+    async (turn) => {
+      const t = TEXTS[turn.lang];
+      const named = (await registry.current()).matcher.findMentions(turn.words).mentions.flatMap((mention) => mention.systems.slice(0, 1).map((s) => s.name));
+      const lines = [t.line(joinWords([...new Set(named)], turn.lang)), statusPageUrl];
+      return { text: lines.join('\n'), card: linkCard(lines, t.button, statusPageUrl) };
+    },
+  );
+}

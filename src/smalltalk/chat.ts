@@ -1,0 +1,47 @@
+import { messageCard } from '../../cards/textCards.js';
+import type { ChatRouter } from '../chat/types.js';
+import type { Lang } from '../i18n/language.js';
+import { phrases, type Word } from '../text/words.js';
+
+const THANKS = new Set(phrases('tak takker tusind mange thanks thank thx ty cheers')[0]);
+const GREETINGS = new Set(phrases('hej hejsa hejhej hallo halløj goddag godmorgen morn hi hello hey howdy')[0]);
+/** Words that may stand beside thanks or a greeting without making it a question. */
+const COURTESY = new Set(
+  phrases(`for det var så godt super fint perfekt hjælpen svaret svarene info informationen igen lige skal du have
+    dig jer alle bot fki fkibot der med god morgen dag you so much very a lot for the help answer great ok okay again
+    there everyone all good morning afternoon og and`)[0],
+);
+
+type SmallTalk = 'thanks' | 'greeting';
+
+/** Thanks or a greeting with nothing else in it: "tak for hjælpen!", "Hej bot", "thanks a lot". */
+export function smallTalkOf(words: readonly Word[]): SmallTalk | null {
+  if (words.length === 0 || words.length > 8) return null;
+  const first = (words[0] as Word).folded;
+  const kind: SmallTalk | null = THANKS.has(first) ? 'thanks' : GREETINGS.has(first) || (first === 'god' && words.length > 1) ? 'greeting' : null;
+  if (kind === null) return null;
+  const rest = words.slice(1).every((word) => COURTESY.has(word.folded) || THANKS.has(word.folded) || GREETINGS.has(word.folded));
+  return rest ? kind : null;
+}
+
+const TEXTS: Record<Lang, Record<SmallTalk, string>> = {
+  da: {
+    thanks: 'Det var så lidt. Skriv bare hvis der er mere jeg kan hjælpe med.',
+    greeting: 'Hej! Spørg mig fx "hvornår skifter SAPA til CH2?" eller "hvilke frister er der i næste uge?". Skriv "hjælp" for mere.',
+  },
+  en: {
+    thanks: "You're welcome. Just write if there is anything else I can help with.",
+    greeting: 'Hi! Ask me, for example, "when does SAPA switch to CH2?" or "which deadlines are there next week?". Type "help" for more.',
+  },
+};
+
+/** A short, friendly answer to thanks and greetings, instead of "I didn't understand". */
+export function registerSmallTalk(router: ChatRouter): void {
+  router.message(
+    (turn) => smallTalkOf(turn.words),
+    (turn, kind) => {
+      const text = TEXTS[turn.lang][kind];
+      return { text, card: messageCard([text]) };
+    },
+  );
+}
