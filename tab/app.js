@@ -20,7 +20,7 @@ const TEXT = {
     caption: 'Systemer og deres datoer. Vælg en kolonneoverskrift for at sortere.',
     deadlines: 'KLIK-frister og andre datoer', deadlinesCaption: 'Frister, nyeste frist sidst.',
     deadlineColumns: ['Løsning', 'Kode', 'Type', 'Titel', 'Publiceret', 'Frist'],
-    kinds: { klik: 'KLIK-opgave', agreement: 'Aftale', event: 'Begivenhed' },
+    kinds: { klik: 'KLIK-opgave', agreement: 'Aftale', event: 'Møde eller dato' },
     error: 'Oversigten kunne ikke hentes. Prøv at genindlæse siden.',
   },
   en: {
@@ -32,7 +32,7 @@ const TEXT = {
     caption: 'Systems and their dates. Choose a column heading to sort.',
     deadlines: 'KLIK deadlines and other dates', deadlinesCaption: 'Deadlines, latest last.',
     deadlineColumns: ['Solution', 'Code', 'Kind', 'Title', 'Published', 'Deadline'],
-    kinds: { klik: 'KLIK task', agreement: 'Agreement', event: 'Event' },
+    kinds: { klik: 'KLIK task', agreement: 'Agreement', event: 'Meeting or date' },
     error: 'The overview could not be loaded. Try reloading the page.',
   },
 };
