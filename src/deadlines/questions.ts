@@ -123,13 +123,13 @@ export function answerDeadlineQuestion(text: string, words: readonly Word[], reg
   let base = deadlines.filter(
     (d) =>
       (code === null || (d.code !== null && codeKey(d.code) === code.key)) &&
-      (solution === null || solutionNames(d.solution).includes(solution.key)) &&
+      (solution === null || solutionParts(d.solution).some((part) => fold(part) === solution.key)) &&
       (category === null || categoryOf(d) === category),
   );
   const topic = code === null ? topicIn(words, used, base) : null;
   if (topic !== null) base = base.filter((d) => topic.items.has(d));
 
-  const when = whenOf({ periodMatch: periodMatch?.period ?? null, passed, isNew, code, solution, category, topic, words, today, happens, pastTense });
+  const when = whenOf({ periodMatch: periodMatch?.period ?? null, passed, isNew, code, solution, category, topic, words, today });
   const byDay = (a: Deadline, b: Deadline) =>
     (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.solution.localeCompare(b.solution, 'da') || (a.code ?? '').localeCompare(b.code ?? '', 'da');
   let items = base.filter((d) => inWhen(d, when, today)).sort(byDay);
@@ -166,8 +166,6 @@ interface WhenInput {
   topic: unknown;
   words: readonly Word[];
   today: IsoDate;
-  happens: boolean;
-  pastTense: boolean;
 }
 
 function whenOf(input: WhenInput): DeadlineWhen {
@@ -243,10 +241,9 @@ function codeIn(words: readonly Word[], deadlines: readonly Deadline[]): FoundCo
   return unknown;
 }
 
-/** The systems a solution's name speaks of: "SAPA og Borgerblikket" is about SAPA and about Borgerblikket. */
-function solutionNames(solution: string): string[] {
-  const whole = fold(solution);
-  return [whole, ...solution.split(/\s+og\s+|\s+and\s+|\s*[,/&]\s*/).map((part) => fold(part))];
+/** A solution's name and the systems it speaks of: "SAPA og Borgerblikket" is about SAPA and about Borgerblikket. */
+function solutionParts(solution: string): string[] {
+  return [solution, ...solution.split(/\s+og\s+|\s+and\s+|\s*[,/&]\s*/)].map((part) => part.trim()).filter((part) => part !== '');
 }
 
 const solutionMatchers = new WeakMap<Registry, SystemMatcher>();
@@ -276,9 +273,7 @@ function solutionIn(words: readonly Word[], registry: Registry): { name: string;
 function solutionMatcher(registry: Registry): SystemMatcher {
   const names = new Map<string, string>();
   for (const deadline of registry.deadlines) {
-    for (const part of [deadline.solution, ...deadline.solution.split(/\s+og\s+|\s+and\s+|\s*[,/&]\s*/)]) {
-      if (part.trim() !== '') names.set(fold(part), part.trim());
-    }
+    for (const part of solutionParts(deadline.solution)) names.set(fold(part), part);
   }
   const records: SystemRecord[] = [...names.values()].map((name) => {
     const system = registry.find(name);
