@@ -1,3 +1,4 @@
+import { DATA_FILES } from '../src/store/dataFiles.js';
 import path from 'node:path';
 import type { Activity, ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
@@ -19,7 +20,7 @@ export class ConversationStore {
   private readonly document: JsonDocument<{ conversations: Record<string, StoredConversation> }>;
 
   constructor(dataDir: string) {
-    this.document = new JsonDocument(path.join(dataDir, 'conversations.json'), { conversations: {} });
+    this.document = new JsonDocument(path.join(dataDir, DATA_FILES.conversations), { conversations: {} });
   }
 
   /** Remembers where an activity came from; writes only when something changed. */

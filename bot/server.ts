@@ -38,7 +38,9 @@ export async function startServer(app: App, port = app.config.port, host = app.c
 
   server.get('/healthz', async (_req, res) => {
     const registry = await app.registry.current();
-    res.send(200, { ok: true, version: VERSION, systems: registry.systems.length });
+    // A damaged registry file is answered from its last good copy: working, but someone must look.
+    const problem = app.registryStore.problem?.() ?? null;
+    res.send(200, { ok: true, version: VERSION, systems: registry.systems.length, ...(problem ? { warnings: [problem] } : {}) });
   });
 
   server.on('restifyError', (req, _res, error, callback) => {

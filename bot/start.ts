@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../src/config.js';
 import { createLog } from '../src/log.js';
+import { RegistryUnreadableError } from '../src/store/fileRegistryStore.js';
+import { InstanceLockedError, lockDataFolder } from '../src/store/instanceLock.js';
 import { createApp, type App } from './app.js';
 import { startDigestSchedule, startSyncSchedule } from './scheduler.js';
 import { startServer, type RunningServer } from './server.js';
@@ -24,7 +26,17 @@ export async function startBot(check: (config: Config) => string | null = () => 
     process.exit(1);
   }
   const log = createLog(config.logLevel);
-  const app = await createApp({ config, log });
+  let releaseDataFolder: () => Promise<void>;
+  let app: App;
+  try {
+    releaseDataFolder = await lockDataFolder(config.dataDir, log);
+    app = await createApp({ config, log });
+  } catch (error) {
+    // What the operator can fix gets one line, not a stack trace.
+    if (!(error instanceof InstanceLockedError || error instanceof RegistryUnreadableError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   let server: RunningServer;
   try {
     server = await startServer(app);
@@ -32,6 +44,9 @@ export async function startBot(check: (config: Config) => string | null = () => 
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     console.error(`Port ${config.port} on ${config.host} is already in use: stop what uses it, or set PORT to a free port.`);
     process.exit(1);
+  }
+  if (!config.localMode && config.allowedTenantIds.length === 0) {
+    log.warn('ALLOWED_TENANT_IDS is not set: the bot answers users of any tenant; set it to KOMBIT\'s tenant id');
   }
   if (config.localMode) {
     log.warn({ url: server.url }, `local mode: MicrosoftAppId is empty, so requests are not authenticated; listening on ${config.host}`);
@@ -48,6 +63,7 @@ export async function startBot(check: (config: Config) => string | null = () => 
         syncSchedule?.stop();
         await app.notifier.idle();
         await server.close();
+        await releaseDataFolder();
       },
     },
   };

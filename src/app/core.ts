@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/language.js';
 import type { Log } from '../log.js';
 import { seedIfEmpty } from '../registry/seed.js';
 import { RegistryService } from '../registry/service.js';
+import { DATA_FILES } from '../store/dataFiles.js';
 import { Journal } from '../store/journal.js';
 import type { RegistryStore } from '../store/registryStore.js';
 import { AdminDirectory } from '../surveys/admins.js';
@@ -17,12 +18,7 @@ import { SurveyService } from '../surveys/service.js';
 import type { SurveyEvent } from '../surveys/survey.js';
 import type { Clock } from '../time/clock.js';
 
-/** The data files beside the registry, by name, in one place. */
-export const DATA_FILES = {
-  surveys: 'surveys.jsonl',
-  digestOutbox: 'digest-outbox.jsonl',
-  writeBack: 'sync-writeback.jsonl',
-} as const;
+export { DATA_FILES } from '../store/dataFiles.js';
 
 export interface CoreDeps {
   config: Config;
@@ -44,13 +40,16 @@ export async function createCore({ config, log, clock, store, digestSender }: Co
   await registry.current();
 
   const admins = new AdminDirectory(config.dataDir, config.adminIds);
-  const journal = new Journal<SurveyEvent>(path.join(config.dataDir, DATA_FILES.surveys));
-  const surveys = await SurveyService.load({ journal, registry, admins, clock, log });
+  const journal = new Journal<SurveyEvent>(path.join(config.dataDir, DATA_FILES.surveys), log);
+  const surveys = await SurveyService.load({ journal, registry, admins, clock, log, openLimitPerDay: config.surveyOpenLimitPerDay });
   const links = new SurveyLinks(config.publicBaseUrl, config.surveyLinkSecret, config.surveyLinkDays, clock);
 
   const subscriptions = new SubscriptionStore(config.dataDir);
-  const outbox = await DigestOutbox.load(new Journal<OutboxEvent>(path.join(config.dataDir, DATA_FILES.digestOutbox)));
-  const compose = async (asOf: string, lang: Lang) => digestReply(await registry.current(), surveys.open(), asOf, lang);
+  const outbox = await DigestOutbox.load(new Journal<OutboxEvent>(path.join(config.dataDir, DATA_FILES.digestOutbox), log));
+  const compose = async (asOf: string, lang: Lang) => {
+    await surveys.refresh();
+    return digestReply(await registry.current(), surveys.open(), asOf, lang);
+  };
   const digests = new DigestService({
     subscriptions,
     outbox,

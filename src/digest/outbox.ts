@@ -1,4 +1,4 @@
-import type { Journal } from '../store/journal.js';
+import { JournalProjection, type Journal } from '../store/journal.js';
 
 export type OutboxEvent =
   | { type: 'sent'; week: string; conversationId: string; at: string }
@@ -14,11 +14,13 @@ export class DigestOutbox {
   private readonly sent = new Set<string>();
   private readonly failures = new Map<string, number>();
 
-  private constructor(private readonly journal: Journal<OutboxEvent>) {}
+  private projection!: JournalProjection<OutboxEvent>;
+
+  private constructor() {}
 
   static async load(journal: Journal<OutboxEvent>): Promise<DigestOutbox> {
-    const outbox = new DigestOutbox(journal);
-    for (const event of await journal.readAll()) outbox.apply(event);
+    const outbox = new DigestOutbox();
+    outbox.projection = await JournalProjection.open(journal, (event) => outbox.apply(event));
     return outbox;
   }
 
@@ -31,9 +33,8 @@ export class DigestOutbox {
     return this.failures.get(`${week}|${conversationId}`) ?? 0;
   }
 
-  async record(event: OutboxEvent): Promise<void> {
-    await this.journal.append(event);
-    this.apply(event);
+  record(event: OutboxEvent): Promise<void> {
+    return this.projection.record(event);
   }
 
   private apply(event: OutboxEvent): void {

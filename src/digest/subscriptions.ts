@@ -1,3 +1,4 @@
+import { DATA_FILES } from '../store/dataFiles.js';
 import path from 'node:path';
 import type { Lang } from '../i18n/language.js';
 import { JsonDocument } from '../store/jsonDocument.js';
@@ -15,7 +16,7 @@ export class SubscriptionStore {
   private readonly document: JsonDocument<{ subscriptions: Record<string, Subscription> }>;
 
   constructor(dataDir: string) {
-    this.document = new JsonDocument(path.join(dataDir, 'subscriptions.json'), { subscriptions: {} });
+    this.document = new JsonDocument(path.join(dataDir, DATA_FILES.subscriptions), { subscriptions: {} });
   }
 
   async all(): Promise<Subscription[]> {

@@ -15,6 +15,6 @@ export async function seedIfEmpty(store: RegistryStore, now: Date, starter: URL 
   const tables = readImportText(await readFile(starter, 'utf8'), starter.pathname);
   const outcome = applyImport(emptyRegistryData(), tables, { replace: true, now, stamp: false });
   if (!outcome.ok) throw new Error(`The shipped starter data is invalid: ${JSON.stringify(outcome.problems)}`);
-  await store.write(outcome.data);
-  return true;
+  // Checked again under the store's lock: another process may have filled it meanwhile.
+  return store.update((_data, stored) => (stored.empty ? outcome.data : null));
 }

@@ -1,6 +1,6 @@
 import type { Log } from '../log.js';
 import type { Clock } from '../time/clock.js';
-import type { RegistryData, RegistryStore } from '../store/registryStore.js';
+import type { RegistryChange, RegistryStore } from '../store/registryStore.js';
 import { Registry } from './registry.js';
 
 /** How often a running bot looks whether the stored registry changed (an import by the CLI). */
@@ -12,7 +12,6 @@ export class RegistryService {
   private revision: string | null = null;
   private checkedAt = -Infinity;
   private loading: Promise<Registry> | null = null;
-  private updating: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: RegistryStore,
@@ -35,17 +34,16 @@ export class RegistryService {
   }
 
   /**
-   * Changes the stored registry and answers from the change at once (a survey approved in the bot).
-   * Changes are made one at a time.
+   * Changes the stored registry through the store's one write path (one writer at a time, across
+   * processes) and answers from the change at once. `afterWrite` runs while no one else can write.
    */
-  update(change: (data: RegistryData) => RegistryData): Promise<Registry> {
-    const next = this.updating.then(async () => {
-      await this.store.write(change(await this.store.read()));
+  async update(change: RegistryChange, afterWrite?: () => Promise<void>): Promise<Registry> {
+    try {
+      await this.store.update(change, afterWrite);
+    } finally {
       this.checkedAt = -Infinity;
-      return this.current();
-    });
-    this.updating = next.catch(() => undefined);
-    return next;
+    }
+    return this.current();
   }
 
   private async refresh(now: number): Promise<Registry> {

@@ -1,46 +1,133 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { DATA_FILES } from './dataFiles.js';
+import { copyFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { emptyRegistryData, normaliseRegistryData, type RegistryData, type RegistryStore } from './registryStore.js';
+import type { Log } from '../log.js';
+import { writeFileAtomic } from './atomicFile.js';
+import { withFileLock } from './fileLock.js';
+import { emptyRegistryData, normaliseRegistryData, type RegistryChange, type RegistryData, type RegistryStore } from './registryStore.js';
+
+/** The registry file cannot be read and there is no good copy to answer from. */
+export class RegistryUnreadableError extends Error {}
 
 /**
- * The registry as one JSON file in the data folder, written through lowdb, whose writer writes a
- * temporary file and renames it over the old one: a crash never leaves half a file.
+ * The registry as one JSON file in the data folder. Every change is a read-modify-write under a lock
+ * that the CLI and the bot both take, written to a temporary file of its own, flushed and renamed
+ * (see writeFileAtomic). After each write the same data is kept as `registry.last-good.json`: when
+ * `registry.json` cannot be read (damaged by hand, by a disk, by an older version), the bot answers
+ * from that copy and says so loudly in the log and on /healthz; the next change sets the damaged file
+ * aside (`registry.json.damaged-<time>`) before replacing it.
  */
 export class FileRegistryStore implements RegistryStore {
   readonly file: string;
-  private readonly db: Low<RegistryData>;
-  private folderReady: Promise<unknown> | null = null;
+  readonly lastGood: string;
+  private damage: string | null = null;
 
-  constructor(dataDir: string) {
-    this.file = path.join(dataDir, 'registry.json');
-    this.db = new Low<RegistryData>(new JSONFile<RegistryData>(this.file), emptyRegistryData());
+  constructor(
+    dataDir: string,
+    private readonly log?: Log,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.file = path.join(dataDir, DATA_FILES.registry);
+    this.lastGood = path.join(dataDir, DATA_FILES.registryLastGood);
   }
 
   async read(): Promise<RegistryData> {
-    await this.db.read();
-    return structuredClone(normaliseRegistryData(this.db.data));
+    return (await this.load()).data;
   }
 
-  async write(data: RegistryData): Promise<void> {
-    // lowdb's writer puts its temporary file beside the target, so the folder must exist first.
-    this.folderReady ??= mkdir(path.dirname(this.file), { recursive: true });
-    await this.folderReady;
-    this.db.data = structuredClone(data);
-    await this.db.write();
+  update(change: RegistryChange, afterWrite?: () => Promise<void>): Promise<boolean> {
+    return withFileLock(
+      this.file,
+      async () => {
+        const current = await this.load();
+        const next = await change(structuredClone(current.data), { empty: current.empty });
+        if (next === null) return false;
+        if (current.damaged) await this.setDamagedAside();
+        const text = `${JSON.stringify(next, null, 2)}\n`;
+        await writeFileAtomic(this.file, text);
+        await writeFileAtomic(this.lastGood, text);
+        this.damage = null;
+        await afterWrite?.();
+        return true;
+      },
+      this.log,
+    );
   }
 
   async revision(): Promise<string> {
     try {
       const info = await stat(this.file);
-      return `${info.mtimeMs}:${info.size}`;
+      return `${info.mtimeMs}:${info.size}:${info.ino}`;
     } catch {
       return 'missing';
     }
   }
 
   async isEmpty(): Promise<boolean> {
-    return (await this.revision()) === 'missing';
+    return (await this.load()).empty;
+  }
+
+  problem(): string | null {
+    return this.damage;
+  }
+
+  private async load(): Promise<{ data: RegistryData; empty: boolean; damaged: boolean }> {
+    const main = await readJson(this.file);
+    if (main.kind === 'ok') {
+      this.damage = null;
+      return { data: normaliseRegistryData(main.value as RegistryData), empty: false, damaged: false };
+    }
+    const copy = await readJson(this.lastGood);
+    if (main.kind === 'missing' && copy.kind === 'missing') return { data: emptyRegistryData(), empty: true, damaged: false };
+    if (main.kind === 'missing' && copy.kind === 'ok') {
+      // Deleted by hand: the copy is what was last stored, not an empty registry to seed.
+      return this.fromCopy(copy.value, `${this.file} is missing`);
+    }
+    const reason = main.kind === 'damaged' ? main.reason : 'missing';
+    if (copy.kind !== 'ok') {
+      throw new RegistryUnreadableError(
+        `The registry ${this.file} cannot be read (${reason}) and there is no good copy (${this.lastGood}). ` +
+          'Restore it from a backup, or move it away to start again from the starter data.',
+      );
+    }
+    return this.fromCopy(copy.value, `${this.file} cannot be read (${reason})`);
+  }
+
+  private fromCopy(value: unknown, why: string): { data: RegistryData; empty: boolean; damaged: boolean } {
+    const problem = `${why}: answering from the last good copy ${this.lastGood}; the next change replaces it`;
+    if (this.damage !== problem) this.log?.error({ file: this.file, lastGood: this.lastGood }, problem);
+    this.damage = problem;
+    return { data: normaliseRegistryData(value as RegistryData), empty: false, damaged: true };
+  }
+
+  private async setDamagedAside(): Promise<void> {
+    const aside = `${this.file}.damaged-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      await copyFile(this.file, aside);
+      this.log?.warn({ file: this.file, keptAside: aside }, 'the damaged registry file was kept aside before it was replaced');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+type JsonRead = { kind: 'ok'; value: unknown } | { kind: 'missing' } | { kind: 'damaged'; reason: string };
+
+async function readJson(file: string): Promise<JsonRead> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw error;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || !Array.isArray((value as { systems?: unknown }).systems)) {
+      return { kind: 'damaged', reason: 'not a registry: no "systems" list' };
+    }
+    return { kind: 'ok', value };
+  } catch (error) {
+    return { kind: 'damaged', reason: (error as Error).message };
   }
 }

@@ -1,27 +1,109 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
+import type { Log } from '../log.js';
+import { withFileLock } from './fileLock.js';
+
+const NEWLINE = 0x0a;
 
 /**
- * An append-only journal of JSON lines. `append` returns once the line is written *and* flushed to
- * the disk (fdatasync), so whatever it acknowledges survives a crash; appends from one process are
- * written one at a time, in order.
+ * An append-only journal of JSON lines: every process that writes it appends under the journal's
+ * lock, and each append is flushed to the disk (fdatasync) before it is acknowledged.
+ *
+ * A crash can leave the last line cut short. That line was never acknowledged; left in place, the next
+ * append would be glued to it and lost too. So whoever takes the lock first repairs the tail: the cut
+ * bytes go to a file beside the journal (`…jsonl.torn-<time>`), the journal is truncated to its last
+ * whole line, and the repair is logged. A damaged line elsewhere is logged and skipped, never silently.
  */
 export class Journal<E> {
-  private queue: Promise<unknown> = Promise.resolve();
-  private folderReady: Promise<unknown> | null = null;
+  /** Bytes of the file already read: what follows was written since (by this process or another). */
+  private offset = 0;
+  /** Reads and transactions of this process, one at a time: each moves `offset`. */
+  private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly log?: Log,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
-  append(event: E): Promise<void> {
-    const line = `${JSON.stringify(event)}\n`;
-    const write = this.queue.then(() => this.write(line));
-    this.queue = write.catch(() => undefined);
-    return write;
+  /** Repairs a torn tail, then every event, oldest first. */
+  open(): Promise<E[]> {
+    return this.inTurn(() => {
+      this.offset = 0;
+      return this.locked(() => this.readUnread());
+    });
   }
 
-  private async write(line: string): Promise<void> {
-    this.folderReady ??= mkdir(path.dirname(this.file), { recursive: true });
-    await this.folderReady;
+  /** Events written since the last read, whole lines only (a line being written is left for later). */
+  readNew(): Promise<E[]> {
+    return this.inTurn(() => this.readUnread());
+  }
+
+  private async readUnread(): Promise<E[]> {
+    let handle;
+    try {
+      handle = await open(this.file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    try {
+      const { size } = await handle.stat();
+      if (size < this.offset) this.offset = 0; // replaced by a restore: read it anew
+      if (size === this.offset) return [];
+      const buffer = Buffer.alloc(size - this.offset);
+      await handle.read(buffer, 0, buffer.length, this.offset);
+      const end = buffer.lastIndexOf(NEWLINE) + 1;
+      const events = this.parse(buffer.subarray(0, end).toString('utf8'), this.offset);
+      this.offset += end;
+      return events;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /**
+   * Runs `work` holding the journal's lock, after reading what others wrote (handed to `work` to apply
+   * first); `append` inside it writes events, each flushed before it returns.
+   */
+  transact<T>(work: (written: E[], append: (event: E) => Promise<void>) => Promise<T>): Promise<T> {
+    return this.inTurn(() =>
+      this.locked(async () => {
+        const written = await this.readUnread();
+        return work(written, (event) => this.appendLocked(event));
+      }),
+    );
+  }
+
+  /** Changes since the file was last read, without waiting for the lock. */
+  async changedSinceRead(): Promise<boolean> {
+    try {
+      return (await stat(this.file)).size !== this.offset;
+    } catch {
+      return this.offset !== 0;
+    }
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.turn.then(work);
+    this.turn = next.catch(() => undefined);
+    return next;
+  }
+
+  private locked<T>(work: () => Promise<T>): Promise<T> {
+    return withFileLock(
+      this.file,
+      async () => {
+        await this.repairTail();
+        return work();
+      },
+      this.log,
+    );
+  }
+
+  private async appendLocked(event: E): Promise<void> {
+    const line = Buffer.from(`${JSON.stringify(event)}\n`, 'utf8');
+    await mkdir(path.dirname(this.file), { recursive: true });
     const handle = await open(this.file, 'a');
     try {
       await handle.write(line);
@@ -29,31 +111,107 @@ export class Journal<E> {
     } finally {
       await handle.close();
     }
+    // Under the lock nobody else wrote in between: the file now ends where this line ends.
+    this.offset += line.length;
+  }
+
+  /** Under the lock: cuts a line a crash left unfinished off the end, keeping its bytes aside. */
+  private async repairTail(): Promise<void> {
+    let handle;
+    try {
+      handle = await open(this.file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    let cut: { keep: number; torn: Buffer } | null = null;
+    try {
+      const { size } = await handle.stat();
+      if (size === 0) return;
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      if (last[0] === NEWLINE) return;
+      const whole = Buffer.alloc(size);
+      await handle.read(whole, 0, size, 0);
+      const keep = whole.lastIndexOf(NEWLINE) + 1;
+      cut = { keep, torn: whole.subarray(keep) };
+    } finally {
+      await handle.close();
+    }
+    const aside = `${this.file}.torn-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+    await appendFile(aside, cut.torn);
+    await truncate(this.file, cut.keep);
+    const flush = await open(this.file, 'r+');
+    try {
+      await flush.datasync();
+    } finally {
+      await flush.close();
+    }
+    this.log?.warn(
+      { file: this.file, bytes: cut.torn.length, keptAside: aside },
+      'the journal ended in a line cut short by a crash (never acknowledged): moved it aside and truncated the journal to its last whole line',
+    );
+  }
+
+  private parse(text: string, startOffset: number): E[] {
+    const events: E[] = [];
+    let position = startOffset;
+    for (const line of text.split('\n')) {
+      const bytes = Buffer.byteLength(line, 'utf8') + 1;
+      if (line.trim() !== '') {
+        try {
+          events.push(JSON.parse(line) as E);
+        } catch {
+          this.log?.error({ file: this.file, byteOffset: position, text: line.slice(0, 200) }, 'damaged line in a journal: skipped');
+        }
+      }
+      position += bytes;
+    }
+    return events;
+  }
+}
+
+/**
+ * State that is the replay of a journal: loaded at open, changed only by recording events, and kept
+ * up to date with events other processes append (the CLI closing a survey while the bot runs).
+ */
+export class JournalProjection<E> {
+  private constructor(
+    readonly journal: Journal<E>,
+    private readonly apply: (event: E) => void,
+  ) {}
+
+  static async open<E>(journal: Journal<E>, apply: (event: E) => void): Promise<JournalProjection<E>> {
+    for (const event of await journal.open()) apply(event);
+    return new JournalProjection(journal, apply);
+  }
+
+  /** Applies what others appended since the last look; returns whether anything changed. */
+  async refresh(): Promise<boolean> {
+    if (!(await this.journal.changedSinceRead())) return false;
+    const events = await this.journal.readNew();
+    for (const event of events) this.apply(event);
+    return events.length > 0;
+  }
+
+  /** Records events: each is on the disk, and applied, before this returns. */
+  record(...events: E[]): Promise<void> {
+    return this.transact(async (append) => {
+      for (const event of events) await append(event);
+    });
   }
 
   /**
-   * Every event, oldest first. A last line cut short by a crash mid-write was never acknowledged and
-   * is skipped; a damaged line elsewhere is reported through `onDamaged`, not silently dropped.
+   * Decides and records with no other writer in between, in this process or another: `work` sees the
+   * state with everything recorded so far, and each `append` applies its event as soon as it is on disk.
    */
-  async readAll(onDamaged: (lineNumber: number, text: string) => void = () => {}): Promise<E[]> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    const lines = text.split('\n');
-    const events: E[] = [];
-    lines.forEach((line, index) => {
-      if (line.trim() === '') return;
-      try {
-        events.push(JSON.parse(line) as E);
-      } catch {
-        const isLast = index >= lines.length - 2;
-        if (!isLast || text.endsWith('\n')) onDamaged(index + 1, line);
-      }
+  transact<T>(work: (append: (event: E) => Promise<void>) => Promise<T>): Promise<T> {
+    return this.journal.transact(async (written, append) => {
+      for (const event of written) this.apply(event);
+      return work(async (event) => {
+        await append(event);
+        this.apply(event);
+      });
     });
-    return events;
   }
 }

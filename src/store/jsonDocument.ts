@@ -1,51 +1,57 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { readFile } from 'node:fs/promises';
+import type { Log } from '../log.js';
+import { writeFileAtomic } from './atomicFile.js';
+import { withFileLock } from './fileLock.js';
 
 /**
- * A small JSON file in the data folder (lowdb: written to a temporary file and renamed). Changes are
- * made one at a time and written only when they changed something. A `shared` document is read from
- * disk before every read and change, because another process (the CLI) writes it too.
+ * A small JSON file in the data folder (administrators, conversations, subscriptions). Changes are
+ * made one at a time under the file's lock, and written atomically only when they changed something.
+ * A `shared` document is read from disk before every read and change, because another process (the
+ * CLI) writes it too. A file that cannot be read is an error with its name, never an empty document.
  */
 export class JsonDocument<T extends object> {
-  private readonly db: Low<T>;
-  private loaded: Promise<void> | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private data: T | null = null;
 
   constructor(
     readonly file: string,
-    defaults: T,
-    private readonly options: { shared?: boolean } = {},
-  ) {
-    this.db = new Low<T>(new JSONFile<T>(file), defaults);
-  }
+    private readonly defaults: T,
+    private readonly options: { shared?: boolean; log?: Log } = {},
+  ) {}
 
   /** The current contents. Change them only through `change`. */
   async read(): Promise<T> {
-    await this.load();
-    return this.db.data;
+    return this.load();
   }
 
   /** Applies a change; `apply` says whether it changed anything (and only then is the file written). */
   change(apply: (data: T) => boolean): Promise<boolean> {
-    const next = this.queue.then(async () => {
-      await this.load();
-      const changed = apply(this.db.data);
-      if (changed) {
-        // lowdb's writer puts its temporary file beside the target: the folder must exist.
-        await mkdir(path.dirname(this.file), { recursive: true });
-        await this.db.write();
-      }
-      return changed;
-    });
-    this.queue = next.catch(() => undefined);
-    return next;
+    return withFileLock(
+      this.file,
+      async () => {
+        const data = await this.load();
+        const changed = apply(data);
+        if (changed) await writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
+        return changed;
+      },
+      this.options.log,
+    );
   }
 
-  private load(): Promise<void> {
-    if (this.options.shared) return this.db.read();
-    this.loaded ??= this.db.read();
-    return this.loaded;
+  private async load(): Promise<T> {
+    if (this.data !== null && !this.options.shared) return this.data;
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.data = structuredClone(this.defaults);
+      return this.data;
+    }
+    try {
+      this.data = { ...structuredClone(this.defaults), ...(JSON.parse(text) as T) };
+    } catch (error) {
+      throw new Error(`${this.file} cannot be read: ${(error as Error).message}`);
+    }
+    return this.data;
   }
 }

@@ -1,4 +1,5 @@
 import type { Deadline } from '../deadlines/deadline.js';
+import { formatDay } from '../i18n/format.js';
 import type { SystemRecord } from '../registry/system.js';
 
 export interface RegistryData {
@@ -7,26 +8,46 @@ export interface RegistryData {
 }
 
 /**
+ * A change to the registry: the new data, or null to leave it as it is. `stored.empty` is true when
+ * nothing has ever been stored (the seed fills only an empty store).
+ */
+export type RegistryChange = (data: RegistryData, stored: { empty: boolean }) => RegistryData | null | Promise<RegistryData | null>;
+
+/**
  * Where the registry lives. Small on purpose: a shared database can replace the file later.
  * `revision()` changes whenever the stored data changes, so a running bot can notice that the CLI
  * imported new data.
  */
 export interface RegistryStore {
   read(): Promise<RegistryData>;
-  /** Replaces the stored data atomically: readers see the old or the new data, never a mix. */
-  write(data: RegistryData): Promise<void>;
+  /**
+   * The one way to change the registry (import, sync, approval, seed): reads the newest data, applies
+   * `change` and stores the result atomically, with no other writer in between, in this process or
+   * another. `afterWrite` runs once the result is stored, still alone (to record what caused it).
+   * Returns whether anything was written.
+   */
+  update(change: RegistryChange, afterWrite?: () => Promise<void>): Promise<boolean>;
   revision(): Promise<string>;
   /** True when nothing has ever been stored. */
   isEmpty(): Promise<boolean>;
+  /** A problem the operator must hear about (e.g. answering from the last good copy), or null. */
+  problem?(): string | null;
 }
+
+/** The provenance older versions wrote for an approved answer, naming the vendor's contact and the admin. */
+const NAMED_APPROVAL = /^Leverandørens svar \(.*\), godkendt af .* (\d{4}-\d{2}-\d{2})$/s;
 
 /**
  * Data as stored by an older version, brought to today's shape: deadlines written before KLIK
- * status existed have none (unknown), never a guessed one.
+ * status existed have none (unknown), never a guessed one; an approval's provenance names
+ * organisations, not the people (who stay in the survey history).
  */
 export function normaliseRegistryData(data: { systems?: SystemRecord[]; deadlines?: Partial<Deadline>[] }): RegistryData {
   return {
-    systems: data.systems ?? [],
+    systems: (data.systems ?? []).map((system) => {
+      const approvedOn = system.source?.match(NAMED_APPROVAL)?.[1];
+      return approvedOn ? { ...system, source: `Leverandørens svar, godkendt af KOMBIT ${formatDay(approvedOn, 'da')}` } : system;
+    }),
     deadlines: (data.deadlines ?? []).map((deadline) => ({ ...deadline, klikStatus: deadline.klikStatus ?? null }) as Deadline),
   };
 }
@@ -39,6 +60,7 @@ export function emptyRegistryData(): RegistryData {
 export class MemoryRegistryStore implements RegistryStore {
   private data: RegistryData | null;
   private counter = 0;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(initial?: RegistryData) {
     this.data = initial === undefined ? null : structuredClone(initial);
@@ -48,9 +70,17 @@ export class MemoryRegistryStore implements RegistryStore {
     return structuredClone(this.data ?? emptyRegistryData());
   }
 
-  async write(data: RegistryData): Promise<void> {
-    this.data = structuredClone(data);
-    this.counter += 1;
+  update(change: RegistryChange, afterWrite?: () => Promise<void>): Promise<boolean> {
+    const next = this.queue.then(async () => {
+      const changed = await change(await this.read(), { empty: this.data === null });
+      if (changed === null) return false;
+      this.data = structuredClone(changed);
+      this.counter += 1;
+      await afterWrite?.();
+      return true;
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   async revision(): Promise<string> {

@@ -1,3 +1,4 @@
+import { DATA_FILES } from '../store/dataFiles.js';
 import path from 'node:path';
 import { JsonDocument } from '../store/jsonDocument.js';
 
@@ -25,7 +26,7 @@ export class AdminDirectory {
     dataDir: string,
     private readonly fromEnvironment: readonly string[] = [],
   ) {
-    this.document = new JsonDocument<{ admins: AdminEntry[] }>(path.join(dataDir, 'admins.json'), { admins: [] }, { shared: true });
+    this.document = new JsonDocument<{ admins: AdminEntry[] }>(path.join(dataDir, DATA_FILES.admins), { admins: [] }, { shared: true });
   }
 
   async isAdmin(aadObjectId: string | null): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/language.js';
 import { nameKey } from '../registry/system.js';
-import type { RegistryStore } from '../store/registryStore.js';
+import type { RegistryData, RegistryStore } from '../store/registryStore.js';
 import type { Survey } from '../surveys/survey.js';
 import { resolveColumns, type ListColumn } from './columns.js';
 import { planSync, type SyncPlan } from './plan.js';
@@ -27,22 +27,31 @@ export function approvalsOf(surveys: readonly Survey[]): Map<string, string> {
   return approvals;
 }
 
-/** Reads the list, plans the changes and, unless it is a dry run, writes them in one go. */
+/**
+ * Reads the list, then plans and (unless it is a dry run) writes the changes in one go through the
+ * registry's write path: planned from the newest registry, with the approvals as they are at that
+ * moment, so that an answer approved while the list was being read is not overwritten.
+ */
 export async function runSync(input: {
   source: ListSource;
   store: RegistryStore;
   columnMap: Record<string, keyof SystemRecord>;
-  approvals: ReadonlyMap<string, string>;
+  approvals: () => ReadonlyMap<string, string> | Promise<ReadonlyMap<string, string>>;
   now: Date;
   dryRun: boolean;
 }): Promise<SyncOutcome> {
   const { byInternalName, missing } = resolveColumns(input.columnMap, await input.source.columns());
   if (missing.length > 0) return { ok: false, missingColumns: missing };
   const rows = (await input.source.items()).map((item) => rowOf(item, byInternalName));
-  const plan = planSync(await input.store.read(), rows, input.approvals, input.now);
-  const changes = plan.added.length + plan.updated.length > 0;
-  if (!input.dryRun && changes) await input.store.write(plan.data);
-  return { ok: true, plan, written: !input.dryRun && changes };
+  const planFrom = async (data: RegistryData) => planSync(data, rows, await input.approvals(), input.now);
+  const hasChanges = (plan: SyncPlan) => plan.added.length + plan.updated.length > 0;
+  if (input.dryRun) return { ok: true, plan: await planFrom(await input.store.read()), written: false };
+  let plan!: SyncPlan;
+  const written = await input.store.update(async (data) => {
+    plan = await planFrom(data);
+    return hasChanges(plan) ? plan.data : null;
+  });
+  return { ok: true, plan, written };
 }
 
 /** What a person is told when the list lacks columns the map names. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Log } from '../log.js';
 import { nameKey, type SystemRecord } from '../registry/system.js';
-import type { Journal } from '../store/journal.js';
+import { JournalProjection, type Journal } from '../store/journal.js';
 import { resolveColumns, type ListColumn } from './columns.js';
 import type { ListItem } from './rows.js';
 
@@ -30,15 +30,13 @@ export class WriteBackQueue {
   private readonly pending = new Map<string, Extract<WriteBackEvent, { type: 'queued' }>>();
   private readonly failures = new Map<string, number>();
   private running: Promise<WriteBackSummary> | null = null;
+  private projection!: JournalProjection<WriteBackEvent>;
 
-  private constructor(
-    private readonly journal: Journal<WriteBackEvent>,
-    private readonly log?: Log,
-  ) {}
+  private constructor(private readonly log?: Log) {}
 
   static async load(journal: Journal<WriteBackEvent>, log?: Log): Promise<WriteBackQueue> {
-    const queue = new WriteBackQueue(journal, log);
-    for (const event of await journal.readAll()) queue.apply(event);
+    const queue = new WriteBackQueue(log);
+    queue.projection = await JournalProjection.open(journal, (event) => queue.apply(event));
     return queue;
   }
 
@@ -94,9 +92,8 @@ export class WriteBackQueue {
     return summary;
   }
 
-  private async record(event: WriteBackEvent): Promise<void> {
-    await this.journal.append(event);
-    this.apply(event);
+  private record(event: WriteBackEvent): Promise<void> {
+    return this.projection.record(event);
   }
 
   private apply(event: WriteBackEvent): void {

@@ -151,7 +151,7 @@ describe('cli ask: what the bot would answer, through the same router', function
   let bot: BotHarness;
   before(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'fki-ask-'));
-    await new FileRegistryStore(dataDir).write(ownData());
+    await new FileRegistryStore(dataDir).update(() => ownData());
     bot = await BotHarness.start({ data: ownData(), clock: fixedClock(FRIDAY) });
   });
   after(async () => {
@@ -197,6 +197,6 @@ describe('cli ask: what the bot would answer, through the same router', function
     assert.match((await cli('ask', 'spørg leverandøren om Sagsstyring', '--as-of', '2031-04-04')).stdout, /Sagsstyring/);
     assert.deepEqual(await new FileRegistryStore(dataDir).read(), before);
     const { readdir } = await import('node:fs/promises');
-    assert.deepEqual(await readdir(dataDir), ['registry.json'], 'asking wrote no survey and no subscription');
+    assert.deepEqual(await readdir(dataDir), ['registry.json', 'registry.last-good.json'], 'asking wrote no survey and no subscription');
   });
 });

@@ -122,19 +122,19 @@ describe('importing and exporting the registry', () => {
     it('creates its folder on first write and reads back what it wrote', async () => {
       const store = new FileRegistryStore(path.join(dir, 'nested', 'data'));
       assert.equal(await store.isEmpty(), true);
-      await store.write(starterData());
+      await store.update(() => starterData());
       assert.equal(await store.isEmpty(), false);
       assert.deepEqual(await store.read(), starterData());
     });
 
     it('changes its revision when the data changes, so a running bot reloads', async () => {
       const store = new FileRegistryStore(dir);
-      await store.write(starterData());
+      await store.update(() => starterData());
       const before = await store.revision();
       const data = starterData();
       data.systems.pop();
       await new Promise((resolve) => setTimeout(resolve, 5));
-      await store.write(data);
+      await store.update(() => data);
       assert.notEqual(await store.revision(), before);
     });
 
@@ -142,8 +142,8 @@ describe('importing and exporting the registry', () => {
       const store = new FileRegistryStore(dir);
       const big = starterData();
       for (let i = 0; i < 2000; i += 1) big.systems.push({ ...big.systems[0]!, name: `System ${i}` });
-      await store.write(starterData());
-      const writes = Array.from({ length: 10 }, (_, i) => store.write(i % 2 === 0 ? big : starterData()));
+      await store.update(() => starterData());
+      const writes = Array.from({ length: 10 }, (_, i) => store.update(() => i % 2 === 0 ? big : starterData()));
       const reads = Array.from({ length: 50 }, async () => JSON.parse(await readFile(store.file, 'utf8')) as RegistryData);
       const seen = await Promise.all(reads);
       await Promise.all(writes);
@@ -152,7 +152,7 @@ describe('importing and exporting the registry', () => {
 
     it('is left untouched by an import with errors', async () => {
       const store = new FileRegistryStore(dir);
-      await store.write(starterData());
+      await store.update(() => starterData());
       const before = await readFile(store.file, 'utf8');
       await writeFile(path.join(dir, 'bad.csv'), 'name;status\nAula;done\n');
       const outcome = importText(await store.read(), await readFile(path.join(dir, 'bad.csv'), 'utf8'), 'bad.csv');

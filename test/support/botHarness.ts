@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createApp, type App } from '../../bot/app.js';
 import { startServer, type RunningServer } from '../../bot/server.js';
 import { loadConfig } from '../../src/config.js';
-import { createLog } from '../../src/log.js';
+import { captureLog } from './logCapture.js';
 import type { RegistryData, RegistryStore } from '../../src/store/registryStore.js';
 import { MemoryRegistryStore } from '../../src/store/registryStore.js';
 import { fixedClock, type Clock } from '../../src/time/clock.js';
@@ -28,6 +28,8 @@ export class BotHarness {
   server!: RunningServer;
   app!: App;
   dataDir!: string;
+  /** What the bot logged (info and up), as parsed JSON lines. */
+  readonly logged = captureLog();
   private ownsDataDir = false;
 
   static async start(options: BotHarnessOptions = {}): Promise<BotHarness> {
@@ -46,7 +48,7 @@ export class BotHarness {
     });
     harness.app = await createApp({
       config,
-      log: createLog('silent'),
+      log: harness.logged.log,
       clock: options.clock ?? fixedClock('2025-02-10T09:00:00+01:00'),
       store: options.store ?? (options.data ? new MemoryRegistryStore(options.data) : new MemoryRegistryStore()),
       delivery: { sleep: async () => {} },

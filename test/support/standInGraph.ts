@@ -17,6 +17,8 @@ export class StandInGraph {
   throttleNext = 0;
   /** When set, PATCH and POST fail with this status (Retry-After: 0), as an outage would. */
   failWrites: number | null = null;
+  /** Runs after a page of items is read and before it is sent: something happening while a sync reads. */
+  whileServingItems: (() => Promise<void>) | null = null;
   /** The Excel table: its header and rows, and when the workbook last changed. */
   workbook = { driveId: 'drive-1', itemId: 'item-1', table: 'Systemer', modified: '2026-11-01T08:00:00Z', header: [] as string[], rows: [] as unknown[][] };
   readonly requests: { method: string; path: string }[] = [];
@@ -79,6 +81,9 @@ export class StandInGraph {
       const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
       const page = this.items.slice(skip, skip + size);
       const next = skip + size < this.items.length ? `${this.url}${list}/items?expand=fields&$top=${top}&$skiptoken=${skip + size}` : undefined;
+      const during = this.whileServingItems;
+      this.whileServingItems = null;
+      await during?.();
       return send(res, 200, { value: page, ...(next ? { '@odata.nextLink': next } : {}) });
     }
     const body = await readJson(req);
