@@ -30,7 +30,7 @@ export interface AppDeps {
 
 /** Everything the server needs, wired: stores, registry, surveys, features, bot, adapter. */
 export async function createApp({ config, log, clock = systemClock, store, delivery, env = process.env }: AppDeps) {
-  const registryStore = store ?? new FileRegistryStore(config.dataDir);
+  const registryStore = store ?? new FileRegistryStore(config.dataDir, log);
   const adapter = createAdapter(config, log);
   const conversations = new ConversationStore(config.dataDir);
   const notifier = new ProactiveNotifier(adapter, config.appId, conversations, log, delivery);
@@ -52,7 +52,7 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
       return error;
     }
   })();
-  const writeBacks = await WriteBackQueue.load(new Journal<WriteBackEvent>(path.join(config.dataDir, DATA_FILES.writeBack)), log);
+  const writeBacks = await WriteBackQueue.load(new Journal<WriteBackEvent>(path.join(config.dataDir, DATA_FILES.writeBack), log), log);
   /** Sends approved answers still on their way to the list; a failure stays queued for the next try. */
   const pushWriteBacks = async (source = 'missing' in graph ? null : graphSource(graph)) => {
     if (source === null || columnMap instanceof Error || writeBacks.waiting === 0) return;
@@ -77,7 +77,7 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
     const source = graphSource(graph);
     // Approved answers go to the list first, so the sync reads them back instead of undoing them.
     await pushWriteBacks(source).catch((error: unknown) => log.error({ err: error }, 'write-back to the list failed; tried again at the next sync'));
-    const outcome = await runSync({ source, store: registryStore, columnMap, approvals: approvalsOf(surveys.all()), now: clock.now(), dryRun: false });
+    const outcome = await runSync({ source, store: registryStore, columnMap, approvals: () => approvalsOf(surveys.all()), now: clock.now(), dryRun: false });
     registry.invalidate();
     if (!outcome.ok) {
       log.error({ missing: outcome.missingColumns }, 'sync: the list lacks mapped columns');
@@ -101,19 +101,18 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
     statusPageUrl: config.statusPageUrl,
   });
 
-  const bot = new FkiBot(
-    router,
-    log,
-    (activity) => conversations.record(activity, clock.now()),
-    async (conversationId) => {
+  const bot = new FkiBot(router, log, {
+    allowedTenantIds: config.allowedTenantIds,
+    onEveryActivity: (activity) => conversations.record(activity, clock.now()),
+    onRemoved: async (conversationId) => {
       await conversations.forget(conversationId);
     },
-  );
+  });
   const onLinkAnswer = async (survey: Parameters<typeof tellAdmins>[0], answerId: string) => {
     const answer = survey.answers.find((candidate) => candidate.id === answerId);
     if (answer) await tellAdmins(survey, answer, { admins, notifier });
   };
-  return { config, log, clock, registry, router, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, graphConfigured: !('missing' in graph), writeBacks, pushWriteBacks };
+  return { config, log, clock, registry, registryStore, router, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, graphConfigured: !('missing' in graph), writeBacks, pushWriteBacks };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -66,11 +66,12 @@ export function receiptCard(survey: Survey, answer: SurveyAnswer, lang: Lang): A
   });
 }
 
-/** For KOMBIT's administrators: the answer, a reason field, approve and reject. */
-export function reviewCard(survey: Survey, answer: SurveyAnswer, lang: Lang): AdaptiveCard {
+/** For KOMBIT's administrators: the answer, a reason field, approve and reject; `notice` above it. */
+export function reviewCard(survey: Survey, answer: SurveyAnswer, lang: Lang, notice: string | null = null): AdaptiveCard {
   const m = surveyMessages(lang);
   return renderCard('review', {
     lang,
+    notice,
     surveyId: survey.id,
     answerId: answer.id,
     title: m.reviewTitle(survey.system),
@@ -83,20 +84,29 @@ export function reviewCard(survey: Survey, answer: SurveyAnswer, lang: Lang): Ad
   });
 }
 
-/** "åbne forespørgsler": each open survey, and for administrators a button to review its answer. */
+/** How many open surveys the list shows; the rest are counted ("+N more"). */
+export const SURVEY_LIST_LIMIT = 10;
+
+/** "åbne forespørgsler": the oldest open surveys, and for administrators buttons to review or close them. */
 export function surveyListCard(surveys: Survey[], lang: Lang, isAdmin: boolean): AdaptiveCard {
   const m = surveyMessages(lang);
+  const shown = surveys.slice(0, SURVEY_LIST_LIMIT);
+  const hidden = surveys.length - shown.length;
   return renderCard('surveyList', {
     lang,
     title: m.openTitle,
     none: m.openNone,
+    more: hidden > 0 ? m.more(hidden) : null,
     reviewButton: m.reviewButton,
     reviewVerb: SurveyVerbs.review,
-    items: surveys.map((survey) => ({
+    closeButton: m.closeButton,
+    closeVerb: SurveyVerbs.close,
+    items: shown.map((survey) => ({
       surveyId: survey.id,
       line: m.openLine(survey.system, formatTimestampDay(survey.createdAt, lang), survey.requesters.length, survey.answers.length),
       state: survey.answers.length === 0 ? m.awaitingAnswer : m.awaitingReview,
       canReview: isAdmin && survey.answers.length > 0,
+      canClose: isAdmin,
     })),
   });
 }
@@ -105,11 +115,13 @@ export function surveyListCard(surveys: Survey[], lang: Lang, isAdmin: boolean):
 export function surveyListText(surveys: Survey[], lang: Lang): string {
   const m = surveyMessages(lang);
   if (surveys.length === 0) return `${m.openTitle}\n${m.openNone}`;
-  const lines = surveys.map(
+  const shown = surveys.slice(0, SURVEY_LIST_LIMIT);
+  const lines = shown.map(
     (survey) =>
       `- ${m.openLine(survey.system, formatTimestampDay(survey.createdAt, lang), survey.requesters.length, survey.answers.length)} · ${
         survey.answers.length === 0 ? m.awaitingAnswer : m.awaitingReview
       }`,
   );
+  if (surveys.length > shown.length) lines.push(m.more(surveys.length - shown.length));
   return [m.openTitle, ...lines].join('\n');
 }

@@ -14,7 +14,7 @@ export interface AnswersDeps {
   registry: RegistryService;
   clock: Clock;
   /** Vendors' answers not yet reviewed by KOMBIT, by system name key: shown, marked as unconfirmed. */
-  pendingAnswers?: () => ReadonlyMap<string, PendingReport>;
+  pendingAnswers?: () => ReadonlyMap<string, PendingReport> | Promise<ReadonlyMap<string, PendingReport>>;
 }
 
 const TOPICS: readonly SwitchTopic[] = ['ch2', 'sts2', 'both'];
@@ -31,7 +31,7 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
         locale: turn.locale,
         lang: turn.lang,
         words: turn.words,
-        pending: pendingAnswers?.(),
+        pending: await pendingAnswers?.(),
       }),
     (_turn, answered) => answerReply(answered),
   );
@@ -43,7 +43,7 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
     if (system === undefined) {
       return { type: 'error', code: 'SYSTEM_NOT_FOUND', text: messages(turn.lang).systemGone(name ?? '') };
     }
-    const answer = answerAbout([system], topic, today(), pendingAnswers?.());
+    const answer = answerAbout([system], topic, today(), await pendingAnswers?.());
     return { type: 'card', reply: answerReply({ lang: turn.lang, today: today(), answer }) };
   });
 }

@@ -51,5 +51,9 @@ export function registerFeatures(router: ChatRouter, deps: FeatureDeps): void {
   registerSync(router, deps);
   registerDigest(router, { ...deps, zone: deps.digestZone });
   registerDeadlines(router, deps);
-  registerAnswers(router, { ...deps, pendingAnswers: () => deps.surveys.pendingAnswers() });
+  registerAnswers(router, { ...deps, pendingAnswers: async () => {
+      await deps.surveys.refresh();
+      return deps.surveys.pendingAnswers();
+    },
+  });
 }

@@ -11,7 +11,8 @@ import { ImportFileError, readImportText } from '../registry/importFormats.js';
 import { applyImport, type TableChanges } from '../registry/importer.js';
 import { seedIfEmpty } from '../registry/seed.js';
 import { adminsFromEnvironment } from '../surveys/admins.js';
-import { adminsCommand, exportSurveys, readSurveys, surveysAsText } from './surveyCommands.js';
+import { adminsCommand, closeSurveyFromCli, exportSurveys, readSurveys, surveysAsText } from './surveyCommands.js';
+import { createLog, type Log } from '../log.js';
 import { graphSettings, graphSource } from '../../bot/graph.js';
 import { ColumnMapError, parseColumnMap } from '../sync/columns.js';
 import { approvalsOf, missingColumnsText, runSync, syncSummary } from '../sync/run.js';
@@ -32,6 +33,7 @@ const USAGE = `FKI Bot command line
   npm run --silent cli -- sync [--dry-run] [--lang da|en]
   npm run --silent cli -- surveys list [--lang da|en]
   npm run --silent cli -- surveys export [--format json|csv]
+  npm run --silent cli -- surveys close SURVEY_ID [--reason TEXT] [--lang da|en]
   npm run --silent cli -- admins add|remove AAD_OBJECT_ID
   npm run --silent cli -- admins list
 
@@ -48,6 +50,8 @@ export interface CliIo {
   adminIds: string[];
   /** The environment, for the Microsoft Graph settings. */
   env: NodeJS.ProcessEnv;
+  /** Warnings about the data files (a damaged journal line); JSON lines on stderr when left out. */
+  log?: Log;
 }
 
 class UsageError extends Error {}
@@ -66,6 +70,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         table: { type: 'string', default: 'systems' },
         'as-of': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        reason: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -95,7 +100,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'sync':
         return await sync(values['dry-run'], lang ?? 'da', io);
       case 'surveys':
-        return await surveys(rest[0], values.format, lang ?? 'da', io);
+        return await surveys(rest, { format: values.format, reason: values.reason }, lang ?? 'da', io);
       case 'admins': {
         if (!['add', 'remove', 'list'].includes(rest[0] ?? '')) throw new UsageError('admins takes add, remove or list');
         const result = await adminsCommand(io.dataDir, io.adminIds, rest[0], rest[1], io.clock.now(), lang ?? 'da');
@@ -153,13 +158,17 @@ async function importFile(file: string, replace: boolean, lang: Lang, io: CliIo)
     io.err(`${problemText(error.code, lang)}${error.detail ? `: ${error.detail}` : ''}`);
     return EXIT.badInput;
   }
-  const outcome = applyImport(await io.store.read(), tables, { replace, now: io.clock.now() });
+  // Planned from the newest data under the store's lock: a change the bot makes meanwhile is kept.
+  let outcome!: ReturnType<typeof applyImport>;
+  await io.store.update((data) => {
+    outcome = applyImport(data, tables, { replace, now: io.clock.now() });
+    return outcome.ok ? outcome.data : null;
+  });
   if (!outcome.ok) {
     const heading = lang === 'da' ? 'Intet blev importeret. Ret disse fejl og prøv igen:' : 'Nothing was imported. Fix these problems and try again:';
     io.err([heading, ...outcome.problems.map((problem) => `  ${importProblemLine(problem, tables.format, lang)}`)].join('\n'));
     return EXIT.badInput;
   }
-  await io.store.write(outcome.data);
   const lines = Object.entries(outcome.changes).map(([table, changes]) => summary(table, changes as TableChanges, lang));
   io.out(lines.join('\n'));
   return EXIT.ok;
@@ -185,7 +194,7 @@ async function digest(asOf: string | undefined, lang: Lang, io: CliIo): Promise<
     return EXIT.badInput;
   }
   const data = await io.store.read();
-  const open = (await readSurveys(io.dataDir)).filter((survey) => survey.review === null);
+  const open = (await readSurveys(io.dataDir, logOf(io))).filter((survey) => survey.review === null);
   io.out(digestText(data, open, day, lang));
   return EXIT.ok;
 }
@@ -208,7 +217,7 @@ async function sync(dryRun: boolean, lang: Lang, io: CliIo): Promise<number> {
     source: graphSource(settings),
     store: io.store,
     columnMap,
-    approvals: approvalsOf(await readSurveys(io.dataDir)),
+    approvals: async () => approvalsOf(await readSurveys(io.dataDir, logOf(io))),
     now: io.clock.now(),
     dryRun,
   });
@@ -220,18 +229,29 @@ async function sync(dryRun: boolean, lang: Lang, io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-async function surveys(action: string | undefined, format: string | undefined, lang: Lang, io: CliIo): Promise<number> {
-  const all = await readSurveys(io.dataDir);
+async function surveys(args: string[], options: { format: string | undefined; reason: string | undefined }, lang: Lang, io: CliIo): Promise<number> {
+  const [action, surveyId] = args;
+  if (action === 'close') {
+    if (!surveyId || args.length !== 2) throw new UsageError('surveys close takes exactly one SURVEY_ID');
+    const result = await closeSurveyFromCli(surveyId, options.reason ?? null, lang, { ...io, log: logOf(io) });
+    (result.ok ? io.out : io.err)(result.text);
+    return result.ok ? EXIT.ok : EXIT.badInput;
+  }
+  const all = await readSurveys(io.dataDir, logOf(io));
   if (action === 'list') {
     io.out(surveysAsText(all, lang));
     return EXIT.ok;
   }
   if (action === 'export') {
-    if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
-    io.out(exportSurveys(all, format));
+    if (options.format !== 'json' && options.format !== 'csv') throw new UsageError(`--format must be json or csv, not "${options.format}"`);
+    io.out(exportSurveys(all, options.format));
     return EXIT.ok;
   }
-  throw new UsageError('surveys takes list or export');
+  throw new UsageError('surveys takes list, export or close');
+}
+
+function logOf(io: CliIo): Log {
+  return io.log ?? createLog('warn', process.stderr);
 }
 
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
@@ -240,7 +260,7 @@ if (isEntryPoint) {
   const code = await runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
-    store: new FileRegistryStore(dataDirOf()),
+    store: new FileRegistryStore(dataDirOf(), createLog('warn', process.stderr)),
     clock: systemClock,
     dataDir: dataDirOf(),
     adminIds: adminsFromEnvironment(process.env.ADMIN_AAD_OBJECT_IDS),

@@ -4,18 +4,24 @@ import { formatTimestampDay } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
 import { surveyMessages } from '../i18n/surveyMessages.js';
 import { Journal } from '../store/journal.js';
+import { neutraliseCsvCell } from '../text/csvCell.js';
+import type { RegistryStore } from '../store/registryStore.js';
+import { RegistryService } from '../registry/service.js';
+import { SurveyService } from '../surveys/service.js';
+import type { Clock } from '../time/clock.js';
+import type { Log } from '../log.js';
+import { DATA_FILES } from '../store/dataFiles.js';
 import { AdminDirectory, isObjectId } from '../surveys/admins.js';
 import { statusLine } from '../surveys/present.js';
 import { applyEvent, type Survey, type SurveyEvent } from '../surveys/survey.js';
 
-/** The surveys as the journal in DATA_DIR records them. */
-export async function readSurveys(dataDir: string): Promise<Survey[]> {
+/**
+ * The surveys as the journal in DATA_DIR records them, read without taking its lock (a reader never
+ * waits for the bot): whole lines only; damaged lines are reported on stderr through `log`.
+ */
+export async function readSurveys(dataDir: string, log?: Log): Promise<Survey[]> {
   const surveys = new Map<string, Survey>();
-  const damaged: number[] = [];
-  for (const event of await new Journal<SurveyEvent>(path.join(dataDir, 'surveys.jsonl')).readAll((line) => damaged.push(line))) {
-    applyEvent(surveys, event);
-  }
-  if (damaged.length > 0) process.stderr.write(`surveys.jsonl: damaged line(s) ${damaged.join(', ')} were skipped\n`);
+  for (const event of await new Journal<SurveyEvent>(path.join(dataDir, DATA_FILES.surveys), log).readNew()) applyEvent(surveys, event);
   return [...surveys.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
@@ -26,7 +32,7 @@ export function surveysAsText(surveys: Survey[], lang: Lang): string {
   return surveys
     .map((survey) => {
       const state = survey.review
-        ? `${survey.review.decision === 'approved' ? m.approvedState : m.rejectedState} (${survey.review.by.name ?? survey.review.by.aadObjectId}, ${formatTimestampDay(survey.review.at, lang)})`
+        ? `${{ approved: m.approvedState, rejected: m.rejectedState, closed: m.closedState }[survey.review.decision]} (${survey.review.by.name ?? survey.review.by.aadObjectId}, ${formatTimestampDay(survey.review.at, lang)})`
         : survey.answers.length === 0
           ? m.awaitingAnswer
           : m.awaitingReview;
@@ -57,7 +63,11 @@ export function exportSurveys(surveys: Survey[], format: 'json' | 'csv'): string
       survey.review?.answerId === answerId
         ? { review: survey.review.decision, reviewedBy: survey.review.by.name ?? survey.review.by.aadObjectId, reviewedAt: survey.review.at, reviewReason: survey.review.reason ?? '' }
         : {};
-    if (survey.answers.length === 0) return [common];
+    const closed =
+      survey.review?.decision === 'closed'
+        ? { review: 'closed', reviewedBy: survey.review.by.name ?? survey.review.by.aadObjectId, reviewedAt: survey.review.at, reviewReason: survey.review.reason ?? '' }
+        : {};
+    if (survey.answers.length === 0) return [{ ...common, ...closed }];
     return survey.answers.map((answer) => ({
       ...common,
       answerId: answer.id,
@@ -75,7 +85,9 @@ export function exportSurveys(surveys: Survey[], format: 'json' | 'csv'): string
       ...reviewOf(answer.id),
     }));
   });
-  return stringify(rows, { header: true, columns: [...EXPORT_COLUMNS], delimiter: ';' }).replace(/\n$/, '');
+  // Vendors typed these cells: none may reach KOMBIT's spreadsheet as a formula.
+  const safeRows = rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, neutraliseCsvCell(String(value))])));
+  return stringify(safeRows, { header: true, columns: [...EXPORT_COLUMNS], delimiter: ';' }).replace(/\n$/, '');
 }
 
 export type AdminResult = { ok: true; text: string } | { ok: false; text: string };
@@ -105,4 +117,31 @@ export async function adminsCommand(dataDir: string, fromEnvironment: string[], 
       ? da ? `${id} står i ADMIN_AAD_OBJECT_IDS; fjern det der.` : `${id} is set in ADMIN_AAD_OBJECT_IDS; remove it there.`
       : da ? `${id} er ikke administrator.` : `${id} is not an administrator.`,
   };
+}
+
+/** `surveys close ID`: closes a survey without an answer, through the same service as the bot. */
+export async function closeSurveyFromCli(
+  surveyId: string,
+  reason: string | null,
+  lang: Lang,
+  io: { store: RegistryStore; clock: Clock; dataDir: string; adminIds: string[]; log: Log },
+): Promise<AdminResult> {
+  const m = surveyMessages(lang);
+  const surveys = await SurveyService.load({
+    journal: new Journal<SurveyEvent>(path.join(io.dataDir, DATA_FILES.surveys), io.log),
+    registry: new RegistryService(io.store, io.clock, io.log),
+    admins: new AdminDirectory(io.dataDir, io.adminIds),
+    clock: io.clock,
+    log: io.log,
+  });
+  const outcome = await surveys.close(surveyId, 'cli', reason?.trim().slice(0, 500) || null);
+  switch (outcome.kind) {
+    case 'done':
+      return { ok: true, text: m.closedByAdmin(outcome.survey.system, formatTimestampDay(outcome.survey.review?.at ?? '', lang)) };
+    case 'already-reviewed':
+      return { ok: false, text: m.alreadyReviewed(outcome.survey.system) };
+    case 'not-found':
+    case 'not-admin':
+      return { ok: false, text: m.unknownId(surveyId) };
+  }
 }

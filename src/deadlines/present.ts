@@ -18,6 +18,27 @@ export interface Section {
   heading: string;
   /** Sub-headings with their lines (the weeks of "due soon"); otherwise one group without a heading. */
   groups: { heading: string | null; lines: Line[] }[];
+  /** "+4 mere": lines left out to keep the message short (null when none were). */
+  more: string | null;
+}
+
+/** Lines a digest section shows; the rest are counted, so that no message outgrows Teams' limit. */
+export const DIGEST_SECTION_LINES = 6;
+/** Lines an answer's section shows (a question may match every deadline of a year). */
+export const ANSWER_SECTION_LINES = 15;
+
+/** Keeps the first `max` lines of a section, across its groups, and counts the rest. */
+function shortened(heading: string, groups: Section['groups'], max: number, lang: Lang): Section {
+  let room = max;
+  const kept: Section['groups'] = [];
+  for (const group of groups) {
+    if (room <= 0) break;
+    const lines = group.lines.slice(0, room);
+    room -= lines.length;
+    kept.push({ heading: group.heading, lines });
+  }
+  const total = groups.reduce((sum, group) => sum + group.lines.length, 0);
+  return { heading, groups: kept, more: total > max ? digestMessages(lang).more(total - max) : null };
 }
 
 export interface DigestView {
@@ -77,13 +98,11 @@ function switchLine(system: SystemRecord, asOf: IsoDate, lang: Lang, within?: { 
 
 function weekSection(heading: string, groups: Digest['dueSoon'], asOf: IsoDate, lang: Lang): Section {
   const m = digestMessages(lang);
-  return {
-    heading,
-    groups: groups.map((group) => ({
-      heading: m.weekHeading(group.week.week, group.week.year),
-      lines: group.items.map((item) => deadlineLine(item.deadline, asOf, lang, false)),
-    })),
-  };
+  const weeks = groups.map((group) => ({
+    heading: m.weekHeading(group.week.week, group.week.year),
+    lines: group.items.map((item) => deadlineLine(item.deadline, asOf, lang, false)),
+  }));
+  return shortened(heading, weeks, DIGEST_SECTION_LINES, lang);
 }
 
 /** The digest in words: sections in a fixed order, empty ones left out. */
@@ -91,7 +110,7 @@ export function presentDigest(digest: Digest, lang: Lang): DigestView {
   const m = digestMessages(lang);
   const sections: Section[] = [];
   const single = (heading: string, lines: Line[]) => {
-    if (lines.length > 0) sections.push({ heading, groups: [{ heading: null, lines }] });
+    if (lines.length > 0) sections.push(shortened(heading, [{ heading: null, lines }], DIGEST_SECTION_LINES, lang));
   };
   if (digest.dueSoon.length > 0) sections.push(weekSection(m.dueSoon, digest.dueSoon, digest.asOf, lang));
   if (digest.happeningSoon.length > 0) sections.push(weekSection(m.happeningSoon, digest.happeningSoon, digest.asOf, lang));
@@ -146,10 +165,11 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
   const title = answerTitle(answer, lang);
   const sections: Section[] = [];
   const lines = answer.items.map((deadline) => deadlineLine(deadline, today, lang, true));
-  if (lines.length > 0) sections.push({ heading: m.count(lines.length), groups: [{ heading: null, lines }] });
+  if (lines.length > 0) sections.push(shortened(m.count(lines.length), [{ heading: null, lines }], ANSWER_SECTION_LINES, lang));
   if (answer.switches !== null && answer.switches.length > 0 && 'period' in answer.when) {
     const within = answer.when.period;
-    sections.push({ heading: m.switchesHeading, groups: [{ heading: null, lines: answer.switches.map((system) => switchLine(system, today, lang, within)) }] });
+    const switches = answer.switches.map((system) => switchLine(system, today, lang, within));
+    sections.push(shortened(m.switchesHeading, [{ heading: null, lines: switches }], ANSWER_SECTION_LINES, lang));
   }
   let empty: string | null = null;
   if (sections.length === 0) {
@@ -159,7 +179,8 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
     else empty = m.nothing(title);
   }
   if (answer.latest.length > 0) {
-    sections.push({ heading: m.latest, groups: [{ heading: null, lines: answer.latest.map((deadline) => deadlineLine(deadline, today, lang, true)) }] });
+    const latest = answer.latest.map((deadline) => deadlineLine(deadline, today, lang, true));
+    sections.push(shortened(m.latest, [{ heading: null, lines: latest }], ANSWER_SECTION_LINES, lang));
   }
   return { title, empty, sections };
 }
@@ -174,6 +195,7 @@ export function digestViewToText(view: DigestView): string {
       if (group.heading) out.push(`  ${group.heading}`);
       for (const line of group.lines) out.push(`${group.heading ? '    ' : '  '}- ${line.lead}: ${line.text}`);
     }
+    if (section.more) out.push(`  ${section.more}`);
   }
   return out.join('\n');
 }

@@ -15,6 +15,8 @@ interface DigestMessages {
   switching: string;
   staleSurveys: string;
   staleSurvey(since: string, requesters: number): string;
+  /** Lines left out of a section. */
+  more(count: number): string;
   category: Record<DeadlineCategory, string>;
   categoryPlural: Record<DeadlineCategory, string>;
   /** The label of an item's day: "Frist" for what is due, "Dato" for what happens. */
@@ -66,6 +68,7 @@ const da: DigestMessages = {
   switching: 'Skifter til CH2 eller STS 2 inden for 30 dage',
   staleSurveys: 'Spørgeskemaer der har været åbne i over 7 dage',
   staleSurvey: (since, requesters) => `Åben siden: ${since} · ${requesters} har spurgt`,
+  more: (count) => `+${count} mere`,
   category: { klik: 'KLIK-opgave', agreement: 'Aftale', meeting: 'Møde', 'go-live': 'Idriftsættelse', release: 'Release', milestone: 'Milepæl' },
   categoryPlural: { klik: 'KLIK-opgaver', agreement: 'Aftaler', meeting: 'Møder', 'go-live': 'Idriftsættelser', release: 'Releases', milestone: 'Milepæle' },
   dayLabel: (due) => (due ? 'Frist' : 'Dato'),
@@ -116,6 +119,7 @@ const en: DigestMessages = {
   switching: 'Switching to CH2 or STS 2 within 30 days',
   staleSurveys: 'Surveys open for more than 7 days',
   staleSurvey: (since, requesters) => `Open since: ${since} · ${requesters} asked`,
+  more: (count) => `+${count} more`,
   category: { klik: 'KLIK task', agreement: 'Agreement', meeting: 'Meeting', 'go-live': 'Go-live', release: 'Release', milestone: 'Milestone' },
   categoryPlural: { klik: 'KLIK tasks', agreement: 'Agreements', meeting: 'Meetings', 'go-live': 'Go-lives', release: 'Releases', milestone: 'Milestones' },
   dayLabel: (due) => (due ? 'Deadline' : 'Date'),

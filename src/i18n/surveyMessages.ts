@@ -57,6 +57,16 @@ interface SurveyMessages {
   pageClosed(system: string): string;
   pageNotFound: string;
   askWhich: string;
+  limited(limit: number): string;
+  replaced(system: string): string;
+  closeButton: string;
+  closedByAdmin(system: string, day: string): string;
+  notifyClosed(system: string): string;
+  closeWhich: string;
+  notAdminClose: string;
+  closedState: string;
+  more(count: number): string;
+  unknownId(id: string): string;
 }
 
 const da: SurveyMessages = {
@@ -109,7 +119,7 @@ const da: SurveyMessages = {
   },
   reviewPending: 'KOMBIT gennemgår svaret før det kommer på listen. De der har spurgt, får besked.',
   editButton: 'Ret svaret',
-  closed: (system) => `Spørgeskemaet om ${system} er lukket: KOMBIT har allerede behandlet et svar.`,
+  closed: (system) => `Spørgeskemaet om ${system} er lukket af KOMBIT.`,
   notFound: 'Det spørgeskema findes ikke.',
   reviewTitle: (system) => `Svar til godkendelse: ${system}`,
   reviewFacts: { submitted: 'Indsendt', via: 'Via', viaTeams: 'Teams', viaLink: 'link', newSystem: 'Nyt system på listen', yes: 'ja' },
@@ -137,9 +147,20 @@ const da: SurveyMessages = {
   pageSaved: 'Tak! Svaret er gemt og sendt til KOMBIT.',
   pageExpired: 'Linket er udløbet. Bed den der sendte det, om et nyt.',
   pageForged: 'Linket er ikke gyldigt. Kontrollér at hele linket er kopieret.',
-  pageClosed: (system) => `Spørgeskemaet om ${system} er lukket fordi KOMBIT allerede har behandlet et svar.`,
+  pageClosed: (system) => `Spørgeskemaet om ${system} er lukket af KOMBIT.`,
   pageNotFound: 'Spørgeskemaet findes ikke.',
   askWhich: 'Hvilket system skal jeg spørge leverandøren om? Skriv fx "spørg leverandøren om Nexus".',
+  limited: (limit) =>
+    `Du har allerede oprettet ${limit} spørgeskemaer det seneste døgn, og det er det højeste antal. Prøv igen i morgen, eller bed KOMBIT om at oprette det. Intet er ændret.`,
+  replaced: (system) => `Leverandøren har sendt et nyere svar om ${system}, så det tidligere svar kan ikke godkendes eller afvises. Her er det nyeste svar.`,
+  closeButton: 'Luk uden svar',
+  closedByAdmin: (system, day) => `Spørgeskemaet om ${system} er lukket uden svar ${day}.`,
+  notifyClosed: (system) => `KOMBIT har lukket spørgeskemaet om ${system} uden et svar fra leverandøren.`,
+  closeWhich: 'Hvilket spørgeskema skal lukkes? Skriv fx "luk spørgeskemaet om Nexus".',
+  notAdminClose: 'Kun KOMBITs administratorer kan lukke et spørgeskema. Intet er ændret.',
+  closedState: 'lukket uden svar',
+  more: (count) => `+${count} mere`,
+  unknownId: (id) => `Der er intet spørgeskema med id ${id}. Se id'erne med "surveys list".`,
 };
 
 const en: SurveyMessages = {
@@ -192,7 +213,7 @@ const en: SurveyMessages = {
   },
   reviewPending: 'KOMBIT reviews the answer before it goes on the list. Those who asked will be told.',
   editButton: 'Change the answer',
-  closed: (system) => `The survey about ${system} is closed: KOMBIT has already handled an answer.`,
+  closed: (system) => `The survey about ${system} has been closed by KOMBIT.`,
   notFound: 'That survey does not exist.',
   reviewTitle: (system) => `Answer to review: ${system}`,
   reviewFacts: { submitted: 'Submitted', via: 'Via', viaTeams: 'Teams', viaLink: 'link', newSystem: 'New system on the list', yes: 'yes' },
@@ -219,9 +240,20 @@ const en: SurveyMessages = {
   pageSaved: 'Thank you! The answer is saved and sent to KOMBIT.',
   pageExpired: 'The link has expired. Ask whoever sent it for a new one.',
   pageForged: 'The link is not valid. Check that the whole link was copied.',
-  pageClosed: (system) => `The survey about ${system} is closed because KOMBIT has already handled an answer.`,
+  pageClosed: (system) => `The survey about ${system} has been closed by KOMBIT.`,
   pageNotFound: 'The survey does not exist.',
   askWhich: 'Which system shall I ask the vendor about? Write e.g. "ask the vendor about Nexus".',
+  limited: (limit) =>
+    `You have already opened ${limit} surveys in the last 24 hours, which is the most allowed. Try again tomorrow, or ask KOMBIT to open it. Nothing has changed.`,
+  replaced: (system) => `The vendor has sent a newer answer about ${system}, so the earlier answer cannot be approved or rejected. Here is the latest answer.`,
+  closeButton: 'Close without an answer',
+  closedByAdmin: (system, day) => `The survey about ${system} was closed without an answer on ${day}.`,
+  notifyClosed: (system) => `KOMBIT has closed the survey about ${system} without an answer from the vendor.`,
+  closeWhich: 'Which survey shall I close? Write e.g. "close the survey about Nexus".',
+  notAdminClose: "Only KOMBIT's administrators can close a survey. Nothing has changed.",
+  closedState: 'closed without an answer',
+  more: (count) => `+${count} more`,
+  unknownId: (id) => `There is no survey with id ${id}. See the ids with "surveys list".`,
 };
 
 const TEXTS: Record<Lang, SurveyMessages> = { da, en };

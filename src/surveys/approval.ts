@@ -1,4 +1,5 @@
 import { nameKey, type SwitchStatus, type SystemRecord } from '../registry/system.js';
+import { formatTimestampDay } from '../i18n/format.js';
 import type { RegistryData } from '../store/registryStore.js';
 import type { AnswerStatus, Review, Survey, SurveyAnswer } from './survey.js';
 
@@ -8,6 +9,11 @@ const STATUS_OF: Record<AnswerStatus, SwitchStatus> = {
   'not-applicable': 'not-applicable',
   undecided: 'unknown',
 };
+
+/** "Leverandørens svar, godkendt af KOMBIT 3. marts 2026": the provenance of an approved answer. */
+export function approvedSource(approvedAt: string): string {
+  return `Leverandørens svar, godkendt af KOMBIT ${formatTimestampDay(approvedAt, 'da')}`;
+}
 
 /**
  * The registry after KOMBIT approved an answer: the system gets the vendor's dates and status (a
@@ -29,7 +35,6 @@ export function applyApprovedAnswer(data: RegistryData, survey: Survey, answer: 
     note: null,
     updatedAt: null,
   };
-  const who = answer.contactName ?? answer.vendor ?? base.vendor ?? 'leverandøren';
   const updated: SystemRecord = {
     ...base,
     vendor: answer.vendor ?? base.vendor,
@@ -37,7 +42,8 @@ export function applyApprovedAnswer(data: RegistryData, survey: Survey, answer: 
     ch2Date: answer.ch2Date ?? base.ch2Date,
     sts2Date: answer.sts2Date ?? base.sts2Date,
     status: STATUS_OF[answer.status],
-    source: `Leverandørens svar (${who}, ${answer.submittedAt.slice(0, 10)}), godkendt af ${review.by.name ?? review.by.aadObjectId} ${review.at.slice(0, 10)}`,
+    // Shown to everyone: organisations only. Who answered and who approved stays in the survey history.
+    source: approvedSource(review.at),
     updatedAt: review.at,
   };
   // A status that needs a date keeps the registry valid: without one, the status is derived instead.

@@ -33,6 +33,12 @@ const REQUEST = new PhraseIndex(
     'ask vendor about', 'ask the vendor', 'send survey to', 'survey',
   ).map((phrase) => [phrase, true] as [string[], true]),
 );
+const CLOSE = new PhraseIndex(
+  phrases(
+    'luk spørgeskemaet om', 'luk spørgeskemaet for', 'luk spørgeskema om', 'luk spørgeskema for', 'luk spørgeskemaet', 'luk spørgeskema',
+    'close the survey about', 'close the survey for', 'close survey about', 'close survey for', 'close the survey', 'close survey',
+  ).map((phrase) => [phrase, true] as [string[], true]),
+);
 const OPEN_SURVEYS = new PhraseIndex(
   phrases('åbne forespørgsler', 'åbne spørgeskemaer', 'open surveys', 'open requests').map((phrase) => [phrase, true] as [string[], true]),
 );
@@ -44,10 +50,32 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
   router.message(
     (turn) => (OPEN_SURVEYS.find(turn.words)?.start === 0 ? true : null),
     async (turn) => {
+      await surveys.refresh();
       const open = surveys.open();
       return { text: surveyListText(open, turn.lang), card: surveyListCard(open, turn.lang, await admins.isAdmin(turn.user.aadObjectId)) };
     },
   );
+
+  router.message(
+    (turn) => {
+      const found = CLOSE.find(turn.words);
+      return found && found.start === 0 ? { rest: turn.words.slice(found.length) } : null;
+    },
+    async (turn, { rest }) => {
+      const m = surveyMessages(turn.lang);
+      if (!(await admins.isAdmin(turn.user.aadObjectId))) return { text: m.notAdminClose };
+      const name = await systemNamed(rest, deps.registry);
+      await surveys.refresh();
+      const survey = name === null ? undefined : surveys.openFor(name);
+      if (!survey) return { text: name === null ? m.closeWhich : `${m.notFound} ${m.closeWhich}` };
+      return (await closeSurvey(survey.id, turn, deps)).reply;
+    },
+  );
+
+  router.action(SurveyVerbs.close, async (turn, data) => {
+    const result = await closeSurvey(textField(data, 'surveyId') ?? '', turn, deps);
+    return result.ok ? { type: 'card', reply: { ...result.reply, card: messageCard([result.reply.text]) } } : { type: 'message', text: result.reply.text };
+  });
 
   router.message(
     (turn) => {
@@ -93,13 +121,17 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     }
   });
 
-  router.action(SurveyVerbs.edit, (turn, data) => {
+  router.action(SurveyVerbs.edit, async (turn, data) => {
     const m = surveyMessages(turn.lang);
+    await surveys.refresh();
     const survey = surveys.get(textField(data, 'surveyId') ?? '');
     if (!survey) return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
     if (survey.review !== null) return { type: 'message', text: m.closed(survey.system) };
     const answer = survey.answers.find((candidate) => candidate.id === data.answerId) ?? latestAnswer(survey);
-    const card = surveyCard(survey, { lang: turn.lang, link: deps.links.linkFor(survey, turn.lang), values: answer ? valuesOf(answer) : {} });
+    // The form comes back filled, but the contact details only to whoever gave them, or to KOMBIT.
+    const maySeeContact = answer !== null && (answeredBy(answer, turn) || (await admins.isAdmin(turn.user.aadObjectId)));
+    const values = answer ? valuesOf(answer, maySeeContact) : {};
+    const card = surveyCard(survey, { lang: turn.lang, link: deps.links.linkFor(survey, turn.lang), values });
     return { type: 'card', reply: { text: m.title(survey.system), card } };
   });
 
@@ -130,6 +162,10 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
           return { type: 'message', text: m.alreadyReviewed(outcome.survey.system) };
         case 'reason-required':
           return { type: 'message', text: m.reasonRequired };
+        case 'replaced': {
+          const text = m.replaced(outcome.survey.system);
+          return { type: 'card', reply: { text, card: reviewCard(outcome.survey, outcome.latest, turn.lang, text) } };
+        }
         case 'done': {
           const { survey, answer } = outcome;
           const by = turn.user.name ?? turn.user.aadObjectId ?? '?';
@@ -165,6 +201,7 @@ async function systemNamed(rest: readonly Word[], registry: RegistryService): Pr
 
 function surveyReply(outcome: RequestOutcome, lang: Lang, deps: SurveysDeps): Reply {
   const m = surveyMessages(lang);
+  if (outcome.kind === 'limited') return { text: m.limited(outcome.limit) };
   const { survey } = outcome;
   const link = deps.links.linkFor(survey, lang);
   const headline = outcome.kind === 'created' ? m.created(survey.system) : outcome.kind === 'joined' ? m.joined(survey.system) : m.alreadyAsked(survey.system);
@@ -177,8 +214,41 @@ function receiptResult(survey: Survey, answer: SurveyAnswer, lang: Lang): Action
   return { type: 'card', reply: { text, card: receiptCard(survey, answer, lang) } };
 }
 
-function valuesOf(answer: SurveyAnswer): Partial<AnswerInput> {
-  return Object.fromEntries(ANSWER_FIELDS.map((field) => [field, answer[field] ?? ''])) as Partial<AnswerInput>;
+const CONTACT_FIELDS: readonly string[] = ['contactName', 'contactEmail'];
+
+function valuesOf(answer: SurveyAnswer, withContact: boolean): Partial<AnswerInput> {
+  const fields = ANSWER_FIELDS.filter((field) => withContact || !CONTACT_FIELDS.includes(field));
+  return Object.fromEntries(fields.map((field) => [field, answer[field] ?? ''])) as Partial<AnswerInput>;
+}
+
+function answeredBy(answer: SurveyAnswer, turn: ChatTurn): boolean {
+  const by = answer.submittedBy;
+  if (by.aadObjectId !== null && turn.user.aadObjectId !== null) return by.aadObjectId === turn.user.aadObjectId;
+  return by.userId !== null && by.userId === turn.user.id;
+}
+
+/** An administrator closes a survey without an answer; those who asked are told. */
+async function closeSurvey(surveyId: string, turn: ChatTurn, deps: SurveysDeps): Promise<{ ok: boolean; reply: Reply }> {
+  const m = surveyMessages(turn.lang);
+  const closer = { userId: turn.user.id, name: turn.user.name, aadObjectId: turn.user.aadObjectId };
+  const outcome = await deps.surveys.close(surveyId, closer, null);
+  switch (outcome.kind) {
+    case 'not-admin':
+      return { ok: false, reply: { text: m.notAdminClose } };
+    case 'not-found':
+      return { ok: false, reply: { text: m.notFound } };
+    case 'already-reviewed':
+      return { ok: false, reply: { text: m.alreadyReviewed(outcome.survey.system) } };
+    case 'done': {
+      const { survey } = outcome;
+      for (const requester of survey.requesters) {
+        const text = surveyMessages(requester.lang).notifyClosed(survey.system);
+        deps.notifier.toConversation(requester.conversationId, { text, card: messageCard([text]) });
+      }
+      const text = m.closedByAdmin(survey.system, formatTimestampDay(survey.review?.at ?? survey.createdAt, turn.lang));
+      return { ok: true, reply: { text } };
+    }
+  }
 }
 
 /** A new answer waits for KOMBIT: each administrator the bot can reach gets the review card. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Log } from '../log.js';
 import type { RegistryService } from '../registry/service.js';
 import { nameKey } from '../registry/system.js';
-import type { Journal } from '../store/journal.js';
+import { JournalProjection, type Journal } from '../store/journal.js';
 import { calendarDayAt } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
 import type { AdminDirectory } from './admins.js';
@@ -17,9 +17,17 @@ export interface SurveyDeps {
   clock: Clock;
   log?: Log;
   newId?: () => string;
+  /** How many surveys one person may open in 24 hours (administrators: any number). */
+  openLimitPerDay?: number;
 }
 
-export type RequestOutcome = { kind: 'created' | 'joined' | 'already-asked'; survey: Survey };
+export const DEFAULT_OPEN_LIMIT_PER_DAY = 3;
+/** How often reads look for events another process (the CLI) appended. */
+const REFRESH_MS = 1000;
+
+export type RequestOutcome =
+  | { kind: 'created' | 'joined' | 'already-asked'; survey: Survey }
+  | { kind: 'limited'; limit: number };
 
 export type SubmitOutcome =
   | { kind: 'stored'; survey: Survey; answer: SurveyAnswer }
@@ -33,7 +41,18 @@ export type ReviewOutcome =
   | { kind: 'not-admin' }
   | { kind: 'not-found' }
   | { kind: 'already-reviewed'; survey: Survey }
-  | { kind: 'reason-required'; survey: Survey };
+  | { kind: 'reason-required'; survey: Survey }
+  /** The vendor sent a newer answer since this one: only the latest can be decided on. */
+  | { kind: 'replaced'; survey: Survey; latest: SurveyAnswer };
+
+export type CloseOutcome =
+  | { kind: 'done'; survey: Survey }
+  | { kind: 'not-admin' }
+  | { kind: 'not-found' }
+  | { kind: 'already-reviewed'; survey: Survey };
+
+/** Who closes a survey: an administrator in Teams, or the operator with `cli surveys close`. */
+export type Closer = Submitter | 'cli';
 
 export interface Submitter {
   userId: string | null;
@@ -47,7 +66,8 @@ export interface Submitter {
  */
 export class SurveyService {
   private readonly surveys = new Map<string, Survey>();
-  private queue: Promise<unknown> = Promise.resolve();
+  private projection!: JournalProjection<SurveyEvent>;
+  private refreshedAt = -Infinity;
   /** Read on every question answered; rebuilt only after a survey changes. */
   private pendingCache: Map<string, SurveyAnswer> | null = null;
 
@@ -55,11 +75,26 @@ export class SurveyService {
 
   static async load(deps: SurveyDeps): Promise<SurveyService> {
     const service = new SurveyService(deps);
-    const events = await deps.journal.readAll((line, text) =>
-      deps.log?.error({ line, text: text.slice(0, 200), file: deps.journal.file }, 'damaged line in the survey journal'),
-    );
-    for (const event of events) applyEvent(service.surveys, event);
+    service.projection = await JournalProjection.open(deps.journal, (event) => {
+      applyEvent(service.surveys, event);
+      service.pendingCache = null;
+    });
     return service;
+  }
+
+  /**
+   * Takes in what another process recorded (the CLI closing a survey), at most once a second; reads
+   * call it before they look.
+   */
+  async refresh(): Promise<void> {
+    const now = this.deps.clock.now().getTime();
+    if (now - this.refreshedAt < REFRESH_MS) return;
+    this.refreshedAt = now;
+    try {
+      await this.projection.refresh();
+    } catch (error) {
+      this.deps.log?.error({ err: error, file: this.deps.journal.file }, 'could not read new survey events; answering from those already read');
+    }
   }
 
   get(id: string): Survey | undefined {
@@ -95,9 +130,9 @@ export class SurveyService {
     return this.pendingCache;
   }
 
-  /** Asks for a system's date: joins the open survey about it, or opens one. */
+  /** Asks for a system's date: joins the open survey about it, or opens one (within the person's limit). */
   request(systemName: string, requester: Requester): Promise<RequestOutcome> {
-    return this.serialised(async () => {
+    return this.serialised(async (record) => {
       const registry = await this.deps.registry.current();
       const known = registry.find(systemName);
       const system = known?.name ?? systemName.trim();
@@ -105,13 +140,22 @@ export class SurveyService {
       if (existing) {
         const asked = existing.requesters.some((r) => r.userId === requester.userId && r.conversationId === requester.conversationId);
         if (asked) return { kind: 'already-asked', survey: existing };
-        await this.record({ type: 'joined', at: this.now(), surveyId: existing.id, requester });
+        await record({ type: 'joined', at: this.now(), surveyId: existing.id, requester });
         return { kind: 'joined', survey: existing };
       }
+      const limit = this.deps.openLimitPerDay ?? DEFAULT_OPEN_LIMIT_PER_DAY;
+      if (this.openedInLastDay(requester.userId) >= limit && !(await this.deps.admins.isAdmin(requester.aadObjectId))) {
+        return { kind: 'limited', limit };
+      }
       const surveyId = this.deps.newId?.() ?? randomUUID();
-      await this.record({ type: 'requested', at: this.now(), surveyId, system, systemKnown: known !== undefined, requester });
+      await record({ type: 'requested', at: this.now(), surveyId, system, systemKnown: known !== undefined, requester });
       return { kind: 'created', survey: this.surveys.get(surveyId) as Survey };
     });
+  }
+
+  private openedInLastDay(userId: string): number {
+    const since = this.deps.clock.now().getTime() - 24 * 60 * 60 * 1000;
+    return this.all().filter((survey) => survey.requesters[0]?.userId === userId && Date.parse(survey.createdAt) > since).length;
   }
 
   /**
@@ -119,7 +163,7 @@ export class SurveyService {
    * re-sends an invoke it got no answer to; a browser re-posts a form) is stored once.
    */
   submit(surveyId: string, input: AnswerInput, submitter: Submitter, source: AnswerSource, lang: 'da' | 'en'): Promise<SubmitOutcome> {
-    return this.serialised(async () => {
+    return this.serialised(async (record) => {
       const survey = this.surveys.get(surveyId);
       if (!survey) return { kind: 'not-found' };
       const earlier = survey.answers.find((answer) => sameDelivery(answer.source, source));
@@ -137,7 +181,7 @@ export class SurveyService {
         source,
         lang,
       };
-      await this.record({ type: 'answered', at: answer.submittedAt, surveyId, answer });
+      await record({ type: 'answered', at: answer.submittedAt, surveyId, answer });
       return { kind: 'stored', survey, answer };
     });
   }
@@ -152,43 +196,63 @@ export class SurveyService {
     return this.review(surveyId, answerId, admin, 'rejected', reason);
   }
 
+  /** KOMBIT closes a survey without an answer (nobody will answer, or it was opened by mistake). */
+  close(surveyId: string, by: Closer, reason: string | null): Promise<CloseOutcome> {
+    return this.serialised(async (record) => {
+      if (by !== 'cli' && !(await this.isAdmin(by))) return { kind: 'not-admin' };
+      const survey = this.surveys.get(surveyId);
+      if (!survey) return { kind: 'not-found' };
+      if (!isOpen(survey)) return { kind: 'already-reviewed', survey };
+      const who = by === 'cli' ? { aadObjectId: 'cli', name: null } : { aadObjectId: by.aadObjectId as string, name: by.name };
+      const at = this.now();
+      await record({ type: 'reviewed', at, surveyId, review: { decision: 'closed', answerId: null, by: who, at, reason } });
+      return { kind: 'done', survey };
+    });
+  }
+
+  private async isAdmin(person: Submitter): Promise<boolean> {
+    return person.aadObjectId !== null && (await this.deps.admins.isAdmin(person.aadObjectId));
+  }
+
   private review(
     surveyId: string,
     answerId: string,
     admin: Submitter,
-    decision: Review['decision'],
+    decision: 'approved' | 'rejected',
     reason: string | null,
   ): Promise<ReviewOutcome> {
-    return this.serialised(async () => {
-      if (!admin.aadObjectId || !(await this.deps.admins.isAdmin(admin.aadObjectId))) return { kind: 'not-admin' };
+    return this.serialised(async (record) => {
+      if (!(await this.isAdmin(admin))) return { kind: 'not-admin' };
       const survey = this.surveys.get(surveyId);
       const answer = survey?.answers.find((candidate) => candidate.id === answerId);
       if (!survey || !answer) return { kind: 'not-found' };
       if (!isOpen(survey)) return { kind: 'already-reviewed', survey };
+      const latest = latestAnswer(survey);
+      if (latest && latest.id !== answer.id) return { kind: 'replaced', survey, latest };
       if (decision === 'rejected' && !reason) return { kind: 'reason-required', survey };
       const at = this.now();
-      const review: Review = { decision, answerId, by: { aadObjectId: admin.aadObjectId, name: admin.name }, at, reason };
-      if (decision === 'approved') await this.deps.registry.update((data) => applyApprovedAnswer(data, survey, answer, review));
-      await this.record({ type: 'reviewed', at, surveyId, review });
+      const review: Review = { decision, answerId, by: { aadObjectId: admin.aadObjectId as string, name: admin.name }, at, reason };
+      const event: SurveyEvent = { type: 'reviewed', at, surveyId, review };
+      if (decision === 'approved') {
+        // Recorded while the registry is still locked: a sync planned after this write sees the approval.
+        await this.deps.registry.update((data) => applyApprovedAnswer(data, survey, answer, review), () => record(event));
+      } else {
+        await record(event);
+      }
       return { kind: 'done', survey, answer };
     });
-  }
-
-  private async record(event: SurveyEvent): Promise<void> {
-    await this.deps.journal.append(event);
-    applyEvent(this.surveys, event);
-    this.pendingCache = null;
   }
 
   private now(): string {
     return this.deps.clock.now().toISOString();
   }
 
-  /** One change at a time: each checks the state and then records, with no other change between. */
-  private serialised<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work);
-    this.queue = next.catch(() => undefined);
-    return next;
+  /**
+   * One change at a time, across processes: each sees every event recorded so far (by the CLI too),
+   * checks the state and records, with no other change between.
+   */
+  private serialised<T>(work: (record: (event: SurveyEvent) => Promise<void>) => Promise<T>): Promise<T> {
+    return this.projection.transact(work);
   }
 }
 

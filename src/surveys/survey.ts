@@ -25,9 +25,12 @@ export interface SurveyAnswer extends ValidAnswer {
   lang: Lang;
 }
 
+/** KOMBIT's decision, which closes the survey: an answer approved or rejected, or closed without one. */
 export interface Review {
-  decision: 'approved' | 'rejected';
-  answerId: string;
+  decision: 'approved' | 'rejected' | 'closed';
+  /** The answer decided on; null when closed without one. */
+  answerId: string | null;
+  /** The administrator; `cli` for `cli surveys close`. Kept in the history for administrators only. */
   by: { aadObjectId: string; name: string | null };
   at: string;
   reason: string | null;

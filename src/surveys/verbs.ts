@@ -12,4 +12,6 @@ export const SurveyVerbs = {
   reject: 'survey.reject',
   /** "Review" in the list of open surveys: `{ surveyId }`. */
   review: 'survey.review',
+  /** An administrator closes a survey without an answer: `{ surveyId }`. */
+  close: 'survey.close',
 } as const;
