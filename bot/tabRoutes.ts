@@ -11,8 +11,8 @@ const require = createRequire(import.meta.url);
 const TAB = new URL('../tab/', import.meta.url);
 const TEAMS_JS = path.join(path.dirname(require.resolve('@microsoft/teams-js/package.json')), 'dist', 'umd', 'MicrosoftTeams.min.js');
 
-/** The tab's files: a fixed list, so no request can reach anything else on disk. */
-const FILES: Record<string, { file: URL | string; type: string }> = {
+/** The tab's files: a fixed list (a Map: no name like "constructor" reaches an object's prototype). */
+const FILES = new Map<string, { file: URL | string; type: string }>(Object.entries({
   '': { file: new URL('index.html', TAB), type: 'text/html; charset=utf-8' },
   'index.html': { file: new URL('index.html', TAB), type: 'text/html; charset=utf-8' },
   'config.html': { file: new URL('config.html', TAB), type: 'text/html; charset=utf-8' },
@@ -21,8 +21,10 @@ const FILES: Record<string, { file: URL | string; type: string }> = {
   'fold.js': { file: new URL('../src/text/fold.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
   'config.js': { file: new URL('config.js', TAB), type: 'text/javascript; charset=utf-8' },
   'style.css': { file: new URL('style.css', TAB), type: 'text/css; charset=utf-8' },
+  // Formula cells neutralised in the CSV download as in every CSV the bot writes.
+  'csvCell.js': { file: new URL('../src/text/csvCell.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
   'teams.js': { file: TEAMS_JS, type: 'text/javascript; charset=utf-8' },
-};
+}));
 
 /** GET /api/overview (the registry, read-only, no contact details) and the tab under /tab/. */
 export function registerTab(server: Server, deps: { registry: RegistryService; clock: Clock }): void {
@@ -45,7 +47,7 @@ export function registerTab(server: Server, deps: { registry: RegistryService; c
   });
   server.get('/tab/*', async (req, res) => {
     const name = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/^\/tab\/?/, '');
-    const entry = FILES[name];
+    const entry = FILES.get(name);
     if (!entry) {
       res.send(404, { error: 'Not found' });
       return;

@@ -1,7 +1,9 @@
 import {
   ActivityHandler,
+  ActivityTypes,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { ActionData, ActionResult } from '../src/chat/types.js';
@@ -11,16 +13,35 @@ import type { Log } from '../src/log.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render.js';
 import type { Router } from '../src/chat/router.js';
 import { chatTurnOf, replyActivity } from './turns.js';
+import { fitForTeams } from '../src/chat/fit.js';
+
+export interface FkiBotOptions {
+  /** Entra ID tenants (lower case) whose activities are answered; empty: any. */
+  allowedTenantIds?: readonly string[];
+  onEveryActivity?: (activity: TurnContext['activity']) => Promise<void>;
+  onRemoved?: (conversationId: string) => Promise<void>;
+}
 
 /** The Teams edge: activities in, routed to features, replies and invoke responses out. */
 export class FkiBot extends ActivityHandler {
   constructor(
     private readonly router: Router,
     private readonly log: Log,
-    onEveryActivity: (activity: TurnContext['activity']) => Promise<void> = async () => {},
-    onRemoved: (conversationId: string) => Promise<void> = async () => {},
+    { allowedTenantIds = [], onEveryActivity = async () => {}, onRemoved = async () => {} }: FkiBotOptions = {},
   ) {
     super();
+    // Only KOMBIT's tenant: anyone else's activity gets no answer, and nothing of it is kept.
+    this.onTurn(async (context, next) => {
+      const tenant = tenantOf(context.activity);
+      if (allowedTenantIds.length > 0 && (tenant === null || !allowedTenantIds.includes(tenant))) {
+        this.log.warn({ tenant, activityType: context.activity.type }, 'activity from a tenant that is not allowed: ignored');
+        if (context.activity.type === ActivityTypes.Invoke) {
+          await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } satisfies InvokeResponse });
+        }
+        return;
+      }
+      await next();
+    });
     // Remember where every conversation can be reached: Teams sends the install event only once.
     this.onTurn(async (context, next) => {
       try {
@@ -74,6 +95,22 @@ export class FkiBot extends ActivityHandler {
     if (reply) await context.sendActivity(replyActivity(reply));
   }
 
+  /**
+   * A card action whose shape botbuilder cannot read (no action, no verb, another action type) is
+   * answered with a clear error in the card's own terms, never a server error.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action' && !isCardAction(context.activity.value)) {
+      const lang = languageOfLocale(context.activity.locale);
+      this.log.warn({ conversation: context.activity.conversation?.id }, 'malformed adaptiveCard/action refused');
+      return {
+        status: 200,
+        body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: messages(lang).badAction } },
+      };
+    }
+    return super.onInvokeActivity(context);
+  }
+
   /** Action.Execute: the one place where a handler's result becomes an `adaptiveCard/action` response. */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
@@ -92,13 +129,30 @@ export class FkiBot extends ActivityHandler {
   }
 }
 
+/** The invoke value of an Action.Execute as Teams sends it: an action with a verb and object data. */
+function isCardAction(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const action = (value as { action?: unknown }).action;
+  if (typeof action !== 'object' || action === null) return false;
+  const { type, verb, data } = action as { type?: unknown; verb?: unknown; data?: unknown };
+  const dataOk = data === undefined || data === null || (typeof data === 'object' && !Array.isArray(data));
+  return type === 'Action.Execute' && typeof verb === 'string' && verb.length <= 100 && dataOk;
+}
+
+function tenantOf(activity: TurnContext['activity']): string | null {
+  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const tenant = activity.conversation?.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : null);
+  return tenant ? tenant.toLowerCase() : null;
+}
+
 function invokeResponse(result: ActionResult): AdaptiveCardInvokeResponse {
-  if (result.type === 'card') {
-    return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: { ...result.reply.card, fallbackText: result.reply.text } };
+  const reply = fitForTeams(result.type === 'card' ? result.reply : { text: result.text });
+  if (reply.card) {
+    return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: { ...reply.card, fallbackText: reply.text } };
   }
   // Teams shows a message response as a short notice under the card; errors too, so the user is told.
   // botbuilder types `value` as an object, but for this response type Teams expects the message string.
-  const value = result.text as unknown as Record<string, unknown>;
+  const value = reply.text as unknown as Record<string, unknown>;
   return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value };
 }
 

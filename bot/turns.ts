@@ -1,12 +1,14 @@
 import { CardFactory, TurnContext, type Activity, type Attachment } from 'botbuilder';
-import type { ChatTurn, ConversationKind, Reply } from '../src/chat/types.js';
+import { MAX_MESSAGE_CHARS, type ChatTurn, type ConversationKind, type Reply } from '../src/chat/types.js';
+import { fitForTeams } from '../src/chat/fit.js';
 import { detectLanguage, languageOfLocale, type Lang } from '../src/i18n/language.js';
 import { splitWords } from '../src/text/words.js';
 
 /** A Teams activity as the features see it: mention removed, language detected. */
 export function chatTurnOf(context: TurnContext, lang?: Lang): ChatTurn {
   const activity = context.activity;
-  const text = activity.type === 'message' ? textWithoutMention(activity) : '';
+  // One character past the limit is enough for the router to say "too long"; the rest is never read.
+  const text = activity.type === 'message' ? textWithoutMention(activity).slice(0, MAX_MESSAGE_CHARS + 1) : '';
   const locale = activity.locale ?? null;
   const words = splitWords(text);
   const channelData = (activity.channelData ?? {}) as { team?: { id?: string }; tenant?: { id?: string } };
@@ -21,7 +23,13 @@ export function chatTurnOf(context: TurnContext, lang?: Lang): ChatTurn {
       teamId: channelData.team?.id ?? null,
       tenantId: activity.conversation?.tenantId ?? channelData.tenant?.id ?? null,
     },
-    user: { id: activity.from?.id ?? '', name: activity.from?.name ?? null, aadObjectId: activity.from?.aadObjectId ?? null },
+    user: {
+      id: activity.from?.id ?? '',
+      name: activity.from?.name ?? null,
+      // Only Teams vouches for the Entra ID object id; on other channels (Web Chat, Direct Line) the
+      // client sets `from` itself, so an administrator's id from there is not believed.
+      aadObjectId: activity.channelId === 'msteams' ? (activity.from?.aadObjectId ?? null) : null,
+    },
     activityId: activity.id ?? null,
   };
 }
@@ -46,7 +54,8 @@ function conversationKindOf(type: string | undefined): ConversationKind {
 }
 
 /** A reply as a Teams message: the card with its plain text as fallback, and a one-line summary. */
-export function replyActivity(reply: Reply): Partial<Activity> {
+export function replyActivity(original: Reply): Partial<Activity> {
+  const reply = fitForTeams(original);
   if (!reply.card) return { type: 'message', text: reply.text, textFormat: 'plain' };
   const attachments: Attachment[] = [CardFactory.adaptiveCard({ ...reply.card, fallbackText: reply.text })];
   return { type: 'message', summary: reply.summary ?? reply.text.split('\n', 1)[0], attachments };

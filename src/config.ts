@@ -20,12 +20,15 @@ const envSchema = z.object({
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
+  ALLOWED_TENANT_IDS: z.string().default(''),
+  ALLOW_UNAUTHENTICATED_NETWORK: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest request body accepted on /api/messages, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
   ADMIN_AAD_OBJECT_IDS: z.string().default(''),
   SURVEY_LINK_SECRET: z.string().default(''),
   SURVEY_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SURVEY_OPEN_LIMIT_PER_DAY: z.coerce.number().int().min(1).max(1000).default(3),
   PUBLIC_BASE_URL: z.string().default(''),
   DIGEST_CRON: z.string().default('0 8 * * 1'),
   DIGEST_TZ: z.string().default('Europe/Copenhagen'),
@@ -47,6 +50,8 @@ export interface Config {
   appPassword: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   appTenantId: string;
+  /** Entra ID tenants whose activities the bot answers; empty = any (local mode only, see loadConfig). */
+  allowedTenantIds: string[];
   logLevel: string;
   maxBodyBytes: number;
   adminIds: string[];
@@ -54,6 +59,8 @@ export interface Config {
   surveyLinkSecret: string;
   surveyLinkSecretGenerated: boolean;
   surveyLinkDays: number;
+  /** How many surveys one person (not an administrator) may open in 24 hours. */
+  surveyOpenLimitPerDay: number;
   /** Where people reach the bot's web pages (the survey form). */
   publicBaseUrl: string;
   digest: { cron: string; zone: string; ratePerSecond: number; retryMinutes: number; subscribeTeamsOnInstall: boolean };
@@ -61,6 +68,17 @@ export interface Config {
   syncCron: string;
   /** KOMBIT's operational status page, where questions such as "er FK ORG nede?" are sent. */
   statusPageUrl: string;
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(/[,;\s]+/)
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item !== '');
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** The data folder, for tools that need nothing else from the configuration. */
@@ -91,6 +109,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Refusing to start: NODE_ENV=production needs SURVEY_LINK_SECRET (at least 32 characters) to sign survey links.');
   }
   const host = e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0');
+  if (localMode && !isLoopback(host) && e.ALLOW_UNAUTHENTICATED_NETWORK !== 'true') {
+    throw new ConfigError(
+      `Refusing to listen on ${host}: without MicrosoftAppId nothing is authenticated, so the bot listens on loopback only. ` +
+        'Set MicrosoftAppId, or ALLOW_UNAUTHENTICATED_NETWORK=true if you really mean to expose an unauthenticated bot.',
+    );
+  }
+  const allowedTenantIds = splitList(e.ALLOWED_TENANT_IDS);
+  // A single-tenant app belongs to one tenant: that is the default allow-list.
+  if (allowedTenantIds.length === 0 && e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppTenantId.trim() !== '') {
+    allowedTenantIds.push(e.MicrosoftAppTenantId.trim().toLowerCase());
+  }
+  if (production && allowedTenantIds.length === 0) {
+    throw new ConfigError('Refusing to start: NODE_ENV=production needs ALLOWED_TENANT_IDS (KOMBIT\'s tenant id), or MicrosoftAppType=SingleTenant with MicrosoftAppTenantId.');
+  }
   try {
     checkSchedule(e.DIGEST_CRON, e.DIGEST_TZ);
     checkSchedule(e.SYNC_CRON, e.DIGEST_TZ);
@@ -107,12 +139,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appPassword: e.MicrosoftAppPassword,
     appType: e.MicrosoftAppType,
     appTenantId: e.MicrosoftAppTenantId,
+    allowedTenantIds,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     adminIds: adminsFromEnvironment(e.ADMIN_AAD_OBJECT_IDS),
     surveyLinkSecret: secret || randomBytes(32).toString('base64url'),
     surveyLinkSecretGenerated: secret === '',
     surveyLinkDays: e.SURVEY_LINK_DAYS,
+    surveyOpenLimitPerDay: e.SURVEY_OPEN_LIMIT_PER_DAY,
     publicBaseUrl: e.PUBLIC_BASE_URL.trim() || `http://localhost:${e.PORT}`,
     syncCron: e.SYNC_CRON,
     statusPageUrl: e.STATUS_PAGE_URL,

@@ -1,5 +1,6 @@
 // @ts-check
 import { fold } from './fold.js';
+import { neutraliseCsvCell } from './csvCell.js';
 
 /**
  * The overview tab: every system with its CH2 and STS2 dates, and the KLIK deadlines. Reads
@@ -186,11 +187,11 @@ function renderDeadlines(deadlines) {
   $('deadlines').querySelector('tbody')?.replaceChildren(body);
 }
 
-/** What is shown, as CSV for Excel: semicolons, quoted where needed, with a byte-order mark. */
+/** What is shown, as CSV for Excel: semicolons, quoted where needed, formulas neutralised, with a byte-order mark. */
 function downloadCsv() {
   const columns = /** @type {(keyof System)[]} */ (['name', 'fullName', 'vendor', 'ch2Date', 'sts2Date', 'status', 'source', 'updatedAt']);
   const quote = (/** @type {unknown} */ value) => {
-    const text = value === null || value === undefined ? '' : String(value);
+    const text = neutraliseCsvCell(value === null || value === undefined ? '' : String(value));
     return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [columns.join(';'), ...visible().map((s) => columns.map((c) => quote(s[c])).join(';'))];

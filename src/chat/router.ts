@@ -10,6 +10,7 @@ import type {
   MessageMatcher,
   Reply,
 } from './types.js';
+import { MAX_MESSAGE_CHARS } from './types.js';
 import { messages } from '../i18n/messages.js';
 
 interface MessageRoute {
@@ -56,6 +57,7 @@ export class Router implements ChatRouter {
 
   /** The reply, and whether a phrase matched or the fallback answered ("I didn't understand"). */
   async route(turn: ChatTurn): Promise<{ reply: Reply; understood: boolean }> {
+    if (turn.text.length > MAX_MESSAGE_CHARS) return { reply: { text: messages(turn.lang).tooLong(MAX_MESSAGE_CHARS) }, understood: false };
     for (const route of this.routes) {
       const match = await route.matcher(turn);
       if (match !== null && match !== undefined) return { reply: await route.handler(turn, match), understood: true };

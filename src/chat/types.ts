@@ -8,6 +8,12 @@ import type { Word } from '../text/words.js';
  */
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
+/**
+ * The longest message the bot reads. Questions are short; a longer text gets a polite "too long"
+ * (see Router), so no message can cost the bot more than a question does.
+ */
+export const MAX_MESSAGE_CHARS = 2000;
+
 export interface ChatTurn {
   /** The message text, with the @mention of the bot removed. Empty for card actions. */
   text: string;

@@ -32,6 +32,8 @@ interface Messages {
   welcome: string;
   notUnderstood: string;
   unknownAction: string;
+  tooLong(max: number): string;
+  badAction: string;
   systemGone(name: string): string;
   somethingWrong: string;
   reported: { dates(dates: string, day: string): string; notApplicable(day: string): string; undecided(day: string): string };
@@ -100,6 +102,8 @@ const da: Messages = {
   welcome: 'Hej! Jeg er FKI Bot. Spørg mig hvornår et system skifter til Context Handler 2 eller STS 2, eller hvilke frister der er.',
   notUnderstood: 'Det forstod jeg ikke helt. Jeg kan svare på hvornår systemer skifter til Context Handler 2 og STS 2, og på KLIK-frister, aftaler og møder. Prøv fx:',
   unknownAction: 'Den knap kender jeg ikke (længere). Skriv "hjælp" for at se hvad jeg kan.',
+  tooLong: (max) => `Beskeden er for lang til mig (over ${max.toLocaleString('da-DK')} tegn). Stil et kort spørgsmål, fx "Hvornår skifter Aula?".`,
+  badAction: 'Knappen sendte noget jeg ikke kan læse. Intet er ændret; prøv igen fra et nyt kort.',
   systemGone: (name) => `Systemet "${name}" findes ikke længere i registret.`,
   somethingWrong: 'Beklager, noget gik galt hos mig. Prøv igen om lidt; fejlen er logget.',
   reported: {
@@ -166,6 +170,8 @@ const en: Messages = {
   welcome: "Hi! I'm FKI Bot. Ask me when a system switches to Context Handler 2 or STS 2, or which deadlines are coming up.",
   notUnderstood: "Sorry, I didn't quite get that. I can tell you when systems switch to Context Handler 2 and STS 2, and about KLIK deadlines, agreements and meetings. Try, for example:",
   unknownAction: "I don't know that button (any more). Type \"help\" to see what I can do.",
+  tooLong: (max) => `That message is too long for me (over ${max.toLocaleString('en-GB')} characters). Ask a short question, e.g. "When does Aula switch?".`,
+  badAction: 'The button sent something I cannot read. Nothing has changed; please try again from a new card.',
   systemGone: (name) => `The system "${name}" is no longer in the registry.`,
   somethingWrong: 'Sorry, something went wrong on my side. Please try again shortly; the error has been logged.',
   reported: {

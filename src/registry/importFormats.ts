@@ -1,4 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { restoreCsvCell } from '../text/csvCell.js';
 import { DEADLINE_FIELDS, SYSTEM_FIELDS } from './records.js';
 
 /** A row as read from a file, before validation, with where it stood for error messages. */
@@ -69,7 +70,9 @@ function readCsv(text: string): RawTables {
   }
   const header = headerLine.split(delimiter).map((column) => column.trim().replace(/^"|"$/g, ''));
   const table = tableOfHeader(header);
-  return { format: 'csv', [table]: records.map(({ record, info }) => ({ row: info.lines, fields: record })) };
+  // Cells our exports neutralised ("'=…", so that no spreadsheet runs them) come back as their text.
+  const restored = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).map(([column, value]) => [column, restoreCsvCell(value)]));
+  return { format: 'csv', [table]: records.map(({ record, info }) => ({ row: info.lines, fields: restored(record) })) };
 }
 
 function tableOfHeader(header: string[]): 'systems' | 'deadlines' {

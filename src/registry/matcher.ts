@@ -9,6 +9,13 @@ const SCORE = { exact: 1, inflected: 0.95, typo: 0.85, partial: 0.5 } as const;
 const SHORTEST_TYPO_WORD = 4;
 /** From this length a word may carry two typos instead of one. */
 const TWO_TYPO_LENGTH = 8;
+/**
+ * Longer words are matched exactly only: finding typos costs time in the square of a word's length,
+ * and no name has a word this long.
+ */
+const LONGEST_TYPO_WORD = 40;
+/** "Did you mean" compares at most this many characters of a question. */
+const LONGEST_CLOSEST_QUERY = 120;
 /** Danish and English endings people put on names: "SAPAs", "systemet", "Aulas". */
 const ENDINGS = ['ernes', 'erne', 'ens', 'ets', 'en', 'et', 'er', 's', 'e'];
 
@@ -113,7 +120,7 @@ export class SystemMatcher {
       // The other way round: "sygedagpengesystem" for the alias "Sygedagpengesystemet".
       if (folded.length >= SHORTEST_TYPO_WORD) offer(folded + ending, SCORE.inflected);
     }
-    if (folded.length >= SHORTEST_TYPO_WORD) {
+    if (folded.length >= SHORTEST_TYPO_WORD && folded.length <= LONGEST_TYPO_WORD) {
       const maxTypos = folded.length >= TWO_TYPO_LENGTH ? 2 : 1;
       const variants = deletionsOf(folded);
       // One letter too many: "Aulla" for Aula.
@@ -157,7 +164,7 @@ export class SystemMatcher {
     const query = splitWords(text)
       .map((word) => word.folded)
       .join('');
-    if (query === '') return [];
+    if (query === '' || query.length > LONGEST_CLOSEST_QUERY) return [];
     const nearby = new Set<CompactName>([
       ...(this.compactByPrefix.get(query.slice(0, 2)) ?? []),
       ...(this.compactBySuffix.get(query.slice(-3)) ?? []),

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { generateRegistry } from '../../bench/generate.js';
 import { BotHarness } from '../support/botHarness.js';
 import { launchChromium } from '../support/browser.js';
-import { testData } from '../support/fixtures.js';
+import { system, testData } from '../support/fixtures.js';
 import { RESULTS } from '../support/playground.js';
 
 describe('the overview tab "CH2-overblik" (headless Chromium)', function () {
@@ -83,6 +83,22 @@ describe('the overview tab "CH2-overblik" (headless Chromium)', function () {
     assert.equal(lines[0], 'name;fullName;vendor;ch2Date;sts2Date;status;source;updatedAt');
     assert.deepEqual(lines.slice(1).map((line) => line.split(';')[0]), ['Aula', 'Momentum']);
     assert.match(csv, /Momentum;;Eksempel A\/S;2025-03-27;2025-02-20;planned;/);
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas in the download', async () => {
+    const data = testData();
+    data.systems.push(system({ name: 'Formelsystem', fullName: '=HYPERLINK("http://example.test/x";"Klik her")', vendor: '+45 1234', note: null }));
+    const formulas = await BotHarness.start({ data });
+    try {
+      await page.goto(`${formulas.server.url}/tab/`);
+      await page.getByLabel('Søg efter system eller leverandør').fill('formelsystem');
+      await counts().filter({ hasText: '· 1 vist' }).waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+      const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+      assert.match(csv, /^Formelsystem;"'=HYPERLINK\(""http:\/\/example\.test\/x"";""Klik her""\)";'\+45 1234;/m);
+    } finally {
+      await formulas.stop();
+    }
   });
 
   it('lists the KLIK deadlines, and comes in English and in the dark theme', async () => {
