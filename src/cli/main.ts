@@ -16,7 +16,7 @@ import { createLog, type Log } from '../log.js';
 import { graphSettings, graphSource } from '../../bot/graph.js';
 import { ColumnMapError, parseColumnMap } from '../sync/columns.js';
 import { approvalsOf, missingColumnsText, runSync, syncSummary } from '../sync/run.js';
-import { FileRegistryStore } from '../store/fileRegistryStore.js';
+import { FileRegistryStore, RegistryUnreadableError } from '../store/fileRegistryStore.js';
 import type { RegistryStore } from '../store/registryStore.js';
 import { calendarDayAt, DANISH_ZONE, parseCalendarDate } from '../time/calendarDate.js';
 import { digestText } from '../digest/compose.js';
@@ -114,6 +114,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n\n${USAGE}`);
       return EXIT.usage;
+    }
+    if (error instanceof RegistryUnreadableError) {
+      io.err(error.message);
+      return EXIT.badInput;
     }
     throw error;
   }

@@ -1,5 +1,5 @@
 import { DATA_FILES } from './dataFiles.js';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -23,6 +23,7 @@ interface Owner {
 export async function lockDataFolder(dataDir: string, log: Log, now: () => Date = () => new Date()): Promise<() => Promise<void>> {
   const lockPath = path.join(dataDir, DATA_FILES.instanceLock);
   const ownerFile = path.join(dataDir, DATA_FILES.instanceLockOwner);
+  await mkdir(dataDir, { recursive: true });
   const attempt = () =>
     lockfile.lock(dataDir, {
       lockfilePath: lockPath,

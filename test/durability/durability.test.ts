@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runCli } from '../../src/cli/main.js';
 import { FileRegistryStore } from '../../src/store/fileRegistryStore.js';
+import { systemClock } from '../../src/time/clock.js';
 import { cardAction, personalMessage } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
 import { SHAREPOINT_COLUMNS, testData } from '../support/fixtures.js';
@@ -132,7 +134,8 @@ describe('nothing lost: journals, the registry and the data folder under crashes
   });
 
   it('refuses a second bot on the same data folder in one line, and takes over the lock of one that died', async () => {
-    const env = { DATA_DIR: dataDir, SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!' };
+    // A data folder that does not exist yet: the first bot makes it.
+    const env = { DATA_DIR: path.join(dataDir, 'new', 'data'), SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!' };
     const first = await startBotProcess(env);
     try {
       const second = await runNode('bot/main.ts', [], { ...env, PORT: '0', LOG_LEVEL: 'info' });
@@ -154,5 +157,9 @@ describe('nothing lost: journals, the registry and the data folder under crashes
     assert.equal(run.code, 1);
     assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
     assert.match(run.stderr, /registry\.json cannot be read .* no good copy .* Restore it from a backup/);
+    const err: string[] = [];
+    const io = { out: () => {}, err: (text: string) => err.push(text), store: new FileRegistryStore(dataDir), clock: systemClock, dataDir, adminIds: [], env: {} };
+    assert.equal(await runCli(['export'], io), 1);
+    assert.match(err.join('\n'), /cannot be read/);
   });
 });

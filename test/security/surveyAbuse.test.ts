@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli, type CliIo } from '../../src/cli/main.js';
 import { MESSAGE_BYTE_LIMIT } from '../../src/chat/fit.js';
+import { FileRegistryStore } from '../../src/store/fileRegistryStore.js';
 import { MemoryRegistryStore } from '../../src/store/registryStore.js';
 import type { Clock } from '../../src/time/clock.js';
 import { cardAction, personalMessage } from '../support/activities.js';
@@ -174,6 +175,22 @@ describe('cli surveys close without a running bot', () => {
       const restarted = await BotHarness.start({ data: testData(), dataDir });
       assert.equal(restarted.app.surveys.get(surveyId)?.review?.decision, 'closed');
       await restarted.stop();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('provenance written by older versions', () => {
+  it('is read with organisations only, not the vendor contact and the administrator', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'fki-provenance-'));
+    try {
+      const data = testData();
+      data.systems[0]!.source = 'Leverandørens svar (Kari Nordmand, 2025-02-10), godkendt af Kirsten KOMBIT 2025-02-11';
+      await writeFile(path.join(dataDir, 'registry.json'), JSON.stringify(data));
+      const read = await new FileRegistryStore(dataDir).read();
+      assert.equal(read.systems[0]!.source, 'Leverandørens svar, godkendt af KOMBIT 11. februar 2025');
+      assert.equal(read.systems[1]!.source, data.systems[1]!.source, 'other sources are left as they are');
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -1,29 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { PROJECT_ROOT, type RunResult } from './run.js';
+import { PROJECT_ROOT, runProcess, type RunResult } from './run.js';
 
 const NODE_ARGS = ['--disable-warning=DEP0111', '--import', 'tsx'];
 
 /** Runs a TypeScript entry point of the project (bot/main.ts, src/cli/main.ts) in a process of its own. */
 export function runNode(script: string, args: string[], env: Record<string, string>, timeoutMs = 30_000): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, script, ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${script} ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
-    }, timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runProcess(process.execPath, [...NODE_ARGS, script, ...args], env, timeoutMs);
 }
 
 /** Starts the bot (`npm start`'s entry point) and resolves once it logs that it is listening. */
