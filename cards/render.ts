@@ -38,11 +38,33 @@ const recordUnbound = (path: string) => {
 /**
  * Expands a template from `cards/templates` with data. Data values are inserted as they are, never
  * evaluated; a template field the data does not bind is a bug and throws rather than showing "${…}".
+ * Every Action.Execute gets its Action.Submit fallback here, so a template writes each button once.
  */
 export function renderCard(name: CardTemplateName, data: object): AdaptiveCard {
   unboundFields = [];
   ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = recordUnbound;
   const card = templateOf(name).expand({ $root: data }) as AdaptiveCard;
   if (unboundFields.length > 0) throw new Error(`Card "${name}" has unbound fields: ${unboundFields.join(', ')}`);
+  addSubmitFallbacks(card);
   return card;
+}
+
+/**
+ * Clients older than Adaptive Cards 1.4 (and some Teams surfaces) cannot run Action.Execute: they fall
+ * back to an Action.Submit with the same title and data, which arrives as a message whose `value`
+ * carries the verb, and is routed like the invoke.
+ */
+function addSubmitFallbacks(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) addSubmitFallbacks(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const element = node as Record<string, unknown>;
+  if (element.type === 'Action.Execute' && element.fallback === undefined) {
+    const data = { ...(element.data as Record<string, unknown> | undefined), verb: element.verb };
+    element.data = data;
+    element.fallback = { type: 'Action.Submit', title: element.title, data, ...(element.style ? { style: element.style } : {}) };
+  }
+  for (const [key, value] of Object.entries(element)) if (key !== 'fallback') addSubmitFallbacks(value);
 }

@@ -69,3 +69,27 @@ describe('survey cards', () => {
     assert.ok(runs(card).includes('"31.02.2026": Det er ikke en gyldig dato. Skriv fx 2026-03-03.'));
   });
 });
+
+describe('card buttons for older clients', () => {
+  it('gives every Action.Execute an Action.Submit fallback with the same title and data, the verb included', () => {
+    const cards = [surveyCard(survey(), { lang: 'da', link: null }), receiptCard(survey(), answer(), 'en'), reviewCard(survey(), answer(), 'da'), surveyListCard([survey()], 'da', true)];
+    let buttons = 0;
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const element = node as Record<string, unknown>;
+        if (element.type === 'Action.Execute') {
+          buttons += 1;
+          const fallback = element.fallback as Record<string, unknown>;
+          assert.equal(fallback.type, 'Action.Submit');
+          assert.equal(fallback.title, element.title);
+          assert.deepEqual(fallback.data, element.data);
+          assert.equal((fallback.data as Record<string, unknown>).verb, element.verb);
+        }
+        Object.entries(element).forEach(([key, value]) => key !== 'fallback' && walk(value));
+      }
+    };
+    cards.forEach(walk);
+    assert.ok(buttons >= 6, `${buttons} buttons checked`);
+  });
+});
