@@ -37,7 +37,9 @@ const silentNotifier: Notifier = {
 export async function askLikeTheBot(options: AskOptions): Promise<{ text: string; understood: boolean }> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'fki-ask-'));
   try {
-    await cp(options.dataDir, scratch, { recursive: true, force: true }).catch((error: NodeJS.ErrnoException) => {
+    // Locks held by the running bot stay behind: the copy is nobody else's.
+    const notALock = (source: string) => !source.endsWith('.lock');
+    await cp(options.dataDir, scratch, { recursive: true, force: true, filter: notALock }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
     const config = loadConfig({ ...options.env, DATA_DIR: scratch, LOG_LEVEL: 'silent' });

@@ -57,6 +57,15 @@ export class DigestService {
     return next;
   }
 
+  /** Resolves once no run is in progress or waiting (a test, a graceful shutdown). */
+  async idle(): Promise<void> {
+    let current: Promise<unknown>;
+    do {
+      current = this.queue;
+      await current;
+    } while (current !== this.queue);
+  }
+
   private async runOnce(now: Date, force: boolean): Promise<RunSummary> {
     const { subscriptions, outbox, schedule } = this.deps;
     const today = calendarDayAt(now, schedule.zone);

@@ -196,10 +196,11 @@ class FailingStore extends MemoryRegistryStore {
 describe('when something fails', () => {
   it('keeps answering from the last registry it loaded while the store fails', async () => {
     const store = new FailingStore(testData());
-    const bot = await BotHarness.start({ store, clock: { now: () => new Date() } });
+    let now = Date.parse('2025-02-10T09:00:00+01:00');
+    const bot = await BotHarness.start({ store, clock: { now: () => new Date(now) } });
     try {
       store.failing = true;
-      await new Promise((resolve) => setTimeout(resolve, 1100)); // past the registry's once-a-second check
+      now += 1100; // past the registry's once-a-second check
       await bot.post(personalMessage(bot.serviceUrl, 'when does SAPA switch to CH2?'));
       const [answer] = bot.connector.sentTo('a:personal-chat-alex') as Sent[];
       assert.match(seen(answer!).text, /SAPA switched to Context Handler 2 on 21 January 2025/);

@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cliInProcess } from '../support/cli.js';
 import { runNpm } from '../support/run.js';
 
 describe('the command line', function () {
   this.timeout(60_000);
   let dataDir: string;
-  const cli = (...args: string[]) => runNpm(['cli', '--', ...args], { DATA_DIR: dataDir });
+  // In this process: the door is the same `runCli` that `npm run cli` calls (the first test goes through npm).
+  const cli = (...args: string[]) => cliInProcess(args, { DATA_DIR: dataDir });
 
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'fki-cli-'));
@@ -16,8 +18,8 @@ describe('the command line', function () {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('answers a question from the starter data on a fresh data folder', async () => {
-    const { code, stdout } = await cli('ask', 'hvornår skifter SAPA til CH2?');
+  it('answers a question from the starter data on a fresh data folder, through npm as a user runs it', async () => {
+    const { code, stdout } = await runNpm(['cli', '--', 'ask', 'hvornår skifter SAPA til CH2?'], { DATA_DIR: dataDir });
     assert.equal(code, 0);
     assert.match(stdout, /SAPA skiftede til Context Handler 2 den 21\. januar 2025/);
     assert.match(stdout, /Kilde: KOMBIT programledermøde januar 2025/);

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { BotHarness } from '../support/botHarness.js';
 import { cardAction } from '../support/activities.js';
 import { testData } from '../support/fixtures.js';
-import { runNpm } from '../support/run.js';
+import { cliInProcess } from '../support/cli.js';
 
 const ADMIN_ID = '00000000-0000-0000-0000-0000000000ad';
 
 describe('the command line for surveys and administrators', function () {
   this.timeout(60_000);
   let bot: BotHarness;
-  const cli = (...args: string[]) => runNpm(['cli', '--', ...args], { DATA_DIR: bot.dataDir, ADMIN_AAD_OBJECT_IDS: ADMIN_ID });
+  const cli = (...args: string[]) => cliInProcess(args, { DATA_DIR: bot.dataDir, ADMIN_AAD_OBJECT_IDS: ADMIN_ID });
 
   before(async () => {
     bot = await BotHarness.start({ data: testData(), env: { ADMIN_AAD_OBJECT_IDS: ADMIN_ID } });

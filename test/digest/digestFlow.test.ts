@@ -116,7 +116,7 @@ describe('the weekly digest, subscribed and sent', () => {
     assert.match(lastText(bot, 'a:personal-chat-alex'), /Kun KOMBITs administratorer kan sende oversigten/);
     const adminChat = { id: 'a:admin-chat', conversationType: 'personal' };
     await bot.post(personalMessage(bot.serviceUrl, 'send oversigten nu', { from: ADMIN, conversation: adminChat }));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await bot.app.digests.idle();
     await bot.settled();
     assert.equal(digestsTo(bot, TEAM_ID).length, 1);
     assert.match(lastText(bot, 'a:admin-chat'), /Ugens oversigt: 1 sendt, 0 havde den allerede, 0 mislykkedes/);

@@ -133,7 +133,6 @@ describe('importing and exporting the registry', () => {
       const before = await store.revision();
       const data = starterData();
       data.systems.pop();
-      await new Promise((resolve) => setTimeout(resolve, 5));
       await store.update(() => data);
       assert.notEqual(await store.revision(), before);
     });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runNpm } from '../support/run.js';
+import { cliInProcess } from '../support/cli.js';
 import { StandInGraph } from '../support/standInGraph.js';
 import { SHAREPOINT_COLUMNS as COLUMNS } from '../support/fixtures.js';
 
@@ -12,7 +12,7 @@ describe('cli sync: the registry in step with KOMBIT\'s SharePoint list', functi
   let graph: StandInGraph;
   let dataDir: string;
   const sync = (...args: string[]) =>
-    runNpm(['cli', '--', 'sync', ...args], {
+    cliInProcess(['sync', ...args], {
       DATA_DIR: dataDir,
       GRAPH_BASE_URL: `${graph.url}/`,
       GRAPH_ACCESS_TOKEN: 'token-minted-elsewhere',
@@ -33,7 +33,7 @@ describe('cli sync: the registry in step with KOMBIT\'s SharePoint list', functi
 
   it('shows what a dry run would change and changes nothing', async () => {
     graph.items = [{ id: '1', lastModifiedDateTime: '2026-11-01T08:00:00Z', fields: { Title: 'Aula', CH2_x002d_dato: '2026-03-02T23:00:00Z', Status: 'planned' } }];
-    await runNpm(['cli', '--', 'export'], { DATA_DIR: dataDir });
+    await cliInProcess(['export'], { DATA_DIR: dataDir });
     const before = await readFile(path.join(dataDir, 'registry.json'), 'utf8');
     const { code, stdout } = await sync('--dry-run');
     assert.equal(code, 0);
@@ -79,7 +79,7 @@ describe('cli sync: the registry in step with KOMBIT\'s SharePoint list', functi
   });
 
   it('keeps a vendor date KOMBIT approved after the row last changed, and says so', async () => {
-    await runNpm(['cli', '--', 'export'], { DATA_DIR: dataDir });
+    await cliInProcess(['export'], { DATA_DIR: dataDir });
     const data = await registry();
     Object.assign(data.systems.find((s) => s.name === 'Aula')!, { ch2Date: '2026-04-01', status: 'planned' });
     await writeFile(path.join(dataDir, 'registry.json'), JSON.stringify(data));
@@ -96,7 +96,7 @@ describe('cli sync: the registry in step with KOMBIT\'s SharePoint list', functi
   });
 
   it('says which settings are missing, and which columns the list lacks', async () => {
-    const bare = await runNpm(['cli', '--', 'sync'], { DATA_DIR: dataDir, GRAPH_SITE_ID: '', GRAPH_LIST_ID: '' });
+    const bare = await cliInProcess(['sync'], { DATA_DIR: dataDir, GRAPH_SITE_ID: '', GRAPH_LIST_ID: '' });
     assert.equal(bare.code, 2);
     assert.match(bare.stderr, /Sæt GRAPH_SITE_ID og|Sæt GRAPH_SITE_ID and/);
     graph.columns = COLUMNS.filter((c) => c.displayName !== 'CH2-dato');

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCore } from '../../src/app/core.js';
+import { registerFeatures } from '../../src/app/features.js';
+import { Router } from '../../src/chat/router.js';
+import type { ChatTurn, Notifier } from '../../src/chat/types.js';
+import { loadConfig } from '../../src/config.js';
+import { detectLanguage } from '../../src/i18n/language.js';
+import { createLog } from '../../src/log.js';
+import { MemoryRegistryStore } from '../../src/store/registryStore.js';
+import { splitWords } from '../../src/text/words.js';
+import { fixedClock } from '../../src/time/clock.js';
+import { starterData } from '../support/fixtures.js';
+
+function turnOf(text: string): ChatTurn {
+  const words = splitWords(text);
+  return {
+    text,
+    words,
+    lang: detectLanguage(text, words, null),
+    locale: null,
+    conversation: { id: 'c', kind: 'personal', teamId: null, tenantId: null },
+    user: { id: 'u', name: null, aadObjectId: null },
+    activityId: null,
+  };
+}
+
+describe('the router alone', () => {
+  it('answers with the first phrase that matches, in registration order, else the fallback', async () => {
+    const router = new Router();
+    const seen: string[] = [];
+    router.message((turn) => (turn.text.startsWith('a') ? 'first' : null), (_turn, match) => ({ text: match }));
+    router.message((turn) => (turn.text.includes('a') ? 'second' : null), (_turn, match) => ({ text: match }));
+    router.message((turn) => (seen.push(turn.text), null), () => ({ text: 'never' }));
+    router.fallback(() => ({ text: 'fallback' }));
+    assert.deepEqual(await router.route(turnOf('abc')), { reply: { text: 'first' }, understood: true });
+    assert.deepEqual(await router.route(turnOf('bac')), { reply: { text: 'second' }, understood: true });
+    assert.deepEqual(await router.route(turnOf('xyz')), { reply: { text: 'fallback' }, understood: false });
+    assert.deepEqual(seen, ['xyz'], 'a later matcher is not even asked once an earlier one matched');
+  });
+
+  it('routes card verbs by name, refuses a verb registered twice, and answers an unknown verb politely', async () => {
+    const router = new Router();
+    router.action('x.do', () => ({ type: 'message', text: 'done' }));
+    assert.throws(() => router.action('x.do', () => ({ type: 'message', text: 'again' })), /registered twice/);
+    assert.deepEqual(await router.handleAction('x.do', {}, turnOf('')), { type: 'message', text: 'done' });
+    const unknown = await router.handleAction('x.gone', {}, turnOf(''));
+    assert.equal(unknown.type, 'error');
+  });
+});
+
+describe('the order of the features', () => {
+  let dataDir: string;
+  let router: Router;
+  before(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-router-'));
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', STATUS_PAGE_URL: 'https://status.example.test/' });
+    const clock = fixedClock('2025-02-10T09:00:00+01:00');
+    const log = createLog('silent');
+    const core = await createCore({ config, log, clock, store: new MemoryRegistryStore(starterData()), digestSender: { send: async () => ({ outcome: 'failed', reason: 'test' }) } });
+    const notifier: Notifier = { toConversation: () => {}, toUser: () => {}, canReachUser: async () => false };
+    router = new Router();
+    registerFeatures(router, { ...core, clock, log, notifier, digestZone: config.digest.zone, subscribeTeamsOnInstall: false, syncNow: async () => null, statusPageUrl: config.statusPageUrl });
+  });
+  after(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const cases: [string, RegExp][] = [
+    ['tak', /Det var så lidt/],
+    ['hjælp', /Sådan bruger du FKI Bot/],
+    ['er FK ORG nede?', /status\.example\.test/],
+    // A command that names a system or a deadline word is the command, not a question about it.
+    ['spørg leverandøren om SAPA', /spørgeskema/],
+    ['åbne forespørgsler', /Åbne forespørgsler/],
+    ['synkroniser nu', /Kun KOMBITs administratorer/],
+    ['abonner på oversigt', /oversigt/],
+    // Deadline questions come before the switch answers, which take any system name.
+    ['hvornår er fristen for K53?', /K53/],
+    ['hvad sker der i uge 8?', /uge 8/i],
+    ['hvornår skifter SAPA til CH2?', /SAPA skiftede til Context Handler 2/],
+    ['hvad synes du om vejret', /Det forstod jeg ikke helt/],
+  ];
+  for (const [question, expected] of cases) {
+    it(`"${question}"`, async () => {
+      const { reply } = await router.route(turnOf(question));
+      assert.match(reply.text, expected);
+    });
+  }
+});
