@@ -13,9 +13,7 @@ import { seedIfEmpty } from '../registry/seed.js';
 import { adminsFromEnvironment } from '../surveys/admins.js';
 import { adminsCommand, closeSurveyFromCli, exportSurveys, readSurveys, surveysAsText } from './surveyCommands.js';
 import { createLog, type Log } from '../log.js';
-import { graphSettings, graphSource } from '../../bot/graph.js';
-import { ColumnMapError, parseColumnMap } from '../sync/columns.js';
-import { approvalsOf, missingColumnsText, runSync, syncSummary } from '../sync/run.js';
+import { SyncService } from '../sync/service.js';
 import { FileRegistryStore, RegistryUnreadableError } from '../store/fileRegistryStore.js';
 import type { RegistryStore } from '../store/registryStore.js';
 import { calendarDayAt, DANISH_ZONE, parseCalendarDate } from '../time/calendarDate.js';
@@ -204,33 +202,24 @@ async function digest(asOf: string | undefined, lang: Lang, io: CliIo): Promise<
 }
 
 async function sync(dryRun: boolean, lang: Lang, io: CliIo): Promise<number> {
-  const settings = graphSettings(io.env);
-  if ('missing' in settings) {
-    io.err(lang === 'da' ? `Sæt ${settings.missing}.` : `Set ${settings.missing}.`);
-    return EXIT.usage;
+  // The same service as the bot's: approved answers still waiting are written back to the list first.
+  const log = logOf(io);
+  const service = await SyncService.create({ env: io.env, store: io.store, dataDir: io.dataDir, clock: io.clock, log, surveys: () => readSurveys(io.dataDir, log) });
+  const result = await service.run({ lang, dryRun });
+  switch (result.kind) {
+    case 'not-configured':
+      io.err(lang === 'da' ? `Sæt ${result.missing}.` : `Set ${result.missing}.`);
+      return EXIT.usage;
+    case 'invalid-column-map':
+      io.err(result.text);
+      return EXIT.usage;
+    case 'missing-columns':
+      io.err(result.text);
+      return EXIT.badInput;
+    case 'done':
+      io.out(result.text);
+      return EXIT.ok;
   }
-  let columnMap;
-  try {
-    columnMap = parseColumnMap(io.env.GRAPH_COLUMN_MAP);
-  } catch (error) {
-    if (!(error instanceof ColumnMapError)) throw error;
-    io.err(error.message);
-    return EXIT.usage;
-  }
-  const outcome = await runSync({
-    source: graphSource(settings),
-    store: io.store,
-    columnMap,
-    approvals: async () => approvalsOf(await readSurveys(io.dataDir, logOf(io))),
-    now: io.clock.now(),
-    dryRun,
-  });
-  if (!outcome.ok) {
-    io.err(missingColumnsText(outcome.missingColumns, lang));
-    return EXIT.badInput;
-  }
-  io.out(syncSummary(outcome.plan, dryRun, lang));
-  return EXIT.ok;
 }
 
 async function surveys(args: string[], options: { format: string | undefined; reason: string | undefined }, lang: Lang, io: CliIo): Promise<number> {

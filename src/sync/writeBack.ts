@@ -58,6 +58,8 @@ export class WriteBackQueue {
 
   private async pushOnce(list: WritableList, columnMap: Record<string, keyof SystemRecord>, now: () => Date): Promise<WriteBackSummary> {
     const summary: WriteBackSummary = { updated: 0, created: 0, failed: 0 };
+    // The CLI's sync may have delivered some meanwhile: take in what it recorded.
+    await this.projection.refresh();
     if (this.pending.size === 0) return summary;
     const { byInternalName } = resolveColumns(columnMap, await list.columns());
     const columnOf = Object.fromEntries(Object.entries(byInternalName).map(([column, field]) => [field, column])) as Partial<Record<keyof SystemRecord, string>>;

@@ -5,6 +5,7 @@ import { cardAction } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
 import { SHAREPOINT_COLUMNS as COLUMNS, testData } from '../support/fixtures.js';
 import { StandInGraph } from '../support/standInGraph.js';
+import { cliInProcess } from '../support/cli.js';
 
 const ADMIN = { id: '29:admin', name: 'Kirsten KOMBIT', aadObjectId: '00000000-0000-0000-0000-0000000000ad' };
 
@@ -64,5 +65,37 @@ describe('approved vendor answers written back to KOMBIT\'s list', function () {
     assert.match(String(summary), /Synkronisering med KOMBITs liste/);
     assert.equal(bot.app.writeBacks.waiting, 0);
     assert.deepEqual(graph.writes.map((w) => w.method), ['PATCH']);
+  });
+});
+
+describe('cli sync writes approved answers back first', function () {
+  this.timeout(60_000);
+  it('delivers what the bot could not, and the bot does not send it again', async () => {
+    const graph = await new StandInGraph().start();
+    graph.columns = COLUMNS;
+    graph.items = [{ id: '41', lastModifiedDateTime: '2025-02-01T08:00:00Z', fields: { Title: 'Aula', Leverand_x00f8_r: 'Eksempel A/S' } }];
+    const env = { ADMIN_AAD_OBJECT_IDS: ADMIN.aadObjectId, GRAPH_BASE_URL: `${graph.url}/`, GRAPH_ACCESS_TOKEN: 't', GRAPH_SITE_ID: graph.siteId, GRAPH_LIST_ID: graph.listId };
+    const bot = await BotHarness.start({ data: testData(), env });
+    try {
+      graph.failWrites = 503;
+      await bot.post(cardAction(bot.serviceUrl, 'survey.request', { system: 'Aula', lang: 'da' }));
+      const survey = bot.app.surveys.openFor('Aula')!;
+      await bot.post(cardAction(bot.serviceUrl, 'survey.submit', { surveyId: survey.id, lang: 'da', status: 'planned', ch2Date: '2026-03-03' }));
+      const answerId = bot.app.surveys.get(survey.id)!.answers[0]!.id;
+      await bot.post(cardAction(bot.serviceUrl, 'survey.approve', { surveyId: survey.id, answerId, lang: 'da' }, { from: ADMIN }));
+      await bot.app.pushWriteBacks();
+      assert.equal(bot.app.writeBacks.waiting, 1);
+
+      graph.failWrites = null;
+      const run = await cliInProcess(['sync'], { DATA_DIR: bot.dataDir, ...env });
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(graph.writes.map((w) => [w.method, w.body]), [['PATCH', { CH2_x002d_dato: '2026-03-03', STS2_x002d_dato: null, Status: 'planned', Leverand_x00f8_r: 'Eksempel A/S' }]]);
+      await bot.app.syncNow('da');
+      assert.equal(graph.writes.length, 1, 'the bot took in that the CLI delivered it');
+      assert.equal(bot.app.writeBacks.waiting, 0);
+    } finally {
+      await bot.stop();
+      await graph.stop();
+    }
   });
 });

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';
 import { Client, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
-import type { ListColumn } from '../src/sync/columns.js';
-import type { ListItem } from '../src/sync/rows.js';
+import type { ListColumn } from './columns.js';
+import type { ListItem } from './rows.js';
 
 export interface GraphSettings {
   /** https://graph.microsoft.com/ in production; a stand-in on 127.0.0.1 in tests. */

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import type { Lang } from '../i18n/language.js';
+import type { Log } from '../log.js';
+import type { RegistryService } from '../registry/service.js';
+import type { SystemRecord } from '../registry/system.js';
+import { DATA_FILES } from '../store/dataFiles.js';
+import { Journal } from '../store/journal.js';
+import type { RegistryStore } from '../store/registryStore.js';
+import type { Survey } from '../surveys/survey.js';
+import type { Clock } from '../time/clock.js';
+import { ColumnMapError, parseColumnMap } from './columns.js';
+import { graphSettings, graphSource } from './graph.js';
+import type { SyncPlan } from './plan.js';
+import { approvalsOf, missingColumnsText, runSync, syncSummary, type ListSource } from './run.js';
+import { WriteBackQueue, type WritableList, type WriteBackEvent } from './writeBack.js';
+
+export interface SyncDeps {
+  /** GRAPH_* settings and GRAPH_COLUMN_MAP. */
+  env: NodeJS.ProcessEnv;
+  store: RegistryStore;
+  dataDir: string;
+  clock: Clock;
+  log: Log;
+  /** The surveys, for the approvals a sync must not undo (read while the registry is locked). */
+  surveys: () => readonly Survey[] | Promise<readonly Survey[]>;
+  /** The running bot's registry, told to look again after a sync; the CLI has none. */
+  registry?: RegistryService;
+}
+
+export type SyncResult =
+  | { kind: 'not-configured'; missing: string }
+  | { kind: 'invalid-column-map'; text: string }
+  | { kind: 'missing-columns'; text: string }
+  | { kind: 'done'; plan: SyncPlan; text: string };
+
+/**
+ * The sync with KOMBIT's list, one service for the bot, its schedule and the CLI: approved answers
+ * still on their way are written back first (so the sync reads them back instead of undoing them),
+ * then the list is read and the registry changed through its one write path.
+ */
+export class SyncService {
+  private constructor(
+    private readonly deps: SyncDeps,
+    readonly writeBacks: WriteBackQueue,
+    private readonly columnMap: Record<string, keyof SystemRecord> | ColumnMapError,
+    private readonly settings: ReturnType<typeof graphSettings>,
+  ) {}
+
+  static async create(deps: SyncDeps): Promise<SyncService> {
+    const journal = new Journal<WriteBackEvent>(path.join(deps.dataDir, DATA_FILES.writeBack), deps.log);
+    const writeBacks = await WriteBackQueue.load(journal, deps.log);
+    // The environment does not change while the bot runs: read the column map once.
+    let columnMap: Record<string, keyof SystemRecord> | ColumnMapError;
+    try {
+      columnMap = parseColumnMap(deps.env.GRAPH_COLUMN_MAP);
+    } catch (error) {
+      if (!(error instanceof ColumnMapError)) throw error;
+      columnMap = error;
+    }
+    return new SyncService(deps, writeBacks, columnMap, graphSettings(deps.env));
+  }
+
+  /** Whether a list (or an Excel table) is configured. */
+  get configured(): boolean {
+    return !('missing' in this.settings);
+  }
+
+  /** One sync, or (dry run) what it would change. */
+  async run(options: { lang: Lang; dryRun?: boolean }): Promise<SyncResult> {
+    const source = this.source();
+    if (source === null) return { kind: 'not-configured', missing: 'missing' in this.settings ? this.settings.missing : '' };
+    if (this.columnMap instanceof ColumnMapError) {
+      this.deps.log.error({ reason: this.columnMap.message }, 'sync: GRAPH_COLUMN_MAP is invalid');
+      return { kind: 'invalid-column-map', text: this.columnMap.message };
+    }
+    const dryRun = options.dryRun ?? false;
+    if (!dryRun) await this.pushWriteBacks(source);
+    const outcome = await runSync({
+      source,
+      store: this.deps.store,
+      columnMap: this.columnMap,
+      approvals: async () => approvalsOf(await this.deps.surveys()),
+      now: this.deps.clock.now(),
+      dryRun,
+    });
+    this.deps.registry?.invalidate();
+    if (!outcome.ok) {
+      this.deps.log.error({ missing: outcome.missingColumns }, 'sync: the list lacks mapped columns');
+      return { kind: 'missing-columns', text: missingColumnsText(outcome.missingColumns, options.lang) };
+    }
+    const { plan } = outcome;
+    if (!dryRun) {
+      this.deps.log.info({ added: plan.added.length, updated: plan.updated.length, invalid: plan.invalid.length, kept: plan.keptApproved.length }, "synced with KOMBIT's list");
+    }
+    return { kind: 'done', plan, text: syncSummary(plan, dryRun, options.lang) };
+  }
+
+  /** After KOMBIT approved an answer: queue the system's new values for the list, and try to send them. */
+  async queueApproved(system: SystemRecord): Promise<void> {
+    if (!this.configured) return;
+    const { ch2Date, sts2Date, status, vendor } = system;
+    await this.writeBacks.enqueue(system.name, { ch2Date, sts2Date, status, vendor }, this.deps.clock.now());
+    void this.pushWriteBacks().catch((error: unknown) => this.deps.log.error({ err: error }, 'write-back to the list failed; tried again at the next sync'));
+  }
+
+  /** Sends approved answers still on their way to the list; a failure stays queued for the next try. */
+  async pushWriteBacks(source = this.source()): Promise<void> {
+    if (source === null || this.columnMap instanceof ColumnMapError || this.writeBacks.waiting === 0) return;
+    try {
+      const summary = await this.writeBacks.push(source, this.columnMap, () => this.deps.clock.now());
+      if (summary.updated + summary.created > 0) this.deps.log.info({ ...summary }, 'approved answers written back to the list');
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'write-back to the list failed; tried again at the next sync');
+    }
+  }
+
+  /** One source per run: the write-back and the sync share its columns. */
+  private source(): (ListSource & WritableList) | null {
+    return 'missing' in this.settings ? null : graphSource(this.settings);
+  }
+}
