@@ -48,7 +48,7 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
     return result.kind === 'not-configured' ? null : result.text;
   };
 
-  const router = new Router();
+  const router = new Router({ log });
   registerFeatures(router, {
     ...core,
     clock,

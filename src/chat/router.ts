@@ -5,34 +5,53 @@ import type {
   Awaitable,
   ChatRouter,
   ChatTurn,
+  Guard,
   LifecycleEvent,
   MessageHandler,
   MessageMatcher,
   Reply,
+  RouteOptions,
 } from './types.js';
+import type { Log } from '../log.js';
 import { MAX_MESSAGE_CHARS } from './types.js';
 import { messages } from '../i18n/messages.js';
 
 interface MessageRoute {
   matcher: MessageMatcher<unknown>;
   handler: MessageHandler<unknown>;
+  guard?: Guard;
 }
 
-/** Dispatches turns to the features that registered for them: phrases in order, verbs by name. */
+interface ActionRoute {
+  handler: ActionHandler;
+  guard?: Guard;
+}
+
+export interface RouterOptions {
+  /** A handler that throws: logged here, and the person gets a polite "something went wrong". */
+  log?: Pick<Log, 'error'>;
+}
+
+/**
+ * Dispatches turns to the features that registered for them: phrases in order, verbs by name. A
+ * route's guard runs before its handler; a handler that fails becomes a polite reply, never silence.
+ */
 export class Router implements ChatRouter {
   private readonly routes: MessageRoute[] = [];
-  private readonly actions = new Map<string, ActionHandler>();
+  private readonly actions = new Map<string, ActionRoute>();
   private welcomeHandler: ((turn: ChatTurn) => Awaitable<Reply>) | null = null;
   private fallbackHandler: ((turn: ChatTurn) => Awaitable<Reply>) | null = null;
   private readonly lifecycle = new Map<LifecycleEvent, ((turn: ChatTurn) => Awaitable<void>)[]>();
 
-  message<T>(matcher: MessageMatcher<T>, handler: MessageHandler<T>): void {
-    this.routes.push({ matcher, handler: handler as MessageHandler<unknown> });
+  constructor(private readonly options: RouterOptions = {}) {}
+
+  message<T>(matcher: MessageMatcher<T>, handler: MessageHandler<T>, options: RouteOptions = {}): void {
+    this.routes.push({ matcher, handler: handler as MessageHandler<unknown>, ...options });
   }
 
-  action(verb: string, handler: ActionHandler): void {
+  action(verb: string, handler: ActionHandler, options: RouteOptions = {}): void {
     if (this.actions.has(verb)) throw new Error(`Card verb "${verb}" is registered twice`);
-    this.actions.set(verb, handler);
+    this.actions.set(verb, { handler, ...options });
   }
 
   welcome(handler: (turn: ChatTurn) => Awaitable<Reply>): void {
@@ -60,16 +79,31 @@ export class Router implements ChatRouter {
     if (turn.text.length > MAX_MESSAGE_CHARS) return { reply: { text: messages(turn.lang).tooLong(MAX_MESSAGE_CHARS) }, understood: false };
     for (const route of this.routes) {
       const match = await route.matcher(turn);
-      if (match !== null && match !== undefined) return { reply: await route.handler(turn, match), understood: true };
+      if (match === null || match === undefined) continue;
+      const refusal = await route.guard?.(turn);
+      if (refusal) return { reply: { text: refusal }, understood: true };
+      try {
+        return { reply: await route.handler(turn, match), understood: true };
+      } catch (error) {
+        this.options.log?.error({ err: error, conversation: turn.conversation.id }, 'a chat handler failed');
+        return { reply: { text: messages(turn.lang).somethingWrong }, understood: true };
+      }
     }
     const reply = this.fallbackHandler ? await this.fallbackHandler(turn) : { text: messages(turn.lang).notUnderstood };
     return { reply, understood: false };
   }
 
   async handleAction(verb: string, data: ActionData, turn: ChatTurn): Promise<ActionResult> {
-    const handler = this.actions.get(verb);
-    if (!handler) return { type: 'error', code: 'UNKNOWN_ACTION', text: messages(turn.lang).unknownAction };
-    return handler(turn, data);
+    const route = this.actions.get(verb);
+    if (!route) return { type: 'error', code: 'UNKNOWN_ACTION', text: messages(turn.lang).unknownAction };
+    const refusal = await route.guard?.(turn);
+    if (refusal) return { type: 'message', text: refusal };
+    try {
+      return await route.handler(turn, data);
+    } catch (error) {
+      this.options.log?.error({ err: error, verb, conversation: turn.conversation.id }, 'a card action failed');
+      return { type: 'message', text: messages(turn.lang).somethingWrong };
+    }
   }
 
   async handleWelcome(turn: ChatTurn): Promise<Reply | null> {

@@ -64,10 +64,20 @@ export type MessageMatcher<T> = (turn: ChatTurn) => Awaitable<T | null | undefin
 export type MessageHandler<T> = (turn: ChatTurn, match: T) => Awaitable<Reply>;
 export type ActionHandler = (turn: ChatTurn, data: ActionData) => Awaitable<ActionResult>;
 
+/**
+ * A check that runs before a handler, as middleware does in Bolt or grammY: null lets the turn through,
+ * a text refuses it politely (and nothing changes). `adminOnly` in `src/chat/guards.ts` is one.
+ */
+export type Guard = (turn: ChatTurn) => Awaitable<string | null>;
+
+export interface RouteOptions {
+  guard?: Guard;
+}
+
 /** Where a feature declares its chat phrases and card verbs. First matching phrase wins. */
 export interface ChatRouter {
-  message<T>(matcher: MessageMatcher<T>, handler: MessageHandler<T>): void;
-  action(verb: string, handler: ActionHandler): void;
+  message<T>(matcher: MessageMatcher<T>, handler: MessageHandler<T>, options?: RouteOptions): void;
+  action(verb: string, handler: ActionHandler, options?: RouteOptions): void;
   /** When the bot is added to a chat or team. */
   welcome(handler: (turn: ChatTurn) => Awaitable<Reply>): void;
   /** When no phrase matched. */

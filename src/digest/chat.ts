@@ -1,3 +1,4 @@
+import { adminOnly } from '../chat/guards.js';
 import type { ChatRouter, ChatTurn, Notifier, Reply } from '../chat/types.js';
 import { digestMessages } from '../i18n/digestMessages.js';
 import type { Lang } from '../i18n/language.js';
@@ -22,7 +23,7 @@ export interface DigestChatDeps {
   log?: { error(details: object, message: string): void };
 }
 
-type Command = 'subscribe' | 'unsubscribe' | 'preview' | 'sendNow';
+type Command = 'subscribe' | 'unsubscribe' | 'preview';
 
 /** The language a command was written in decides the subscription's language. */
 const COMMANDS = new PhraseIndex<{ command: Command; lang: Lang }>([
@@ -32,9 +33,11 @@ const COMMANDS = new PhraseIndex<{ command: Command; lang: Lang }>([
   ...phrases('unsubscribe digest', 'unsubscribe from the digest', 'stop digest').map((p) => [p, { command: 'unsubscribe', lang: 'en' }] as const),
   ...phrases('vis ugens oversigt', 'ugens oversigt', 'vis oversigten').map((p) => [p, { command: 'preview', lang: 'da' }] as const),
   ...phrases('digest preview', 'preview digest', 'show the digest', "this week's digest").map((p) => [p, { command: 'preview', lang: 'en' }] as const),
-  ...phrases('send oversigten nu', 'send oversigt nu').map((p) => [p, { command: 'sendNow', lang: 'da' }] as const),
-  ...phrases('send digest now', 'send the digest now').map((p) => [p, { command: 'sendNow', lang: 'en' }] as const),
 ] as [string[], { command: Command; lang: Lang }][]);
+const SEND_NOW = new PhraseIndex<Lang>([
+  ...phrases('send oversigten nu', 'send oversigt nu').map((p) => [p, 'da'] as [string[], Lang]),
+  ...phrases('send digest now', 'send the digest now').map((p) => [p, 'en'] as [string[], Lang]),
+]);
 
 /** Subscribing to the weekly digest, previewing it, and an administrator's "send it now". */
 export function registerDigest(router: ChatRouter, deps: DigestChatDeps): void {
@@ -55,10 +58,17 @@ export function registerDigest(router: ChatRouter, deps: DigestChatDeps): void {
           return { text: (await deps.subscriptions.unsubscribe(turn.conversation.id)) ? m.unsubscribed : m.notSubscribed };
         case 'preview':
           return preview(turn, lang, deps);
-        case 'sendNow':
-          return sendNow(turn, lang, deps);
       }
     },
+  );
+
+  router.message(
+    (turn) => {
+      const found = SEND_NOW.find(turn.words);
+      return found && found.start === 0 ? found.value : null;
+    },
+    (turn, lang) => sendNow(turn, lang, deps),
+    { guard: adminOnly(deps.admins, { da: 'sende oversigten', en: 'send the digest' }) },
   );
 
   router.on('installed', async (turn) => {
@@ -86,7 +96,6 @@ async function preview(turn: ChatTurn, lang: Lang, deps: DigestChatDeps): Promis
 /** Runs this week's digest now, in the background; the administrator hears how it went. */
 async function sendNow(turn: ChatTurn, lang: Lang, deps: DigestChatDeps): Promise<Reply> {
   const m = digestMessages(lang);
-  if (!(await deps.admins.isAdmin(turn.user.aadObjectId))) return { text: m.notAdmin };
   const conversationId = turn.conversation.id;
   void deps.digests
     .run(deps.clock.now(), { force: true })

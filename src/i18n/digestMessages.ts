@@ -53,7 +53,6 @@ interface DigestMessages {
   previewNeedsPersonalChat: string;
   sendNowStarted: string;
   sendNowResult(sent: number, failed: number, already: number): string;
-  notAdmin: string;
 }
 
 const da: DigestMessages = {
@@ -104,7 +103,6 @@ const da: DigestMessages = {
   previewNeedsPersonalChat: 'Skriv "vis ugens oversigt" til mig i en privat chat, så viser jeg den kun for dig.',
   sendNowStarted: 'Jeg sender ugens oversigt nu.',
   sendNowResult: (sent, failed, already) => `Ugens oversigt: ${sent} sendt, ${already} havde den allerede, ${failed} mislykkedes (prøves igen senere).`,
-  notAdmin: 'Kun KOMBITs administratorer kan sende oversigten.',
 };
 
 const en: DigestMessages = {
@@ -155,7 +153,6 @@ const en: DigestMessages = {
   previewNeedsPersonalChat: 'Write "digest preview" to me in a private chat and I will show it to you alone.',
   sendNowStarted: "I am sending this week's digest now.",
   sendNowResult: (sent, failed, already) => `Weekly digest: ${sent} sent, ${already} had it already, ${failed} failed (tried again later).`,
-  notAdmin: "Only KOMBIT's administrators can send the digest.",
 };
 
 const TEXTS: Record<Lang, DigestMessages> = { da, en };

@@ -34,6 +34,8 @@ interface Messages {
   unknownAction: string;
   tooLong(max: number): string;
   badAction: string;
+  /** "Kun KOMBITs administratorer kan synkronisere listen. Intet er ændret." */
+  adminsOnly(what: string): string;
   systemGone(name: string): string;
   somethingWrong: string;
   reported: { dates(dates: string, day: string): string; notApplicable(day: string): string; undecided(day: string): string };
@@ -104,6 +106,7 @@ const da: Messages = {
   unknownAction: 'Den knap kender jeg ikke (længere). Skriv "hjælp" for at se hvad jeg kan.',
   tooLong: (max) => `Beskeden er for lang til mig (over ${max.toLocaleString('da-DK')} tegn). Stil et kort spørgsmål, fx "Hvornår skifter Aula?".`,
   badAction: 'Knappen sendte noget jeg ikke kan læse. Intet er ændret; prøv igen fra et nyt kort.',
+  adminsOnly: (what) => `Kun KOMBITs administratorer kan ${what}. Intet er ændret.`,
   systemGone: (name) => `Systemet "${name}" findes ikke længere i registret.`,
   somethingWrong: 'Beklager, noget gik galt hos mig. Prøv igen om lidt; fejlen er logget.',
   reported: {
@@ -172,6 +175,7 @@ const en: Messages = {
   unknownAction: "I don't know that button (any more). Type \"help\" to see what I can do.",
   tooLong: (max) => `That message is too long for me (over ${max.toLocaleString('en-GB')} characters). Ask a short question, e.g. "When does Aula switch?".`,
   badAction: 'The button sent something I cannot read. Nothing has changed; please try again from a new card.',
+  adminsOnly: (what) => `Only KOMBIT's administrators can ${what}. Nothing has changed.`,
   systemGone: (name) => `The system "${name}" is no longer in the registry.`,
   somethingWrong: 'Sorry, something went wrong on my side. Please try again shortly; the error has been logged.',
   reported: {

@@ -34,7 +34,6 @@ interface SurveyMessages {
   reasonLabel: string;
   approveButton: string;
   rejectButton: string;
-  notAdmin: string;
   reasonRequired: string;
   alreadyReviewed(system: string): string;
   approvedCard(system: string, by: string, day: string): string;
@@ -63,7 +62,6 @@ interface SurveyMessages {
   closedByAdmin(system: string, day: string): string;
   notifyClosed(system: string): string;
   closeWhich: string;
-  notAdminClose: string;
   closedState: string;
   more(count: number): string;
   unknownId(id: string): string;
@@ -126,7 +124,6 @@ const da: SurveyMessages = {
   reasonLabel: 'Begrundelse (skal udfyldes ved afvisning)',
   approveButton: 'Godkend',
   rejectButton: 'Afvis',
-  notAdmin: 'Kun KOMBITs administratorer kan godkende eller afvise svar. Intet er ændret.',
   reasonRequired: 'Skriv en begrundelse, før du afviser svaret.',
   alreadyReviewed: (system) => `Svaret om ${system} er allerede behandlet.`,
   approvedCard: (system, by, day) => `Godkendt af ${by} ${day}: ${system} er opdateret på listen.`,
@@ -157,7 +154,6 @@ const da: SurveyMessages = {
   closedByAdmin: (system, day) => `Spørgeskemaet om ${system} er lukket uden svar ${day}.`,
   notifyClosed: (system) => `KOMBIT har lukket spørgeskemaet om ${system} uden et svar fra leverandøren.`,
   closeWhich: 'Hvilket spørgeskema skal lukkes? Skriv fx "luk spørgeskemaet om Nexus".',
-  notAdminClose: 'Kun KOMBITs administratorer kan lukke et spørgeskema. Intet er ændret.',
   closedState: 'lukket uden svar',
   more: (count) => `+${count} mere`,
   unknownId: (id) => `Der er intet spørgeskema med id ${id}. Se id'erne med "surveys list".`,
@@ -220,7 +216,6 @@ const en: SurveyMessages = {
   reasonLabel: 'Reason (required to reject)',
   approveButton: 'Approve',
   rejectButton: 'Reject',
-  notAdmin: "Only KOMBIT's administrators can approve or reject answers. Nothing has changed.",
   reasonRequired: 'Give a reason before you reject the answer.',
   alreadyReviewed: (system) => `The answer about ${system} has already been handled.`,
   approvedCard: (system, by, day) => `Approved by ${by} on ${day}: ${system} is updated on the list.`,
@@ -250,7 +245,6 @@ const en: SurveyMessages = {
   closedByAdmin: (system, day) => `The survey about ${system} was closed without an answer on ${day}.`,
   notifyClosed: (system) => `KOMBIT has closed the survey about ${system} without an answer from the vendor.`,
   closeWhich: 'Which survey shall I close? Write e.g. "close the survey about Nexus".',
-  notAdminClose: "Only KOMBIT's administrators can close a survey. Nothing has changed.",
   closedState: 'closed without an answer',
   more: (count) => `+${count} more`,
   unknownId: (id) => `There is no survey with id ${id}. See the ids with "surveys list".`,

@@ -1,6 +1,8 @@
 import { messageCard } from '../../cards/textCards.js';
 import { receiptCard, reviewCard, surveyCard, surveyListCard, surveyListText } from '../../cards/surveyCards.js';
+import { adminOnly } from '../chat/guards.js';
 import { textField } from '../chat/phrases.js';
+import { messages } from '../i18n/messages.js';
 import type { ActionResult, ChatRouter, ChatTurn, Notifier, Reply } from '../chat/types.js';
 import { formatTimestampDay } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
@@ -33,6 +35,10 @@ const REQUEST = new PhraseIndex(
     'ask vendor about', 'ask the vendor', 'send survey to', 'survey',
   ).map((phrase) => [phrase, true] as [string[], true]),
 );
+/** What only administrators may do here, for the one "administrators only" sentence. */
+const REVIEW = { da: 'godkende eller afvise svar', en: 'approve or reject answers' };
+const CLOSE_SURVEY = { da: 'lukke et spørgeskema', en: 'close a survey' };
+
 const CLOSE = new PhraseIndex(
   phrases(
     'luk spørgeskemaet om', 'luk spørgeskemaet for', 'luk spørgeskema om', 'luk spørgeskema for', 'luk spørgeskemaet', 'luk spørgeskema',
@@ -46,6 +52,8 @@ const OPEN_SURVEYS = new PhraseIndex(
 /** Vendor surveys: asking, answering, KOMBIT's review, and the list of open surveys. */
 export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
   const { surveys, admins, notifier } = deps;
+  const reviewers = { guard: adminOnly(admins, REVIEW) };
+  const closers = { guard: adminOnly(admins, CLOSE_SURVEY) };
 
   router.message(
     (turn) => (OPEN_SURVEYS.find(turn.words)?.start === 0 ? true : null),
@@ -63,19 +71,19 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     },
     async (turn, { rest }) => {
       const m = surveyMessages(turn.lang);
-      if (!(await admins.isAdmin(turn.user.aadObjectId))) return { text: m.notAdminClose };
       const name = await systemNamed(rest, deps.registry);
       await surveys.refresh();
       const survey = name === null ? undefined : surveys.openFor(name);
       if (!survey) return { text: name === null ? m.closeWhich : `${m.notFound} ${m.closeWhich}` };
       return (await closeSurvey(survey.id, turn, deps)).reply;
     },
+    closers,
   );
 
   router.action(SurveyVerbs.close, async (turn, data) => {
     const result = await closeSurvey(textField(data, 'surveyId') ?? '', turn, deps);
     return result.ok ? { type: 'card', reply: { ...result.reply, card: messageCard([result.reply.text]) } } : { type: 'message', text: result.reply.text };
-  });
+  }, closers);
 
   router.message(
     (turn) => {
@@ -137,12 +145,11 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
 
   router.action(SurveyVerbs.review, async (turn, data) => {
     const m = surveyMessages(turn.lang);
-    if (!(await admins.isAdmin(turn.user.aadObjectId))) return { type: 'message', text: m.notAdmin };
     const survey = surveys.get(textField(data, 'surveyId') ?? '');
     const answer = survey && latestAnswer(survey);
     if (!survey || !answer) return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
     return { type: 'card', reply: { text: m.reviewTitle(survey.system), card: reviewCard(survey, answer, turn.lang) } };
-  });
+  }, reviewers);
 
   for (const decision of ['approve', 'reject'] as const) {
     router.action(SurveyVerbs[decision], async (turn, data): Promise<ActionResult> => {
@@ -155,7 +162,7 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
         decision === 'approve' ? await surveys.approve(surveyId, answerId, admin) : await surveys.reject(surveyId, answerId, admin, reason);
       switch (outcome.kind) {
         case 'not-admin':
-          return { type: 'message', text: m.notAdmin };
+          return { type: 'message', text: messages(turn.lang).adminsOnly(REVIEW[turn.lang]) };
         case 'not-found':
           return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
         case 'already-reviewed':
@@ -176,7 +183,7 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
           return { type: 'card', reply: { text: line, card: messageCard([line]) } };
         }
       }
-    });
+    }, reviewers);
   }
 }
 
@@ -234,7 +241,7 @@ async function closeSurvey(surveyId: string, turn: ChatTurn, deps: SurveysDeps):
   const outcome = await deps.surveys.close(surveyId, closer, null);
   switch (outcome.kind) {
     case 'not-admin':
-      return { ok: false, reply: { text: m.notAdminClose } };
+      return { ok: false, reply: { text: messages(turn.lang).adminsOnly(CLOSE_SURVEY[turn.lang]) } };
     case 'not-found':
       return { ok: false, reply: { text: m.notFound } };
     case 'already-reviewed':

@@ -1,3 +1,4 @@
+import { adminOnly } from '../chat/guards.js';
 import type { ChatRouter } from '../chat/types.js';
 import type { Lang } from '../i18n/language.js';
 import type { AdminDirectory } from '../surveys/admins.js';
@@ -22,11 +23,8 @@ export function registerSync(router: ChatRouter, deps: SyncChatDeps): void {
       const found = SYNC_NOW.find(turn.words);
       return found && found.start === 0 ? found.value : null;
     },
-    async (turn, lang) => {
+    async (_turn, lang) => {
       const da = lang === 'da';
-      if (!(await deps.admins.isAdmin(turn.user.aadObjectId))) {
-        return { text: da ? 'Kun KOMBITs administratorer kan synkronisere listen.' : "Only KOMBIT's administrators can sync the list." };
-      }
       const summary = await deps.syncNow(lang);
       if (summary === null) {
         return {
@@ -37,5 +35,6 @@ export function registerSync(router: ChatRouter, deps: SyncChatDeps): void {
       }
       return { text: summary };
     },
+    { guard: adminOnly(deps.admins, { da: 'synkronisere listen', en: 'sync the list' }) },
   );
 }

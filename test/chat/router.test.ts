@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../src/app/core.js';
 import { registerFeatures } from '../../src/app/features.js';
+import { adminOnly } from '../../src/chat/guards.js';
 import { Router } from '../../src/chat/router.js';
+import { captureLog } from '../support/logCapture.js';
 import type { ChatTurn, Notifier } from '../../src/chat/types.js';
 import { loadConfig } from '../../src/config.js';
 import { detectLanguage } from '../../src/i18n/language.js';
@@ -48,6 +50,37 @@ describe('the router alone', () => {
     assert.deepEqual(await router.handleAction('x.do', {}, turnOf('')), { type: 'message', text: 'done' });
     const unknown = await router.handleAction('x.gone', {}, turnOf(''));
     assert.equal(unknown.type, 'error');
+  });
+});
+
+describe('the router\'s middleware', () => {
+  it('runs a route\'s guard before its handler, so that only administrators get through', async () => {
+    const admins = { isAdmin: async (id: string | null) => id === 'admin' };
+    const router = new Router();
+    let ran = 0;
+    const guard = { guard: adminOnly(admins, { da: 'gøre det', en: 'do that' }) };
+    router.message((turn) => (turn.text === 'gør det' ? true : null), () => ((ran += 1), { text: 'gjort' }), guard);
+    router.action('x.do', () => ((ran += 1), { type: 'message', text: 'gjort' }), guard);
+    assert.deepEqual((await router.route(turnOf('gør det'))).reply, { text: 'Kun KOMBITs administratorer kan gøre det. Intet er ændret.' });
+    assert.deepEqual(await router.handleAction('x.do', {}, { ...turnOf(''), lang: 'en' }), { type: 'message', text: "Only KOMBIT's administrators can do that. Nothing has changed." });
+    assert.equal(ran, 0);
+    const admin = { ...turnOf('gør det'), user: { id: 'u', name: null, aadObjectId: 'admin' } };
+    assert.deepEqual((await router.route(admin)).reply, { text: 'gjort' });
+    assert.equal(ran, 1);
+  });
+
+  it('turns a handler that fails into a polite reply, and logs it', async () => {
+    const captured = captureLog();
+    const router = new Router({ log: captured.log });
+    router.message(() => true, () => {
+      throw new Error('boom');
+    });
+    router.action('x.fail', async () => {
+      throw new Error('bang');
+    });
+    assert.match((await router.route(turnOf('hvad som helst'))).reply.text, /Beklager, noget gik galt hos mig/);
+    assert.deepEqual(await router.handleAction('x.fail', {}, { ...turnOf(''), lang: 'en' }), { type: 'message', text: 'Sorry, something went wrong on my side. Please try again shortly; the error has been logged.' });
+    assert.deepEqual(captured.entries.map((entry) => (entry.err as { message: string }).message), ['boom', 'bang']);
   });
 });
 
