@@ -9,21 +9,29 @@ export interface AdaptiveCard {
   [property: string]: unknown;
 }
 
-export const CARD_TEMPLATES = ['answer', 'help', 'message', 'link', 'survey', 'receipt', 'review', 'surveyList', 'digest'] as const;
-export type CardTemplateName = (typeof CARD_TEMPLATES)[number];
-
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-const templates = new Map<CardTemplateName, ACData.Template>();
+/**
+ * An Adaptive Card template (JSON, version 1.5) that a feature keeps in its own folder and names by
+ * its URL: `cardTemplate(new URL('./cards/survey.json', import.meta.url))`. Read once, when first used.
+ */
+export class CardTemplate {
+  private template: ACData.Template | null = null;
 
-function templateOf(name: CardTemplateName): ACData.Template {
-  let template = templates.get(name);
-  if (!template) {
-    const json: unknown = JSON.parse(readFileSync(new URL(`./templates/${name}.json`, import.meta.url), 'utf8'));
-    template = new ACData.Template(json);
-    templates.set(name, template);
+  constructor(readonly file: URL) {}
+
+  get name(): string {
+    return this.file.pathname.split('/').pop()?.replace(/\.json$/, '') ?? this.file.pathname;
   }
-  return template;
+
+  expand(data: object): unknown {
+    this.template ??= new ACData.Template(JSON.parse(readFileSync(this.file, 'utf8')) as unknown);
+    return this.template.expand({ $root: data });
+  }
+}
+
+export function cardTemplate(file: URL): CardTemplate {
+  return new CardTemplate(file);
 }
 
 let unboundFields: string[] = [];
@@ -36,15 +44,15 @@ const recordUnbound = (path: string) => {
 };
 
 /**
- * Expands a template from `cards/templates` with data. Data values are inserted as they are, never
+ * Expands a feature's template with the view it hands over. Data values are inserted as they are, never
  * evaluated; a template field the data does not bind is a bug and throws rather than showing "${…}".
  * Every Action.Execute gets its Action.Submit fallback here, so a template writes each button once.
  */
-export function renderCard(name: CardTemplateName, data: object): AdaptiveCard {
+export function renderCard(template: CardTemplate, data: object): AdaptiveCard {
   unboundFields = [];
   ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = recordUnbound;
-  const card = templateOf(name).expand({ $root: data }) as AdaptiveCard;
-  if (unboundFields.length > 0) throw new Error(`Card "${name}" has unbound fields: ${unboundFields.join(', ')}`);
+  const card = template.expand(data) as AdaptiveCard;
+  if (unboundFields.length > 0) throw new Error(`Card "${template.name}" has unbound fields: ${unboundFields.join(', ')}`);
   addSubmitFallbacks(card);
   return card;
 }

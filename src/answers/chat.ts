@@ -1,4 +1,4 @@
-import { answerCard } from '../../cards/answerCard.js';
+import { answerCard } from './card.js';
 import { textField } from '../chat/phrases.js';
 import type { ChatRouter, Reply } from '../chat/types.js';
 import { messages } from '../i18n/messages.js';

@@ -1,4 +1,4 @@
-import { digestCard } from '../../cards/digestCard.js';
+import { digestCard } from './card.js';
 import type { ChatRouter } from '../chat/types.js';
 import type { RegistryService } from '../registry/service.js';
 import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';

@@ -1,4 +1,4 @@
-import { digestCard } from '../../cards/digestCard.js';
+import { digestCard } from '../deadlines/card.js';
 import type { Reply } from '../chat/types.js';
 import { buildDigest, type SurveySummary } from '../deadlines/digest.js';
 import { digestViewToText, presentDigest } from '../deadlines/present.js';

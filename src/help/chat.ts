@@ -1,4 +1,5 @@
-import { helpCard, messageCard } from '../../cards/textCards.js';
+import { messageCard } from '../../cards/textCards.js';
+import { helpCard } from './card.js';
 import { exactly } from '../chat/phrases.js';
 import type { ChatRouter } from '../chat/types.js';
 import { messages } from '../i18n/messages.js';

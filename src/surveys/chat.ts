@@ -1,5 +1,5 @@
 import { messageCard } from '../../cards/textCards.js';
-import { receiptCard, reviewCard, surveyCard, surveyListCard, surveyListText } from '../../cards/surveyCards.js';
+import { receiptCard, reviewCard, surveyCard, surveyListCard, surveyListText } from './cards.js';
 import { adminOnly } from '../chat/guards.js';
 import { textField } from '../chat/phrases.js';
 import { messages } from '../i18n/messages.js';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { answerCard } from '../../cards/answerCard.js';
-import { renderCard } from '../../cards/render.js';
-import { helpCard, messageCard } from '../../cards/textCards.js';
+import { answerCard } from '../../src/answers/card.js';
+import { cardTemplate, renderCard } from '../../cards/render.js';
+import { messageCard } from '../../cards/textCards.js';
+import { helpCard } from '../../src/help/card.js';
 import { answerQuestion } from '../../src/answers/answer.js';
 import { present } from '../../src/answers/present.js';
 import { Registry } from '../../src/registry/registry.js';
@@ -66,6 +67,6 @@ describe('cards', () => {
   });
 
   it('refuses to render a template field the data does not bind', () => {
-    assert.throws(() => renderCard('message', {}), /unbound fields: lines/);
+    assert.throws(() => renderCard(cardTemplate(new URL('../../cards/templates/message.json', import.meta.url)), {}), /Card "message" has unbound fields: lines/);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { receiptCard, reviewCard, surveyCard, surveyListCard } from '../../cards/surveyCards.js';
+import { receiptCard, reviewCard, surveyCard, surveyListCard } from '../../src/surveys/cards.js';
 import { messageCard } from '../../cards/textCards.js';
 import type { Survey, SurveyAnswer } from '../../src/surveys/survey.js';
 import { cardProblems } from '../support/cardCheck.js';

@@ -1,12 +1,14 @@
-import type { AnswerView } from '../src/answers/present.js';
-import { AnswerVerbs } from '../src/answers/verbs.js';
-import { SurveyVerbs } from '../src/surveys/verbs.js';
-import { renderCard, type AdaptiveCard } from './render.js';
+import { cardTemplate, renderCard, type AdaptiveCard } from '../../cards/render.js';
+import { SurveyVerbs } from '../surveys/verbs.js';
+import type { AnswerView } from './present.js';
+import { AnswerVerbs } from './verbs.js';
+
+const ANSWER = cardTemplate(new URL('./cards/answer.json', import.meta.url));
 
 /** The card for an answer: one block per system, lists, "did you mean" buttons, "ask the vendor". */
 export function answerCard(view: AnswerView): AdaptiveCard {
   const askVendor = (ask: AnswerView['askVendor']) => (ask === null ? null : { ...ask, verb: SurveyVerbs.request });
-  return renderCard('answer', {
+  return renderCard(ANSWER, {
     lang: view.lang,
     title: view.title,
     lines: view.lines,

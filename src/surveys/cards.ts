@@ -1,11 +1,14 @@
-import { formatTimestampDay } from '../src/i18n/format.js';
-import type { Lang } from '../src/i18n/language.js';
-import { surveyMessages } from '../src/i18n/surveyMessages.js';
-import { ANSWER_FIELDS, type AnswerField, type AnswerInput, type AnswerProblem } from '../src/surveys/answerInput.js';
-import { answerDetails, statusLine } from '../src/surveys/present.js';
-import { ANSWER_STATUSES, type Survey, type SurveyAnswer } from '../src/surveys/survey.js';
-import { SurveyVerbs } from '../src/surveys/verbs.js';
-import { renderCard, type AdaptiveCard } from './render.js';
+import { cardTemplate, renderCard, type AdaptiveCard } from '../../cards/render.js';
+import { formatTimestampDay } from '../i18n/format.js';
+import type { Lang } from '../i18n/language.js';
+import { surveyMessages } from '../i18n/surveyMessages.js';
+import { ANSWER_FIELDS, type AnswerField, type AnswerInput, type AnswerProblem } from './answerInput.js';
+import { answerDetails, statusLine } from './present.js';
+import { ANSWER_STATUSES, type Survey, type SurveyAnswer } from './survey.js';
+import { SurveyVerbs } from './verbs.js';
+
+const card = (name: string) => cardTemplate(new URL(`./cards/${name}.json`, import.meta.url));
+const TEMPLATES = { survey: card('survey'), receipt: card('receipt'), review: card('review'), surveyList: card('surveyList') };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,7 +34,7 @@ export function surveyCard(survey: Survey, options: SurveyCardOptions): Adaptive
   // A date input can only hold a real ISO day; what could not be read is named in the error instead.
   for (const field of ['ch2Date', 'sts2Date'] as const) if (!ISO_DAY.test(values[field])) values[field] = '';
   const hasProblems = Object.keys(errors).length > 0;
-  return renderCard('survey', {
+  return renderCard(TEMPLATES.survey, {
     lang: options.lang,
     surveyId: survey.id,
     verb: SurveyVerbs.submit,
@@ -55,7 +58,7 @@ export function surveyCard(survey: Survey, options: SurveyCardOptions): Adaptive
 /** Shown to whoever sent an answer: what was registered, and a button to change it. */
 export function receiptCard(survey: Survey, answer: SurveyAnswer, lang: Lang): AdaptiveCard {
   const m = surveyMessages(lang);
-  return renderCard('receipt', {
+  return renderCard(TEMPLATES.receipt, {
     lang,
     verb: SurveyVerbs.edit,
     surveyId: survey.id,
@@ -69,7 +72,7 @@ export function receiptCard(survey: Survey, answer: SurveyAnswer, lang: Lang): A
 /** For KOMBIT's administrators: the answer, a reason field, approve and reject; `notice` above it. */
 export function reviewCard(survey: Survey, answer: SurveyAnswer, lang: Lang, notice: string | null = null): AdaptiveCard {
   const m = surveyMessages(lang);
-  return renderCard('review', {
+  return renderCard(TEMPLATES.review, {
     lang,
     notice,
     surveyId: survey.id,
@@ -92,7 +95,7 @@ export function surveyListCard(surveys: Survey[], lang: Lang, isAdmin: boolean):
   const m = surveyMessages(lang);
   const shown = surveys.slice(0, SURVEY_LIST_LIMIT);
   const hidden = surveys.length - shown.length;
-  return renderCard('surveyList', {
+  return renderCard(TEMPLATES.surveyList, {
     lang,
     title: m.openTitle,
     none: m.openNone,

@@ -1,0 +1,9 @@
+import { cardTemplate, renderCard, type AdaptiveCard } from '../../cards/render.js';
+import type { DigestView } from './present.js';
+
+const DIGEST = cardTemplate(new URL('./cards/digest.json', import.meta.url));
+
+/** The weekly digest, and deadline answers: sections of lines, a heading per week under "due soon". */
+export function digestCard(view: DigestView): AdaptiveCard {
+  return renderCard(DIGEST, view);
+}
