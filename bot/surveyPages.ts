@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Lang } from '../src/i18n/language.js';
-import { surveyMessages } from '../src/i18n/surveyMessages.js';
+import { surveyMessages } from '../src/surveys/texts.js';
 import type { Log } from '../src/log.js';
 import { answerInputOf } from '../src/surveys/answerInput.js';
 import { formPage, messagePage, savedPage } from '../src/surveys/formPage.js';

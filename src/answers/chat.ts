@@ -1,7 +1,7 @@
 import { answerCard } from './card.js';
 import { textField } from '../chat/phrases.js';
 import type { ChatRouter, Reply } from '../chat/types.js';
-import { messages } from '../i18n/messages.js';
+import { answerTexts } from './texts.js';
 import type { RegistryService } from '../registry/service.js';
 import type { SwitchTopic } from '../registry/system.js';
 import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
@@ -41,7 +41,7 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
     const topic = TOPICS.find((candidate) => candidate === data.topic) ?? 'both';
     const system = name === null ? undefined : (await registry.current()).find(name);
     if (system === undefined) {
-      return { type: 'error', code: 'SYSTEM_NOT_FOUND', text: messages(turn.lang).systemGone(name ?? '') };
+      return { type: 'error', code: 'SYSTEM_NOT_FOUND', text: answerTexts(turn.lang).systemGone(name ?? '') };
     }
     const answer = answerAbout([system], topic, today(), await pendingAnswers?.());
     return { type: 'card', reply: answerReply({ lang: turn.lang, today: today(), answer }) };

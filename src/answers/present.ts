@@ -1,7 +1,7 @@
 import { datesOf, type SwitchTopic } from '../registry/system.js';
 import { formatDay, formatInPeriod, formatRelative, formatTimestampDay, joinWords } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
-import { messages } from '../i18n/messages.js';
+import { answerTexts } from './texts.js';
 import type { Answer, Answered, DayFact, PendingReport, SystemFact } from './answer.js';
 
 /** At most this many systems are listed in one reply; the rest are counted. */
@@ -47,7 +47,7 @@ export interface AnswerView {
 
 export function present({ lang, answer }: Answered): AnswerView {
   const view: AnswerView = { lang, title: null, lines: [], facts: [], items: [], more: null, choices: [], askVendor: null, topic: answer.topic };
-  const m = messages(lang);
+  const m = answerTexts(lang);
   const target = m.switchName[answer.topic];
   switch (answer.kind) {
     case 'found':
@@ -92,7 +92,7 @@ export function present({ lang, answer }: Answered): AnswerView {
 }
 
 function presentFact(fact: SystemFact, topic: SwitchTopic, lang: Lang): FactView {
-  const m = messages(lang);
+  const m = answerTexts(lang);
   const { system } = fact;
   const name = system.name;
   const switches: ('ch2' | 'sts2')[] = topic === 'both' ? ['ch2', 'sts2'] : [topic];
@@ -122,7 +122,7 @@ function presentFact(fact: SystemFact, topic: SwitchTopic, lang: Lang): FactView
 }
 
 function reportedSentence(report: PendingReport, lang: Lang): string {
-  const m = messages(lang).reported;
+  const m = answerTexts(lang).reported;
   const day = formatTimestampDay(report.submittedAt, lang);
   if (report.status === 'not-applicable') return m.notApplicable(day);
   if (report.status === 'undecided' || (!report.ch2Date && !report.sts2Date)) return m.undecided(day);
@@ -134,7 +134,7 @@ function reportedSentence(report: PendingReport, lang: Lang): string {
 }
 
 function sentenceFor(fact: SystemFact, which: 'ch2' | 'sts2', lang: Lang): string {
-  const m = messages(lang);
+  const m = answerTexts(lang);
   const target = m.switchName[which];
   const name = fact.system.name;
   const day = fact[which];
@@ -148,12 +148,12 @@ function sentenceFor(fact: SystemFact, which: 'ch2' | 'sts2', lang: Lang): strin
 }
 
 function dayText(day: DayFact | null, lang: Lang): string {
-  if (day === null) return messages(lang).noValue;
+  if (day === null) return answerTexts(lang).noValue;
   return `${formatDay(day.date, lang)} (${formatRelative(day.days, lang)})`;
 }
 
 function listItem(fact: SystemFact, topic: SwitchTopic, lang: Lang): ListItemView {
-  const m = messages(lang);
+  const m = answerTexts(lang);
   const parts: string[] = [];
   if (topic !== 'sts2') parts.push(`CH2: ${fact.ch2 ? formatDay(fact.ch2.date, lang) : m.noValue}`);
   if (topic !== 'ch2') parts.push(`STS 2: ${fact.sts2 ? formatDay(fact.sts2.date, lang) : m.noValue}`);

@@ -11,6 +11,7 @@ import { createLog } from '../log.js';
 import { MemoryRegistryStore, type RegistryStore } from '../store/registryStore.js';
 import { splitWords } from '../text/words.js';
 import type { Clock } from '../time/clock.js';
+import { syncTexts } from '../sync/texts.js';
 
 export interface AskOptions {
   question: string;
@@ -54,8 +55,7 @@ export async function askLikeTheBot(options: AskOptions): Promise<{ text: string
       notifier: silentNotifier,
       digestZone: config.digest.zone,
       subscribeTeamsOnInstall: false,
-      syncNow: async (lang) =>
-        lang === 'da' ? 'Kommandolinjen synkroniserer med: npm run --silent cli -- sync' : 'From the command line, sync with: npm run --silent cli -- sync',
+      syncNow: async (lang) => syncTexts(lang).fromTheCli,
       statusPageUrl: config.statusPageUrl,
     });
     const words = splitWords(options.question);

@@ -14,6 +14,8 @@ import { adminsFromEnvironment } from '../surveys/admins.js';
 import { adminsCommand, closeSurveyFromCli, exportSurveys, readSurveys, surveysAsText } from './surveyCommands.js';
 import { createLog, type Log } from '../log.js';
 import { SyncService } from '../sync/service.js';
+import { cliTexts } from './texts.js';
+import { syncTexts } from '../sync/texts.js';
 import { FileRegistryStore, RegistryUnreadableError } from '../store/fileRegistryStore.js';
 import type { RegistryStore } from '../store/registryStore.js';
 import { calendarDayAt, DANISH_ZONE, parseCalendarDate } from '../time/calendarDate.js';
@@ -167,7 +169,7 @@ async function importFile(file: string, replace: boolean, lang: Lang, io: CliIo)
     return outcome.ok ? outcome.data : null;
   });
   if (!outcome.ok) {
-    const heading = lang === 'da' ? 'Intet blev importeret. Ret disse fejl og prøv igen:' : 'Nothing was imported. Fix these problems and try again:';
+    const heading = cliTexts(lang).nothingImported;
     io.err([heading, ...outcome.problems.map((problem) => `  ${importProblemLine(problem, tables.format, lang)}`)].join('\n'));
     return EXIT.badInput;
   }
@@ -177,9 +179,7 @@ async function importFile(file: string, replace: boolean, lang: Lang, io: CliIo)
 }
 
 function summary(table: string, c: TableChanges, lang: Lang): string {
-  return lang === 'da'
-    ? `${table}: ${c.added} nye, ${c.updated} ændrede, ${c.unchanged} uændrede${c.removed ? `, ${c.removed} fjernet` : ''}`
-    : `${table}: ${c.added} added, ${c.updated} changed, ${c.unchanged} unchanged${c.removed ? `, ${c.removed} removed` : ''}`;
+  return cliTexts(lang).imported(table, c.added, c.updated, c.unchanged, c.removed);
 }
 
 async function exportData(format: string | undefined, table: string | undefined, io: CliIo): Promise<number> {
@@ -208,7 +208,7 @@ async function sync(dryRun: boolean, lang: Lang, io: CliIo): Promise<number> {
   const result = await service.run({ lang, dryRun });
   switch (result.kind) {
     case 'not-configured':
-      io.err(lang === 'da' ? `Sæt ${result.missing}.` : `Set ${result.missing}.`);
+      io.err(syncTexts(lang).setMissing(result.missing));
       return EXIT.usage;
     case 'invalid-column-map':
       io.err(result.text);

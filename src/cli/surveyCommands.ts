@@ -2,7 +2,8 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { formatTimestampDay } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
-import { surveyMessages } from '../i18n/surveyMessages.js';
+import { surveyMessages } from '../surveys/texts.js';
+import { cliTexts } from './texts.js';
 import { Journal } from '../store/journal.js';
 import { neutraliseCsvCell } from '../text/csvCell.js';
 import type { RegistryStore } from '../store/registryStore.js';
@@ -38,7 +39,7 @@ export function surveysAsText(surveys: Survey[], lang: Lang): string {
           : m.awaitingReview;
       const latest = survey.answers.at(-1);
       const answer = latest ? ` — ${statusLine(survey.system, latest, lang)}` : '';
-      return `${survey.id}  ${survey.system}: ${state}; ${survey.requesters.length} ${lang === 'da' ? 'har spurgt' : 'asked'}, ${survey.answers.length} ${lang === 'da' ? 'svar' : 'answers'}${answer}`;
+      return `${survey.id}  ${survey.system}: ${state}; ${survey.requesters.length} ${cliTexts(lang).asked}, ${survey.answers.length} ${cliTexts(lang).answers}${answer}`;
     })
     .join('\n');
 }
@@ -95,28 +96,20 @@ export type AdminResult = { ok: true; text: string } | { ok: false; text: string
 /** `admins add|remove|list`. */
 export async function adminsCommand(dataDir: string, fromEnvironment: string[], action: string | undefined, id: string | undefined, now: Date, lang: Lang): Promise<AdminResult> {
   const admins = new AdminDirectory(dataDir, fromEnvironment);
-  const da = lang === 'da';
+  const t = cliTexts(lang);
   if (action === 'list') {
     const list = await admins.list();
-    if (list.length === 0) return { ok: true, text: da ? 'Ingen administratorer.' : 'No administrators.' };
+    if (list.length === 0) return { ok: true, text: t.noAdmins };
     return { ok: true, text: list.map((admin) => `${admin.aadObjectId}  (${admin.source === 'environment' ? 'ADMIN_AAD_OBJECT_IDS' : 'cli'})`).join('\n') };
   }
-  if (!id || !isObjectId(id)) {
-    return { ok: false, text: da ? `"${id ?? ''}" er ikke et Azure AD-objekt-id (en GUID).` : `"${id ?? ''}" is not an Azure AD object id (a GUID).` };
-  }
+  if (!id || !isObjectId(id)) return { ok: false, text: t.notAnObjectId(id ?? '') };
   if (action === 'add') {
     const added = await admins.add(id, now);
-    return { ok: true, text: added ? (da ? `Tilføjet: ${id}` : `Added: ${id}`) : da ? `${id} er allerede administrator.` : `${id} is already an administrator.` };
+    return { ok: true, text: added ? t.added(id) : t.alreadyAdmin(id) };
   }
-  const removed = await admins.remove(id);
-  if (removed) return { ok: true, text: da ? `Fjernet: ${id}` : `Removed: ${id}` };
+  if (await admins.remove(id)) return { ok: true, text: t.removed(id) };
   const fromEnv = fromEnvironment.some((admin) => admin.toLowerCase() === id.toLowerCase());
-  return {
-    ok: false,
-    text: fromEnv
-      ? da ? `${id} står i ADMIN_AAD_OBJECT_IDS; fjern det der.` : `${id} is set in ADMIN_AAD_OBJECT_IDS; remove it there.`
-      : da ? `${id} er ikke administrator.` : `${id} is not an administrator.`,
-  };
+  return { ok: false, text: fromEnv ? t.setInEnvironment(id) : t.notAdmin(id) };
 }
 
 /** `surveys close ID`: closes a survey without an answer, through the same service as the bot. */

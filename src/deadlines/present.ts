@@ -1,5 +1,5 @@
 import { formatDay, formatInPeriod, formatRelative, formatTimestampDay } from '../i18n/format.js';
-import { digestMessages } from '../i18n/digestMessages.js';
+import { digestMessages } from './texts.js';
 import type { Lang } from '../i18n/language.js';
 import type { SystemRecord } from '../registry/system.js';
 import { dayAsUtcDate, daysBetween, type IsoDate } from '../time/calendarDate.js';

@@ -1,6 +1,6 @@
 import { adminOnly } from '../chat/guards.js';
 import type { ChatRouter, ChatTurn, Notifier, Reply } from '../chat/types.js';
-import { digestMessages } from '../i18n/digestMessages.js';
+import { digestMessages } from '../deadlines/texts.js';
 import type { Lang } from '../i18n/language.js';
 import type { AdminDirectory } from '../surveys/admins.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
@@ -68,7 +68,7 @@ export function registerDigest(router: ChatRouter, deps: DigestChatDeps): void {
       return found && found.start === 0 ? found.value : null;
     },
     (turn, lang) => sendNow(turn, lang, deps),
-    { guard: adminOnly(deps.admins, { da: 'sende oversigten', en: 'send the digest' }) },
+    { guard: adminOnly(deps.admins, (lang) => digestMessages(lang).sendNowWhat) },
   );
 
   router.on('installed', async (turn) => {

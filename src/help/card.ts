@@ -1,11 +1,11 @@
 import { cardTemplate, renderCard, type AdaptiveCard } from '../../cards/render.js';
 import type { Lang } from '../i18n/language.js';
-import { messages } from '../i18n/messages.js';
+import { helpTexts } from './texts.js';
 
 const HELP = cardTemplate(new URL('./cards/help.json', import.meta.url));
 
 /** Help, and on install the welcome: what the bot does and questions to try. */
 export function helpCard(lang: Lang, greeting: string | null = null): AdaptiveCard {
-  const m = messages(lang);
+  const m = helpTexts(lang);
   return renderCard(HELP, { greeting, title: m.helpTitle, intro: m.helpIntro, examples: m.helpExamples });
 }

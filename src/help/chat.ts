@@ -3,22 +3,22 @@ import { helpCard } from './card.js';
 import { exactly } from '../chat/phrases.js';
 import type { ChatRouter } from '../chat/types.js';
 import { messages } from '../i18n/messages.js';
+import { helpTexts } from './texts.js';
 
 const HELP = exactly('hjælp', 'help', 'hjaelp', 'hvad kan du', 'what can you do', 'kommandoer', 'commands', '?', 'hej', 'hi', 'hello');
 
 /** Help on request, a welcome on install, and the "I didn't understand" fallback. */
 export function registerHelp(router: ChatRouter): void {
   router.message(HELP, (turn) => helpReply(turn.lang));
-  router.welcome((turn) => helpReply(turn.lang, messages(turn.lang).welcome));
+  router.welcome((turn) => helpReply(turn.lang, helpTexts(turn.lang).welcome));
   router.fallback((turn) => {
-    const m = messages(turn.lang);
-    const lines = [m.notUnderstood, ...m.helpExamples.map((example) => `• ${example}`)];
+    const lines = [messages(turn.lang).notUnderstood, ...helpTexts(turn.lang).helpExamples.map((example) => `• ${example}`)];
     return { text: lines.join('\n'), card: messageCard(lines) };
   });
 }
 
 function helpReply(lang: 'da' | 'en', greeting: string | null = null) {
-  const m = messages(lang);
+  const m = helpTexts(lang);
   const text = [greeting, m.helpTitle, m.helpIntro, ...m.helpExamples.map((example) => `• ${example}`)].filter(Boolean).join('\n');
   return { text, card: helpCard(lang, greeting) };
 }

@@ -1,192 +1,39 @@
-import type { SwitchStatus } from '../registry/system.js';
 import type { Lang } from './language.js';
 
-/** Every text the bot shows, in Danish and English. Keys are the same in both: the type checks it. */
-interface Messages {
-  status: Record<SwitchStatus, string>;
-  switchName: { ch2: string; sts2: string; both: string; bothTogether: string };
-  retirementUnknown: string;
-  switched(name: string, target: string, date: string, relative: string): string;
-  willSwitch(name: string, target: string, date: string, relative: string): string;
-  overdue(name: string, target: string, date: string, relative: string): string;
-  datedUnconfirmed(name: string, target: string, date: string, relative: string): string;
-  noDate(name: string, target: string): string;
-  notApplicable(name: string, target: string): string;
-  label: { status: string; vendor: string; owner: string; source: string; updated: string; note: string; fullName: string; ch2: string; sts2: string };
-  noValue: string;
-  askVendorOffer(vendor: string | null): string;
-  askVendorButton: string;
-  ambiguous(query: string): string;
-  unknown(query: string): string;
-  suggestions(names: string): string;
-  noSuggestions: string;
-  listTitle: { period(target: string, period: string): string; missing(target: string): string; switched(target: string): string; planned(target: string): string; all: string };
-  listEmpty: { period(target: string, period: string): string; missing(target: string): string; switched(target: string): string; planned(target: string): string; all: string };
-  listCount(count: number): string;
-  listMore(count: number): string;
-  overview(target: string, counts: Record<SwitchStatus, number>, total: number): string;
-  overviewHint: string;
-  helpTitle: string;
-  helpIntro: string;
-  helpExamples: string[];
-  welcome: string;
+/**
+ * The texts of the chat itself, whatever the feature: not understood, an unknown or unreadable
+ * button, too long, administrators only, something went wrong. Features keep their own texts.
+ */
+interface ChatMessages {
   notUnderstood: string;
   unknownAction: string;
   tooLong(max: number): string;
   badAction: string;
   /** "Kun KOMBITs administratorer kan synkronisere listen. Intet er ændret." */
   adminsOnly(what: string): string;
-  systemGone(name: string): string;
   somethingWrong: string;
-  reported: { dates(dates: string, day: string): string; notApplicable(day: string): string; undecided(day: string): string };
 }
 
-/** Danish genitive: "SAPAs", "FBS'", "FK Organisations". */
-export function genitive(name: string): string {
-  return /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
-}
-
-const da: Messages = {
-  status: { switched: 'Skiftet', planned: 'Planlagt', unknown: 'Ingen dato endnu', 'not-applicable': 'Ikke relevant' },
-  switchName: { ch2: 'Context Handler 2', sts2: 'STS 2', both: 'Context Handler 2 eller STS 2', bothTogether: 'CH2 og STS 2' },
-  retirementUnknown:
-    'Jeg kender ingen dato for lukningen af Context Handler 1 og STS 1. KOMBIT offentliggør planen for hver løsning på Digitaliseringskataloget under "Udfasning af Context Handler 1 og Security Token Service 1". Spørg mig om et systems skift til CH2, fx "hvornår skifter SAPA til CH2?".',
-  switched: (name, target, date, relative) => `${name} skiftede til ${target} den ${date} (${relative}).`,
-  willSwitch: (name, target, date, relative) => `${name} skifter til ${target} den ${date} (${relative}).`,
-  overdue: (name, target, date, relative) =>
-    `${name} skulle skifte til ${target} den ${date} (${relative}), men skiftet er ikke bekræftet.`,
-  datedUnconfirmed: (name, target, date, relative) => `${name} har datoen ${date} (${relative}) for skiftet til ${target}.`,
-  noDate: (name, target) => `Der er endnu ingen kendt dato for ${genitive(name)} skift til ${target}.`,
-  notApplicable: (name, target) => `${name} skal ikke skifte til ${target}: skiftet er ikke relevant for systemet.`,
-  label: {
-    status: 'Status', vendor: 'Leverandør', owner: 'Ejer', source: 'Kilde', updated: 'Senest ændret', note: 'Bemærkning',
-    fullName: 'Fuldt navn', ch2: 'CH2-dato', sts2: 'STS 2-dato',
-  },
-  noValue: 'ukendt',
-  askVendorOffer: (vendor) =>
-    vendor ? `Skal jeg spørge leverandøren (${vendor})?` : 'Skal jeg spørge leverandøren?',
-  askVendorButton: 'Spørg leverandøren',
-  ambiguous: (query) => `Flere systemer passer på "${query}". Hvilket mente du?`,
-  unknown: (query) => `Jeg kender ikke systemet "${query}", så jeg har ingen dato for det.`,
-  suggestions: (names) => `Mente du ${names}?`,
-  noSuggestions: 'Skriv "alle systemer" for at se de systemer jeg kender.',
-  listTitle: {
-    period: (target, period) => `Skift til ${target} ${period}`,
-    missing: (target) => `Systemer uden kendt dato for ${target}`,
-    switched: (target) => `Systemer der har skiftet til ${target}`,
-    planned: (target) => `Planlagte skift til ${target}`,
-    all: 'Alle systemer',
-  },
-  listEmpty: {
-    period: (target, period) => `Ingen systemer har en dato for skiftet til ${target} ${period}.`,
-    missing: (target) => `Alle systemer har en kendt dato for ${target}.`,
-    switched: (target) => `Så vidt jeg ved, har ingen systemer endnu skiftet til ${target}.`,
-    planned: (target) => `Ingen systemer har en kommende dato for ${target}.`,
-    all: 'Registret er tomt.',
-  },
-  listCount: (count) => (count === 1 ? '1 system' : `${count} systemer`),
-  listMore: (count) => `… og ${count} til.`,
-  overview: (target, c, total) =>
-    `Skiftet til ${target}: ${c.switched} af ${total} systemer er skiftet, ${c.planned} har en planlagt dato, ${c.unknown} mangler en dato, og ${c['not-applicable']} er ikke berørt.`,
-  overviewHint: 'Spørg fx "hvornår skifter SAPA til CH2?" eller "hvilke systemer mangler en dato?".',
-  helpTitle: 'Sådan bruger du FKI Bot',
-  helpIntro: 'Jeg svarer på hvornår systemerne skifter til Context Handler 2 (CH2) og STS 2, og på KLIK-frister, aftaler og møder. Datoerne kommer fra KOMBITs liste og programledermøderne; kender jeg ingen dato, siger jeg det.',
-  helpExamples: [
-    'hvornår skifter SAPA til CH2?',
-    'STS 2 for KY?',
-    'hvilke systemer mangler en dato?',
-    'hvilke frister er der i marts?',
-    'hvad sker der i næste uge?',
-    'hvornår er fristen for K53?',
-    'hvornår er næste spørgetime?',
-    'alle systemer',
-  ],
-  welcome: 'Hej! Jeg er FKI Bot. Spørg mig hvornår et system skifter til Context Handler 2 eller STS 2, eller hvilke frister der er.',
+const da: ChatMessages = {
   notUnderstood: 'Det forstod jeg ikke helt. Jeg kan svare på hvornår systemer skifter til Context Handler 2 og STS 2, og på KLIK-frister, aftaler og møder. Prøv fx:',
   unknownAction: 'Den knap kender jeg ikke (længere). Skriv "hjælp" for at se hvad jeg kan.',
   tooLong: (max) => `Beskeden er for lang til mig (over ${max.toLocaleString('da-DK')} tegn). Stil et kort spørgsmål, fx "Hvornår skifter Aula?".`,
   badAction: 'Knappen sendte noget jeg ikke kan læse. Intet er ændret; prøv igen fra et nyt kort.',
   adminsOnly: (what) => `Kun KOMBITs administratorer kan ${what}. Intet er ændret.`,
-  systemGone: (name) => `Systemet "${name}" findes ikke længere i registret.`,
   somethingWrong: 'Beklager, noget gik galt hos mig. Prøv igen om lidt; fejlen er logget.',
-  reported: {
-    dates: (dates, day) => `Leverandøren har oplyst ${dates} (svar fra ${day}). KOMBIT har endnu ikke bekræftet det.`,
-    notApplicable: (day) => `Leverandøren har oplyst at systemet ikke bruger Context Handler (svar fra ${day}). KOMBIT har endnu ikke bekræftet det.`,
-    undecided: (day) => `Leverandøren har svaret at datoen endnu ikke er besluttet (svar fra ${day}).`,
-  },
 };
 
-const en: Messages = {
-  status: { switched: 'Switched', planned: 'Planned', unknown: 'No date yet', 'not-applicable': 'Not relevant' },
-  switchName: { ch2: 'Context Handler 2', sts2: 'STS 2', both: 'Context Handler 2 or STS 2', bothTogether: 'CH2 and STS 2' },
-  retirementUnknown:
-    'I know no date for the closing of Context Handler 1 and STS 1. KOMBIT publishes the plan for each solution on Digitaliseringskataloget under "Udfasning af Context Handler 1 og Security Token Service 1". Ask me about a system\'s switch to CH2, for example "when does SAPA switch to CH2?".',
-  switched: (name, target, date, relative) => `${name} switched to ${target} on ${date} (${relative}).`,
-  willSwitch: (name, target, date, relative) => `${name} switches to ${target} on ${date} (${relative}).`,
-  overdue: (name, target, date, relative) =>
-    `${name} was due to switch to ${target} on ${date} (${relative}), but the switch has not been confirmed.`,
-  datedUnconfirmed: (name, target, date, relative) => `${name} has the date ${date} (${relative}) for the switch to ${target}.`,
-  noDate: (name, target) => `No date is known yet for ${name}'s switch to ${target}.`,
-  notApplicable: (name, target) => `${name} does not need to switch to ${target}: the switch does not apply to it.`,
-  label: {
-    status: 'Status', vendor: 'Vendor', owner: 'Owner', source: 'Source', updated: 'Last changed', note: 'Note',
-    fullName: 'Full name', ch2: 'CH2 date', sts2: 'STS 2 date',
-  },
-  noValue: 'unknown',
-  askVendorOffer: (vendor) => (vendor ? `Shall I ask the vendor (${vendor})?` : 'Shall I ask the vendor?'),
-  askVendorButton: 'Ask the vendor',
-  ambiguous: (query) => `Several systems match "${query}". Which one did you mean?`,
-  unknown: (query) => `I don't know the system "${query}", so I have no date for it.`,
-  suggestions: (names) => `Did you mean ${names}?`,
-  noSuggestions: 'Type "all systems" to see the systems I know.',
-  listTitle: {
-    period: (target, period) => `Switches to ${target} ${period}`,
-    missing: (target) => `Systems without a known ${target} date`,
-    switched: (target) => `Systems that have switched to ${target}`,
-    planned: (target) => `Planned switches to ${target}`,
-    all: 'All systems',
-  },
-  listEmpty: {
-    period: (target, period) => `No system has a date for the switch to ${target} ${period}.`,
-    missing: (target) => `Every system has a known ${target} date.`,
-    switched: (target) => `As far as I know, no system has switched to ${target} yet.`,
-    planned: (target) => `No system has an upcoming ${target} date.`,
-    all: 'The registry is empty.',
-  },
-  listCount: (count) => (count === 1 ? '1 system' : `${count} systems`),
-  listMore: (count) => `… and ${count} more.`,
-  overview: (target, c, total) =>
-    `The switch to ${target}: ${c.switched} of ${total} systems have switched, ${c.planned} have a planned date, ${c.unknown} have no date yet, and ${c['not-applicable']} are not affected.`,
-  overviewHint: 'Ask, for example, "when does SAPA switch to CH2?" or "which systems are missing a date?".',
-  helpTitle: 'How to use FKI Bot',
-  helpIntro: "I answer when systems switch to Context Handler 2 (CH2) and STS 2, and about KLIK deadlines, agreements and meetings. The dates come from KOMBIT's list and its programme-manager meetings; when I know no date, I say so.",
-  helpExamples: [
-    'when does SAPA switch to CH2?',
-    'STS 2 for KY?',
-    'which systems are missing a date?',
-    'which deadlines are there in March?',
-    'what happens next week?',
-    'when is the deadline for K53?',
-    'when is the next Q&A meeting?',
-    'all systems',
-  ],
-  welcome: "Hi! I'm FKI Bot. Ask me when a system switches to Context Handler 2 or STS 2, or which deadlines are coming up.",
+const en: ChatMessages = {
   notUnderstood: "Sorry, I didn't quite get that. I can tell you when systems switch to Context Handler 2 and STS 2, and about KLIK deadlines, agreements and meetings. Try, for example:",
   unknownAction: "I don't know that button (any more). Type \"help\" to see what I can do.",
   tooLong: (max) => `That message is too long for me (over ${max.toLocaleString('en-GB')} characters). Ask a short question, e.g. "When does Aula switch?".`,
   badAction: 'The button sent something I cannot read. Nothing has changed; please try again from a new card.',
   adminsOnly: (what) => `Only KOMBIT's administrators can ${what}. Nothing has changed.`,
-  systemGone: (name) => `The system "${name}" is no longer in the registry.`,
   somethingWrong: 'Sorry, something went wrong on my side. Please try again shortly; the error has been logged.',
-  reported: {
-    dates: (dates, day) => `The vendor has reported ${dates} (answer of ${day}). KOMBIT has not confirmed it yet.`,
-    notApplicable: (day) => `The vendor has reported that the system does not use Context Handler (answer of ${day}). KOMBIT has not confirmed it yet.`,
-    undecided: (day) => `The vendor has answered that the date has not been decided yet (answer of ${day}).`,
-  },
 };
 
-const MESSAGES: Record<Lang, Messages> = { da, en };
+const MESSAGES: Record<Lang, ChatMessages> = { da, en };
 
-export function messages(lang: Lang): Messages {
+export function messages(lang: Lang): ChatMessages {
   return MESSAGES[lang];
 }

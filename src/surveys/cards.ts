@@ -1,7 +1,7 @@
 import { cardTemplate, renderCard, type AdaptiveCard } from '../../cards/render.js';
 import { formatTimestampDay } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
-import { surveyMessages } from '../i18n/surveyMessages.js';
+import { surveyMessages } from './texts.js';
 import { ANSWER_FIELDS, type AnswerField, type AnswerInput, type AnswerProblem } from './answerInput.js';
 import { answerDetails, statusLine } from './present.js';
 import { ANSWER_STATUSES, type Survey, type SurveyAnswer } from './survey.js';

@@ -6,7 +6,7 @@ import { messages } from '../i18n/messages.js';
 import type { ActionResult, ChatRouter, ChatTurn, Notifier, Reply } from '../chat/types.js';
 import { formatTimestampDay } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
-import { surveyMessages } from '../i18n/surveyMessages.js';
+import { surveyMessages } from './texts.js';
 import type { RegistryService } from '../registry/service.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
 import { phrases, type Word } from '../text/words.js';
@@ -35,10 +35,6 @@ const REQUEST = new PhraseIndex(
     'ask vendor about', 'ask the vendor', 'send survey to', 'survey',
   ).map((phrase) => [phrase, true] as [string[], true]),
 );
-/** What only administrators may do here, for the one "administrators only" sentence. */
-const REVIEW = { da: 'godkende eller afvise svar', en: 'approve or reject answers' };
-const CLOSE_SURVEY = { da: 'lukke et spørgeskema', en: 'close a survey' };
-
 const CLOSE = new PhraseIndex(
   phrases(
     'luk spørgeskemaet om', 'luk spørgeskemaet for', 'luk spørgeskema om', 'luk spørgeskema for', 'luk spørgeskemaet', 'luk spørgeskema',
@@ -52,8 +48,8 @@ const OPEN_SURVEYS = new PhraseIndex(
 /** Vendor surveys: asking, answering, KOMBIT's review, and the list of open surveys. */
 export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
   const { surveys, admins, notifier } = deps;
-  const reviewers = { guard: adminOnly(admins, REVIEW) };
-  const closers = { guard: adminOnly(admins, CLOSE_SURVEY) };
+  const reviewers = { guard: adminOnly(admins, (lang) => surveyMessages(lang).reviewWhat) };
+  const closers = { guard: adminOnly(admins, (lang) => surveyMessages(lang).closeWhat) };
 
   router.message(
     (turn) => (OPEN_SURVEYS.find(turn.words)?.start === 0 ? true : null),
@@ -162,7 +158,7 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
         decision === 'approve' ? await surveys.approve(surveyId, answerId, admin) : await surveys.reject(surveyId, answerId, admin, reason);
       switch (outcome.kind) {
         case 'not-admin':
-          return { type: 'message', text: messages(turn.lang).adminsOnly(REVIEW[turn.lang]) };
+          return { type: 'message', text: messages(turn.lang).adminsOnly(surveyMessages(turn.lang).reviewWhat) };
         case 'not-found':
           return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
         case 'already-reviewed':
@@ -241,7 +237,7 @@ async function closeSurvey(surveyId: string, turn: ChatTurn, deps: SurveysDeps):
   const outcome = await deps.surveys.close(surveyId, closer, null);
   switch (outcome.kind) {
     case 'not-admin':
-      return { ok: false, reply: { text: messages(turn.lang).adminsOnly(CLOSE_SURVEY[turn.lang]) } };
+      return { ok: false, reply: { text: messages(turn.lang).adminsOnly(surveyMessages(turn.lang).closeWhat) } };
     case 'not-found':
       return { ok: false, reply: { text: m.notFound } };
     case 'already-reviewed':

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/language.js';
-import { surveyMessages } from '../i18n/surveyMessages.js';
+import { surveyMessages } from './texts.js';
 import { ANSWER_LIMITS, EARLIEST_DAY, LATEST_DAY, type AnswerField, type AnswerInput, type AnswerProblem } from './answerInput.js';
 import { answerDetails, statusLine } from './present.js';
 import { ANSWER_STATUSES, type Survey, type SurveyAnswer } from './survey.js';
@@ -98,7 +98,7 @@ ${text('contactEmail', 'email', 'email')}
 <p class="help" id="comment-help">${escapeHtml(m.help.comment ?? '')}</p>${errorOf('comment')}</div>
 <button type="submit">${escapeHtml(m.submitButton)}</button>
 </form>
-<p><a href="${escapeHtml(options.otherLanguageUrl)}" lang="${lang === 'da' ? 'en' : 'da'}">${lang === 'da' ? 'English' : 'Dansk'}</a></p>`;
+<p><a href="${escapeHtml(options.otherLanguageUrl)}" lang="${lang === 'da' ? 'en' : 'da'}">${escapeHtml(m.otherLanguage)}</a></p>`;
   return page(lang, m.pageTitle(survey.system), body);
 }
 

@@ -1,16 +1,15 @@
 import { formatDay, formatTimestampDay } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
-import { surveyMessages } from '../i18n/surveyMessages.js';
+import { surveyMessages } from './texts.js';
 import type { Survey, SurveyAnswer } from './survey.js';
 
 /** "til Context Handler 2 den 3. marts 2026 og til STS 2 den 1. juni 2026" — in the reader's language. */
 export function datesPhrase(answer: Pick<SurveyAnswer, 'ch2Date' | 'sts2Date'>, lang: Lang): string {
+  const m = surveyMessages(lang);
   const parts: string[] = [];
-  const on = lang === 'da' ? 'den' : 'on';
-  const to = lang === 'da' ? 'til' : 'to';
-  if (answer.ch2Date) parts.push(`${to} Context Handler 2 ${on} ${formatDay(answer.ch2Date, lang)}`);
-  if (answer.sts2Date) parts.push(`${to} STS 2 ${on} ${formatDay(answer.sts2Date, lang)}`);
-  return parts.join(lang === 'da' ? ' og ' : ' and ');
+  if (answer.ch2Date) parts.push(m.toCh2On(formatDay(answer.ch2Date, lang)));
+  if (answer.sts2Date) parts.push(m.toSts2On(formatDay(answer.sts2Date, lang)));
+  return parts.join(m.and);
 }
 
 /** One sentence saying what the vendor answered. */

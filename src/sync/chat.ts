@@ -1,4 +1,5 @@
 import { adminOnly } from '../chat/guards.js';
+import { syncTexts } from './texts.js';
 import type { ChatRouter } from '../chat/types.js';
 import type { Lang } from '../i18n/language.js';
 import type { AdminDirectory } from '../surveys/admins.js';
@@ -23,18 +24,7 @@ export function registerSync(router: ChatRouter, deps: SyncChatDeps): void {
       const found = SYNC_NOW.find(turn.words);
       return found && found.start === 0 ? found.value : null;
     },
-    async (_turn, lang) => {
-      const da = lang === 'da';
-      const summary = await deps.syncNow(lang);
-      if (summary === null) {
-        return {
-          text: da
-            ? 'Synkroniseringen er ikke sat op: sæt GRAPH_SITE_ID og GRAPH_LIST_ID (en SharePoint-liste) eller GRAPH_DRIVE_ID, GRAPH_ITEM_ID og GRAPH_TABLE (en Excel-tabel).'
-            : 'The sync is not set up: set GRAPH_SITE_ID and GRAPH_LIST_ID (a SharePoint list) or GRAPH_DRIVE_ID, GRAPH_ITEM_ID and GRAPH_TABLE (an Excel table).',
-        };
-      }
-      return { text: summary };
-    },
-    { guard: adminOnly(deps.admins, { da: 'synkronisere listen', en: 'sync the list' }) },
+    async (_turn, lang) => ({ text: (await deps.syncNow(lang)) ?? syncTexts(lang).notConfigured }),
+    { guard: adminOnly(deps.admins, (lang) => syncTexts(lang).adminsOnlyWhat) },
   );
 }

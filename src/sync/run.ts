@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/language.js';
+import { syncTexts } from './texts.js';
 import { nameKey } from '../registry/system.js';
 import type { RegistryData, RegistryStore } from '../store/registryStore.js';
 import type { Survey } from '../surveys/survey.js';
@@ -56,32 +57,27 @@ export async function runSync(input: {
 
 /** What a person is told when the list lacks columns the map names. */
 export function missingColumnsText(missing: readonly string[], lang: Lang): string {
-  return `${lang === 'da' ? 'Listen mangler kolonnerne' : 'The list lacks the columns'}: ${missing.join(', ')} (GRAPH_COLUMN_MAP)`;
+  return syncTexts(lang).missingColumns(missing.join(', '));
 }
 
 /** The summary a person reads after a sync, in Danish or English. */
 export function syncSummary(plan: SyncPlan, dryRun: boolean, lang: Lang): string {
-  const da = lang === 'da';
-  const lines = [
-    `${da ? 'Synkronisering med KOMBITs liste' : "Sync with KOMBIT's list"}${dryRun ? (da ? ' (prøvekørsel: intet er gemt)' : ' (dry run: nothing saved)') : ''}: ` +
-      (da
-        ? `${plan.added.length} nye, ${plan.updated.length} ændrede, ${plan.unchanged} uændrede.`
-        : `${plan.added.length} added, ${plan.updated.length} changed, ${plan.unchanged} unchanged.`),
-  ];
+  const t = syncTexts(lang);
+  const lines = [t.summary(plan.added.length, plan.updated.length, plan.unchanged, dryRun)];
   for (const name of plan.added) lines.push(`  + ${name}`);
   for (const { name, fields } of plan.updated) lines.push(`  ~ ${name}: ${fields.join(', ')}`);
   if (plan.keptApproved.length > 0) {
-    lines.push(da ? 'Beholdt fordi KOMBIT har godkendt et nyere svar fra leverandøren:' : "Kept, because KOMBIT approved a newer answer from the vendor:");
+    lines.push(t.keptHeading);
     for (const kept of plan.keptApproved) {
-      lines.push(`  = ${kept.name}: ${kept.fields.join(', ')} (${da ? 'godkendt' : 'approved'} ${kept.approvedAt.slice(0, 10)}, ${da ? 'rækken ændret' : 'row changed'} ${kept.listChangedAt.slice(0, 10)})`);
+      lines.push(`  = ${kept.name}: ${kept.fields.join(', ')} (${t.kept(kept.approvedAt.slice(0, 10), kept.listChangedAt.slice(0, 10))})`);
     }
   }
   if (plan.invalid.length + plan.duplicates.length > 0) {
-    lines.push(da ? 'Sprunget over (ret dem i listen):' : 'Skipped (fix them in the list):');
+    lines.push(t.skippedHeading);
     for (const invalid of plan.invalid) {
-      lines.push(`  ! ${da ? 'element' : 'item'} ${invalid.itemId}: ${invalid.problems.map((p) => `${p.field ?? ''} ${p.code}${p.value ? ` ("${p.value}")` : ''}`.trim()).join('; ')}`);
+      lines.push(`  ! ${t.item} ${invalid.itemId}: ${invalid.problems.map((p) => `${p.field ?? ''} ${p.code}${p.value ? ` ("${p.value}")` : ''}`.trim()).join('; ')}`);
     }
-    for (const duplicate of plan.duplicates) lines.push(`  ! ${da ? 'element' : 'item'} ${duplicate.itemId}: ${duplicate.name} ${da ? 'står der to gange' : 'is there twice'}`);
+    for (const duplicate of plan.duplicates) lines.push(`  ! ${t.item} ${duplicate.itemId}: ${duplicate.name} ${t.twice}`);
   }
   return lines.join('\n');
 }

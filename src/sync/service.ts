@@ -103,6 +103,11 @@ export class SyncService {
     void this.pushWriteBacks().catch((error: unknown) => this.deps.log.error({ err: error }, 'write-back to the list failed; tried again at the next sync'));
   }
 
+  /** Resolves when no write-back is in flight. */
+  idle(): Promise<void> {
+    return this.writeBacks.idle();
+  }
+
   /** Sends approved answers still on their way to the list; a failure stays queued for the next try. */
   async pushWriteBacks(source = this.source()): Promise<void> {
     if (source === null || this.columnMap instanceof ColumnMapError || this.writeBacks.waiting === 0) return;

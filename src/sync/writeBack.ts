@@ -48,6 +48,11 @@ export class WriteBackQueue {
     await this.record({ type: 'queued', id: randomUUID(), at: now.toISOString(), system, fields });
   }
 
+  /** Resolves when no push is in progress (a test's teardown, a graceful shutdown). */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
   /** Sends what is pending; one push at a time. */
   push(list: WritableList, columnMap: Record<string, keyof SystemRecord>, now: () => Date): Promise<WriteBackSummary> {
     this.running ??= this.pushOnce(list, columnMap, now).finally(() => {

@@ -58,7 +58,7 @@ describe('the router\'s middleware', () => {
     const admins = { isAdmin: async (id: string | null) => id === 'admin' };
     const router = new Router();
     let ran = 0;
-    const guard = { guard: adminOnly(admins, { da: 'gøre det', en: 'do that' }) };
+    const guard = { guard: adminOnly(admins, (lang) => (lang === 'da' ? 'gøre det' : 'do that')) };
     router.message((turn) => (turn.text === 'gør det' ? true : null), () => ((ran += 1), { text: 'gjort' }), guard);
     router.action('x.do', () => ((ran += 1), { type: 'message', text: 'gjort' }), guard);
     assert.deepEqual((await router.route(turnOf('gør det'))).reply, { text: 'Kun KOMBITs administratorer kan gøre det. Intet er ændret.' });

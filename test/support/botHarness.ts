@@ -75,6 +75,8 @@ export class BotHarness {
 
   /** Waits until every proactive message the bot started has been delivered or given up. */
   async settled(): Promise<void> {
+    await this.app.sync.idle();
+    await this.app.digests.idle();
     await this.app.notifier.idle();
   }
 

@@ -1,6 +1,6 @@
-import type { DeadlineCategory } from '../deadlines/category.js';
-import type { DeadlineKind } from '../deadlines/deadline.js';
-import type { Lang } from './language.js';
+import type { DeadlineCategory } from './category.js';
+import type { DeadlineKind } from './deadline.js';
+import type { Lang } from '../i18n/language.js';
 
 /** Texts of the weekly digest and of deadline questions, in Danish and English. */
 interface DigestMessages {
@@ -17,6 +17,8 @@ interface DigestMessages {
   staleSurvey(since: string, requesters: number): string;
   /** Lines left out of a section. */
   more(count: number): string;
+  /** What only administrators may do, for the "administrators only" sentence. */
+  sendNowWhat: string;
   category: Record<DeadlineCategory, string>;
   categoryPlural: Record<DeadlineCategory, string>;
   /** The label of an item's day: "Frist" for what is due, "Dato" for what happens. */
@@ -68,6 +70,7 @@ const da: DigestMessages = {
   staleSurveys: 'Spørgeskemaer der har været åbne i over 7 dage',
   staleSurvey: (since, requesters) => `Åben siden: ${since} · ${requesters} har spurgt`,
   more: (count) => `+${count} mere`,
+  sendNowWhat: 'sende oversigten',
   category: { klik: 'KLIK-opgave', agreement: 'Aftale', meeting: 'Møde', 'go-live': 'Idriftsættelse', release: 'Release', milestone: 'Milepæl' },
   categoryPlural: { klik: 'KLIK-opgaver', agreement: 'Aftaler', meeting: 'Møder', 'go-live': 'Idriftsættelser', release: 'Releases', milestone: 'Milepæle' },
   dayLabel: (due) => (due ? 'Frist' : 'Dato'),
@@ -118,6 +121,7 @@ const en: DigestMessages = {
   staleSurveys: 'Surveys open for more than 7 days',
   staleSurvey: (since, requesters) => `Open since: ${since} · ${requesters} asked`,
   more: (count) => `+${count} more`,
+  sendNowWhat: 'send the digest',
   category: { klik: 'KLIK task', agreement: 'Agreement', meeting: 'Meeting', 'go-live': 'Go-live', release: 'Release', milestone: 'Milestone' },
   categoryPlural: { klik: 'KLIK tasks', agreement: 'Agreements', meeting: 'Meetings', 'go-live': 'Go-lives', release: 'Releases', milestone: 'Milestones' },
   dayLabel: (due) => (due ? 'Deadline' : 'Date'),

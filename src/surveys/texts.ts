@@ -1,6 +1,6 @@
-import type { AnswerField, AnswerProblem } from '../surveys/answerInput.js';
-import type { AnswerStatus } from '../surveys/survey.js';
-import type { Lang } from './language.js';
+import type { AnswerField, AnswerProblem } from './answerInput.js';
+import type { AnswerStatus } from './survey.js';
+import type { Lang } from '../i18n/language.js';
 
 /** Every text of the vendor survey, in Danish and English. */
 interface SurveyMessages {
@@ -65,6 +65,14 @@ interface SurveyMessages {
   closedState: string;
   more(count: number): string;
   unknownId(id: string): string;
+  /** What only administrators may do, for the "administrators only" sentence. */
+  reviewWhat: string;
+  closeWhat: string;
+  toCh2On(day: string): string;
+  toSts2On(day: string): string;
+  and: string;
+  /** The link to the form in the other language, named in that language. */
+  otherLanguage: string;
 }
 
 const da: SurveyMessages = {
@@ -157,6 +165,12 @@ const da: SurveyMessages = {
   closedState: 'lukket uden svar',
   more: (count) => `+${count} mere`,
   unknownId: (id) => `Der er intet spørgeskema med id ${id}. Se id'erne med "surveys list".`,
+  reviewWhat: 'godkende eller afvise svar',
+  closeWhat: 'lukke et spørgeskema',
+  toCh2On: (day) => `til Context Handler 2 den ${day}`,
+  toSts2On: (day) => `til STS 2 den ${day}`,
+  and: ' og ',
+  otherLanguage: 'English',
 };
 
 const en: SurveyMessages = {
@@ -248,6 +262,12 @@ const en: SurveyMessages = {
   closedState: 'closed without an answer',
   more: (count) => `+${count} more`,
   unknownId: (id) => `There is no survey with id ${id}. See the ids with "surveys list".`,
+  reviewWhat: 'approve or reject answers',
+  closeWhat: 'close a survey',
+  toCh2On: (day) => `to Context Handler 2 on ${day}`,
+  toSts2On: (day) => `to STS 2 on ${day}`,
+  and: ' and ',
+  otherLanguage: 'Dansk',
 };
 
 const TEXTS: Record<Lang, SurveyMessages> = { da, en };

@@ -1,0 +1,52 @@
+import type { Lang } from '../i18n/language.js';
+
+/** The command line's own texts, in Danish and English. */
+interface CliTexts {
+  nothingImported: string;
+  imported(table: string, added: number, updated: number, unchanged: number, removed: number): string;
+  asked: string;
+  answers: string;
+  noAdmins: string;
+  notAnObjectId(id: string): string;
+  added(id: string): string;
+  alreadyAdmin(id: string): string;
+  removed(id: string): string;
+  setInEnvironment(id: string): string;
+  notAdmin(id: string): string;
+}
+
+const da: CliTexts = {
+  nothingImported: 'Intet blev importeret. Ret disse fejl og prøv igen:',
+  imported: (table, added, updated, unchanged, removed) =>
+    `${table}: ${added} nye, ${updated} ændrede, ${unchanged} uændrede${removed ? `, ${removed} fjernet` : ''}`,
+  asked: 'har spurgt',
+  answers: 'svar',
+  noAdmins: 'Ingen administratorer.',
+  notAnObjectId: (id) => `"${id}" er ikke et Azure AD-objekt-id (en GUID).`,
+  added: (id) => `Tilføjet: ${id}`,
+  alreadyAdmin: (id) => `${id} er allerede administrator.`,
+  removed: (id) => `Fjernet: ${id}`,
+  setInEnvironment: (id) => `${id} står i ADMIN_AAD_OBJECT_IDS; fjern det der.`,
+  notAdmin: (id) => `${id} er ikke administrator.`,
+};
+
+const en: CliTexts = {
+  nothingImported: 'Nothing was imported. Fix these problems and try again:',
+  imported: (table, added, updated, unchanged, removed) =>
+    `${table}: ${added} added, ${updated} changed, ${unchanged} unchanged${removed ? `, ${removed} removed` : ''}`,
+  asked: 'asked',
+  answers: 'answers',
+  noAdmins: 'No administrators.',
+  notAnObjectId: (id) => `"${id}" is not an Azure AD object id (a GUID).`,
+  added: (id) => `Added: ${id}`,
+  alreadyAdmin: (id) => `${id} is already an administrator.`,
+  removed: (id) => `Removed: ${id}`,
+  setInEnvironment: (id) => `${id} is set in ADMIN_AAD_OBJECT_IDS; remove it there.`,
+  notAdmin: (id) => `${id} is not an administrator.`,
+};
+
+const TEXTS: Record<Lang, CliTexts> = { da, en };
+
+export function cliTexts(lang: Lang): CliTexts {
+  return TEXTS[lang];
+}
