@@ -1,6 +1,8 @@
 import { createCore } from '../src/app/core.js';
 import { SyncService } from '../src/sync/service.js';
-import { registerFeatures } from '../src/app/features.js';
+import type { Feature } from '../src/app/feature.js';
+import { FEATURES, languageWordsOf, startFeatures } from '../src/app/features.js';
+import { languageDetector } from '../src/i18n/language.js';
 import type { Config } from '../src/config.js';
 import type { Log } from '../src/log.js';
 import { FileRegistryStore } from '../src/store/fileRegistryStore.js';
@@ -21,10 +23,12 @@ export interface AppDeps {
   clock?: Clock;
   store?: RegistryStore;
   delivery?: Partial<DeliveryOptions>;
+  /** The app's features; the product's list unless a test adds one. */
+  features?: readonly Feature[];
 }
 
 /** Everything the server needs, wired: stores, registry, surveys, features, bot, adapter. */
-export async function createApp({ config, log, clock = systemClock, store, delivery, env = process.env }: AppDeps) {
+export async function createApp({ config, log, clock = systemClock, store, delivery, env = process.env, features = FEATURES }: AppDeps) {
   const registryStore = store ?? new FileRegistryStore(config.dataDir, log);
   const adapter = createAdapter(config, log);
   const conversations = new ConversationStore(config.dataDir);
@@ -49,20 +53,15 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
   };
 
   const router = new Router({ log });
-  registerFeatures(router, {
-    ...core,
-    clock,
-    log,
-    notifier,
-    afterApproval,
-    digestZone: config.digest.zone,
-    subscribeTeamsOnInstall: config.digest.subscribeTeamsOnInstall,
-    syncNow,
-    statusPageUrl: config.statusPageUrl,
-  });
+  const started = await startFeatures(
+    { ...core, config, env, dataDir: config.dataDir, clock, log, notifier, afterApproval, syncNow, syncConfigured: sync.configured },
+    features,
+  );
+  started.register(router);
 
   const bot = new FkiBot(router, log, {
     allowedTenantIds: config.allowedTenantIds,
+    detect: languageDetector(languageWordsOf(features)),
     onEveryActivity: (activity) => conversations.record(activity, clock.now()),
     onRemoved: async (conversationId) => {
       await conversations.forget(conversationId);
@@ -72,7 +71,7 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
     const answer = survey.answers.find((candidate) => candidate.id === answerId);
     if (answer) await tellAdmins(survey, answer, { admins, notifier });
   };
-  return { config, log, clock, registry, registryStore, router, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync, graphConfigured: sync.configured, writeBacks: sync.writeBacks, pushWriteBacks: () => sync.pushWriteBacks() };
+  return { config, log, clock, registry, registryStore, router, schedules: started.schedules, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync, graphConfigured: sync.configured, writeBacks: sync.writeBacks, pushWriteBacks: () => sync.pushWriteBacks() };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

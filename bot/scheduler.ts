@@ -1,34 +1,24 @@
 import { Cron } from 'croner';
-import type { Config } from '../src/config.js';
-import type { DigestService } from '../src/digest/service.js';
+import type { Schedule } from '../src/app/feature.js';
 import type { Log } from '../src/log.js';
 import type { Clock } from '../src/time/clock.js';
 
 /**
- * The digest's clock: a run at DIGEST_CRON, and one every DIGEST_RETRY_MINUTES that sends what is
- * still due this week (a missed Monday after downtime, channels whose delivery failed). Runs that
- * find nothing to do cost a look at the outbox. Also runs once at start.
+ * Runs the features' schedules: each on its cron in its zone, never overlapping itself, and once at
+ * start when it asks to. A run that fails is logged and tried again at its next time.
  */
-export function startDigestSchedule(digests: DigestService, config: Config, clock: Clock, log: Log): { stop(): void } {
-  const run = (why: string) => digests.run(clock.now()).catch((error: unknown) => log.error({ err: error, why }, 'weekly digest run failed'));
-  const options = { timezone: config.digest.zone, protect: true };
-  const weekly = new Cron(config.digest.cron, options, () => void run('schedule'));
-  const retries = new Cron(`*/${config.digest.retryMinutes} * * * *`, options, () => void run('catch-up'));
-  void run('start');
-  log.info({ cron: config.digest.cron, zone: config.digest.zone, next: weekly.nextRun()?.toISOString() }, 'weekly digest scheduled');
+export function startSchedules(schedules: readonly Schedule[], clock: Clock, log: Log): { stop(): void } {
+  const jobs = schedules.map((schedule) => {
+    const run = (why: string) =>
+      schedule.run(clock.now()).catch((error: unknown) => log.error({ err: error, schedule: schedule.name, why }, 'a scheduled run failed; tried again at its next time'));
+    const job = new Cron(schedule.cron, { timezone: schedule.zone, protect: true }, () => void run('schedule'));
+    if (schedule.atStart) void run('start');
+    log.info({ schedule: schedule.name, cron: schedule.cron, zone: schedule.zone, next: job.nextRun()?.toISOString() }, 'scheduled');
+    return job;
+  });
   return {
     stop() {
-      weekly.stop();
-      retries.stop();
+      for (const job of jobs) job.stop();
     },
   };
-}
-
-/** SYNC_CRON (default hourly): keeps the registry in step with KOMBIT's list, when it is configured. */
-export function startSyncSchedule(syncNow: (lang: 'da' | 'en') => Promise<string | null>, pattern: string, zone: string, log: Log): { stop(): void } {
-  const job = new Cron(pattern, { timezone: zone, protect: true }, () => {
-    void syncNow('da').catch((error: unknown) => log.error({ err: error }, 'scheduled sync with the list failed; tried again at the next run'));
-  });
-  log.info({ cron: pattern, next: job.nextRun()?.toISOString() }, 'sync with KOMBIT\'s list scheduled');
-  return { stop: () => job.stop() };
 }

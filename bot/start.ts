@@ -1,9 +1,11 @@
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../src/config.js';
 import { createLog } from '../src/log.js';
+import { checkFeatureSettings } from '../src/app/feature.js';
+import { FEATURES } from '../src/app/features.js';
 import { RegistryUnreadableError } from '../src/store/fileRegistryStore.js';
 import { InstanceLockedError, lockDataFolder } from '../src/store/instanceLock.js';
 import { createApp, type App } from './app.js';
-import { startDigestSchedule, startSyncSchedule } from './scheduler.js';
+import { startSchedules } from './scheduler.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -15,6 +17,7 @@ export async function startBot(check: (config: Config) => string | null = () => 
   let config: Config;
   try {
     config = loadConfig();
+    checkFeatureSettings(FEATURES, process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
@@ -52,15 +55,13 @@ export async function startBot(check: (config: Config) => string | null = () => 
     log.warn({ url: server.url }, `local mode: MicrosoftAppId is empty, so requests are not authenticated; listening on ${config.host}`);
   }
   log.info({ url: `${server.url}/api/messages` }, 'FKI Bot is listening');
-  const schedule = startDigestSchedule(app.digests, config, app.clock, log);
-  const syncSchedule = app.graphConfigured ? startSyncSchedule(app.syncNow, config.syncCron, config.digest.zone, log) : null;
+  const schedules = startSchedules(app.schedules, app.clock, log);
   return {
     app,
     server: {
       url: server.url,
       async close() {
-        schedule.stop();
-        syncSchedule?.stop();
+        schedules.stop();
         await app.notifier.idle();
         await server.close();
         await releaseDataFolder();

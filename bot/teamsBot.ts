@@ -6,8 +6,8 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { ActionData, ActionResult } from '../src/chat/types.js';
-import { languageOfLocale, type Lang } from '../src/i18n/language.js';
+import type { ActionData, ActionResult, ChatTurn } from '../src/chat/types.js';
+import { detectLanguage, languageOfLocale, type Lang, type LanguageDetector } from '../src/i18n/language.js';
 import { messages } from '../src/i18n/messages.js';
 import type { Log } from '../src/log.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render.js';
@@ -18,18 +18,23 @@ import { fitForTeams } from '../src/chat/fit.js';
 export interface FkiBotOptions {
   /** Entra ID tenants (lower case) whose activities are answered; empty: any. */
   allowedTenantIds?: readonly string[];
+  /** Danish or English, with every feature's words. */
+  detect?: LanguageDetector;
   onEveryActivity?: (activity: TurnContext['activity']) => Promise<void>;
   onRemoved?: (conversationId: string) => Promise<void>;
 }
 
 /** The Teams edge: activities in, routed to features, replies and invoke responses out. */
 export class FkiBot extends ActivityHandler {
+  private readonly turnOf: (context: TurnContext, lang?: Lang) => ChatTurn;
+
   constructor(
     private readonly router: Router,
     private readonly log: Log,
-    { allowedTenantIds = [], onEveryActivity = async () => {}, onRemoved = async () => {} }: FkiBotOptions = {},
+    { allowedTenantIds = [], detect = detectLanguage, onEveryActivity = async () => {}, onRemoved = async () => {} }: FkiBotOptions = {},
   ) {
     super();
+    this.turnOf = (context, lang) => chatTurnOf(context, lang, detect);
     // Only KOMBIT's tenant: anyone else's activity gets no answer, and nothing of it is kept.
     this.onTurn(async (context, next) => {
       const tenant = tenantOf(context.activity);
@@ -57,12 +62,12 @@ export class FkiBot extends ActivityHandler {
     });
     // Teams sends installationUpdate and conversationUpdate for one install: welcome on the first only.
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.router.handleLifecycle('installed', chatTurnOf(context));
+      await this.router.handleLifecycle('installed', this.turnOf(context));
       await this.sendWelcome(context);
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
-      await this.router.handleLifecycle('uninstalled', chatTurnOf(context));
+      await this.router.handleLifecycle('uninstalled', this.turnOf(context));
       await onRemoved(context.activity.conversation?.id ?? '');
       await next();
     });
@@ -72,13 +77,13 @@ export class FkiBot extends ActivityHandler {
     const value = context.activity.value as ActionData | undefined;
     // An Action.Submit (the fallback of Action.Execute in older clients) arrives as a message with `value`.
     if (value && typeof value === 'object' && typeof value.verb === 'string') {
-      const turn = chatTurnOf(context, langOfData(value, context));
+      const turn = this.turnOf(context, langOfData(value, context));
       const result = await this.router.handleAction(value.verb, value, turn);
       await context.sendActivity(replyActivity(result.type === 'card' ? result.reply : { text: result.text }));
       await this.post(context, result);
       return;
     }
-    const turn = chatTurnOf(context);
+    const turn = this.turnOf(context);
     if (turn.text === '') return;
     const reply = await this.router.handleMessage(turn);
     await context.sendActivity(replyActivity(reply));
@@ -91,7 +96,7 @@ export class FkiBot extends ActivityHandler {
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {
-    const reply = await this.router.handleWelcome(chatTurnOf(context));
+    const reply = await this.router.handleWelcome(this.turnOf(context));
     if (reply) await context.sendActivity(replyActivity(reply));
   }
 
@@ -117,7 +122,7 @@ export class FkiBot extends ActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const data = (invokeValue.action.data ?? {}) as ActionData;
-    const turn = chatTurnOf(context, langOfData(data, context));
+    const turn = this.turnOf(context, langOfData(data, context));
     try {
       const result = await this.router.handleAction(invokeValue.action.verb, data, turn);
       await this.post(context, result);

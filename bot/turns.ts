@@ -1,11 +1,11 @@
 import { CardFactory, TurnContext, type Activity, type Attachment } from 'botbuilder';
 import { MAX_MESSAGE_CHARS, type ChatTurn, type ConversationKind, type Reply } from '../src/chat/types.js';
 import { fitForTeams } from '../src/chat/fit.js';
-import { detectLanguage, languageOfLocale, type Lang } from '../src/i18n/language.js';
+import { detectLanguage, languageOfLocale, type Lang, type LanguageDetector } from '../src/i18n/language.js';
 import { splitWords } from '../src/text/words.js';
 
 /** A Teams activity as the features see it: mention removed, language detected. */
-export function chatTurnOf(context: TurnContext, lang?: Lang): ChatTurn {
+export function chatTurnOf(context: TurnContext, lang?: Lang, detect: LanguageDetector = detectLanguage): ChatTurn {
   const activity = context.activity;
   // One character past the limit is enough for the router to say "too long"; the rest is never read.
   const text = activity.type === 'message' ? textWithoutMention(activity).slice(0, MAX_MESSAGE_CHARS + 1) : '';
@@ -15,7 +15,7 @@ export function chatTurnOf(context: TurnContext, lang?: Lang): ChatTurn {
   return {
     text,
     words,
-    lang: lang ?? (text === '' ? languageOfLocale(locale) : detectLanguage(text, words, locale)),
+    lang: lang ?? (text === '' ? languageOfLocale(locale) : detect(text, words, locale)),
     locale,
     conversation: {
       id: activity.conversation?.id ?? '',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { checkSchedule } from './digest/schedule.js';
+import { checkSchedule } from './time/cron.js';
 import { adminsFromEnvironment } from './surveys/admins.js';
 
 /** Reads ./.env into the environment when it exists; variables already set win. */
@@ -35,8 +35,6 @@ const envSchema = z.object({
   DIGEST_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
   DIGEST_RETRY_MINUTES: z.coerce.number().int().min(1).max(59).default(15),
   DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: z.enum(['true', 'false']).default('true'),
-  SYNC_CRON: z.string().default('0 * * * *'),
-  STATUS_PAGE_URL: z.url({ protocol: /^https?$/ }).default('https://driftstatus.kombit.dk/'),
 });
 
 export interface Config {
@@ -64,10 +62,6 @@ export interface Config {
   /** Where people reach the bot's web pages (the survey form). */
   publicBaseUrl: string;
   digest: { cron: string; zone: string; ratePerSecond: number; retryMinutes: number; subscribeTeamsOnInstall: boolean };
-  /** When the registry is synced with KOMBIT's list (when GRAPH_SITE_ID and GRAPH_LIST_ID are set). */
-  syncCron: string;
-  /** KOMBIT's operational status page, where questions such as "er FK ORG nede?" are sent. */
-  statusPageUrl: string;
 }
 
 function splitList(value: string): string[] {
@@ -125,9 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   try {
     checkSchedule(e.DIGEST_CRON, e.DIGEST_TZ);
-    checkSchedule(e.SYNC_CRON, e.DIGEST_TZ);
   } catch (error) {
-    throw new ConfigError(`Invalid DIGEST_CRON "${e.DIGEST_CRON}", SYNC_CRON "${e.SYNC_CRON}" or DIGEST_TZ "${e.DIGEST_TZ}": ${(error as Error).message}`);
+    throw new ConfigError(`Invalid DIGEST_CRON "${e.DIGEST_CRON}" or DIGEST_TZ "${e.DIGEST_TZ}": ${(error as Error).message}`);
   }
   return {
     production,
@@ -148,8 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     surveyLinkDays: e.SURVEY_LINK_DAYS,
     surveyOpenLimitPerDay: e.SURVEY_OPEN_LIMIT_PER_DAY,
     publicBaseUrl: e.PUBLIC_BASE_URL.trim() || `http://localhost:${e.PORT}`,
-    syncCron: e.SYNC_CRON,
-    statusPageUrl: e.STATUS_PAGE_URL,
     digest: {
       cron: e.DIGEST_CRON,
       zone: e.DIGEST_TZ,

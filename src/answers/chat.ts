@@ -1,5 +1,6 @@
 import { answerCard } from './card.js';
 import { textField } from '../chat/phrases.js';
+import { defineFeature } from '../app/feature.js';
 import type { ChatRouter, Reply } from '../chat/types.js';
 import { answerTexts } from './texts.js';
 import type { RegistryService } from '../registry/service.js';
@@ -52,3 +53,16 @@ export function answerReply(answered: Answered): Reply & { card: NonNullable<Rep
   const view = present(answered);
   return { text: viewToText(view), card: answerCard(view) };
 }
+
+export const answers = defineFeature({
+  name: 'answers',
+  register: (router, context) =>
+    registerAnswers(router, {
+      ...context,
+      // Vendors' answers not yet reviewed, taking in what the CLI recorded meanwhile.
+      pendingAnswers: async () => {
+        await context.surveys.refresh();
+        return context.surveys.pendingAnswers();
+      },
+    }),
+});

@@ -1,25 +1,35 @@
-import { registerAnswers } from '../answers/chat.js';
+import { answers } from '../answers/chat.js';
 import type { ChatRouter, Notifier, Reply } from '../chat/types.js';
-import { registerDeadlines } from '../deadlines/chat.js';
-import { registerDigest } from '../digest/chat.js';
+import type { Config } from '../config.js';
+import { deadlines } from '../deadlines/chat.js';
+import { digest } from '../digest/chat.js';
 import type { DigestService } from '../digest/service.js';
 import type { SubscriptionStore } from '../digest/subscriptions.js';
-import { registerHelp } from '../help/chat.js';
+import { help } from '../help/chat.js';
 import type { Lang } from '../i18n/language.js';
 import type { Log } from '../log.js';
-import { registerOperations } from '../operations/chat.js';
+import { operations } from '../operations/chat.js';
 import type { RegistryService } from '../registry/service.js';
-import { registerSmallTalk } from '../smalltalk/chat.js';
+import { smallTalk } from '../smalltalk/chat.js';
 import type { AdminDirectory } from '../surveys/admins.js';
-import { registerSurveys, type SurveysDeps } from '../surveys/chat.js';
+import { surveys, type SurveysDeps } from '../surveys/chat.js';
 import type { SurveyLinks } from '../surveys/links.js';
 import type { SurveyService } from '../surveys/service.js';
-import { registerSync } from '../sync/chat.js';
+import { sync } from '../sync/chat.js';
 import type { IsoDate } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
+import type { Feature, FeatureContext, Schedule, StartedFeature } from './feature.js';
 
-/** What the features stand on; the bot and `cli ask` both hand over the same. */
+/**
+ * The app is this list. Phrases are tried in its order: commands that start a message first, then
+ * deadline and "what happens" questions, then questions about a system's switch, which take any name.
+ * The bot and `cli ask` start the same list, so the CLI answers exactly what the bot would.
+ */
+export const FEATURES: readonly Feature[] = [smallTalk, help, operations, surveys, sync, digest, deadlines, answers];
+
+/** What the features stand on: the services the core makes, and the front end's notifier and sync. */
 export interface FeatureDeps {
+  config: Config;
   registry: RegistryService;
   clock: Clock;
   log: Log;
@@ -31,29 +41,35 @@ export interface FeatureDeps {
   digests: DigestService;
   subscriptions: SubscriptionStore;
   compose: (asOf: IsoDate, lang: Lang) => Promise<Reply>;
-  digestZone: string;
-  subscribeTeamsOnInstall: boolean;
   /** One sync with KOMBIT's list; null when it is not configured. */
   syncNow: (lang: Lang) => Promise<string | null>;
-  statusPageUrl: string;
+  syncConfigured: boolean;
 }
 
-/**
- * The features, in the order their phrases are tried: commands that start a message first, then
- * deadline and "what happens" questions, then questions about a system's switch. The bot and
- * `cli ask` route through this one list, so the CLI answers exactly what the bot would.
- */
-export function registerFeatures(router: ChatRouter, deps: FeatureDeps): void {
-  registerSmallTalk(router);
-  registerHelp(router);
-  registerOperations(router, deps);
-  registerSurveys(router, deps);
-  registerSync(router, deps);
-  registerDigest(router, { ...deps, zone: deps.digestZone });
-  registerDeadlines(router, deps);
-  registerAnswers(router, { ...deps, pendingAnswers: async () => {
-      await deps.surveys.refresh();
-      return deps.surveys.pendingAnswers();
+export interface StartedFeatures {
+  schedules: Schedule[];
+  register(router: ChatRouter): void;
+}
+
+/** Starts every feature (its settings read, its state loaded) and hands back their routes and schedules. */
+export async function startFeatures(context: FeatureContext, features: readonly Feature[] = FEATURES): Promise<StartedFeatures> {
+  const started: StartedFeature[] = [];
+  for (const feature of features) started.push(await feature.start(context));
+  return {
+    schedules: started.flatMap((feature) => feature.schedules),
+    register: (router) => {
+      for (const feature of started) feature.register(router);
     },
-  });
+  };
+}
+
+/** Every feature's language words, for the language detector. */
+export function languageWordsOf(features: readonly Feature[] = FEATURES): { da: string[]; en: string[] } {
+  const words = { da: [] as string[], en: [] as string[] };
+  for (const feature of features) {
+    if (!feature.languageWords) continue;
+    words.da.push(...feature.languageWords.da.split(/\s+/));
+    words.en.push(...feature.languageWords.en.split(/\s+/));
+  }
+  return words;
 }

@@ -1,17 +1,14 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCore } from '../app/core.js';
-import { registerFeatures } from '../app/features.js';
-import { Router } from '../chat/router.js';
-import type { ChatTurn, Notifier } from '../chat/types.js';
+import type { ChatTurn } from '../chat/types.js';
+import { offlineRouter } from '../app/offline.js';
 import { loadConfig } from '../config.js';
-import { detectLanguage, type Lang } from '../i18n/language.js';
+import type { Lang } from '../i18n/language.js';
 import { createLog } from '../log.js';
 import { MemoryRegistryStore, type RegistryStore } from '../store/registryStore.js';
 import { splitWords } from '../text/words.js';
 import type { Clock } from '../time/clock.js';
-import { syncTexts } from '../sync/texts.js';
 
 export interface AskOptions {
   question: string;
@@ -21,13 +18,6 @@ export interface AskOptions {
   dataDir: string;
   env: NodeJS.ProcessEnv;
 }
-
-/** Asking from the command line only reads: nobody is notified and nothing is sent. */
-const silentNotifier: Notifier = {
-  toConversation: () => {},
-  toUser: () => {},
-  canReachUser: async () => false,
-};
 
 /**
  * What the bot would answer to a question, through the bot's own router and features, on the day
@@ -43,26 +33,16 @@ export async function askLikeTheBot(options: AskOptions): Promise<{ text: string
     await cp(options.dataDir, scratch, { recursive: true, force: true, filter: notALock }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
-    const config = loadConfig({ ...options.env, DATA_DIR: scratch, LOG_LEVEL: 'silent' });
-    const log = createLog('silent');
+    // The settings as the bot reads them, on the scratch copy, subscribing no team on install.
+    const env = { ...options.env, DATA_DIR: scratch, LOG_LEVEL: 'silent', DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: 'false' };
+    const config = loadConfig(env);
     const store = new MemoryRegistryStore(await options.store.read());
-    const core = await createCore({ config, log, clock: options.clock, store, digestSender: { send: async () => ({ outcome: 'failed', reason: 'the CLI sends nothing' }) } });
-    const router = new Router();
-    registerFeatures(router, {
-      ...core,
-      clock: options.clock,
-      log,
-      notifier: silentNotifier,
-      digestZone: config.digest.zone,
-      subscribeTeamsOnInstall: false,
-      syncNow: async (lang) => syncTexts(lang).fromTheCli,
-      statusPageUrl: config.statusPageUrl,
-    });
+    const { router, detect } = await offlineRouter({ config, env, store, clock: options.clock, log: createLog('silent') });
     const words = splitWords(options.question);
     const turn: ChatTurn = {
       text: options.question,
       words,
-      lang: options.lang ?? detectLanguage(options.question, words, null),
+      lang: options.lang ?? detect(options.question, words, null),
       locale: null,
       conversation: { id: 'cli', kind: 'personal', teamId: null, tenantId: null },
       user: { id: 'cli', name: null, aadObjectId: null },

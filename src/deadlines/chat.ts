@@ -1,4 +1,5 @@
 import { digestCard } from './card.js';
+import { defineFeature } from '../app/feature.js';
 import type { ChatRouter } from '../chat/types.js';
 import type { RegistryService } from '../registry/service.js';
 import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
@@ -25,3 +26,9 @@ export function registerDeadlines(router: ChatRouter, { registry, clock }: Deadl
     },
   );
 }
+
+export const deadlines = defineFeature({
+  name: 'deadlines',
+  languageWords: { da: 'frist frister', en: 'deadline deadlines' },
+  register: (router, context) => registerDeadlines(router, context),
+});

@@ -12,7 +12,3 @@ export function dueTimeOfWeek(pattern: string, zone: string, now: Date): Date | 
   return first && first.getTime() < nextWeek.toMillis() ? first : null;
 }
 
-/** Throws with a readable reason when a cron pattern or zone is invalid. */
-export function checkSchedule(pattern: string, zone: string): void {
-  new Cron(pattern, { timezone: zone, paused: true }).nextRun();
-}

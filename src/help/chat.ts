@@ -1,4 +1,5 @@
 import { messageCard } from '../../cards/textCards.js';
+import { defineFeature } from '../app/feature.js';
 import { helpCard } from './card.js';
 import { exactly } from '../chat/phrases.js';
 import type { ChatRouter } from '../chat/types.js';
@@ -22,3 +23,9 @@ function helpReply(lang: 'da' | 'en', greeting: string | null = null) {
   const text = [greeting, m.helpTitle, m.helpIntro, ...m.helpExamples.map((example) => `• ${example}`)].filter(Boolean).join('\n');
   return { text, card: helpCard(lang, greeting) };
 }
+
+export const help = defineFeature({
+  name: 'help',
+  languageWords: { da: 'hjælp', en: 'help' },
+  register: (router) => registerHelp(router),
+});

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { linkCard } from '../../cards/textCards.js';
+import { defineFeature } from '../app/feature.js';
 import type { ChatRouter } from '../chat/types.js';
 import { joinWords } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
@@ -50,3 +52,12 @@ export function registerOperations(router: ChatRouter, { registry, statusPageUrl
     },
   );
 }
+
+export const operations = defineFeature({
+  name: 'operations',
+  settings: z.object({
+    /** KOMBIT's operational status page; "er FK ORG nede?" is answered with it. */
+    STATUS_PAGE_URL: z.url({ protocol: /^https?$/ }).default('https://driftstatus.kombit.dk/'),
+  }),
+  register: (router, { registry }, { settings }) => registerOperations(router, { registry, statusPageUrl: settings.STATUS_PAGE_URL }),
+});

@@ -1,4 +1,5 @@
 import { messageCard } from '../../cards/textCards.js';
+import { defineFeature } from '../app/feature.js';
 import type { ChatRouter } from '../chat/types.js';
 import type { Lang } from '../i18n/language.js';
 import { phrases, type Word } from '../text/words.js';
@@ -45,3 +46,9 @@ export function registerSmallTalk(router: ChatRouter): void {
     },
   );
 }
+
+export const smallTalk = defineFeature({
+  name: 'smalltalk',
+  languageWords: { da: 'tak hej', en: 'thanks hello hi' },
+  register: (router) => registerSmallTalk(router),
+});

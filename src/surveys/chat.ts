@@ -1,5 +1,6 @@
 import { messageCard } from '../../cards/textCards.js';
 import { receiptCard, reviewCard, surveyCard, surveyListCard, surveyListText } from './cards.js';
+import { defineFeature } from '../app/feature.js';
 import { adminOnly } from '../chat/guards.js';
 import { textField } from '../chat/phrases.js';
 import { messages } from '../i18n/messages.js';
@@ -276,3 +277,9 @@ function tellRequesters(survey: Survey, answer: SurveyAnswer, decision: 'approve
     notifier.toConversation(requester.conversationId, { text, card: messageCard([text]) });
   }
 }
+
+export const surveys = defineFeature({
+  name: 'surveys',
+  languageWords: { da: 'spørg leverandøren', en: 'ask vendor' },
+  register: (router, context) => registerSurveys(router, context),
+});

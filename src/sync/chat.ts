@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { defineFeature } from '../app/feature.js';
+import { checkSchedule } from '../time/cron.js';
 import { adminOnly } from '../chat/guards.js';
 import { syncTexts } from './texts.js';
 import type { ChatRouter } from '../chat/types.js';
@@ -27,4 +30,26 @@ export function registerSync(router: ChatRouter, deps: SyncChatDeps): void {
     async (_turn, lang) => ({ text: (await deps.syncNow(lang)) ?? syncTexts(lang).notConfigured }),
     { guard: adminOnly(deps.admins, (lang) => syncTexts(lang).adminsOnlyWhat) },
   );
+}
+
+export const sync = defineFeature({
+  name: 'sync',
+  settings: z.object({
+    /** When the bot syncs with KOMBIT's list (cron, in DIGEST_TZ); only when the list is configured. */
+    SYNC_CRON: z.string().default('0 * * * *').refine(validCron, { error: 'is not a valid cron pattern' }),
+  }),
+  register: (router, context) => registerSync(router, context),
+  schedules: (context, { settings }) =>
+    context.syncConfigured
+      ? [{ name: 'sync with KOMBIT\'s list', cron: settings.SYNC_CRON, zone: context.config.digest.zone, run: () => context.syncNow('da') }]
+      : [],
+});
+
+function validCron(pattern: string): boolean {
+  try {
+    checkSchedule(pattern, 'UTC');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCore } from '../../src/app/core.js';
-import { registerFeatures } from '../../src/app/features.js';
+import { offlineRouter } from '../../src/app/offline.js';
 import { adminOnly } from '../../src/chat/guards.js';
 import { Router } from '../../src/chat/router.js';
 import { captureLog } from '../support/logCapture.js';
-import type { ChatTurn, Notifier } from '../../src/chat/types.js';
+import type { ChatTurn } from '../../src/chat/types.js';
 import { loadConfig } from '../../src/config.js';
 import { detectLanguage } from '../../src/i18n/language.js';
 import { createLog } from '../../src/log.js';
@@ -89,13 +88,8 @@ describe('the order of the features', () => {
   let router: Router;
   before(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'fki-router-'));
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', STATUS_PAGE_URL: 'https://status.example.test/' });
-    const clock = fixedClock('2025-02-10T09:00:00+01:00');
-    const log = createLog('silent');
-    const core = await createCore({ config, log, clock, store: new MemoryRegistryStore(starterData()), digestSender: { send: async () => ({ outcome: 'failed', reason: 'test' }) } });
-    const notifier: Notifier = { toConversation: () => {}, toUser: () => {}, canReachUser: async () => false };
-    router = new Router();
-    registerFeatures(router, { ...core, clock, log, notifier, digestZone: config.digest.zone, subscribeTeamsOnInstall: false, syncNow: async () => null, statusPageUrl: config.statusPageUrl });
+    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', STATUS_PAGE_URL: 'https://status.example.test/' };
+    ({ router } = await offlineRouter({ config: loadConfig(env), env, store: new MemoryRegistryStore(starterData()), clock: fixedClock('2025-02-10T09:00:00+01:00'), log: createLog('silent') }));
   });
   after(async () => {
     await rm(dataDir, { recursive: true, force: true });

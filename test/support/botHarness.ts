@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../bot/app.js';
+import type { Feature } from '../../src/app/feature.js';
 import { startServer, type RunningServer } from '../../bot/server.js';
 import { loadConfig } from '../../src/config.js';
 import { captureLog } from './logCapture.js';
@@ -20,6 +21,8 @@ export interface BotHarnessOptions {
   store?: RegistryStore;
   /** An existing data folder (to start the bot again on the same data); a new temporary one otherwise. */
   dataDir?: string;
+  /** The app's feature list, when a test adds a feature of its own. */
+  features?: readonly Feature[];
 }
 
 /** The real server on a free loopback port, with a stand-in connector and a data folder of its own. */
@@ -53,6 +56,7 @@ export class BotHarness {
       store: options.store ?? (options.data ? new MemoryRegistryStore(options.data) : new MemoryRegistryStore()),
       delivery: { sleep: async () => {} },
       env: { ...process.env, ...options.env },
+      ...(options.features ? { features: options.features } : {}),
     });
     harness.server = await startServer(harness.app, port, '127.0.0.1');
     return harness;
