@@ -1,3 +1,4 @@
+import { SerialQueue } from '../store/serial.js';
 import type { Reply } from '../chat/types.js';
 import { weekKey, isoWeekOf } from '../deadlines/digest.js';
 import type { Lang } from '../i18n/language.js';
@@ -47,23 +48,17 @@ export interface RunSummary {
  * have this week's digest yet, and records each delivery as it happens. Runs never overlap.
  */
 export class DigestService {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly runs = new SerialQueue();
 
   constructor(private readonly deps: DigestDeps) {}
 
   run(now: Date, options: { force?: boolean } = {}): Promise<RunSummary> {
-    const next = this.queue.then(() => this.runOnce(now, options.force ?? false));
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.runs.run(() => this.runOnce(now, options.force ?? false));
   }
 
   /** Resolves once no run is in progress or waiting (a test, a graceful shutdown). */
-  async idle(): Promise<void> {
-    let current: Promise<unknown>;
-    do {
-      current = this.queue;
-      await current;
-    } while (current !== this.queue);
+  idle(): Promise<void> {
+    return this.runs.idle();
   }
 
   private async runOnce(now: Date, force: boolean): Promise<RunSummary> {

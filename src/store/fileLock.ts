@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { Log } from '../log.js';
+import { SerialQueue } from './serial.js';
 
 /**
  * A lock that every process on the data folder respects (the bot, `cli import`, a second bot):
@@ -15,12 +16,17 @@ const SHORT_LOCK = {
   retries: { retries: 60, factor: 1.3, minTimeout: 10, maxTimeout: 500 },
 } as const;
 
-const queues = new Map<string, Promise<unknown>>();
+/** One queue per file in this process: proper-lockfile refuses a second lock on a file it holds. */
+const queues = new Map<string, SerialQueue>();
 
 /** Runs `work` while holding the lock on `file`: one at a time in this process, and across processes. */
 export function withFileLock<T>(file: string, work: () => Promise<T>, log?: Log): Promise<T> {
-  const previous = queues.get(file) ?? Promise.resolve();
-  const next = previous.then(async () => {
+  let queue = queues.get(file);
+  if (!queue) {
+    queue = new SerialQueue();
+    queues.set(file, queue);
+  }
+  return queue.run(async () => {
     await mkdir(path.dirname(file), { recursive: true });
     const release = await lockfile.lock(file, {
       ...SHORT_LOCK,
@@ -32,10 +38,4 @@ export function withFileLock<T>(file: string, work: () => Promise<T>, log?: Log)
       await release().catch((error: unknown) => log?.warn({ err: error, file }, 'could not release the lock on a data file'));
     }
   });
-  const settled = next.catch(() => undefined);
-  queues.set(file, settled);
-  void settled.then(() => {
-    if (queues.get(file) === settled) queues.delete(file);
-  });
-  return next;
 }

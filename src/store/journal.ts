@@ -2,6 +2,7 @@ import { appendFile, mkdir, open, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from '../log.js';
 import { withFileLock } from './fileLock.js';
+import { SerialQueue } from './serial.js';
 
 const NEWLINE = 0x0a;
 
@@ -18,7 +19,7 @@ export class Journal<E> {
   /** Bytes of the file already read: what follows was written since (by this process or another). */
   private offset = 0;
   /** Reads and transactions of this process, one at a time: each moves `offset`. */
-  private turn: Promise<unknown> = Promise.resolve();
+  private readonly turns = new SerialQueue();
 
   constructor(
     readonly file: string,
@@ -85,9 +86,7 @@ export class Journal<E> {
   }
 
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.turn.then(work);
-    this.turn = next.catch(() => undefined);
-    return next;
+    return this.turns.run(work);
   }
 
   private locked<T>(work: () => Promise<T>): Promise<T> {

@@ -1,3 +1,4 @@
+import { SerialQueue } from './serial.js';
 import type { Deadline } from '../deadlines/deadline.js';
 import { formatDay } from '../i18n/format.js';
 import type { SystemRecord } from '../registry/system.js';
@@ -60,7 +61,7 @@ export function emptyRegistryData(): RegistryData {
 export class MemoryRegistryStore implements RegistryStore {
   private data: RegistryData | null;
   private counter = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly writes = new SerialQueue();
 
   constructor(initial?: RegistryData) {
     this.data = initial === undefined ? null : structuredClone(initial);
@@ -71,7 +72,7 @@ export class MemoryRegistryStore implements RegistryStore {
   }
 
   update(change: RegistryChange, afterWrite?: () => Promise<void>): Promise<boolean> {
-    const next = this.queue.then(async () => {
+    return this.writes.run(async () => {
       const changed = await change(await this.read(), { empty: this.data === null });
       if (changed === null) return false;
       this.data = structuredClone(changed);
@@ -79,8 +80,6 @@ export class MemoryRegistryStore implements RegistryStore {
       await afterWrite?.();
       return true;
     });
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   async revision(): Promise<string> {
