@@ -2,6 +2,7 @@ import { createCore } from '../src/app/core.js';
 import { SyncService } from '../src/sync/service.js';
 import type { Feature } from '../src/app/feature.js';
 import { FEATURES, languageWordsOf, startFeatures } from '../src/app/features.js';
+import { digest } from '../src/digest/feature.js';
 import { languageDetector } from '../src/i18n/language.js';
 import type { Config } from '../src/config.js';
 import type { Log } from '../src/log.js';
@@ -35,8 +36,8 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
   const notifier = new ProactiveNotifier(adapter, config.appId, conversations, log, delivery);
   // The digest's own sender: up to 5 tries per channel (each retried by botbuilder's pipeline too).
   const digestSender = new ProactiveNotifier(adapter, config.appId, conversations, log, { ...delivery, maxAttempts: 5 });
-  const core = await createCore({ config, log, clock, store: registryStore, digestSender });
-  const { registry, admins, surveys, subscriptions, digests } = core;
+  const core = await createCore({ config, log, clock, store: registryStore });
+  const { registry, admins, surveys } = core;
   if (config.surveyLinkSecretGenerated) {
     log.warn('SURVEY_LINK_SECRET is not set: survey links are signed with a key made for this run and stop working when the bot restarts');
   }
@@ -54,10 +55,11 @@ export async function createApp({ config, log, clock = systemClock, store, deliv
 
   const router = new Router({ log });
   const started = await startFeatures(
-    { ...core, config, env, dataDir: config.dataDir, clock, log, notifier, afterApproval, syncNow, syncConfigured: sync.configured },
+    { ...core, config, env, dataDir: config.dataDir, clock, log, notifier, digestSender, afterApproval, syncNow, syncConfigured: sync.configured },
     features,
   );
   started.register(router);
+  const { digests, subscriptions } = started.stateOf(digest);
 
   const bot = new FkiBot(router, log, {
     allowedTenantIds: config.allowedTenantIds,

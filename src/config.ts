@@ -30,11 +30,8 @@ const envSchema = z.object({
   SURVEY_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SURVEY_OPEN_LIMIT_PER_DAY: z.coerce.number().int().min(1).max(1000).default(3),
   PUBLIC_BASE_URL: z.string().default(''),
-  DIGEST_CRON: z.string().default('0 8 * * 1'),
+  /** The zone of every schedule and of "this week" (the name is the setting's first use, kept). */
   DIGEST_TZ: z.string().default('Europe/Copenhagen'),
-  DIGEST_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
-  DIGEST_RETRY_MINUTES: z.coerce.number().int().min(1).max(59).default(15),
-  DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: z.enum(['true', 'false']).default('true'),
 });
 
 export interface Config {
@@ -61,7 +58,8 @@ export interface Config {
   surveyOpenLimitPerDay: number;
   /** Where people reach the bot's web pages (the survey form). */
   publicBaseUrl: string;
-  digest: { cron: string; zone: string; ratePerSecond: number; retryMinutes: number; subscribeTeamsOnInstall: boolean };
+  /** The zone of schedules and of "this week" (DIGEST_TZ). */
+  zone: string;
 }
 
 function splitList(value: string): string[] {
@@ -118,9 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Refusing to start: NODE_ENV=production needs ALLOWED_TENANT_IDS (KOMBIT\'s tenant id), or MicrosoftAppType=SingleTenant with MicrosoftAppTenantId.');
   }
   try {
-    checkSchedule(e.DIGEST_CRON, e.DIGEST_TZ);
+    checkSchedule('0 8 * * 1', e.DIGEST_TZ);
   } catch (error) {
-    throw new ConfigError(`Invalid DIGEST_CRON "${e.DIGEST_CRON}" or DIGEST_TZ "${e.DIGEST_TZ}": ${(error as Error).message}`);
+    throw new ConfigError(`Invalid DIGEST_TZ "${e.DIGEST_TZ}": ${(error as Error).message}`);
   }
   return {
     production,
@@ -141,12 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     surveyLinkDays: e.SURVEY_LINK_DAYS,
     surveyOpenLimitPerDay: e.SURVEY_OPEN_LIMIT_PER_DAY,
     publicBaseUrl: e.PUBLIC_BASE_URL.trim() || `http://localhost:${e.PORT}`,
-    digest: {
-      cron: e.DIGEST_CRON,
-      zone: e.DIGEST_TZ,
-      ratePerSecond: e.DIGEST_RATE_PER_SECOND,
-      retryMinutes: e.DIGEST_RETRY_MINUTES,
-      subscribeTeamsOnInstall: e.DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL === 'true',
-    },
+    zone: e.DIGEST_TZ,
   };
 }

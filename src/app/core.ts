@@ -1,11 +1,5 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { digestReply } from '../digest/compose.js';
-import { DigestOutbox, type OutboxEvent } from '../digest/outbox.js';
-import { RateLimiter } from '../digest/rateLimiter.js';
-import { DigestService, type DigestSender } from '../digest/service.js';
-import { SubscriptionStore } from '../digest/subscriptions.js';
-import type { Lang } from '../i18n/language.js';
 import type { Log } from '../log.js';
 import { seedIfEmpty } from '../registry/seed.js';
 import { RegistryService } from '../registry/service.js';
@@ -25,15 +19,13 @@ export interface CoreDeps {
   log: Log;
   clock: Clock;
   store: RegistryStore;
-  /** Where digests go out (the bot's proactive sender; the CLI's sends nothing). */
-  digestSender: DigestSender;
 }
 
 /**
- * The state and services every front end stands on: the registry (seeded when empty), the surveys,
- * the administrators, the digest's subscriptions and outbox. The bot adds Teams; the CLI uses it as is.
+ * The state and services every front end and several features stand on: the registry (seeded when
+ * empty), the administrators, the surveys and their links. A feature's own state is its own.
  */
-export async function createCore({ config, log, clock, store, digestSender }: CoreDeps) {
+export async function createCore({ config, log, clock, store }: CoreDeps) {
   if (await seedIfEmpty(store, clock.now())) log.info('registry was empty: loaded the starter data');
   const registry = new RegistryService(store, clock, log);
   // Load the registry and build its name index before the first question, not inside it.
@@ -44,22 +36,7 @@ export async function createCore({ config, log, clock, store, digestSender }: Co
   const surveys = await SurveyService.load({ journal, registry, admins, clock, log, openLimitPerDay: config.surveyOpenLimitPerDay });
   const links = new SurveyLinks(config.publicBaseUrl, config.surveyLinkSecret, config.surveyLinkDays, clock);
 
-  const subscriptions = new SubscriptionStore(config.dataDir);
-  const outbox = await DigestOutbox.load(new Journal<OutboxEvent>(path.join(config.dataDir, DATA_FILES.digestOutbox), log));
-  const compose = async (asOf: string, lang: Lang) => {
-    await surveys.refresh();
-    return digestReply(await registry.current(), surveys.open(), asOf, lang);
-  };
-  const digests = new DigestService({
-    subscriptions,
-    outbox,
-    sender: digestSender,
-    compose,
-    limiter: new RateLimiter(config.digest.ratePerSecond),
-    schedule: { pattern: config.digest.cron, zone: config.digest.zone },
-    log,
-  });
-  return { registry, admins, surveys, links, subscriptions, outbox, compose, digests };
+  return { registry, admins, surveys, links };
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;

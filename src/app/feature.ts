@@ -19,10 +19,12 @@ export interface FeatureContext extends FeatureDeps {
   dataDir: string;
 }
 
-/** A feature once started: its routes, and its schedules. */
+/** A feature once started: its routes, its schedules, and its state (for the app and tests). */
 export interface StartedFeature {
+  feature: Feature;
   register(router: ChatRouter): void;
   schedules: Schedule[];
+  state: unknown;
 }
 
 /**
@@ -30,7 +32,8 @@ export interface StartedFeature {
  * of them (src/app/features.ts). The settings and the language words are known before start, so the
  * configuration is checked, and `.env.example` tested, without starting anything.
  */
-export interface Feature {
+// The type parameter only carries the state's type to `stateOf`; nothing of that type is stored here.
+export interface Feature<State = unknown> {
   readonly name: string;
   /** The environment variables the feature reads, as a zod object (checked at start). */
   readonly settings?: z.ZodObject;
@@ -51,8 +54,8 @@ export interface FeatureDefinition<Settings, State> {
 }
 
 /** Declares a feature: everything it brings, typed by its own settings and state. */
-export function defineFeature<Settings = undefined, State = undefined>(definition: FeatureDefinition<Settings, State>): Feature {
-  return {
+export function defineFeature<Settings = undefined, State = undefined>(definition: FeatureDefinition<Settings, State>): Feature<State> {
+  const feature: Feature<State> = {
     name: definition.name,
     ...(definition.settings ? { settings: definition.settings } : {}),
     ...(definition.languageWords ? { languageWords: definition.languageWords } : {}),
@@ -61,11 +64,14 @@ export function defineFeature<Settings = undefined, State = undefined>(definitio
       const state = definition.state ? await definition.state(context, settings) : (undefined as State);
       const own = { settings, state };
       return {
+        feature,
         register: (router) => definition.register(router, context, own),
         schedules: definition.schedules?.(context, own) ?? [],
+        state,
       };
     },
   };
+  return feature;
 }
 
 function parseSettings<Settings>(feature: string, schema: z.ZodType<Settings>, env: NodeJS.ProcessEnv): Settings {

@@ -1,10 +1,9 @@
 import { answers } from '../answers/chat.js';
-import type { ChatRouter, Notifier, Reply } from '../chat/types.js';
+import type { ChatRouter, Notifier } from '../chat/types.js';
 import type { Config } from '../config.js';
 import { deadlines } from '../deadlines/chat.js';
-import { digest } from '../digest/chat.js';
-import type { DigestService } from '../digest/service.js';
-import type { SubscriptionStore } from '../digest/subscriptions.js';
+import { digest } from '../digest/feature.js';
+import type { DigestSender } from '../digest/service.js';
 import { help } from '../help/chat.js';
 import type { Lang } from '../i18n/language.js';
 import type { Log } from '../log.js';
@@ -16,7 +15,6 @@ import { surveys, type SurveysDeps } from '../surveys/chat.js';
 import type { SurveyLinks } from '../surveys/links.js';
 import type { SurveyService } from '../surveys/service.js';
 import { sync } from '../sync/chat.js';
-import type { IsoDate } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
 import type { Feature, FeatureContext, Schedule, StartedFeature } from './feature.js';
 
@@ -38,9 +36,8 @@ export interface FeatureDeps {
   links: SurveyLinks;
   notifier: Notifier;
   afterApproval?: SurveysDeps['afterApproval'];
-  digests: DigestService;
-  subscriptions: SubscriptionStore;
-  compose: (asOf: IsoDate, lang: Lang) => Promise<Reply>;
+  /** Where digests go out: the bot's proactive sender; outside Teams, one that sends nothing. */
+  digestSender: DigestSender;
   /** One sync with KOMBIT's list; null when it is not configured. */
   syncNow: (lang: Lang) => Promise<string | null>;
   syncConfigured: boolean;
@@ -49,6 +46,8 @@ export interface FeatureDeps {
 export interface StartedFeatures {
   schedules: Schedule[];
   register(router: ChatRouter): void;
+  /** A started feature's own state (the digest's service, say), for the front end and tests. */
+  stateOf<State>(feature: Feature<State>): State;
 }
 
 /** Starts every feature (its settings read, its state loaded) and hands back their routes and schedules. */
@@ -59,6 +58,11 @@ export async function startFeatures(context: FeatureContext, features: readonly 
     schedules: started.flatMap((feature) => feature.schedules),
     register: (router) => {
       for (const feature of started) feature.register(router);
+    },
+    stateOf: <State>(feature: Feature<State>) => {
+      const found = started.find((candidate) => candidate.feature === feature);
+      if (!found) throw new Error(`The feature "${feature.name}" is not in the app`);
+      return found.state as State;
     },
   };
 }

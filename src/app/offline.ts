@@ -30,7 +30,7 @@ export async function offlineRouter(options: {
   features?: readonly Feature[];
 }): Promise<{ router: Router; detect: LanguageDetector }> {
   const { config, env, store, clock, log, features = FEATURES } = options;
-  const core = await createCore({ config, log, clock, store, digestSender: { send: async () => ({ outcome: 'failed', reason: 'nothing is sent outside Teams' }) } });
+  const core = await createCore({ config, log, clock, store });
   const started = await startFeatures(
     {
       ...core,
@@ -40,6 +40,7 @@ export async function offlineRouter(options: {
       clock,
       log,
       notifier: silentNotifier,
+      digestSender: { send: async () => ({ outcome: 'failed', reason: 'nothing is sent outside Teams' }) },
       syncNow: async (lang) => syncTexts(lang).fromTheCli,
       syncConfigured: false,
     },

@@ -1,4 +1,3 @@
-import { defineFeature } from '../app/feature.js';
 import { adminOnly } from '../chat/guards.js';
 import type { ChatRouter, ChatTurn, Notifier, Reply } from '../chat/types.js';
 import { digestMessages } from '../deadlines/texts.js';
@@ -104,16 +103,3 @@ async function sendNow(turn: ChatTurn, lang: Lang, deps: DigestChatDeps): Promis
     .catch((error: unknown) => deps.log?.error({ err: error }, '"send the digest now" failed'));
   return { text: m.sendNowStarted };
 }
-
-export const digest = defineFeature({
-  name: 'digest',
-  languageWords: { da: 'oversigt ugens abonner', en: 'digest subscribe' },
-  register: (router, context) =>
-    registerDigest(router, { ...context, zone: context.config.digest.zone, subscribeTeamsOnInstall: context.config.digest.subscribeTeamsOnInstall }),
-  // DIGEST_CRON, and every DIGEST_RETRY_MINUTES (and at start) what is still due this week: a Monday
-  // missed while the bot was down, channels whose delivery failed. A run with nothing to do is a look.
-  schedules: ({ config, digests }) => [
-    { name: 'weekly digest', cron: config.digest.cron, zone: config.digest.zone, run: (now) => digests.run(now) },
-    { name: 'weekly digest catch-up', cron: `*/${config.digest.retryMinutes} * * * *`, zone: config.digest.zone, atStart: true, run: (now) => digests.run(now) },
-  ],
-});

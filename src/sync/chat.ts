@@ -41,7 +41,7 @@ export const sync = defineFeature({
   register: (router, context) => registerSync(router, context),
   schedules: (context, { settings }) =>
     context.syncConfigured
-      ? [{ name: 'sync with KOMBIT\'s list', cron: settings.SYNC_CRON, zone: context.config.digest.zone, run: () => context.syncNow('da') }]
+      ? [{ name: 'sync with KOMBIT\'s list', cron: settings.SYNC_CRON, zone: context.config.zone, run: () => context.syncNow('da') }]
       : [],
 });
 

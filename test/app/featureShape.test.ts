@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { defineFeature } from '../../src/app/feature.js';
+import { checkFeatureSettings, defineFeature } from '../../src/app/feature.js';
+import { ConfigError } from '../../src/config.js';
 import { FEATURES } from '../../src/app/features.js';
 import { DATA_FILES } from '../../src/store/dataFiles.js';
 import type { Lang } from '../../src/i18n/language.js';
@@ -50,7 +51,7 @@ const notes = defineFeature({
     );
   },
   schedules: ({ config }, { state }) => [
-    { name: 'count notes', cron: '0 7 * * *', zone: config.digest.zone, run: (now) => state.projection.record({ type: 'counted', count: state.notes.length, at: now.toISOString() }) },
+    { name: 'count notes', cron: '0 7 * * *', zone: config.zone, run: (now) => state.projection.record({ type: 'counted', count: state.notes.length, at: now.toISOString() }) },
   ],
 });
 
@@ -82,6 +83,14 @@ describe('a feature is one folder and one line in the list', () => {
 });
 
 describe('the settings of every feature', () => {
+  it('are checked at start, each refusal naming the feature and the variable', () => {
+    assert.doesNotThrow(() => checkFeatureSettings(FEATURES, {}));
+    assert.throws(() => checkFeatureSettings(FEATURES, { DIGEST_CRON: 'every monday' }), /^Error: Invalid configuration of digest: DIGEST_CRON: is not a valid cron pattern$|Invalid configuration of digest: DIGEST_CRON: is not a valid cron pattern/);
+    assert.throws(() => checkFeatureSettings(FEATURES, { SYNC_CRON: '61 * * * *' }), /Invalid configuration of sync: SYNC_CRON/);
+    assert.throws(() => checkFeatureSettings(FEATURES, { STATUS_PAGE_URL: 'ftp://status.example' }), /Invalid configuration of operations: STATUS_PAGE_URL/);
+    assert.throws(() => checkFeatureSettings(FEATURES, { DIGEST_RATE_PER_SECOND: '500' }), ConfigError);
+  });
+
   it('are listed in .env.example, as are the core settings', async () => {
     const example = await readFile(path.join(PROJECT_ROOT, '.env.example'), 'utf8');
     const listed = new Set([...example.matchAll(/^#?\s*([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((match) => match[1]));

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { defineFeature } from '../app/feature.js';
+import { DATA_FILES } from '../store/dataFiles.js';
+import { Journal } from '../store/journal.js';
+import { checkSchedule } from '../time/cron.js';
+import type { Lang } from '../i18n/language.js';
+import type { IsoDate } from '../time/calendarDate.js';
+import { registerDigest } from './chat.js';
+import { digestReply } from './compose.js';
+import { DigestOutbox, type OutboxEvent } from './outbox.js';
+import { RateLimiter } from './rateLimiter.js';
+import { DigestService } from './service.js';
+import { SubscriptionStore } from './subscriptions.js';
+
+const cron = z.string().refine(
+  (pattern) => {
+    try {
+      checkSchedule(pattern, 'UTC');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'is not a valid cron pattern' },
+);
+
+/**
+ * The weekly digest: subscriptions, exactly one delivery per week and conversation (the outbox), the
+ * run, the chat commands, and its schedules.
+ */
+export const digest = defineFeature({
+  name: 'digest',
+  settings: z.object({
+    /** When the digest is due (cron in DIGEST_TZ). Default: Mondays 08:00. */
+    DIGEST_CRON: cron.default('0 8 * * 1'),
+    /** At most this many digests start per second (Teams allows about 30/s per app and tenant). */
+    DIGEST_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
+    /** Minutes between runs that send what is still due this week. */
+    DIGEST_RETRY_MINUTES: z.coerce.number().int().min(1).max(59).default(15),
+    /** A team install subscribes the team's General channel. */
+    DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: z.enum(['true', 'false']).default('true'),
+  }),
+  languageWords: { da: 'oversigt ugens abonner', en: 'digest subscribe' },
+  state: async ({ dataDir, log, config, registry, surveys, digestSender }, settings) => {
+    const subscriptions = new SubscriptionStore(dataDir);
+    const outbox = await DigestOutbox.load(new Journal<OutboxEvent>(path.join(dataDir, DATA_FILES.digestOutbox), log));
+    const compose = async (asOf: IsoDate, lang: Lang) => {
+      await surveys.refresh();
+      return digestReply(await registry.current(), surveys.open(), asOf, lang);
+    };
+    const digests = new DigestService({
+      subscriptions,
+      outbox,
+      sender: digestSender,
+      compose,
+      limiter: new RateLimiter(settings.DIGEST_RATE_PER_SECOND),
+      schedule: { pattern: settings.DIGEST_CRON, zone: config.zone },
+      log,
+    });
+    return { subscriptions, outbox, compose, digests };
+  },
+  register: (router, context, { settings, state }) =>
+    registerDigest(router, { ...context, ...state, zone: context.config.zone, subscribeTeamsOnInstall: settings.DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL === 'true' }),
+  // DIGEST_CRON, and every DIGEST_RETRY_MINUTES (and at start) what is still due this week: a Monday
+  // missed while the bot was down, channels whose delivery failed. A run with nothing to do is a look.
+  schedules: ({ config }, { settings, state }) => [
+    { name: 'weekly digest', cron: settings.DIGEST_CRON, zone: config.zone, run: (now) => state.digests.run(now) },
+    { name: 'weekly digest catch-up', cron: `*/${settings.DIGEST_RETRY_MINUTES} * * * *`, zone: config.zone, atStart: true, run: (now) => state.digests.run(now) },
+  ],
+});
