@@ -6,7 +6,8 @@ import { digest } from '../src/digest/feature.js';
 import { languageDetector } from '../src/i18n/language.js';
 import type { Config } from '../src/config.js';
 import type { Log } from '../src/log.js';
-import { FileRegistryStore } from '../src/store/fileRegistryStore.js';
+import { openStorage } from '../src/store/openStorage.js';
+import type { Storage } from '../src/store/storage.js';
 import type { RegistryStore } from '../src/store/registryStore.js';
 import { tellAdmins } from '../src/surveys/chat.js';
 import { systemClock, type Clock } from '../src/time/clock.js';
@@ -22,6 +23,9 @@ export interface AppDeps {
   env?: NodeJS.ProcessEnv;
   log: Log;
   clock?: Clock;
+  /** Where state lives; files in DATA_DIR (or PostgreSQL with DATABASE_URL) unless a test gives its own. */
+  storage?: Storage;
+  /** With the default storage: a registry store of the test's own (one that fails, say). */
   store?: RegistryStore;
   delivery?: Partial<DeliveryOptions>;
   /** The app's features; the product's list unless a test adds one. */
@@ -29,20 +33,21 @@ export interface AppDeps {
 }
 
 /** Everything the server needs, wired: stores, registry, surveys, features, bot, adapter. */
-export async function createApp({ config, log, clock = systemClock, store, delivery, env = process.env, features = FEATURES }: AppDeps) {
-  const registryStore = store ?? new FileRegistryStore(config.dataDir, log);
+export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, env = process.env, features = FEATURES }: AppDeps) {
+  const storage = given ?? (await openStorage({ dataDir: config.dataDir }, log, store));
+  const registryStore = storage.registry;
   const adapter = createAdapter(config, log);
-  const conversations = new ConversationStore(config.dataDir);
+  const conversations = new ConversationStore(storage);
   const notifier = new ProactiveNotifier(adapter, config.appId, conversations, log, delivery);
   // The digest's own sender: up to 5 tries per channel (each retried by botbuilder's pipeline too).
   const digestSender = new ProactiveNotifier(adapter, config.appId, conversations, log, { ...delivery, maxAttempts: 5 });
-  const core = await createCore({ config, log, clock, store: registryStore });
+  const core = await createCore({ config, log, clock, storage });
   const { registry, admins, surveys } = core;
   if (config.surveyLinkSecretGenerated) {
     log.warn('SURVEY_LINK_SECRET is not set: survey links are signed with a key made for this run and stop working when the bot restarts');
   }
 
-  const sync = await SyncService.create({ env, store: registryStore, dataDir: config.dataDir, clock, log, surveys: () => surveys.all(), registry });
+  const sync = await SyncService.create({ env, storage, clock, log, surveys: () => surveys.all(), registry });
   const afterApproval = async (survey: { system: string }) => {
     const system = (await registry.current()).find(survey.system);
     if (system) await sync.queueApproved(system);

@@ -1,8 +1,6 @@
-import { DATA_FILES } from '../src/store/dataFiles.js';
-import path from 'node:path';
 import type { Activity, ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
-import { JsonDocument } from '../src/store/jsonDocument.js';
+import type { Storage, StoredDocument } from '../src/store/storage.js';
 
 export interface StoredConversation {
   reference: Partial<ConversationReference>;
@@ -14,13 +12,13 @@ export interface StoredConversation {
 
 /**
  * Where the bot can post: a conversation reference for every conversation it has seen, recorded on
- * every incoming activity (Teams sends the install event only once), kept in DATA_DIR/conversations.json.
+ * every incoming activity (Teams sends the install event only once), kept in the document `conversations`.
  */
 export class ConversationStore {
-  private readonly document: JsonDocument<{ conversations: Record<string, StoredConversation> }>;
+  private readonly document: StoredDocument<{ conversations: Record<string, StoredConversation> }>;
 
-  constructor(dataDir: string) {
-    this.document = new JsonDocument(path.join(dataDir, DATA_FILES.conversations), { conversations: {} });
+  constructor(storage: Storage) {
+    this.document = storage.document('conversations', { conversations: {} });
   }
 
   /** Remembers where an activity came from; writes only when something changed. */

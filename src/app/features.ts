@@ -16,6 +16,7 @@ import type { SurveyLinks } from '../surveys/links.js';
 import type { SurveyService } from '../surveys/service.js';
 import { sync } from '../sync/chat.js';
 import type { Clock } from '../time/clock.js';
+import type { Storage } from '../store/storage.js';
 import type { Feature, FeatureContext, Schedule, StartedFeature } from './feature.js';
 
 /**
@@ -28,6 +29,8 @@ export const FEATURES: readonly Feature[] = [smallTalk, help, operations, survey
 /** What the features stand on: the services the core makes, and the front end's notifier and sync. */
 export interface FeatureDeps {
   config: Config;
+  /** Where all state lives: files, PostgreSQL or memory. */
+  storage: Storage;
   registry: RegistryService;
   clock: Clock;
   log: Log;

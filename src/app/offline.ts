@@ -3,7 +3,7 @@ import type { Notifier } from '../chat/types.js';
 import type { Config } from '../config.js';
 import { languageDetector, type LanguageDetector } from '../i18n/language.js';
 import type { Log } from '../log.js';
-import type { RegistryStore } from '../store/registryStore.js';
+import type { Storage } from '../store/storage.js';
 import { syncTexts } from '../sync/texts.js';
 import type { Clock } from '../time/clock.js';
 import { createCore } from './core.js';
@@ -24,13 +24,13 @@ const silentNotifier: Notifier = {
 export async function offlineRouter(options: {
   config: Config;
   env: NodeJS.ProcessEnv;
-  store: RegistryStore;
+  storage: Storage;
   clock: Clock;
   log: Log;
   features?: readonly Feature[];
 }): Promise<{ router: Router; detect: LanguageDetector }> {
-  const { config, env, store, clock, log, features = FEATURES } = options;
-  const core = await createCore({ config, log, clock, store });
+  const { config, env, storage, clock, log, features = FEATURES } = options;
+  const core = await createCore({ config, log, clock, storage });
   const started = await startFeatures(
     {
       ...core,

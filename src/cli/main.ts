@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { askLikeTheBot } from './ask.js';
-import { dataDirOf, loadDotEnv } from '../config.js';
+import { loadDotEnv } from '../config.js';
 import type { Lang } from '../i18n/language.js';
 import { messages } from '../i18n/messages.js';
 import { importProblemLine, problemText } from '../i18n/problems.js';
@@ -16,8 +16,9 @@ import { createLog, type Log } from '../log.js';
 import { SyncService } from '../sync/service.js';
 import { cliTexts } from './texts.js';
 import { syncTexts } from '../sync/texts.js';
-import { FileRegistryStore, RegistryUnreadableError } from '../store/fileRegistryStore.js';
-import type { RegistryStore } from '../store/registryStore.js';
+import { RegistryUnreadableError } from '../store/fileRegistryStore.js';
+import { openStorage, storageSettingsOf } from '../store/openStorage.js';
+import type { Storage } from '../store/storage.js';
 import { calendarDayAt, DANISH_ZONE, parseCalendarDate } from '../time/calendarDate.js';
 import { digestText } from '../digest/compose.js';
 import { fixedClock, systemClock, type Clock } from '../time/clock.js';
@@ -42,10 +43,9 @@ The registry is stored in DATA_DIR (default ./data). Exit codes: 0 ok, 1 bad inp
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
-  store: RegistryStore;
+  /** Where the registry, the surveys and the administrators are: files in DATA_DIR, or PostgreSQL. */
+  storage: Storage;
   clock: Clock;
-  /** The data folder, for the surveys and administrators kept beside the registry. */
-  dataDir: string;
   /** ADMIN_AAD_OBJECT_IDS, read from the environment. */
   adminIds: string[];
   /** The environment, for the Microsoft Graph settings. */
@@ -86,7 +86,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     const lang = langOption(values.lang);
-    await seedIfEmpty(io.store, io.clock.now());
+    await seedIfEmpty(io.storage.registry, io.clock.now());
     switch (command) {
       case 'ask':
         return await ask(rest.join(' '), lang, values['as-of'], io);
@@ -103,7 +103,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await surveys(rest, { format: values.format, reason: values.reason }, lang ?? 'da', io);
       case 'admins': {
         if (!['add', 'remove', 'list'].includes(rest[0] ?? '')) throw new UsageError('admins takes add, remove or list');
-        const result = await adminsCommand(io.dataDir, io.adminIds, rest[0], rest[1], io.clock.now(), lang ?? 'da');
+        const result = await adminsCommand(io.storage, io.adminIds, rest[0], rest[1], io.clock.now(), lang ?? 'da');
         (result.ok ? io.out : io.err)(result.text);
         return result.ok ? EXIT.ok : EXIT.badInput;
       }
@@ -141,7 +141,7 @@ async function ask(question: string, lang: Lang | undefined, asOf: string | unde
     // Noon in Copenhagen: the day asked about, whatever the zone the CLI runs in.
     clock = fixedClock(DateTime.fromISO(`${day}T12:00`, { zone: DANISH_ZONE }).toJSDate());
   }
-  const answer = await askLikeTheBot({ question, store: io.store, clock, dataDir: io.dataDir, env: io.env, ...(lang ? { lang } : {}) });
+  const answer = await askLikeTheBot({ question, storage: io.storage, clock, env: io.env, ...(lang ? { lang } : {}) });
   (answer.understood ? io.out : io.err)(answer.text);
   return answer.understood ? EXIT.ok : EXIT.badInput;
 }
@@ -164,7 +164,7 @@ async function importFile(file: string, replace: boolean, lang: Lang, io: CliIo)
   }
   // Planned from the newest data under the store's lock: a change the bot makes meanwhile is kept.
   let outcome!: ReturnType<typeof applyImport>;
-  await io.store.update((data) => {
+  await io.storage.registry.update((data) => {
     outcome = applyImport(data, tables, { replace, now: io.clock.now() });
     return outcome.ok ? outcome.data : null;
   });
@@ -185,7 +185,7 @@ function summary(table: string, c: TableChanges, lang: Lang): string {
 async function exportData(format: string | undefined, table: string | undefined, io: CliIo): Promise<number> {
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, not "${format}"`);
   if (table !== 'systems' && table !== 'deadlines') throw new UsageError(`--table must be systems or deadlines, not "${table}"`);
-  io.out(exportRegistry(await io.store.read(), format, table).replace(/\n$/, ''));
+  io.out(exportRegistry(await io.storage.registry.read(), format, table).replace(/\n$/, ''));
   return EXIT.ok;
 }
 
@@ -195,8 +195,8 @@ async function digest(asOf: string | undefined, lang: Lang, io: CliIo): Promise<
     io.err(`"${asOf}" ${problemText('INVALID_DATE', lang)}`);
     return EXIT.badInput;
   }
-  const data = await io.store.read();
-  const open = (await readSurveys(io.dataDir, logOf(io))).filter((survey) => survey.review === null);
+  const data = await io.storage.registry.read();
+  const open = (await readSurveys(io.storage)).filter((survey) => survey.review === null);
   io.out(digestText(data, open, day, lang));
   return EXIT.ok;
 }
@@ -204,7 +204,7 @@ async function digest(asOf: string | undefined, lang: Lang, io: CliIo): Promise<
 async function sync(dryRun: boolean, lang: Lang, io: CliIo): Promise<number> {
   // The same service as the bot's: approved answers still waiting are written back to the list first.
   const log = logOf(io);
-  const service = await SyncService.create({ env: io.env, store: io.store, dataDir: io.dataDir, clock: io.clock, log, surveys: () => readSurveys(io.dataDir, log) });
+  const service = await SyncService.create({ env: io.env, storage: io.storage, clock: io.clock, log, surveys: () => readSurveys(io.storage) });
   const result = await service.run({ lang, dryRun });
   switch (result.kind) {
     case 'not-configured':
@@ -230,7 +230,7 @@ async function surveys(args: string[], options: { format: string | undefined; re
     (result.ok ? io.out : io.err)(result.text);
     return result.ok ? EXIT.ok : EXIT.badInput;
   }
-  const all = await readSurveys(io.dataDir, logOf(io));
+  const all = await readSurveys(io.storage);
   if (action === 'list') {
     io.out(surveysAsText(all, lang));
     return EXIT.ok;
@@ -250,14 +250,19 @@ function logOf(io: CliIo): Log {
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isEntryPoint) {
   loadDotEnv();
-  const code = await runCli(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-    store: new FileRegistryStore(dataDirOf(), createLog('warn', process.stderr)),
-    clock: systemClock,
-    dataDir: dataDirOf(),
-    adminIds: adminsFromEnvironment(process.env.ADMIN_AAD_OBJECT_IDS),
-    env: process.env,
-  });
-  process.exitCode = code;
+  const log = createLog('warn', process.stderr);
+  const storage = await openStorage(storageSettingsOf(process.env), log);
+  try {
+    process.exitCode = await runCli(process.argv.slice(2), {
+      out: (text) => process.stdout.write(`${text}\n`),
+      err: (text) => process.stderr.write(`${text}\n`),
+      storage,
+      clock: systemClock,
+      adminIds: adminsFromEnvironment(process.env.ADMIN_AAD_OBJECT_IDS),
+      env: process.env,
+      log,
+    });
+  } finally {
+    await storage.close();
+  }
 }

@@ -1,28 +1,25 @@
-import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { formatTimestampDay } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
 import { surveyMessages } from '../surveys/texts.js';
 import { cliTexts } from './texts.js';
-import { Journal } from '../store/journal.js';
 import { neutraliseCsvCell } from '../text/csvCell.js';
-import type { RegistryStore } from '../store/registryStore.js';
 import { RegistryService } from '../registry/service.js';
 import { SurveyService } from '../surveys/service.js';
 import type { Clock } from '../time/clock.js';
 import type { Log } from '../log.js';
-import { DATA_FILES } from '../store/dataFiles.js';
+import type { Storage } from '../store/storage.js';
 import { AdminDirectory, isObjectId } from '../surveys/admins.js';
 import { statusLine } from '../surveys/present.js';
 import { applyEvent, type Survey, type SurveyEvent } from '../surveys/survey.js';
 
 /**
- * The surveys as the journal in DATA_DIR records them, read without taking its lock (a reader never
- * waits for the bot): whole lines only; damaged lines are reported on stderr through `log`.
+ * The surveys as their journal records them, read without taking its lock (a reader never waits for
+ * the bot): whole events only; damaged ones are reported through the storage's log.
  */
-export async function readSurveys(dataDir: string, log?: Log): Promise<Survey[]> {
+export async function readSurveys(storage: Storage): Promise<Survey[]> {
   const surveys = new Map<string, Survey>();
-  for (const event of await new Journal<SurveyEvent>(path.join(dataDir, DATA_FILES.surveys), log).readNew()) applyEvent(surveys, event);
+  for (const event of await storage.journal<SurveyEvent>('surveys').readNew()) applyEvent(surveys, event);
   return [...surveys.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
@@ -94,8 +91,8 @@ export function exportSurveys(surveys: Survey[], format: 'json' | 'csv'): string
 export type AdminResult = { ok: true; text: string } | { ok: false; text: string };
 
 /** `admins add|remove|list`. */
-export async function adminsCommand(dataDir: string, fromEnvironment: string[], action: string | undefined, id: string | undefined, now: Date, lang: Lang): Promise<AdminResult> {
-  const admins = new AdminDirectory(dataDir, fromEnvironment);
+export async function adminsCommand(storage: Storage, fromEnvironment: string[], action: string | undefined, id: string | undefined, now: Date, lang: Lang): Promise<AdminResult> {
+  const admins = new AdminDirectory(storage, fromEnvironment);
   const t = cliTexts(lang);
   if (action === 'list') {
     const list = await admins.list();
@@ -117,13 +114,13 @@ export async function closeSurveyFromCli(
   surveyId: string,
   reason: string | null,
   lang: Lang,
-  io: { store: RegistryStore; clock: Clock; dataDir: string; adminIds: string[]; log: Log },
+  io: { storage: Storage; clock: Clock; adminIds: string[]; log: Log },
 ): Promise<AdminResult> {
   const m = surveyMessages(lang);
   const surveys = await SurveyService.load({
-    journal: new Journal<SurveyEvent>(path.join(io.dataDir, DATA_FILES.surveys), io.log),
-    registry: new RegistryService(io.store, io.clock, io.log),
-    admins: new AdminDirectory(io.dataDir, io.adminIds),
+    journal: io.storage.journal<SurveyEvent>('surveys'),
+    registry: new RegistryService(io.storage.registry, io.clock, io.log),
+    admins: new AdminDirectory(io.storage, io.adminIds),
     clock: io.clock,
     log: io.log,
   });

@@ -1,8 +1,5 @@
-import path from 'node:path';
 import { z } from 'zod';
 import { defineFeature } from '../app/feature.js';
-import { DATA_FILES } from '../store/dataFiles.js';
-import { Journal } from '../store/journal.js';
 import { checkSchedule } from '../time/cron.js';
 import type { Lang } from '../i18n/language.js';
 import type { IsoDate } from '../time/calendarDate.js';
@@ -42,9 +39,9 @@ export const digest = defineFeature({
     DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: z.enum(['true', 'false']).default('true'),
   }),
   languageWords: { da: 'oversigt ugens abonner', en: 'digest subscribe' },
-  state: async ({ dataDir, log, config, registry, surveys, digestSender }, settings) => {
-    const subscriptions = new SubscriptionStore(dataDir);
-    const outbox = await DigestOutbox.load(new Journal<OutboxEvent>(path.join(dataDir, DATA_FILES.digestOutbox), log));
+  state: async ({ storage, log, config, registry, surveys, digestSender }, settings) => {
+    const subscriptions = new SubscriptionStore(storage);
+    const outbox = await DigestOutbox.load(storage.journal<OutboxEvent>('digestOutbox'));
     const compose = async (asOf: IsoDate, lang: Lang) => {
       await surveys.refresh();
       return digestReply(await registry.current(), surveys.open(), asOf, lang);

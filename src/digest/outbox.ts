@@ -1,4 +1,5 @@
-import { JournalProjection, type Journal } from '../store/journal.js';
+import { JournalProjection } from '../store/journal.js';
+import type { EventLog } from '../store/storage.js';
 
 export type OutboxEvent =
   | { type: 'sent'; week: string; conversationId: string; at: string }
@@ -18,7 +19,7 @@ export class DigestOutbox {
 
   private constructor() {}
 
-  static async load(journal: Journal<OutboxEvent>): Promise<DigestOutbox> {
+  static async load(journal: EventLog<OutboxEvent>): Promise<DigestOutbox> {
     const outbox = new DigestOutbox();
     outbox.projection = await JournalProjection.open(journal, (event) => outbox.apply(event));
     return outbox;

@@ -1,7 +1,5 @@
-import { DATA_FILES } from '../store/dataFiles.js';
-import path from 'node:path';
 import type { Lang } from '../i18n/language.js';
-import { JsonDocument } from '../store/jsonDocument.js';
+import type { Storage, StoredDocument } from '../store/storage.js';
 
 export interface Subscription {
   conversationId: string;
@@ -11,12 +9,12 @@ export interface Subscription {
   source: 'command' | 'install';
 }
 
-/** The conversations that get the weekly digest, in DATA_DIR/subscriptions.json. */
+/** The conversations that get the weekly digest (the document `subscriptions`). */
 export class SubscriptionStore {
-  private readonly document: JsonDocument<{ subscriptions: Record<string, Subscription> }>;
+  private readonly document: StoredDocument<{ subscriptions: Record<string, Subscription> }>;
 
-  constructor(dataDir: string) {
-    this.document = new JsonDocument(path.join(dataDir, DATA_FILES.subscriptions), { subscriptions: {} });
+  constructor(storage: Storage) {
+    this.document = storage.document('subscriptions', { subscriptions: {} });
   }
 
   async all(): Promise<Subscription[]> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Log } from '../log.js';
 import { withFileLock } from './fileLock.js';
 import { SerialQueue } from './serial.js';
+import type { EventLog } from './storage.js';
 
 const NEWLINE = 0x0a;
 
@@ -15,7 +16,7 @@ const NEWLINE = 0x0a;
  * bytes go to a file beside the journal (`…jsonl.torn-<time>`), the journal is truncated to its last
  * whole line, and the repair is logged. A damaged line elsewhere is logged and skipped, never silently.
  */
-export class Journal<E> {
+export class Journal<E> implements EventLog<E> {
   /** Bytes of the file already read: what follows was written since (by this process or another). */
   private offset = 0;
   /** Reads and transactions of this process, one at a time: each moves `offset`. */
@@ -26,6 +27,10 @@ export class Journal<E> {
     private readonly log?: Log,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  get name(): string {
+    return this.file;
+  }
 
   /** Repairs a torn tail, then every event, oldest first. */
   open(): Promise<E[]> {
@@ -176,11 +181,11 @@ export class Journal<E> {
  */
 export class JournalProjection<E> {
   private constructor(
-    readonly journal: Journal<E>,
+    readonly journal: EventLog<E>,
     private readonly apply: (event: E) => void,
   ) {}
 
-  static async open<E>(journal: Journal<E>, apply: (event: E) => void): Promise<JournalProjection<E>> {
+  static async open<E>(journal: EventLog<E>, apply: (event: E) => void): Promise<JournalProjection<E>> {
     for (const event of await journal.open()) apply(event);
     return new JournalProjection(journal, apply);
   }

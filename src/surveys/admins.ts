@@ -1,6 +1,4 @@
-import { DATA_FILES } from '../store/dataFiles.js';
-import path from 'node:path';
-import { JsonDocument } from '../store/jsonDocument.js';
+import type { Storage, StoredDocument } from '../store/storage.js';
 
 export interface AdminEntry {
   aadObjectId: string;
@@ -16,17 +14,17 @@ export function isObjectId(text: string): boolean {
 
 /**
  * KOMBIT's administrators: the object ids in ADMIN_AAD_OBJECT_IDS plus those added with
- * `cli admins add`, kept in DATA_DIR/admins.json.
+ * `cli admins add`, kept in the document `admins`.
  */
 export class AdminDirectory {
-  // Shared: `cli admins add` changes the file while the bot runs.
-  private readonly document: JsonDocument<{ admins: AdminEntry[] }>;
+  // Read on every check: `cli admins add` changes it while the bot runs.
+  private readonly document: StoredDocument<{ admins: AdminEntry[] }>;
 
   constructor(
-    dataDir: string,
+    storage: Storage,
     private readonly fromEnvironment: readonly string[] = [],
   ) {
-    this.document = new JsonDocument<{ admins: AdminEntry[] }>(path.join(dataDir, DATA_FILES.admins), { admins: [] }, { shared: true });
+    this.document = storage.document('admins', { admins: [] as AdminEntry[] });
   }
 
   async isAdmin(aadObjectId: string | null): Promise<boolean> {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Log } from '../log.js';
 import type { RegistryService } from '../registry/service.js';
 import { nameKey } from '../registry/system.js';
-import { JournalProjection, type Journal } from '../store/journal.js';
+import { JournalProjection } from '../store/journal.js';
+import type { EventLog } from '../store/storage.js';
 import { calendarDayAt } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
 import type { AdminDirectory } from './admins.js';
@@ -11,7 +12,7 @@ import { applyApprovedAnswer } from './approval.js';
 import { applyEvent, isOpen, latestAnswer, type AnswerSource, type Requester, type Review, type Survey, type SurveyAnswer, type SurveyEvent } from './survey.js';
 
 export interface SurveyDeps {
-  journal: Journal<SurveyEvent>;
+  journal: EventLog<SurveyEvent>;
   registry: RegistryService;
   admins: AdminDirectory;
   clock: Clock;
@@ -93,7 +94,7 @@ export class SurveyService {
     try {
       await this.projection.refresh();
     } catch (error) {
-      this.deps.log?.error({ err: error, file: this.deps.journal.file }, 'could not read new survey events; answering from those already read');
+      this.deps.log?.error({ err: error, file: this.deps.journal.name }, 'could not read new survey events; answering from those already read');
     }
   }
 

@@ -1,11 +1,8 @@
-import path from 'node:path';
 import type { Lang } from '../i18n/language.js';
 import type { Log } from '../log.js';
 import type { RegistryService } from '../registry/service.js';
 import type { SystemRecord } from '../registry/system.js';
-import { DATA_FILES } from '../store/dataFiles.js';
-import { Journal } from '../store/journal.js';
-import type { RegistryStore } from '../store/registryStore.js';
+import type { Storage } from '../store/storage.js';
 import type { Survey } from '../surveys/survey.js';
 import type { Clock } from '../time/clock.js';
 import { ColumnMapError, parseColumnMap } from './columns.js';
@@ -17,8 +14,7 @@ import { WriteBackQueue, type WritableList, type WriteBackEvent } from './writeB
 export interface SyncDeps {
   /** GRAPH_* settings and GRAPH_COLUMN_MAP. */
   env: NodeJS.ProcessEnv;
-  store: RegistryStore;
-  dataDir: string;
+  storage: Storage;
   clock: Clock;
   log: Log;
   /** The surveys, for the approvals a sync must not undo (read while the registry is locked). */
@@ -47,8 +43,7 @@ export class SyncService {
   ) {}
 
   static async create(deps: SyncDeps): Promise<SyncService> {
-    const journal = new Journal<WriteBackEvent>(path.join(deps.dataDir, DATA_FILES.writeBack), deps.log);
-    const writeBacks = await WriteBackQueue.load(journal, deps.log);
+    const writeBacks = await WriteBackQueue.load(deps.storage.journal<WriteBackEvent>('writeBack'), deps.log);
     // The environment does not change while the bot runs: read the column map once.
     let columnMap: Record<string, keyof SystemRecord> | ColumnMapError;
     try {
@@ -77,7 +72,7 @@ export class SyncService {
     if (!dryRun) await this.pushWriteBacks(source);
     const outcome = await runSync({
       source,
-      store: this.deps.store,
+      store: this.deps.storage.registry,
       columnMap: this.columnMap,
       approvals: async () => approvalsOf(await this.deps.surveys()),
       now: this.deps.clock.now(),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Log } from '../log.js';
 import { nameKey, type SystemRecord } from '../registry/system.js';
-import { JournalProjection, type Journal } from '../store/journal.js';
+import { JournalProjection } from '../store/journal.js';
+import type { EventLog } from '../store/storage.js';
 import { resolveColumns, type ListColumn } from './columns.js';
 import type { ListItem } from './rows.js';
 
@@ -34,7 +35,7 @@ export class WriteBackQueue {
 
   private constructor(private readonly log?: Log) {}
 
-  static async load(journal: Journal<WriteBackEvent>, log?: Log): Promise<WriteBackQueue> {
+  static async load(journal: EventLog<WriteBackEvent>, log?: Log): Promise<WriteBackQueue> {
     const queue = new WriteBackQueue(log);
     queue.projection = await JournalProjection.open(journal, (event) => queue.apply(event));
     return queue;

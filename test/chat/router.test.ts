@@ -10,6 +10,7 @@ import type { ChatTurn } from '../../src/chat/types.js';
 import { loadConfig } from '../../src/config.js';
 import { detectLanguage } from '../../src/i18n/language.js';
 import { createLog } from '../../src/log.js';
+import { memoryStorage } from '../../src/store/memoryStorage.js';
 import { MemoryRegistryStore } from '../../src/store/registryStore.js';
 import { splitWords } from '../../src/text/words.js';
 import { fixedClock } from '../../src/time/clock.js';
@@ -89,7 +90,7 @@ describe('the order of the features', () => {
   before(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'fki-router-'));
     const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', STATUS_PAGE_URL: 'https://status.example.test/' };
-    ({ router } = await offlineRouter({ config: loadConfig(env), env, store: new MemoryRegistryStore(starterData()), clock: fixedClock('2025-02-10T09:00:00+01:00'), log: createLog('silent') }));
+    ({ router } = await offlineRouter({ config: loadConfig(env), env, storage: memoryStorage(new MemoryRegistryStore(starterData())), clock: fixedClock('2025-02-10T09:00:00+01:00'), log: createLog('silent') }));
   });
   after(async () => {
     await rm(dataDir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { fileStorage } from '../../src/store/fileStorage.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -165,9 +166,8 @@ describe('cli ask: what the bot would answer, through the same router', function
     const code = await runCli(argv, {
       out: (text) => out.push(text),
       err: (text) => err.push(text),
-      store: new FileRegistryStore(dataDir),
+      storage: fileStorage(dataDir),
       clock: fixedClock('2040-01-01T12:00:00Z'),
-      dataDir,
       adminIds: [],
       env: {},
     });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { fileStorage } from '../../src/store/fileStorage.js';
 import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -158,7 +159,7 @@ describe('nothing lost: journals, the registry and the data folder under crashes
     assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
     assert.match(run.stderr, /registry\.json cannot be read .* no good copy .* Restore it from a backup/);
     const err: string[] = [];
-    const io = { out: () => {}, err: (text: string) => err.push(text), store: new FileRegistryStore(dataDir), clock: systemClock, dataDir, adminIds: [], env: {} };
+    const io = { out: () => {}, err: (text: string) => err.push(text), storage: fileStorage(dataDir), clock: systemClock, adminIds: [], env: {} };
     assert.equal(await runCli(['export'], io), 1);
     assert.match(err.join('\n'), /cannot be read/);
   });

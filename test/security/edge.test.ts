@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { fileStorage } from '../../src/store/fileStorage.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -137,7 +138,7 @@ describe('CSV exports cannot carry a spreadsheet formula, and still round-trip',
       dangerous.forEach((text, n) => data.systems.push(system({ name: `Formel ${n}`, fullName: text, vendor: text, note: text, aliases: [`${text.trim()} alias`] })));
       const out: string[] = [];
       const err: string[] = [];
-      const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), store: new MemoryRegistryStore(data), clock: fixedClock('2025-02-10T09:00:00Z'), dataDir, adminIds: [], env: {}, log: captureLog().log };
+      const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), storage: fileStorage(dataDir, undefined, new MemoryRegistryStore(data)), clock: fixedClock('2025-02-10T09:00:00Z'), adminIds: [], env: {}, log: captureLog().log };
       assert.equal(await runCli(['export', '--format', 'csv'], io), 0);
       const csv = out.join('\n');
       for (const line of csv.split('\n').slice(1)) {
@@ -146,7 +147,7 @@ describe('CSV exports cannot carry a spreadsheet formula, and still round-trip',
       const file = path.join(dataDir, 'export.csv');
       await writeFile(file, csv);
       const reimported = new MemoryRegistryStore(testData());
-      assert.equal(await runCli(['import', file], { ...io, store: reimported }), 0, err.join('\n'));
+      assert.equal(await runCli(['import', file], { ...io, storage: fileStorage(dataDir, undefined, reimported) }), 0, err.join('\n'));
       const byName = new Map((await reimported.read()).systems.map((s) => [s.name, s]));
       dangerous.forEach((text, n) => {
         const back = byName.get(`Formel ${n}`);

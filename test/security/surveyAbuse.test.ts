@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { fileStorage } from '../../src/store/fileStorage.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -104,9 +105,8 @@ describe('surveys cannot be abused: limits, short digests, closing, the latest a
     const io: CliIo = {
       out: (text) => out.push(text),
       err: (text) => err.push(text),
-      store: new MemoryRegistryStore(testData()),
+      storage: fileStorage(bot.dataDir, undefined, new MemoryRegistryStore(testData())),
       clock,
-      dataDir: bot.dataDir,
       adminIds: [],
       env: {},
       log: captureLog().log,
@@ -169,7 +169,7 @@ describe('cli surveys close without a running bot', () => {
       const surveyId = bot.app.surveys.openFor('Aula')!.id;
       await bot.stop();
       const out: string[] = [];
-      const io: CliIo = { out: (t) => out.push(t), err: (t) => out.push(t), store: new MemoryRegistryStore(testData()), clock: { now: () => new Date('2025-02-11T10:00:00Z') }, dataDir, adminIds: [], env: {} };
+      const io: CliIo = { out: (t) => out.push(t), err: (t) => out.push(t), storage: fileStorage(dataDir, undefined, new MemoryRegistryStore(testData())), clock: { now: () => new Date('2025-02-11T10:00:00Z') }, adminIds: [], env: {} };
       assert.equal(await runCli(['surveys', 'close', surveyId, '--lang', 'en'], io), 0);
       assert.match(out.join('\n'), /The survey about Aula was closed without an answer on 11 February 2025/);
       const restarted = await BotHarness.start({ data: testData(), dataDir });

@@ -1,5 +1,5 @@
 import { runCli } from '../../src/cli/main.js';
-import { FileRegistryStore } from '../../src/store/fileRegistryStore.js';
+import { fileStorage } from '../../src/store/fileStorage.js';
 import { adminsFromEnvironment } from '../../src/surveys/admins.js';
 import { systemClock, type Clock } from '../../src/time/clock.js';
 import { captureLog } from './logCapture.js';
@@ -15,9 +15,8 @@ export async function cliInProcess(args: string[], env: Record<string, string> &
   const code = await runCli(args, {
     out: (text) => (stdout += `${text}\n`),
     err: (text) => (stderr += `${text}\n`),
-    store: new FileRegistryStore(env.DATA_DIR),
+    storage: fileStorage(env.DATA_DIR),
     clock,
-    dataDir: env.DATA_DIR,
     adminIds: adminsFromEnvironment(env.ADMIN_AAD_OBJECT_IDS),
     env,
     log: captureLog('warn').log,

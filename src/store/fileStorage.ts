@@ -1,0 +1,25 @@
+import path from 'node:path';
+import type { Log } from '../log.js';
+import { DATA_FILES } from './dataFiles.js';
+import { FileRegistryStore } from './fileRegistryStore.js';
+import { Journal } from './journal.js';
+import { JsonDocument } from './jsonDocument.js';
+import type { RegistryStore } from './registryStore.js';
+import { soleLeader, type Storage } from './storage.js';
+
+/**
+ * All state as files in DATA_DIR: registry.json, the *.jsonl journals and the JSON documents. Every
+ * process on the folder (the bot, the CLI) respects the same locks, so they share it safely; only one
+ * bot runs on it (the data folder lock).
+ */
+export function fileStorage(dataDir: string, log?: Log, registry: RegistryStore = new FileRegistryStore(dataDir, log)): Storage {
+  return {
+    kind: 'files',
+    registry,
+    journal: (name) => new Journal(path.join(dataDir, DATA_FILES[name]), log),
+    // Re-read before every read and change: the CLI writes them too.
+    document: (name, defaults) => new JsonDocument(path.join(dataDir, DATA_FILES[name]), defaults, { shared: true, ...(log ? { log } : {}) }),
+    leadership: async () => soleLeader(),
+    close: async () => {},
+  };
+}

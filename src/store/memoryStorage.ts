@@ -1,0 +1,92 @@
+import { MemoryRegistryStore, type RegistryStore } from './registryStore.js';
+import { SerialQueue } from './serial.js';
+import { soleLeader, type DocumentName, type EventLog, type JournalName, type Storage, type StoredDocument } from './storage.js';
+
+/** A journal in memory: shared by every reader of the same storage, as a file or a table would be. */
+class MemoryEventLog<E> implements EventLog<E> {
+  private read = 0;
+  private readonly turns = new SerialQueue();
+
+  constructor(
+    readonly name: string,
+    private readonly events: E[],
+  ) {}
+
+  async open(): Promise<E[]> {
+    this.read = this.events.length;
+    return structuredClone(this.events);
+  }
+
+  async readNew(): Promise<E[]> {
+    const fresh = this.events.slice(this.read);
+    this.read = this.events.length;
+    return structuredClone(fresh);
+  }
+
+  async changedSinceRead(): Promise<boolean> {
+    return this.read !== this.events.length;
+  }
+
+  transact<T>(work: (written: E[], append: (event: E) => Promise<void>) => Promise<T>): Promise<T> {
+    return this.turns.run(async () =>
+      work(await this.readNew(), async (event) => {
+        this.events.push(structuredClone(event));
+        this.read = this.events.length;
+      }),
+    );
+  }
+}
+
+/**
+ * All state in memory: for tests, and for `cli ask`, which answers from a copy of the real storage
+ * so that asking never changes anything.
+ */
+export function memoryStorage(registry: RegistryStore = new MemoryRegistryStore()): Storage & {
+  /** The events of a journal, for copying storage. */
+  events<E>(name: JournalName): E[];
+} {
+  const journals = new Map<JournalName, unknown[]>();
+  const documents = new Map<DocumentName, object>();
+  const eventsOf = <E>(name: JournalName) => {
+    if (!journals.has(name)) journals.set(name, []);
+    return journals.get(name) as E[];
+  };
+  const queue = new SerialQueue();
+  return {
+    kind: 'memory',
+    registry,
+    events: eventsOf,
+    journal: <E>(name: JournalName) => new MemoryEventLog<E>(name, eventsOf<E>(name)),
+    // Like a file, a document takes its defaults for what it does not hold.
+    document: <T extends object>(name: DocumentName, defaults: T): StoredDocument<T> => ({
+      read: async () => ({ ...structuredClone(defaults), ...(documents.get(name) as T | undefined) }),
+      change: (apply) =>
+        queue.run(async () => {
+          const data = { ...structuredClone(defaults), ...structuredClone(documents.get(name) as T | undefined) } as T;
+          const changed = apply(data);
+          if (changed) documents.set(name, data);
+          return changed;
+        }),
+    }),
+    leadership: async () => soleLeader(),
+    close: async () => {},
+  };
+}
+
+const JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack'];
+const DOCUMENTS: readonly DocumentName[] = ['admins', 'conversations', 'subscriptions'];
+
+/**
+ * A copy of a storage in memory: the registry, every journal's events and every document, read
+ * without taking a lock or repairing anything, so the original is left exactly as it was.
+ */
+export async function copyToMemory(source: Storage): Promise<Storage> {
+  const registry = (await source.registry.isEmpty()) ? new MemoryRegistryStore() : new MemoryRegistryStore(await source.registry.read());
+  const copy = memoryStorage(registry);
+  for (const name of JOURNALS) copy.events(name).push(...(await source.journal(name).readNew()));
+  for (const name of DOCUMENTS) {
+    const value = await source.document(name, {}).read();
+    await copy.document(name, {}).change((data) => (Object.assign(data, value), true));
+  }
+  return copy;
+}

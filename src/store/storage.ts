@@ -1,0 +1,53 @@
+import type { RegistryStore } from './registryStore.js';
+
+/** The journals every backend keeps: append-only events, replayed at start. */
+export type JournalName = 'surveys' | 'digestOutbox' | 'writeBack';
+/** The documents every backend keeps: small JSON values changed as a whole. */
+export type DocumentName = 'admins' | 'conversations' | 'subscriptions';
+
+/**
+ * An append-only log of events. `open` reads them all; `readNew` what was appended since the last
+ * read (by any process or instance); `transact` runs work alone against the log (a lock across
+ * processes or instances), after the events others appended, and its appends are durable when it ends.
+ */
+export interface EventLog<E> {
+  readonly name: string;
+  open(): Promise<E[]>;
+  readNew(): Promise<E[]>;
+  changedSinceRead(): Promise<boolean>;
+  transact<T>(work: (written: E[], append: (event: E) => Promise<void>) => Promise<T>): Promise<T>;
+}
+
+/** A small JSON value changed as a whole, one change at a time across processes. */
+export interface StoredDocument<T extends object> {
+  read(): Promise<T>;
+  /** `apply` changes the value in place and says whether it changed anything. */
+  change(apply: (data: T) => boolean): Promise<boolean>;
+}
+
+/** Whether this instance runs the schedules: one instance at a time does. */
+export interface Leadership {
+  isLeader(): boolean;
+  /** Called when this instance becomes the leader (it then runs what was due). */
+  onElected(listener: () => void): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Where all state lives: the registry, the journals and the documents. One contract, three
+ * backends: files in DATA_DIR (one machine), PostgreSQL (several instances), memory (tests, `cli ask`).
+ */
+export interface Storage {
+  readonly kind: 'files' | 'postgres' | 'memory';
+  readonly registry: RegistryStore;
+  journal<E>(name: JournalName): EventLog<E>;
+  document<T extends object>(name: DocumentName, defaults: T): StoredDocument<T>;
+  /** Starts taking part in choosing the leader; with files and memory this instance always leads. */
+  leadership(): Promise<Leadership>;
+  close(): Promise<void>;
+}
+
+/** Leadership where there is only ever one instance. */
+export function soleLeader(): Leadership {
+  return { isLeader: () => true, onElected: () => {}, stop: async () => {} };
+}
