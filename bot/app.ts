@@ -34,7 +34,7 @@ export interface AppDeps {
 
 /** Everything the server needs, wired: stores, registry, surveys, features, bot, adapter. */
 export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, env = process.env, features = FEATURES }: AppDeps) {
-  const storage = given ?? (await openStorage({ dataDir: config.dataDir }, log, store));
+  const storage = given ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, leaderPollMs: config.leaderPollMs }, log, store));
   const registryStore = storage.registry;
   const adapter = createAdapter(config, log);
   const conversations = new ConversationStore(storage);
@@ -78,7 +78,7 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
     const answer = survey.answers.find((candidate) => candidate.id === answerId);
     if (answer) await tellAdmins(survey, answer, { admins, notifier });
   };
-  return { config, log, clock, registry, registryStore, router, schedules: started.schedules, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync, graphConfigured: sync.configured, writeBacks: sync.writeBacks, pushWriteBacks: () => sync.pushWriteBacks() };
+  return { config, log, clock, storage, registry, registryStore, router, schedules: started.schedules, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync, graphConfigured: sync.configured, writeBacks: sync.writeBacks, pushWriteBacks: () => sync.pushWriteBacks() };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -29,10 +29,11 @@ export async function startBot(check: (config: Config) => string | null = () => 
     process.exit(1);
   }
   const log = createLog(config.logLevel);
-  let releaseDataFolder: () => Promise<void>;
+  let releaseDataFolder: () => Promise<void> = async () => {};
   let app: App;
   try {
-    releaseDataFolder = await lockDataFolder(config.dataDir, log);
+    // With files, one bot per data folder; with PostgreSQL, any number, one of them leading.
+    if (config.databaseUrl === null) releaseDataFolder = await lockDataFolder(config.dataDir, log);
     app = await createApp({ config, log });
   } catch (error) {
     // What the operator can fix gets one line, not a stack trace.
@@ -55,7 +56,7 @@ export async function startBot(check: (config: Config) => string | null = () => 
     log.warn({ url: server.url }, `local mode: MicrosoftAppId is empty, so requests are not authenticated; listening on ${config.host}`);
   }
   log.info({ url: `${server.url}/api/messages` }, 'FKI Bot is listening');
-  const schedules = startSchedules(app.schedules, app.clock, log);
+  const schedules = startSchedules(app.schedules, app.clock, log, await app.storage.leadership());
   return {
     app,
     server: {
@@ -64,6 +65,7 @@ export async function startBot(check: (config: Config) => string | null = () => 
         schedules.stop();
         await app.notifier.idle();
         await server.close();
+        await app.storage.close();
         await releaseDataFolder();
       },
     },

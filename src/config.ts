@@ -16,6 +16,8 @@ const envSchema = z.object({
   /** Where to listen. Default: 127.0.0.1 in local mode, all interfaces when an app id is set. */
   HOST: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().default(''),
+  LEADER_POLL_SECONDS: z.coerce.number().min(0.1).max(60).default(10),
   MicrosoftAppId: z.string().default(''),
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -39,6 +41,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** postgres://… puts all state in PostgreSQL (several instances); null keeps it in files in dataDir. */
+  databaseUrl: string | null;
+  /** How often an instance tries to become the leader that runs the schedules. */
+  leaderPollMs: number;
   /** True when no app id is set: no authentication, loopback only unless HOST says otherwise. */
   localMode: boolean;
   appId: string;
@@ -125,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL.trim() || null,
+    leaderPollMs: e.LEADER_POLL_SECONDS * 1000,
     localMode,
     appId: e.MicrosoftAppId.trim(),
     appPassword: e.MicrosoftAppPassword,

@@ -37,6 +37,8 @@ export const digest = defineFeature({
     DIGEST_RETRY_MINUTES: z.coerce.number().int().min(1).max(59).default(15),
     /** A team install subscribes the team's General channel. */
     DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: z.enum(['true', 'false']).default('true'),
+    /** Seconds a claimed delivery is left to the instance that claimed it, before another sends it. */
+    DIGEST_CLAIM_SECONDS: z.coerce.number().min(1).max(3600).default(300),
   }),
   languageWords: { da: 'oversigt ugens abonner', en: 'digest subscribe' },
   state: async ({ storage, log, config, registry, surveys, digestSender }, settings) => {
@@ -53,6 +55,8 @@ export const digest = defineFeature({
       compose,
       limiter: new RateLimiter(settings.DIGEST_RATE_PER_SECOND),
       schedule: { pattern: settings.DIGEST_CRON, zone: config.zone },
+      // With files one bot runs (the data folder lock); with a database, instances claim deliveries.
+      ...(storage.kind === 'postgres' ? { claimMs: settings.DIGEST_CLAIM_SECONDS * 1000 } : {}),
       log,
     });
     return { subscriptions, outbox, compose, digests };

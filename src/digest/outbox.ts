@@ -2,6 +2,8 @@ import { JournalProjection } from '../store/journal.js';
 import type { EventLog } from '../store/storage.js';
 
 export type OutboxEvent =
+  /** An instance is about to send: nobody else sends there until it reports, or its claim runs out. */
+  | { type: 'claimed'; week: string; conversationId: string; at: string; by: string; until: string }
   | { type: 'sent'; week: string; conversationId: string; at: string }
   | { type: 'failed'; week: string; conversationId: string; at: string; reason: string }
   | { type: 'gone'; week: string; conversationId: string; at: string };
@@ -14,6 +16,7 @@ export type OutboxEvent =
 export class DigestOutbox {
   private readonly sent = new Set<string>();
   private readonly failures = new Map<string, number>();
+  private readonly claims = new Map<string, { by: string; until: number }>();
 
   private projection!: JournalProjection<OutboxEvent>;
 
@@ -38,8 +41,34 @@ export class DigestOutbox {
     return this.projection.record(event);
   }
 
+  /** Takes in what other instances recorded (deliveries, claims). */
+  async refresh(): Promise<void> {
+    await this.projection.refresh();
+  }
+
+  /**
+   * Claims a delivery before it is sent, so that no other instance sends the same conversation the
+   * same week. False when it was sent already, or another instance holds a claim that has not run out
+   * (a claim left by an instance that died runs out after `leaseMs`, and the survivor sends).
+   */
+  claim(week: string, conversationId: string, by: string, now: Date, leaseMs: number): Promise<boolean> {
+    return this.projection.transact(async (append) => {
+      const key = `${week}|${conversationId}`;
+      if (this.sent.has(key)) return false;
+      const claim = this.claims.get(key);
+      if (claim && claim.by !== by && claim.until > now.getTime()) return false;
+      await append({ type: 'claimed', week, conversationId, at: now.toISOString(), by, until: new Date(now.getTime() + leaseMs).toISOString() });
+      return true;
+    });
+  }
+
   private apply(event: OutboxEvent): void {
     const key = `${event.week}|${event.conversationId}`;
+    if (event.type === 'claimed') {
+      this.claims.set(key, { by: event.by, until: Date.parse(event.until) });
+      return;
+    }
+    this.claims.delete(key);
     if (event.type === 'sent') this.sent.add(key);
     if (event.type === 'failed') this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
   }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { SerialQueue } from '../store/serial.js';
 import type { Reply } from '../chat/types.js';
 import { weekKey, isoWeekOf } from '../deadlines/digest.js';
@@ -28,6 +30,13 @@ export interface DigestDeps {
   log?: Log;
   /** How many deliveries may be under way at once (the rate limiter paces their starts). */
   concurrency?: number;
+  /** Who claims deliveries: this process. */
+  instance?: string;
+  /**
+   * With several instances: how long a claim holds before another may send in its place (a crash
+   * mid-delivery). Unset: one instance only, nothing to claim.
+   */
+  claimMs?: number;
 }
 
 export interface RunSummary {
@@ -50,7 +59,11 @@ export interface RunSummary {
 export class DigestService {
   private readonly runs = new SerialQueue();
 
-  constructor(private readonly deps: DigestDeps) {}
+  private readonly instance: string;
+
+  constructor(private readonly deps: DigestDeps) {
+    this.instance = deps.instance ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  }
 
   run(now: Date, options: { force?: boolean } = {}): Promise<RunSummary> {
     return this.runs.run(() => this.runOnce(now, options.force ?? false));
@@ -70,6 +83,8 @@ export class DigestService {
     const summary: RunSummary = { week, due, sent: 0, failed: 0, gone: 0, already: 0, notYet: 0 };
     if (!due) return summary;
 
+    // Deliveries recorded by another instance (one that led before this one) count too.
+    await outbox.refresh();
     const pending: Subscription[] = [];
     for (const subscription of await subscriptions.all()) {
       if (outbox.isSent(week, subscription.conversationId)) summary.already += 1;
@@ -86,6 +101,11 @@ export class DigestService {
     const worker = async () => {
       while (next < pending.length) {
         const subscription = pending[next++]!;
+        const { claimMs } = this.deps;
+        if (claimMs !== undefined && !(await outbox.claim(week, subscription.conversationId, this.instance, new Date(), claimMs))) {
+          summary.already += 1;
+          continue;
+        }
         await this.deps.limiter.take();
         const result = await this.deps.sender.send(subscription.conversationId, await replyIn(subscription.lang));
         const at = new Date().toISOString();

@@ -2,19 +2,34 @@ import { dataDirOf } from '../config.js';
 import type { Log } from '../log.js';
 import { FileRegistryStore } from './fileRegistryStore.js';
 import { fileStorage } from './fileStorage.js';
+import { openDatabase } from './postgres/database.js';
+import { postgresStorage } from './postgres/pgStorage.js';
 import type { RegistryStore } from './registryStore.js';
 import type { Storage } from './storage.js';
 
 export interface StorageSettings {
   dataDir: string;
+  /** postgres://…: all state in PostgreSQL; unset: files in dataDir. */
+  databaseUrl?: string | null;
+  /** How often an instance tries to become the leader (PostgreSQL only). */
+  leaderPollMs?: number;
 }
 
-/** Where state lives, from the environment (DATA_DIR). */
+/** Where state lives, from the environment (DATABASE_URL, else DATA_DIR). */
 export function storageSettingsOf(env: NodeJS.ProcessEnv): StorageSettings {
-  return { dataDir: dataDirOf(env) };
+  const seconds = Number(env.LEADER_POLL_SECONDS ?? '');
+  return {
+    dataDir: dataDirOf(env),
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    ...(Number.isFinite(seconds) && seconds > 0 ? { leaderPollMs: seconds * 1000 } : {}),
+  };
 }
 
-/** The storage the settings ask for: files in DATA_DIR. */
+/** The storage the settings ask for: PostgreSQL when a database URL is given, else files in DATA_DIR. */
 export async function openStorage(settings: StorageSettings, log: Log, registry?: RegistryStore): Promise<Storage> {
+  if (settings.databaseUrl) {
+    const pool = await openDatabase(settings.databaseUrl, log);
+    return postgresStorage(pool, log, settings.leaderPollMs !== undefined ? { leaderPollMs: settings.leaderPollMs } : {});
+  }
   return fileStorage(settings.dataDir, log, registry ?? new FileRegistryStore(settings.dataDir, log));
 }

@@ -1,0 +1,159 @@
+import type pg from 'pg';
+import type { Log } from '../../log.js';
+import { emptyRegistryData, normaliseRegistryData, type RegistryChange, type RegistryData, type RegistryStore } from '../registryStore.js';
+import { SerialQueue } from '../serial.js';
+import type { DocumentName, EventLog, JournalName, Leadership, Storage, StoredDocument } from '../storage.js';
+import { inTransaction, lockName } from './database.js';
+import { PgLeadership } from './leadership.js';
+
+/** The registry as one row; every change in a transaction under the registry's lock. */
+class PgRegistryStore implements RegistryStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async read(): Promise<RegistryData> {
+    const { rows } = await this.pool.query<{ data: RegistryData }>('SELECT data FROM registry WHERE id = 1');
+    return rows[0] ? normaliseRegistryData(rows[0].data) : emptyRegistryData();
+  }
+
+  update(change: RegistryChange, afterWrite?: () => Promise<void>): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      await lockName(client, 'registry');
+      const { rows } = await client.query<{ data: RegistryData }>('SELECT data FROM registry WHERE id = 1');
+      const current = rows[0] ? normaliseRegistryData(rows[0].data) : emptyRegistryData();
+      const next = await change(current, { empty: rows.length === 0 });
+      if (next === null) return false;
+      await client.query(
+        `INSERT INTO registry (id, data, revision) VALUES (1, $1, 1)
+         ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, revision = registry.revision + 1, updated_at = now()`,
+        [JSON.stringify(next)],
+      );
+      await afterWrite?.();
+      return true;
+    });
+  }
+
+  async revision(): Promise<string> {
+    const { rows } = await this.pool.query<{ revision: string }>('SELECT revision::text AS revision FROM registry WHERE id = 1');
+    return rows[0]?.revision ?? 'missing';
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.revision()) === 'missing';
+  }
+}
+
+/** A journal as rows of `journal_events`, in the order of their sequence number. */
+class PgEventLog<E> implements EventLog<E> {
+  private lastSeq = 0;
+  private readonly turns = new SerialQueue();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    readonly name: string,
+  ) {}
+
+  open(): Promise<E[]> {
+    return this.turns.run(async () => {
+      this.lastSeq = 0;
+      return this.fetch(this.pool);
+    });
+  }
+
+  readNew(): Promise<E[]> {
+    return this.turns.run(() => this.fetch(this.pool));
+  }
+
+  async changedSinceRead(): Promise<boolean> {
+    const { rows } = await this.pool.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM journal_events WHERE journal = $1', [this.name]);
+    return Number(rows[0]?.seq ?? 0) !== this.lastSeq;
+  }
+
+  transact<T>(work: (written: E[], append: (event: E) => Promise<void>) => Promise<T>): Promise<T> {
+    return this.turns.run(async () => {
+      const before = this.lastSeq;
+      try {
+        return await inTransaction(this.pool, async (client) => {
+          await lockName(client, `journal:${this.name}`);
+          const written = await this.fetch(client);
+          return work(written, async (event) => {
+            const { rows } = await client.query<{ seq: string }>('INSERT INTO journal_events (journal, event) VALUES ($1, $2) RETURNING seq::text AS seq', [
+              this.name,
+              JSON.stringify(event),
+            ]);
+            this.lastSeq = Number(rows[0]!.seq);
+          });
+        });
+      } catch (error) {
+        // Nothing of the transaction was stored: read it again from where we were.
+        this.lastSeq = before;
+        throw error;
+      }
+    });
+  }
+
+  private async fetch(client: pg.Pool | pg.PoolClient): Promise<E[]> {
+    const { rows } = await client.query<{ seq: string; event: E }>(
+      'SELECT seq::text AS seq, event FROM journal_events WHERE journal = $1 AND seq > $2 ORDER BY seq',
+      [this.name, this.lastSeq],
+    );
+    if (rows.length > 0) this.lastSeq = Number(rows[rows.length - 1]!.seq);
+    return rows.map((row) => row.event);
+  }
+}
+
+/** A document as one row of `documents`; every change in a transaction under the document's lock. */
+class PgDocument<T extends object> implements StoredDocument<T> {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly name: string,
+    private readonly defaults: T,
+  ) {}
+
+  async read(): Promise<T> {
+    const { rows } = await this.pool.query<{ data: T }>('SELECT data FROM documents WHERE name = $1', [this.name]);
+    return { ...structuredClone(this.defaults), ...rows[0]?.data };
+  }
+
+  change(apply: (data: T) => boolean): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      await lockName(client, `document:${this.name}`);
+      const { rows } = await client.query<{ data: T }>('SELECT data FROM documents WHERE name = $1', [this.name]);
+      const data = { ...structuredClone(this.defaults), ...rows[0]?.data } as T;
+      if (!apply(data)) return false;
+      await client.query(
+        `INSERT INTO documents (name, data) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET data = EXCLUDED.data, updated_at = now()`,
+        [this.name, JSON.stringify(data)],
+      );
+      return true;
+    });
+  }
+}
+
+export interface PgStorageOptions {
+  /** How often a follower tries to become the leader (and the leader checks it still is). */
+  leaderPollMs?: number;
+}
+
+/**
+ * All state in PostgreSQL, for several instances of the bot on one database. Each instance polls the
+ * registry's revision and the journals it reads (at most once a second), so a change made through any
+ * instance or the CLI is answered by every instance within a few seconds.
+ */
+export function postgresStorage(pool: pg.Pool, log: Log, options: PgStorageOptions = {}): Storage {
+  const registry = new PgRegistryStore(pool);
+  let leadership: PgLeadership | null = null;
+  return {
+    kind: 'postgres',
+    registry,
+    journal: <E>(name: JournalName) => new PgEventLog<E>(pool, name),
+    document: <T extends object>(name: DocumentName, defaults: T) => new PgDocument<T>(pool, name, defaults),
+    async leadership(): Promise<Leadership> {
+      leadership ??= await PgLeadership.start(pool, log, options.leaderPollMs ?? 10_000);
+      return leadership;
+    },
+    async close() {
+      await leadership?.stop();
+      await pool.end();
+    },
+  };
+}

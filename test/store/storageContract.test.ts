@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLog } from '../../src/log.js';
+import { memoryStorage } from '../../src/store/memoryStorage.js';
+import { openStorage } from '../../src/store/openStorage.js';
+import type { Storage } from '../../src/store/storage.js';
+import { starterData } from '../support/fixtures.js';
+import { freshDatabase } from '../support/postgres.js';
+
+/** Two handles on one backend: what two processes (or two instances) see. */
+interface Backend {
+  name: string;
+  open(): Promise<{ one: Storage; other: Storage; done(): Promise<void> }>;
+}
+
+const log = createLog('silent');
+
+const BACKENDS: Backend[] = [
+  {
+    name: 'files in DATA_DIR',
+    async open() {
+      const dir = await mkdtemp(path.join(tmpdir(), 'fki-contract-'));
+      const one = await openStorage({ dataDir: dir }, log);
+      const other = await openStorage({ dataDir: dir }, log);
+      return { one, other, done: () => rm(dir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async open() {
+      const url = await freshDatabase();
+      const one = await openStorage({ dataDir: '/nonexistent', databaseUrl: url, leaderPollMs: 200 }, log);
+      const other = await openStorage({ dataDir: '/nonexistent', databaseUrl: url, leaderPollMs: 200 }, log);
+      return { one, other, done: async () => Promise.all([one.close(), other.close()]).then(() => undefined) };
+    },
+  },
+  {
+    name: 'memory',
+    async open() {
+      const one = memoryStorage();
+      return { one, other: one, done: async () => {} };
+    },
+  },
+];
+
+type Event = { n: number; by: string };
+
+for (const backend of BACKENDS) {
+  describe(`the storage contract: ${backend.name}`, function () {
+    this.timeout(30_000);
+    let one: Storage;
+    let other: Storage;
+    let done: () => Promise<void>;
+    beforeEach(async () => {
+      ({ one, other, done } = await backend.open());
+    });
+    afterEach(async () => {
+      await done();
+    });
+
+    it('keeps the registry: empty until written, a new revision with every change, nothing written for no change', async () => {
+      assert.equal(await one.registry.isEmpty(), true);
+      assert.deepEqual(await one.registry.read(), { systems: [], deadlines: [] });
+      assert.equal(await one.registry.update((_data, stored) => (stored.empty ? starterData() : null)), true);
+      assert.equal(await other.registry.isEmpty(), false);
+      assert.deepEqual(await other.registry.read(), starterData());
+      const revision = await other.registry.revision();
+      assert.equal(await other.registry.update(() => null), false);
+      assert.equal(await one.registry.revision(), revision);
+      await other.registry.update((data) => ({ ...data, systems: data.systems.slice(1) }));
+      assert.notEqual(await one.registry.revision(), revision);
+      assert.equal((await one.registry.read()).systems.length, starterData().systems.length - 1);
+    });
+
+    it('loses no registry change when two writers change it at once', async () => {
+      await one.registry.update(() => ({ systems: [], deadlines: [] }));
+      const add = (storage: Storage, n: number) =>
+        storage.registry.update((data) => ({ ...data, systems: [...data.systems, { ...starterData().systems[0]!, name: `System ${n}`, aliases: [] }] }));
+      await Promise.all(Array.from({ length: 12 }, (_, n) => add(n % 2 ? one : other, n)));
+      assert.deepEqual((await one.registry.read()).systems.map((system) => system.name).sort(), Array.from({ length: 12 }, (_, n) => `System ${n}`).sort());
+    });
+
+    it('keeps a journal in order, and shows each writer the other\'s events first', async () => {
+      const mine = one.journal<Event>('surveys');
+      const theirs = other.journal<Event>('surveys');
+      assert.deepEqual(await mine.open(), []);
+      assert.deepEqual(await theirs.open(), []);
+      await mine.transact(async (written, append) => {
+        assert.deepEqual(written, []);
+        await append({ n: 1, by: 'one' });
+        await append({ n: 2, by: 'one' });
+      });
+      assert.equal(await theirs.changedSinceRead(), true);
+      const seen = await theirs.transact(async (written, append) => {
+        await append({ n: 3, by: 'other' });
+        return written;
+      });
+      assert.deepEqual(seen.map((event) => event.n), [1, 2]);
+      assert.deepEqual((await mine.readNew()).map((event) => event.n), [3]);
+      assert.equal(await mine.changedSinceRead(), false);
+      assert.deepEqual((await one.journal<Event>('surveys').open()).map((event) => event.n), [1, 2, 3]);
+      assert.deepEqual(await one.journal<Event>('digestOutbox').open(), [], 'journals are kept apart');
+    });
+
+    it('records nothing of a journal transaction that fails', async () => {
+      const journal = one.journal<Event>('writeBack');
+      await journal.open();
+      await assert.rejects(
+        journal.transact(async (_written, append) => {
+          if (backend.name !== 'PostgreSQL') throw new Error('before any append');
+          await append({ n: 1, by: 'one' });
+          throw new Error('after an append');
+        }),
+      );
+      assert.deepEqual(await other.journal<Event>('writeBack').open(), []);
+    });
+
+    it('keeps documents: defaults until changed, one change at a time, seen by the other', async () => {
+      const defaults = { admins: [] as string[] };
+      assert.deepEqual(await one.document('admins', defaults).read(), { admins: [] });
+      await Promise.all(
+        Array.from({ length: 10 }, (_, n) => (n % 2 ? one : other).document('admins', defaults).change((data) => (data.admins.push(`admin ${n}`), true))),
+      );
+      assert.equal((await other.document('admins', defaults).read()).admins.length, 10);
+      assert.equal(await one.document('admins', defaults).change(() => false), false);
+    });
+
+    it('lets exactly one instance lead, and another take over when it stops', async () => {
+      const first = await one.leadership();
+      const second = await other.leadership();
+      if (backend.name !== 'PostgreSQL') {
+        assert.equal(first.isLeader() && second.isLeader(), true, 'with one instance, it always leads');
+        return;
+      }
+      assert.equal([first.isLeader(), second.isLeader()].filter(Boolean).length, 1);
+      const [leader, follower] = first.isLeader() ? [first, second] : [second, first];
+      const elected = new Promise<void>((resolve) => follower.onElected(resolve));
+      await leader.stop();
+      await elected;
+      assert.equal(follower.isLeader(), true);
+    });
+  });
+}
