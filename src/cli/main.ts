@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { askLikeTheBot } from './ask.js';
-import { loadDotEnv } from '../config.js';
+import { dataDirOf, loadDotEnv } from '../config.js';
+import { fileStorage } from '../store/fileStorage.js';
+import { migrateStore } from './migrateStore.js';
 import type { Lang } from '../i18n/language.js';
 import { messages } from '../i18n/messages.js';
 import { importProblemLine, problemText } from '../i18n/problems.js';
@@ -37,6 +39,7 @@ const USAGE = `FKI Bot command line
   npm run --silent cli -- surveys close SURVEY_ID [--reason TEXT] [--lang da|en]
   npm run --silent cli -- admins add|remove AAD_OBJECT_ID
   npm run --silent cli -- admins list
+  npm run --silent cli -- migrate-store        (copies DATA_DIR's files into DATABASE_URL)
 
 The registry is stored in DATA_DIR (default ./data). Exit codes: 0 ok, 1 bad input, 2 usage.`;
 
@@ -86,6 +89,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     const lang = langOption(values.lang);
+    if (command === 'migrate-store') return await migrate(lang ?? 'da', io);
     await seedIfEmpty(io.storage.registry, io.clock.now());
     switch (command) {
       case 'ask':
@@ -241,6 +245,23 @@ async function surveys(args: string[], options: { format: string | undefined; re
     return EXIT.ok;
   }
   throw new UsageError('surveys takes list, export or close');
+}
+
+/** `migrate-store`: the files in DATA_DIR into the empty database DATABASE_URL. */
+async function migrate(lang: Lang, io: CliIo): Promise<number> {
+  const t = cliTexts(lang);
+  if (io.storage.kind !== 'postgres') {
+    io.err(t.migrateNeedsDatabase);
+    return EXIT.usage;
+  }
+  const source = fileStorage(dataDirOf(io.env), logOf(io));
+  const outcome = await migrateStore(source, io.storage);
+  if (!outcome.ok) {
+    io.err(outcome.reason === 'source-empty' ? t.migrateSourceEmpty(dataDirOf(io.env)) : t.migrateTargetNotEmpty);
+    return EXIT.badInput;
+  }
+  io.out(t.migrated(outcome.systems, outcome.deadlines, Object.values(outcome.events).reduce((sum, n) => sum + n, 0), outcome.documents.join(', ') || '—'));
+  return EXIT.ok;
 }
 
 function logOf(io: CliIo): Log {

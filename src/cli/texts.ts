@@ -13,6 +13,10 @@ interface CliTexts {
   removed(id: string): string;
   setInEnvironment(id: string): string;
   notAdmin(id: string): string;
+  migrateNeedsDatabase: string;
+  migrateSourceEmpty(dataDir: string): string;
+  migrateTargetNotEmpty: string;
+  migrated(systems: number, deadlines: number, events: number, documents: string): string;
 }
 
 const da: CliTexts = {
@@ -28,6 +32,11 @@ const da: CliTexts = {
   removed: (id) => `Fjernet: ${id}`,
   setInEnvironment: (id) => `${id} står i ADMIN_AAD_OBJECT_IDS; fjern det der.`,
   notAdmin: (id) => `${id} er ikke administrator.`,
+  migrateNeedsDatabase: 'Sæt DATABASE_URL til den database filerne skal flyttes til.',
+  migrateSourceEmpty: (dataDir) => `Der er intet register i ${dataDir} at flytte.`,
+  migrateTargetNotEmpty: 'Databasen indeholder allerede data; intet er flyttet. Brug en tom database.',
+  migrated: (systems, deadlines, events, documents) =>
+    `Flyttet til databasen: ${systems} systemer, ${deadlines} frister, ${events} hændelser og dokumenterne ${documents}.`,
 };
 
 const en: CliTexts = {
@@ -43,6 +52,11 @@ const en: CliTexts = {
   removed: (id) => `Removed: ${id}`,
   setInEnvironment: (id) => `${id} is set in ADMIN_AAD_OBJECT_IDS; remove it there.`,
   notAdmin: (id) => `${id} is not an administrator.`,
+  migrateNeedsDatabase: 'Set DATABASE_URL to the database the files are to move to.',
+  migrateSourceEmpty: (dataDir) => `There is no registry in ${dataDir} to move.`,
+  migrateTargetNotEmpty: 'The database already holds data; nothing was moved. Use an empty database.',
+  migrated: (systems, deadlines, events, documents) =>
+    `Moved to the database: ${systems} systems, ${deadlines} deadlines, ${events} events and the documents ${documents}.`,
 };
 
 const TEXTS: Record<Lang, CliTexts> = { da, en };

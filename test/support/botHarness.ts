@@ -87,6 +87,7 @@ export class BotHarness {
   async stop(): Promise<void> {
     await this.settled();
     await this.server.close();
+    await this.app.storage.close();
     await this.connector.stop();
     if (this.ownsDataDir) await rm(this.dataDir, { recursive: true, force: true });
   }

@@ -1,25 +1,32 @@
 import { runCli } from '../../src/cli/main.js';
-import { fileStorage } from '../../src/store/fileStorage.js';
+import { openStorage, storageSettingsOf } from '../../src/store/openStorage.js';
 import { adminsFromEnvironment } from '../../src/surveys/admins.js';
 import { systemClock, type Clock } from '../../src/time/clock.js';
 import { captureLog } from './logCapture.js';
 import type { RunResult } from './run.js';
 
 /**
- * The command line run in this process, as `npm run cli` runs it (a file store in DATA_DIR, the
- * environment's settings), without the second a new process costs. `env` is what the user exported.
+ * The command line run in this process, as `npm run cli` runs it (the storage DATA_DIR or
+ * DATABASE_URL names, the environment's settings), without the second a new process costs. `env` is
+ * what the user exported.
  */
 export async function cliInProcess(args: string[], env: Record<string, string> & { DATA_DIR: string }, clock: Clock = systemClock): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, {
-    out: (text) => (stdout += `${text}\n`),
-    err: (text) => (stderr += `${text}\n`),
-    storage: fileStorage(env.DATA_DIR),
-    clock,
-    adminIds: adminsFromEnvironment(env.ADMIN_AAD_OBJECT_IDS),
-    env,
-    log: captureLog('warn').log,
-  });
-  return { code, stdout, stderr };
+  const log = captureLog('warn').log;
+  const storage = await openStorage(storageSettingsOf(env), log);
+  try {
+    const code = await runCli(args, {
+      out: (text) => (stdout += `${text}\n`),
+      err: (text) => (stderr += `${text}\n`),
+      storage,
+      clock,
+      adminIds: adminsFromEnvironment(env.ADMIN_AAD_OBJECT_IDS),
+      env,
+      log,
+    });
+    return { code, stdout, stderr };
+  } finally {
+    await storage.close();
+  }
 }

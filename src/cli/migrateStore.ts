@@ -1,0 +1,40 @@
+import type { Storage } from '../store/storage.js';
+import type { DocumentName, JournalName } from '../store/storage.js';
+
+const JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack'];
+const DOCUMENTS: readonly DocumentName[] = ['admins', 'conversations', 'subscriptions'];
+
+export type MigrationOutcome =
+  | { ok: true; systems: number; deadlines: number; events: Record<JournalName, number>; documents: DocumentName[] }
+  | { ok: false; reason: 'target-not-empty' | 'source-empty' };
+
+/**
+ * Copies everything from one storage into another that holds nothing yet: the registry, every
+ * journal's events in their order, every document. A target that already holds data is left alone.
+ */
+export async function migrateStore(from: Storage, to: Storage): Promise<MigrationOutcome> {
+  if (await from.registry.isEmpty()) return { ok: false, reason: 'source-empty' };
+  const targetHasEvents = await Promise.all(JOURNALS.map(async (name) => (await to.journal(name).readNew()).length > 0));
+  if (!(await to.registry.isEmpty()) || targetHasEvents.some(Boolean)) return { ok: false, reason: 'target-not-empty' };
+
+  const data = await from.registry.read();
+  const events = {} as Record<JournalName, number>;
+  for (const name of JOURNALS) {
+    // Read without a lock or a repair: the source is copied as it is.
+    const all = await from.journal(name).readNew();
+    await to.journal(name).transact(async (_written, append) => {
+      for (const event of all) await append(event);
+    });
+    events[name] = all.length;
+  }
+  const documents: DocumentName[] = [];
+  for (const name of DOCUMENTS) {
+    const value = await from.document(name, {}).read();
+    if (Object.keys(value).length === 0) continue;
+    await to.document(name, {}).change((target) => (Object.assign(target, value), true));
+    documents.push(name);
+  }
+  // The registry last: a target with a registry counts as migrated.
+  await to.registry.update((_current, stored) => (stored.empty ? data : null));
+  return { ok: true, systems: data.systems.length, deadlines: data.deadlines.length, events, documents };
+}

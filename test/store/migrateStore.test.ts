@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLog } from '../../src/log.js';
+import { FileRegistryStore } from '../../src/store/fileRegistryStore.js';
+import { fileStorage } from '../../src/store/fileStorage.js';
+import { openStorage } from '../../src/store/openStorage.js';
+import type { DocumentName, JournalName } from '../../src/store/storage.js';
+import { cardAction, installation, personalMessage } from '../support/activities.js';
+import { BotHarness } from '../support/botHarness.js';
+import { cliInProcess } from '../support/cli.js';
+import { testData } from '../support/fixtures.js';
+import { freshDatabase } from '../support/postgres.js';
+
+const ADMIN_ID = '00000000-0000-0000-0000-0000000000ad';
+
+describe('cli migrate-store: from files to PostgreSQL', function () {
+  this.timeout(60_000);
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-migrate-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('copies the registry, every journal and every document, and the bot then runs on the database as it ran on the files', async () => {
+    const files = await BotHarness.start({ dataDir, store: new FileRegistryStore(dataDir) });
+    await files.app.registry.update(() => testData());
+    await files.post(cardAction(files.serviceUrl, 'survey.request', { system: 'Aula', lang: 'da' }));
+    const surveyId = files.app.surveys.openFor('Aula')!.id;
+    await files.post(cardAction(files.serviceUrl, 'survey.submit', { surveyId, lang: 'da', status: 'planned', ch2Date: '2026-03-03' }));
+    await files.post(installation(files.serviceUrl, 'channel'));
+    await files.stop();
+    assert.equal((await cliInProcess(['admins', 'add', ADMIN_ID], { DATA_DIR: dataDir })).code, 0);
+
+    const url = await freshDatabase();
+    const run = await cliInProcess(['migrate-store'], { DATA_DIR: dataDir, DATABASE_URL: url });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Flyttet til databasen: \d+ systemer, \d+ frister, 2 hændelser og dokumenterne admins, conversations, subscriptions\./);
+
+    const source = fileStorage(dataDir);
+    const target = await openStorage({ dataDir: '/nonexistent', databaseUrl: url }, createLog('silent'));
+    try {
+      assert.deepEqual(await target.registry.read(), await source.registry.read());
+      for (const name of ['surveys', 'digestOutbox', 'writeBack'] as JournalName[]) {
+        assert.deepEqual(await target.journal(name).open(), await source.journal(name).open(), name);
+      }
+      for (const name of ['admins', 'conversations', 'subscriptions'] as DocumentName[]) {
+        assert.deepEqual(await target.document(name, {}).read(), await source.document(name, {}).read(), name);
+      }
+    } finally {
+      await target.close();
+    }
+
+    const again = await cliInProcess(['migrate-store', '--lang', 'en'], { DATA_DIR: dataDir, DATABASE_URL: url });
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already holds data; nothing was moved/);
+    assert.equal((await cliInProcess(['migrate-store'], { DATA_DIR: dataDir })).code, 2, 'without DATABASE_URL there is nowhere to move to');
+
+    const onDatabase = await BotHarness.start({ env: { DATABASE_URL: url, ADMIN_AAD_OBJECT_IDS: '' } });
+    try {
+      assert.equal(onDatabase.app.storage.kind, 'postgres');
+      assert.equal(onDatabase.app.surveys.get(surveyId)?.answers[0]?.ch2Date, '2026-03-03');
+      assert.equal((await onDatabase.app.subscriptions.all()).length, 1);
+      assert.equal(await onDatabase.app.admins.isAdmin(ADMIN_ID), true);
+      await onDatabase.post(personalMessage(onDatabase.serviceUrl, 'hvornår skifter Aula?'));
+      assert.match(JSON.stringify(onDatabase.connector.sentTo('a:personal-chat-alex').at(-1)), /Eksempel A\/S/);
+    } finally {
+      await onDatabase.stop();
+    }
+  });
+});
