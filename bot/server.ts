@@ -40,7 +40,9 @@ export async function startServer(app: App, port = app.config.port, host = app.c
     const registry = await app.registry.current();
     // A damaged registry file is answered from its last good copy: working, but someone must look.
     const problem = app.registryStore.problem?.() ?? null;
-    res.send(200, { ok: true, version: VERSION, systems: registry.systems.length, ...(problem ? { warnings: [problem] } : {}) });
+    // With several instances, which one runs the schedules.
+    const leader = (await app.storage.leadership()).isLeader();
+    res.send(200, { ok: true, version: VERSION, systems: registry.systems.length, storage: app.storage.kind, leader, ...(problem ? { warnings: [problem] } : {}) });
   });
 
   server.on('restifyError', (req, _res, error, callback) => {

@@ -51,6 +51,12 @@ export class DigestOutbox {
    * same week. False when it was sent already, or another instance holds a claim that has not run out
    * (a claim left by an instance that died runs out after `leaseMs`, and the survivor sends).
    */
+  /** When another instance's live claim on a delivery runs out; null when none holds one. */
+  claimedUntil(week: string, conversationId: string, by: string, now: Date): number | null {
+    const claim = this.claims.get(`${week}|${conversationId}`);
+    return claim && claim.by !== by && claim.until > now.getTime() ? claim.until : null;
+  }
+
   claim(week: string, conversationId: string, by: string, now: Date, leaseMs: number): Promise<boolean> {
     return this.projection.transact(async (append) => {
       const key = `${week}|${conversationId}`;

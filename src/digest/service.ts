@@ -37,6 +37,8 @@ export interface DigestDeps {
    * mid-delivery). Unset: one instance only, nothing to claim.
    */
   claimMs?: number;
+  /** Waits (a test passes its own). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunSummary {
@@ -97,36 +99,71 @@ export class DigestService {
       return replies.get(lang) as Promise<Reply>;
     };
 
-    let next = 0;
-    const worker = async () => {
-      while (next < pending.length) {
-        const subscription = pending[next++]!;
-        const { claimMs } = this.deps;
-        if (claimMs !== undefined && !(await outbox.claim(week, subscription.conversationId, this.instance, new Date(), claimMs))) {
-          summary.already += 1;
-          continue;
-        }
-        await this.deps.limiter.take();
-        const result = await this.deps.sender.send(subscription.conversationId, await replyIn(subscription.lang));
-        const at = new Date().toISOString();
-        if (result.outcome === 'sent') {
-          await outbox.record({ type: 'sent', week, conversationId: subscription.conversationId, at });
-          summary.sent += 1;
-        } else if (result.outcome === 'gone') {
-          await outbox.record({ type: 'gone', week, conversationId: subscription.conversationId, at });
-          await subscriptions.unsubscribe(subscription.conversationId);
-          summary.gone += 1;
-        } else {
-          await outbox.record({ type: 'failed', week, conversationId: subscription.conversationId, at, reason: result.reason });
-          this.deps.log?.error({ week, conversationId: subscription.conversationId, reason: result.reason }, 'digest not delivered; retried at the next run this week');
-          summary.failed += 1;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 8, pending.length) }, worker));
+    // Deliveries another instance claimed are left to it, unless it dies: its claim then runs out.
+    const heldElsewhere: Subscription[] = [];
+    await this.deliverAll(week, pending, replyIn, summary, heldElsewhere);
+    if (heldElsewhere.length > 0) {
+      // Wait for those claims to run out, then look again: sent by the other instance, or ours now.
+      const until = Math.max(...heldElsewhere.map((s) => outbox.claimedUntil(week, s.conversationId, this.instance, new Date()) ?? 0));
+      await (this.deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(Math.max(0, until - Date.now()) + 50);
+      await outbox.refresh();
+      const retry = heldElsewhere.splice(0);
+      summary.already += retry.filter((s) => outbox.isSent(week, s.conversationId)).length;
+      await this.deliverAll(week, retry.filter((s) => !outbox.isSent(week, s.conversationId)), replyIn, summary, heldElsewhere);
+      // Still claimed by a live instance: it is delivering them.
+      summary.already += heldElsewhere.length;
+    }
     // A run every few minutes usually finds nothing to do: only runs that sent or failed are news.
     if (summary.sent + summary.failed + summary.gone > 0) this.deps.log?.info({ ...summary }, 'weekly digest run');
     else this.deps.log?.debug({ ...summary }, 'weekly digest run: nothing to send');
     return summary;
+  }
+
+  /** Sends to each conversation, a few at a time, each after claiming it where instances share the work. */
+  private async deliverAll(
+    week: string,
+    queue: readonly Subscription[],
+    replyIn: (lang: Lang) => Promise<Reply>,
+    summary: RunSummary,
+    heldElsewhere: Subscription[],
+  ): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < queue.length) {
+        const subscription = queue[next++]!;
+        if (await this.claimedElsewhere(week, subscription, heldElsewhere, summary)) continue;
+        await this.sendOne(week, subscription, replyIn, summary);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 8, queue.length) }, worker));
+  }
+
+  /** True when the delivery is not this instance's to make: sent meanwhile, or claimed by another. */
+  private async claimedElsewhere(week: string, subscription: Subscription, heldElsewhere: Subscription[], summary: RunSummary): Promise<boolean> {
+    const { claimMs, outbox } = this.deps;
+    if (claimMs === undefined) return false;
+    if (await outbox.claim(week, subscription.conversationId, this.instance, new Date(), claimMs)) return false;
+    if (outbox.isSent(week, subscription.conversationId)) summary.already += 1;
+    else heldElsewhere.push(subscription);
+    return true;
+  }
+
+  private async sendOne(week: string, subscription: Subscription, replyIn: (lang: Lang) => Promise<Reply>, summary: RunSummary): Promise<void> {
+    const { outbox, subscriptions } = this.deps;
+    await this.deps.limiter.take();
+    const result = await this.deps.sender.send(subscription.conversationId, await replyIn(subscription.lang));
+    const at = new Date().toISOString();
+    if (result.outcome === 'sent') {
+      await outbox.record({ type: 'sent', week, conversationId: subscription.conversationId, at });
+      summary.sent += 1;
+    } else if (result.outcome === 'gone') {
+      await outbox.record({ type: 'gone', week, conversationId: subscription.conversationId, at });
+      await subscriptions.unsubscribe(subscription.conversationId);
+      summary.gone += 1;
+    } else {
+      await outbox.record({ type: 'failed', week, conversationId: subscription.conversationId, at, reason: result.reason });
+      this.deps.log?.error({ week, conversationId: subscription.conversationId, reason: result.reason }, 'digest not delivered; retried at the next run this week');
+      summary.failed += 1;
+    }
   }
 }

@@ -27,19 +27,26 @@ export class StandInConnector {
   readonly refused: { conversationId: string; status: number }[] = [];
   /** Decides, per call, whether to fail it the way Teams sometimes does; null lets it through. */
   failWith: (conversationId: string) => InjectedFailure | null = () => null;
+  /** Milliseconds Teams takes to take a message; a sender that goes away meanwhile has posted nothing. */
+  delayMs = 0;
+  /** Requests that arrived, taken or not yet. */
+  arrived = 0;
   private server: Server | null = null;
   private counter = 0;
   url = '';
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void readBody(req).then((body) => {
+      void readBody(req).then(async (body) => {
         const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
         if (req.method !== 'POST' || !match) {
           respond(res, 404, { error: { code: 'NotFound' } });
           return;
         }
         const conversationId = decodeURIComponent(match[1] ?? '');
+        this.arrived += 1;
+        if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+        if (res.destroyed || req.socket.destroyed) return;
         const failure = this.failWith(conversationId);
         if (failure) {
           this.refused.push({ conversationId, status: failure.status });

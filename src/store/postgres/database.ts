@@ -7,7 +7,7 @@ const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /**
  * A pool of connections to DATABASE_URL, with the schema brought up to date first (node-pg-migrate,
- * versioned SQL files; its own lock makes instances that start together migrate once).
+ * versioned SQL files; its advisory lock makes instances that start together migrate once).
  */
 export async function openDatabase(url: string, log: Log): Promise<pg.Pool> {
   await runner({
@@ -15,6 +15,8 @@ export async function openDatabase(url: string, log: Log): Promise<pg.Pool> {
     dir: MIGRATIONS,
     direction: 'up',
     migrationsTable: 'fki_migrations',
+    // Instances that start together: the others wait for the first to migrate, then find nothing to do.
+    advisoryLockMode: 'wait',
     count: Infinity,
     log: (message) => log.debug({ migration: message }, 'database migration'),
     verbose: false,
