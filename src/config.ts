@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { checkSchedule } from './time/cron.js';
-import { adminsFromEnvironment } from './surveys/admins.js';
 
 /** Reads ./.env into the environment when it exists; variables already set win. */
 export function loadDotEnv(file = '.env'): void {
@@ -149,4 +148,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL.trim() || `http://localhost:${e.PORT}`,
     zone: e.DIGEST_TZ,
   };
+}
+
+/** Reads ADMIN_AAD_OBJECT_IDS ("id1, id2"). */
+export function adminsFromEnvironment(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[,;\s]+/)
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
 }

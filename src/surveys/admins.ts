@@ -65,11 +65,3 @@ export class AdminDirectory {
     return (await this.document.read()).admins ?? [];
   }
 }
-
-/** Reads ADMIN_AAD_OBJECT_IDS ("id1, id2"). */
-export function adminsFromEnvironment(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(/[,;\s]+/)
-    .map((id) => id.trim())
-    .filter((id) => id !== '');
-}

@@ -1,6 +1,6 @@
 import { runCli } from '../../src/cli/main.js';
+import { adminsFromEnvironment } from '../../src/config.js';
 import { openStorage, storageSettingsOf } from '../../src/store/openStorage.js';
-import { adminsFromEnvironment } from '../../src/surveys/admins.js';
 import { systemClock, type Clock } from '../../src/time/clock.js';
 import { captureLog } from './logCapture.js';
 import type { RunResult } from './run.js';
