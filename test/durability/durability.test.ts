@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { fileStorage } from '../../src/store/fileStorage.js';
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 import { FileRegistryStore } from '../../src/store/fileRegistryStore.js';
@@ -10,6 +9,7 @@ import { cardAction, personalMessage } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
 import { SHAREPOINT_COLUMNS, testData } from '../support/fixtures.js';
 import { runNode, startBotProcess } from '../support/process.js';
+import { temporaryFolderPerTest } from '../support/tempFolder.js';
 import { StandInGraph } from '../support/standInGraph.js';
 
 const ADMIN = { id: '29:admin-kirsten', name: 'Kirsten KOMBIT', aadObjectId: '00000000-0000-0000-0000-0000000000ad' };
@@ -18,42 +18,36 @@ const surveyIdIn = (activity: unknown) => /"surveyId":"([^"]+)"/.exec(JSON.strin
 
 describe('nothing lost: journals, the registry and the data folder under crashes and concurrent writers', function () {
   this.timeout(90_000);
-  let dataDir: string;
-  beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-durable-'));
-  });
-  afterEach(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const folder = temporaryFolderPerTest('durable');
 
   it('keeps a vendor answer acknowledged after a crash cut the survey journal short, through a restart', async () => {
-    const bot = await BotHarness.start({ data: testData(), dataDir });
+    const bot = await BotHarness.start({ data: testData(), dataDir: folder.path });
     await bot.post(cardAction(bot.serviceUrl, 'survey.request', { system: 'Aula', lang: 'da' }));
     const surveyId = surveyIdIn(bot.connector.sentTo('a:personal-chat-alex').at(-1));
     await bot.stop();
     // The crash: half an event at the end of the journal, never acknowledged.
-    await appendFile(path.join(dataDir, 'surveys.jsonl'), '{"type":"joined","at":"2025-02-10T08:00:00.000Z","surveyId":"');
+    await appendFile(path.join(folder.path, 'surveys.jsonl'), '{"type":"joined","at":"2025-02-10T08:00:00.000Z","surveyId":"');
 
-    const afterCrash = await BotHarness.start({ data: testData(), dataDir });
+    const afterCrash = await BotHarness.start({ data: testData(), dataDir: folder.path });
     const { body } = await afterCrash.post(cardAction(afterCrash.serviceUrl, 'survey.submit', { surveyId, lang: 'da', status: 'planned', ch2Date: '2026-03-03' }));
     assert.match(JSON.stringify(body), /Tak — registreret/);
     assert.ok(afterCrash.logged.messages().some((message) => /cut short by a crash/.test(message)), 'the repair is logged');
     await afterCrash.stop();
 
-    const restarted = await BotHarness.start({ data: testData(), dataDir });
+    const restarted = await BotHarness.start({ data: testData(), dataDir: folder.path });
     try {
       assert.equal(restarted.app.surveys.get(surveyId)?.answers[0]?.ch2Date, '2026-03-03');
-      assert.ok((await readdir(dataDir)).some((name) => name.startsWith('surveys.jsonl.torn-')), 'the cut bytes are kept aside');
+      assert.ok((await readdir(folder.path)).some((name) => name.startsWith('surveys.jsonl.torn-')), 'the cut bytes are kept aside');
     } finally {
       await restarted.stop();
     }
   });
 
   it('keeps every change when three imports and the running bot write the registry at once', async () => {
-    await writeFile(path.join(dataDir, 'registry.json'), JSON.stringify(testData()));
+    await writeFile(path.join(folder.path, 'registry.json'), JSON.stringify(testData()));
     const bot = await BotHarness.start({
-      dataDir,
-      store: new FileRegistryStore(dataDir),
+      dataDir: folder.path,
+      store: new FileRegistryStore(folder.path),
       env: { ADMIN_AAD_OBJECT_IDS: ADMIN.aadObjectId },
     });
     try {
@@ -63,22 +57,22 @@ describe('nothing lost: journals, the registry and the data folder under crashes
       const answerId = bot.app.surveys.get(surveyId)!.answers[0]!.id;
       const files = await Promise.all(
         [1, 2, 3].map(async (n) => {
-          const file = path.join(dataDir, `import-${n}.json`);
+          const file = path.join(folder.path, `import-${n}.json`);
           await writeFile(file, JSON.stringify({ systems: [{ name: `Importeret ${n}`, vendor: `Leverandør ${n}` }] }));
           return file;
         }),
       );
       const [imports, approval] = await Promise.all([
-        Promise.all(files.map((file) => runNode('src/cli/main.ts', ['import', file], { DATA_DIR: dataDir }))),
+        Promise.all(files.map((file) => runNode('src/cli/main.ts', ['import', file], { DATA_DIR: folder.path }))),
         bot.post(cardAction(bot.serviceUrl, 'survey.approve', { surveyId, answerId, lang: 'da' }, { from: ADMIN })),
       ]);
       assert.deepEqual(imports.map((run) => [run.code, run.stderr]), [[0, ''], [0, ''], [0, '']]);
       assert.match(JSON.stringify(approval.body), /Godkendt/);
-      const stored = JSON.parse(await readFile(path.join(dataDir, 'registry.json'), 'utf8')) as { systems: { name: string; ch2Date: string | null }[] };
+      const stored = JSON.parse(await readFile(path.join(folder.path, 'registry.json'), 'utf8')) as { systems: { name: string; ch2Date: string | null }[] };
       const names = stored.systems.map((system) => system.name);
       for (const n of [1, 2, 3]) assert.ok(names.includes(`Importeret ${n}`), `import ${n} is kept`);
       assert.equal(stored.systems.find((system) => system.name === 'Aula')?.ch2Date, '2026-03-03', 'the approval is kept');
-      assert.deepEqual((await readdir(dataDir)).filter((name) => name.endsWith('.tmp')), [], 'no temporary file is left behind');
+      assert.deepEqual((await readdir(folder.path)).filter((name) => name.endsWith('.tmp')), [], 'no temporary file is left behind');
     } finally {
       await bot.stop();
     }
@@ -86,11 +80,11 @@ describe('nothing lost: journals, the registry and the data folder under crashes
 
   it('answers from the last good copy, loudly, when registry.json is damaged, and keeps the damaged file', async () => {
     // A registry the bot wrote (with its last good copy), then cut short.
-    await new FileRegistryStore(dataDir).update(() => testData());
-    const good = await readFile(path.join(dataDir, 'registry.json'), 'utf8');
-    await writeFile(path.join(dataDir, 'registry.json'), good.slice(0, good.length / 2));
+    await new FileRegistryStore(folder.path).update(() => testData());
+    const good = await readFile(path.join(folder.path, 'registry.json'), 'utf8');
+    await writeFile(path.join(folder.path, 'registry.json'), good.slice(0, good.length / 2));
 
-    const bot = await BotHarness.start({ dataDir, store: new FileRegistryStore(dataDir) });
+    const bot = await BotHarness.start({ dataDir: folder.path, store: new FileRegistryStore(folder.path) });
     try {
       const { status } = await bot.post(personalMessage(bot.serviceUrl, 'hvornår skifter Aula?'));
       assert.equal(status, 200);
@@ -100,9 +94,9 @@ describe('nothing lost: journals, the registry and the data folder under crashes
       assert.match(String(health.warnings?.[0]), /registry\.json cannot be read .*last good copy/);
       // The next change replaces the damaged file, after setting it aside.
       await bot.app.registry.update((data) => ({ ...data, systems: [...data.systems, { ...data.systems[0]!, name: 'Nyt system', aliases: [] }] }));
-      const names = (await readdir(dataDir)).filter((name) => name.startsWith('registry.json.damaged-'));
+      const names = (await readdir(folder.path)).filter((name) => name.startsWith('registry.json.damaged-'));
       assert.equal(names.length, 1);
-      assert.ok(JSON.parse(await readFile(path.join(dataDir, 'registry.json'), 'utf8')));
+      assert.ok(JSON.parse(await readFile(path.join(folder.path, 'registry.json'), 'utf8')));
     } finally {
       await bot.stop();
     }
@@ -136,7 +130,7 @@ describe('nothing lost: journals, the registry and the data folder under crashes
 
   it('refuses a second bot on the same data folder in one line, and takes over the lock of one that died', async () => {
     // A data folder that does not exist yet: the first bot makes it.
-    const env = { DATA_DIR: path.join(dataDir, 'new', 'data'), SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!' };
+    const env = { DATA_DIR: path.join(folder.path, 'new', 'data'), SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!' };
     const first = await startBotProcess(env);
     try {
       const second = await runNode('bot/main.ts', [], { ...env, PORT: '0', LOG_LEVEL: 'info' });
@@ -153,13 +147,13 @@ describe('nothing lost: journals, the registry and the data folder under crashes
   });
 
   it('stops at start in one line when registry.json cannot be read and there is no good copy', async () => {
-    await writeFile(path.join(dataDir, 'registry.json'), '{"systems": [');
-    const run = await runNode('bot/main.ts', [], { DATA_DIR: dataDir, PORT: '0', SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!' });
+    await writeFile(path.join(folder.path, 'registry.json'), '{"systems": [');
+    const run = await runNode('bot/main.ts', [], { DATA_DIR: folder.path, PORT: '0', SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!' });
     assert.equal(run.code, 1);
     assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
     assert.match(run.stderr, /registry\.json cannot be read .* no good copy .* Restore it from a backup/);
     const err: string[] = [];
-    const io = { out: () => {}, err: (text: string) => err.push(text), storage: fileStorage(dataDir), clock: systemClock, adminIds: [], env: {} };
+    const io = { out: () => {}, err: (text: string) => err.push(text), storage: fileStorage(folder.path), clock: systemClock, adminIds: [], env: {} };
     assert.equal(await runCli(['export'], io), 1);
     assert.match(err.join('\n'), /cannot be read/);
   });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportRegistry } from '../../src/registry/exporter.js';
 import { ImportFileError, readImportText } from '../../src/registry/importFormats.js';
 import { applyImport } from '../../src/registry/importer.js';
 import { FileRegistryStore } from '../../src/store/fileRegistryStore.js';
 import { emptyRegistryData, type RegistryData } from '../../src/store/registryStore.js';
+import { temporaryFolderPerTest } from '../support/tempFolder.js';
 import { starterData } from '../support/fixtures.js';
 
 const NOW = new Date('2025-02-10T08:00:00Z');
@@ -111,16 +111,10 @@ describe('importing and exporting the registry', () => {
   }
 
   describe('the file store', () => {
-    let dir: string;
-    beforeEach(async () => {
-      dir = await mkdtemp(path.join(tmpdir(), 'fki-store-'));
-    });
-    afterEach(async () => {
-      await rm(dir, { recursive: true, force: true });
-    });
+    const folder = temporaryFolderPerTest('store');
 
     it('creates its folder on first write and reads back what it wrote', async () => {
-      const store = new FileRegistryStore(path.join(dir, 'nested', 'data'));
+      const store = new FileRegistryStore(path.join(folder.path, 'nested', 'data'));
       assert.equal(await store.isEmpty(), true);
       await store.update(() => starterData());
       assert.equal(await store.isEmpty(), false);
@@ -128,7 +122,7 @@ describe('importing and exporting the registry', () => {
     });
 
     it('changes its revision when the data changes, so a running bot reloads', async () => {
-      const store = new FileRegistryStore(dir);
+      const store = new FileRegistryStore(folder.path);
       await store.update(() => starterData());
       const before = await store.revision();
       const data = starterData();
@@ -138,7 +132,7 @@ describe('importing and exporting the registry', () => {
     });
 
     it('never shows a reader a half-written file', async () => {
-      const store = new FileRegistryStore(dir);
+      const store = new FileRegistryStore(folder.path);
       const big = starterData();
       for (let i = 0; i < 2000; i += 1) big.systems.push({ ...big.systems[0]!, name: `System ${i}` });
       await store.update(() => starterData());
@@ -150,11 +144,11 @@ describe('importing and exporting the registry', () => {
     });
 
     it('is left untouched by an import with errors', async () => {
-      const store = new FileRegistryStore(dir);
+      const store = new FileRegistryStore(folder.path);
       await store.update(() => starterData());
       const before = await readFile(store.file, 'utf8');
-      await writeFile(path.join(dir, 'bad.csv'), 'name;status\nAula;done\n');
-      const outcome = importText(await store.read(), await readFile(path.join(dir, 'bad.csv'), 'utf8'), 'bad.csv');
+      await writeFile(path.join(folder.path, 'bad.csv'), 'name;status\nAula;done\n');
+      const outcome = importText(await store.read(), await readFile(path.join(folder.path, 'bad.csv'), 'utf8'), 'bad.csv');
       assert.equal(outcome.ok, false);
       assert.equal(await readFile(store.file, 'utf8'), before);
     });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Journal, JournalProjection } from '../../src/store/journal.js';
+import { temporaryFolderPerTest } from '../support/tempFolder.js';
 import { captureLog } from '../support/logCapture.js';
 
 type Event = { n: number };
@@ -14,16 +14,10 @@ async function projectionOf(file: string, log = captureLog().log) {
 }
 
 describe('the append-only journal', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'fki-journal-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const folder = temporaryFolderPerTest('journal');
 
   it('keeps every one of many concurrent records, each on its own line', async () => {
-    const file = path.join(dir, 'nested', 'events.jsonl');
+    const file = path.join(folder.path, 'nested', 'events.jsonl');
     const { projection, seen } = await projectionOf(file);
     await Promise.all(Array.from({ length: 200 }, (_, n) => projection.record({ n })));
     assert.equal(seen.length, 200);
@@ -32,7 +26,7 @@ describe('the append-only journal', () => {
   });
 
   it('repairs a line cut short by a crash, so that the next event is not glued to it and lost', async () => {
-    const file = path.join(dir, 'events.jsonl');
+    const file = path.join(folder.path, 'events.jsonl');
     await (await projectionOf(file)).projection.record({ n: 1 });
     await appendFile(file, '{"n": 2, "cut sh'); // the crash
     const captured = captureLog();
@@ -41,14 +35,14 @@ describe('the append-only journal', () => {
 
     const restarted = await projectionOf(file);
     assert.deepEqual(restarted.seen, [1, 3]);
-    const aside = (await readdir(dir)).filter((name) => name.startsWith('events.jsonl.torn-'));
+    const aside = (await readdir(folder.path)).filter((name) => name.startsWith('events.jsonl.torn-'));
     assert.equal(aside.length, 1, 'the cut bytes are kept aside');
-    assert.equal(await readFile(path.join(dir, aside[0]!), 'utf8'), '{"n": 2, "cut sh');
+    assert.equal(await readFile(path.join(folder.path, aside[0]!), 'utf8'), '{"n": 2, "cut sh');
     assert.ok(captured.messages().some((message) => /cut short by a crash/.test(message)), 'the repair is logged');
   });
 
   it('reports a damaged line in the middle and goes on', async () => {
-    const file = path.join(dir, 'events.jsonl');
+    const file = path.join(folder.path, 'events.jsonl');
     await writeFile(file, '{"n":1}\n{"n": 2, broken\n{"n":3}\n');
     const captured = captureLog();
     const { seen } = await projectionOf(file, captured.log);
@@ -59,7 +53,7 @@ describe('the append-only journal', () => {
   });
 
   it('takes in what another process appended, and records after it', async () => {
-    const file = path.join(dir, 'events.jsonl');
+    const file = path.join(folder.path, 'events.jsonl');
     const bot = await projectionOf(file);
     const cli = await projectionOf(file);
     await bot.projection.record({ n: 1 });
@@ -72,6 +66,6 @@ describe('the append-only journal', () => {
   });
 
   it('reads an absent journal as empty', async () => {
-    assert.deepEqual((await projectionOf(path.join(dir, 'none.jsonl'))).seen, []);
+    assert.deepEqual((await projectionOf(path.join(folder.path, 'none.jsonl'))).seen, []);
   });
 });

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLog } from '../../src/log.js';
 import { FileRegistryStore } from '../../src/store/fileRegistryStore.js';
@@ -11,36 +9,31 @@ import { cardAction, installation, personalMessage } from '../support/activities
 import { BotHarness } from '../support/botHarness.js';
 import { cliInProcess } from '../support/cli.js';
 import { testData } from '../support/fixtures.js';
+import { temporaryFolderPerTest } from '../support/tempFolder.js';
 import { freshDatabase } from '../support/postgres.js';
 
 const ADMIN_ID = '00000000-0000-0000-0000-0000000000ad';
 
 describe('cli migrate-store: from files to PostgreSQL', function () {
   this.timeout(60_000);
-  let dataDir: string;
-  beforeEach(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-migrate-'));
-  });
-  afterEach(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const folder = temporaryFolderPerTest('migrate');
 
   it('copies the registry, every journal and every document, and the bot then runs on the database as it ran on the files', async () => {
-    const files = await BotHarness.start({ dataDir, store: new FileRegistryStore(dataDir) });
+    const files = await BotHarness.start({ dataDir: folder.path, store: new FileRegistryStore(folder.path) });
     await files.app.registry.update(() => testData());
     await files.post(cardAction(files.serviceUrl, 'survey.request', { system: 'Aula', lang: 'da' }));
     const surveyId = files.app.surveys.openFor('Aula')!.id;
     await files.post(cardAction(files.serviceUrl, 'survey.submit', { surveyId, lang: 'da', status: 'planned', ch2Date: '2026-03-03' }));
     await files.post(installation(files.serviceUrl, 'channel'));
     await files.stop();
-    assert.equal((await cliInProcess(['admins', 'add', ADMIN_ID], { DATA_DIR: dataDir })).code, 0);
+    assert.equal((await cliInProcess(['admins', 'add', ADMIN_ID], { DATA_DIR: folder.path })).code, 0);
 
     const url = await freshDatabase();
-    const run = await cliInProcess(['migrate-store'], { DATA_DIR: dataDir, DATABASE_URL: url });
+    const run = await cliInProcess(['migrate-store'], { DATA_DIR: folder.path, DATABASE_URL: url });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Flyttet til databasen: \d+ systemer, \d+ frister, 2 hændelser og dokumenterne admins, conversations, subscriptions\./);
 
-    const source = fileStorage(dataDir);
+    const source = fileStorage(folder.path);
     const target = await openStorage({ dataDir: '/nonexistent', databaseUrl: url }, createLog('silent'));
     try {
       assert.deepEqual(await target.registry.read(), await source.registry.read());
@@ -54,10 +47,10 @@ describe('cli migrate-store: from files to PostgreSQL', function () {
       await target.close();
     }
 
-    const again = await cliInProcess(['migrate-store', '--lang', 'en'], { DATA_DIR: dataDir, DATABASE_URL: url });
+    const again = await cliInProcess(['migrate-store', '--lang', 'en'], { DATA_DIR: folder.path, DATABASE_URL: url });
     assert.equal(again.code, 1);
     assert.match(again.stderr, /already holds data; nothing was moved/);
-    assert.equal((await cliInProcess(['migrate-store'], { DATA_DIR: dataDir })).code, 2, 'without DATABASE_URL there is nowhere to move to');
+    assert.equal((await cliInProcess(['migrate-store'], { DATA_DIR: folder.path })).code, 2, 'without DATABASE_URL there is nowhere to move to');
 
     const onDatabase = await BotHarness.start({ env: { DATABASE_URL: url, ADMIN_AAD_OBJECT_IDS: '' } });
     try {
