@@ -61,10 +61,19 @@ export async function startBot(check: (config: Config) => string | null = () => 
     app,
     server: {
       url: server.url,
+      /**
+       * A graceful stop: no new schedule runs or requests; the digest deliveries in flight finish (no
+       * new ones start: the next leader or start sends the rest), then write-backs and messages under
+       * way; every journal event is on disk when it was acknowledged, so nothing is left to flush but
+       * the database pool and the data folder lock.
+       */
       async close() {
         schedules.stop();
-        await app.notifier.idle();
+        app.digests.stop();
         await server.close();
+        await app.digests.idle();
+        await app.sync.idle();
+        await app.notifier.idle();
         await app.storage.close();
         await releaseDataFolder();
       },

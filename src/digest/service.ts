@@ -62,6 +62,7 @@ export class DigestService {
   private readonly runs = new SerialQueue();
 
   private readonly instance: string;
+  private stopped = false;
 
   constructor(private readonly deps: DigestDeps) {
     this.instance = deps.instance ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -69,6 +70,11 @@ export class DigestService {
 
   run(now: Date, options: { force?: boolean } = {}): Promise<RunSummary> {
     return this.runs.run(() => this.runOnce(now, options.force ?? false));
+  }
+
+  /** Starts no new delivery (a graceful stop): those under way finish, the rest wait for the next run. */
+  stop(): void {
+    this.stopped = true;
   }
 
   /** Resolves once no run is in progress or waiting (a test, a graceful shutdown). */
@@ -83,7 +89,7 @@ export class DigestService {
     const dueAt = dueTimeOfWeek(schedule.pattern, schedule.zone, now);
     const due = force || (dueAt !== null && now.getTime() >= dueAt.getTime());
     const summary: RunSummary = { week, due, sent: 0, failed: 0, gone: 0, already: 0, notYet: 0 };
-    if (!due) return summary;
+    if (!due || this.stopped) return summary;
 
     // Deliveries recorded by another instance (one that led before this one) count too.
     await outbox.refresh();
@@ -102,7 +108,7 @@ export class DigestService {
     // Deliveries another instance claimed are left to it, unless it dies: its claim then runs out.
     const heldElsewhere: Subscription[] = [];
     await this.deliverAll(week, pending, replyIn, summary, heldElsewhere);
-    if (heldElsewhere.length > 0) {
+    if (heldElsewhere.length > 0 && !this.stopped) {
       // Wait for those claims to run out, then look again: sent by the other instance, or ours now.
       const until = Math.max(...heldElsewhere.map((s) => outbox.claimedUntil(week, s.conversationId, this.instance, new Date()) ?? 0));
       await (this.deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(Math.max(0, until - Date.now()) + 50);
@@ -129,7 +135,7 @@ export class DigestService {
   ): Promise<void> {
     let next = 0;
     const worker = async () => {
-      while (next < queue.length) {
+      while (next < queue.length && !this.stopped) {
         const subscription = queue[next++]!;
         if (await this.claimedElsewhere(week, subscription, heldElsewhere, summary)) continue;
         await this.sendOne(week, subscription, replyIn, summary);
