@@ -1,3 +1,4 @@
+import { metrics } from '../src/metrics.js';
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Notifier, Reply } from '../src/chat/types.js';
 import type { DigestSender, SendOutcome } from '../src/digest/service.js';
@@ -100,6 +101,7 @@ export class ProactiveNotifier implements Notifier, DigestSender {
           this.log.error({ conversationId, status, attempts: attempt, err: error }, 'could not deliver a message');
           return { outcome: 'failed', reason: status === null ? String((error as Error)?.message ?? error) : `HTTP ${status}` };
         }
+        metrics.outboundRetries.inc({ target: 'teams' });
         await this.options.sleep(this.delayBefore(attempt, error));
       }
     }

@@ -3,6 +3,8 @@ import restify from 'restify';
 import type { App } from './app.js';
 import { registerSurveyPages } from './surveyPages.js';
 import { registerTab } from './tabRoutes.js';
+import { healthOf } from './health.js';
+import { metricsRegistry } from '../src/metrics.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -11,7 +13,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** restify with the bot's routes: POST /api/messages, GET /healthz. */
+/** restify with the bot's routes: POST /api/messages, GET /healthz, GET /metrics, the survey pages, the tab. */
 export async function startServer(app: App, port = app.config.port, host = app.config.host): Promise<RunningServer> {
   // Survey link tokens are longer than find-my-way's default limit of 100 characters for a route parameter.
   const options = { name: 'fki-bot', version: VERSION, maxParamLength: 500 } as restify.ServerOptions;
@@ -36,13 +38,17 @@ export async function startServer(app: App, port = app.config.port, host = app.c
 
   registerTab(server, { registry: app.registry, clock: app.clock });
 
+  // 200 while the bot can answer and record (a damaged registry answered from its last good copy
+  // says so in registry.problem), 503 when it cannot; the sync's state is reported beside.
   server.get('/healthz', async (_req, res) => {
-    const registry = await app.registry.current();
-    // A damaged registry file is answered from its last good copy: working, but someone must look.
-    const problem = app.registryStore.problem?.() ?? null;
-    // With several instances, which one runs the schedules.
-    const leader = (await app.storage.leadership()).isLeader();
-    res.send(200, { ok: true, version: VERSION, systems: registry.systems.length, storage: app.storage.kind, leader, ...(problem ? { warnings: [problem] } : {}) });
+    const health = await healthOf(app);
+    res.header('cache-control', 'no-store');
+    res.send(health.ok ? 200 : 503, { version: VERSION, ...health });
+  });
+
+  server.get('/metrics', async (_req, res) => {
+    res.writeHead(200, { 'content-type': metricsRegistry.contentType, 'cache-control': 'no-store' });
+    res.end(await metricsRegistry.metrics());
   });
 
   server.on('restifyError', (req, _res, error, callback) => {

@@ -13,6 +13,7 @@ import type {
   RouteOptions,
 } from './types.js';
 import type { Log } from '../log.js';
+import { metrics } from '../metrics.js';
 import { MAX_MESSAGE_CHARS } from './types.js';
 import { messages } from '../i18n/messages.js';
 
@@ -76,6 +77,12 @@ export class Router implements ChatRouter {
 
   /** The reply, and whether a phrase matched or the fallback answered ("I didn't understand"). */
   async route(turn: ChatTurn): Promise<{ reply: Reply; understood: boolean }> {
+    const routed = await this.routeOnce(turn);
+    metrics.answers.inc({ understood: String(routed.understood) });
+    return routed;
+  }
+
+  private async routeOnce(turn: ChatTurn): Promise<{ reply: Reply; understood: boolean }> {
     if (turn.text.length > MAX_MESSAGE_CHARS) return { reply: { text: messages(turn.lang).tooLong(MAX_MESSAGE_CHARS) }, understood: false };
     for (const route of this.routes) {
       const match = await route.matcher(turn);
@@ -95,6 +102,8 @@ export class Router implements ChatRouter {
 
   async handleAction(verb: string, data: ActionData, turn: ChatTurn): Promise<ActionResult> {
     const route = this.actions.get(verb);
+    // Verbs the bot knows only, so that a label cannot be made up by whoever sends a card action.
+    metrics.cardActions.inc({ verb: route ? verb : 'unknown' });
     if (!route) return { type: 'error', code: 'UNKNOWN_ACTION', text: messages(turn.lang).unknownAction };
     const refusal = await route.guard?.(turn);
     if (refusal) return { type: 'message', text: refusal };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { SerialQueue } from '../store/serial.js';
+import { metrics } from '../metrics.js';
 import type { Reply } from '../chat/types.js';
 import { weekKey, isoWeekOf } from '../deadlines/digest.js';
 import type { Lang } from '../i18n/language.js';
@@ -159,6 +160,7 @@ export class DigestService {
     await this.deps.limiter.take();
     const result = await this.deps.sender.send(subscription.conversationId, await replyIn(subscription.lang));
     const at = new Date().toISOString();
+    metrics.digests.inc({ outcome: result.outcome });
     if (result.outcome === 'sent') {
       await outbox.record({ type: 'sent', week, conversationId: subscription.conversationId, at });
       summary.sent += 1;

@@ -81,6 +81,21 @@ export class Journal<E> implements EventLog<E> {
     );
   }
 
+  async probe(): Promise<void> {
+    let handle;
+    try {
+      handle = await open(this.file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    try {
+      await handle.read(Buffer.alloc(1), 0, 1, 0);
+    } finally {
+      await handle.close();
+    }
+  }
+
   /** Changes since the file was last read, without waiting for the lock. */
   async changedSinceRead(): Promise<boolean> {
     try {

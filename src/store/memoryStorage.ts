@@ -27,6 +27,8 @@ class MemoryEventLog<E> implements EventLog<E> {
     return this.read !== this.events.length;
   }
 
+  async probe(): Promise<void> {}
+
   transact<T>(work: (written: E[], append: (event: E) => Promise<void>) => Promise<T>): Promise<T> {
     return this.turns.run(async () =>
       work(await this.readNew(), async (event) => {

@@ -15,6 +15,8 @@ export interface EventLog<E> {
   open(): Promise<E[]>;
   readNew(): Promise<E[]>;
   changedSinceRead(): Promise<boolean>;
+  /** Throws when the journal cannot be read now (for /healthz); reads next to nothing. */
+  probe(): Promise<void>;
   transact<T>(work: (written: E[], append: (event: E) => Promise<void>) => Promise<T>): Promise<T>;
 }
 

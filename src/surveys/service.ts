@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Log } from '../log.js';
+import { metrics } from '../metrics.js';
 import type { RegistryService } from '../registry/service.js';
 import { nameKey } from '../registry/system.js';
 import { JournalProjection } from '../store/journal.js';
@@ -183,6 +184,7 @@ export class SurveyService {
         lang,
       };
       await record({ type: 'answered', at: answer.submittedAt, surveyId, answer });
+      metrics.surveyAnswers.inc({ channel: source.channel });
       return { kind: 'stored', survey, answer };
     });
   }

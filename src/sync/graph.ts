@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';
-import { Client, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import { Client, MiddlewareFactory, RetryHandler, RetryHandlerOptions, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import { metrics } from '../metrics.js';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import type { ListColumn } from './columns.js';
 import type { ListItem } from './rows.js';
@@ -56,7 +57,16 @@ export function graphSource(settings: GraphSettings): GraphListClient | GraphExc
 
 function graphClient(settings: GraphSettings): { client: Client; baseUrl: string } {
   const baseUrl = settings.baseUrl.replace(/\/?$/, '/');
-  return { client: Client.initWithMiddleware({ authProvider: authProviderFor(settings), baseUrl }), baseUrl };
+  // The SDK's own chain, with its retry handler's decision counted: a throttled or failing Graph is seen.
+  const middleware = MiddlewareFactory.getDefaultMiddlewareChain(authProviderFor(settings));
+  const retries = new RetryHandler(
+    new RetryHandlerOptions(undefined, undefined, () => {
+      metrics.outboundRetries.inc({ target: 'graph' });
+      return true;
+    }),
+  );
+  const chain = middleware.map((handler) => (handler instanceof RetryHandler ? retries : handler));
+  return { client: Client.initWithMiddleware({ middleware: chain, baseUrl }), baseUrl };
 }
 
 /**

@@ -34,7 +34,17 @@ export type SyncResult =
  * still on their way are written back first (so the sync reads them back instead of undoing them),
  * then the list is read and the registry changed through its one write path.
  */
+/** How the last sync went, for /healthz. */
+export interface SyncHealth {
+  configured: boolean;
+  lastRun: { at: string; ok: boolean; problem: string | null } | null;
+  /** Approved answers still waiting to be written back to the list. */
+  writeBacksWaiting: number;
+}
+
 export class SyncService {
+  private lastRun: SyncHealth['lastRun'] = null;
+
   private constructor(
     private readonly deps: SyncDeps,
     readonly writeBacks: WriteBackQueue,
@@ -60,8 +70,24 @@ export class SyncService {
     return !('missing' in this.settings);
   }
 
-  /** One sync, or (dry run) what it would change. */
+  health(): SyncHealth {
+    return { configured: this.configured, lastRun: this.lastRun, writeBacksWaiting: this.writeBacks.waiting };
+  }
+
+  /** One sync, or (dry run) what it would change; a run that is not a dry run is remembered for /healthz. */
   async run(options: { lang: Lang; dryRun?: boolean }): Promise<SyncResult> {
+    const at = this.deps.clock.now().toISOString();
+    try {
+      const result = await this.runOnce(options);
+      if (!options.dryRun && result.kind !== 'not-configured') this.lastRun = { at, ok: result.kind === 'done', problem: result.kind === 'done' ? null : result.text };
+      return result;
+    } catch (error) {
+      if (!options.dryRun) this.lastRun = { at, ok: false, problem: (error as Error).message };
+      throw error;
+    }
+  }
+
+  private async runOnce(options: { lang: Lang; dryRun?: boolean }): Promise<SyncResult> {
     const source = this.source();
     if (source === null) return { kind: 'not-configured', missing: 'missing' in this.settings ? this.settings.missing : '' };
     if (this.columnMap instanceof ColumnMapError) {

@@ -176,11 +176,13 @@ describe('the bot over /api/messages (Teams protocol)', () => {
 
   it('reports its health', async () => {
     const response = await fetch(`${bot.server.url}/healthz`);
-    const body = (await response.json()) as { ok: boolean; version: string; systems: number };
+    const body = (await response.json()) as { ok: boolean; version: string; registry: { ok: boolean; systems: number }; journals: Record<string, { ok: boolean }>; sync: { configured: boolean; ok: boolean } };
     assert.equal(response.status, 200);
     assert.equal(body.ok, true);
     assert.match(body.version, /^\d+\.\d+\.\d+/);
-    assert.equal(body.systems, testData().systems.length);
+    assert.equal(body.registry.systems, testData().systems.length);
+    assert.deepEqual(Object.entries(body.journals).map(([name, journal]) => [name, journal.ok]), [['surveys', true], ['digestOutbox', true], ['writeBack', true]]);
+    assert.deepEqual([body.sync.configured, body.sync.ok], [false, true]);
   });
 });
 

@@ -68,6 +68,10 @@ class PgEventLog<E> implements EventLog<E> {
     return Number(rows[0]?.seq ?? 0) !== this.lastSeq;
   }
 
+  async probe(): Promise<void> {
+    await this.pool.query('SELECT 1 FROM journal_events WHERE journal = $1 LIMIT 1', [this.name]);
+  }
+
   transact<T>(work: (written: E[], append: (event: E) => Promise<void>) => Promise<T>): Promise<T> {
     return this.turns.run(async () => {
       const before = this.lastSeq;
