@@ -73,7 +73,8 @@ interface Started {
 /** Starts a server process and waits until it says where it listens. */
 function startProcess(args: string[], env: Record<string, string>, urlOf: (line: string) => string | null): Promise<Started> {
   const began = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', ...args], {
+  // Both servers run compiled JavaScript, as in production (`npm run bench` builds first).
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -134,13 +135,14 @@ async function measure(url: string, pid: number, connector: StandInConnector, qu
   };
 }
 
-async function load(url: string, connector: StandInConnector, questions: string[]): Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number }> {
+/** Load for HTTP_SECONDS, or until `count` requests were sent. */
+async function load(url: string, connector: StandInConnector, questions: string[], count = Infinity): Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number }> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   const deadline = performance.now() + HTTP_SECONDS * 1000;
   const worker = async () => {
-    while (performance.now() < deadline) {
+    while (performance.now() < deadline && next < count) {
       const body = JSON.stringify(personalMessage(connector.url, questions[next++ % questions.length] as string));
       const t0 = performance.now();
       const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -170,9 +172,11 @@ async function benchHttp(): Promise<void> {
       return null;
     }
   };
-  const fki = await startProcess(['bot/main.ts'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' }, listening);
+  const fki = await startProcess(['dist/bot/main.js'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' }, listening);
   const fkiRssAtStart = await rssMb(fki.child.pid!);
-  const echo = await startProcess(['bench/echoBot.ts'], {}, (line) => {
+  // The first 2,000 requests after start, before any warm-up: what the first users of a new instance get.
+  const cold = await load(fki.url, connector, questions, 2000);
+  const echo = await startProcess(['dist/bench/echoBot.js'], {}, (line) => {
     try {
       return (JSON.parse(line) as { url?: string }).url ?? null;
     } catch {
@@ -198,8 +202,10 @@ async function benchHttp(): Promise<void> {
     console.log(`    throughput ratio FKI/echo: ${(fkiResult.rps / echoResult.rps).toFixed(2)}   (goal ≥ 0.80)`);
     console.log(`    CPU-per-request ratio echo/FKI: ${(echoResult.serverCpuUs / fkiResult.serverCpuUs).toFixed(2)}   replies received by the connector: ${repliesSent}`);
     console.log(`\n(3) Start-up and memory of the FKI Bot process with ${SYSTEMS} systems`);
-    console.log(`    start-up to listening: ${fki.startupMs.toFixed(0)} ms (includes tsx loading TypeScript); echo bot: ${echo.startupMs.toFixed(0)} ms`);
-    console.log(`    RSS at start: ${fkiRssAtStart.toFixed(0)} MB; after the load: ${fkiRssAfter.toFixed(0)} MB; echo bot after load: ${(await rssMb(echo.child.pid!)).toFixed(0)} MB`);
+    console.log(`    start-up to listening: ${fki.startupMs.toFixed(0)} ms; echo bot: ${echo.startupMs.toFixed(0)} ms; ratio ${(fki.startupMs / echo.startupMs).toFixed(2)}   (goal ≤ 1.5)`);
+    const echoRss = await rssMb(echo.child.pid!);
+    console.log(`    RSS at start: ${fkiRssAtStart.toFixed(0)} MB; after the load: ${fkiRssAfter.toFixed(0)} MB; echo bot after load: ${echoRss.toFixed(0)} MB; ratio ${(fkiRssAfter / echoRss).toFixed(2)}   (goal ≤ 2 and < 250 MB)`);
+    console.log(`    first 2,000 requests after start: ${cold.rps.toFixed(0)} req/s (p99 ${ms(cold.p99)}); steady: ${fkiResult.rps.toFixed(0)} req/s; steady/first ${(fkiResult.rps / cold.rps).toFixed(2)}   (goal ≤ 1.5)`);
   } finally {
     fki.child.kill();
     echo.child.kill();

@@ -17,6 +17,9 @@ export interface StoredConversation {
 export class ConversationStore {
   private readonly document: StoredDocument<{ conversations: Record<string, StoredConversation> }>;
 
+  /** Conversations recorded (or found recorded) by this process, with what identifies their reference. */
+  private readonly recorded = new Map<string, string>();
+
   constructor(storage: Storage) {
     this.document = storage.document('conversations', { conversations: {} });
   }
@@ -25,11 +28,14 @@ export class ConversationStore {
   async record(activity: Partial<Activity>, now: Date): Promise<void> {
     const id = activity.conversation?.id;
     if (!id || !activity.serviceUrl) return;
-    const reference = TurnContext.getConversationReference(activity);
     const kind = activity.conversation?.conversationType ?? 'personal';
     const aadObjectId = kind === 'personal' ? (activity.from?.aadObjectId ?? null) : null;
-    // Most activities come from a conversation already known as it is: no change, no write.
+    // Most activities come from a conversation this process has already recorded as it is: nothing to read.
+    const seenAs = `${activity.serviceUrl}|${aadObjectId ?? ''}`;
+    if (this.recorded.get(id) === seenAs) return;
+    const reference = TurnContext.getConversationReference(activity);
     const known = (await this.document.read()).conversations[id];
+    this.recorded.set(id, seenAs);
     if (known && known.reference.serviceUrl === reference.serviceUrl && known.aadObjectId === aadObjectId) return;
     await this.document.change(({ conversations }) => {
       conversations[id] = { reference, kind, aadObjectId, updatedAt: now.toISOString() };

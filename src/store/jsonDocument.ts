@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Log } from '../log.js';
 import { writeFileAtomic } from './atomicFile.js';
 import { withFileLock } from './fileLock.js';
@@ -11,6 +11,8 @@ import { withFileLock } from './fileLock.js';
  */
 export class JsonDocument<T extends object> {
   private data: T | null = null;
+  /** What the file was when `data` was read: a shared document is read again only when it changed. */
+  private readAs: string | null = null;
 
   constructor(
     readonly file: string,
@@ -28,10 +30,13 @@ export class JsonDocument<T extends object> {
     return withFileLock(
       this.file,
       async () => {
-        const data = await this.load();
-        const changed = apply(data);
-        if (changed) await writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
-        return changed;
+        // A copy: what is kept in memory is only ever what is on disk.
+        const data = structuredClone(await this.load());
+        if (!apply(data)) return false;
+        await writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
+        this.data = data;
+        this.readAs = await versionOf(this.file);
+        return true;
       },
       this.options.log,
     );
@@ -39,19 +44,33 @@ export class JsonDocument<T extends object> {
 
   private async load(): Promise<T> {
     if (this.data !== null && !this.options.shared) return this.data;
+    const version = await versionOf(this.file);
+    if (this.data !== null && version === this.readAs) return this.data;
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       this.data = structuredClone(this.defaults);
+      this.readAs = 'missing';
       return this.data;
     }
+    this.readAs = version;
     try {
       this.data = { ...structuredClone(this.defaults), ...(JSON.parse(text) as T) };
     } catch (error) {
       throw new Error(`${this.file} cannot be read: ${(error as Error).message}`);
     }
     return this.data;
+  }
+}
+
+/** Changes whenever the file is replaced (every write renames a new file over it). */
+async function versionOf(file: string): Promise<string> {
+  try {
+    const info = await stat(file);
+    return `${info.ino}:${info.size}:${info.mtimeMs}`;
+  } catch {
+    return 'missing';
   }
 }

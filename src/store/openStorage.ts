@@ -2,8 +2,6 @@ import { dataDirOf } from '../config.js';
 import type { Log } from '../log.js';
 import { FileRegistryStore } from './fileRegistryStore.js';
 import { fileStorage } from './fileStorage.js';
-import { openDatabase } from './postgres/database.js';
-import { postgresStorage } from './postgres/pgStorage.js';
 import type { RegistryStore } from './registryStore.js';
 import type { Storage } from './storage.js';
 
@@ -28,6 +26,8 @@ export function storageSettingsOf(env: NodeJS.ProcessEnv): StorageSettings {
 /** The storage the settings ask for: PostgreSQL when a database URL is given, else files in DATA_DIR. */
 export async function openStorage(settings: StorageSettings, log: Log, registry?: RegistryStore): Promise<Storage> {
   if (settings.databaseUrl) {
+    // Loaded only with a database: the driver and the migrations cost a start without one 100 ms.
+    const [{ openDatabase }, { postgresStorage }] = await Promise.all([import('./postgres/database.js'), import('./postgres/pgStorage.js')]);
     const pool = await openDatabase(settings.databaseUrl, log);
     return postgresStorage(pool, log, settings.leaderPollMs !== undefined ? { leaderPollMs: settings.leaderPollMs } : {});
   }

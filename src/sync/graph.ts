@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';
+import { createRequire } from 'node:module';
 import { Client, MiddlewareFactory, RetryHandler, RetryHandlerOptions, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { metrics } from '../metrics.js';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
@@ -181,8 +181,16 @@ interface GraphListItem {
   fields?: Record<string, unknown>;
 }
 
+/**
+ * @azure/identity takes about 150 ms to load: loaded when credentials are first needed, not at start
+ * (most starts, and every CLI command but sync, never use it).
+ */
+const require = createRequire(import.meta.url);
+const identity = () => require('@azure/identity') as typeof import('@azure/identity');
+
 function authProviderFor(settings: GraphSettings): AuthenticationProvider {
   if (settings.accessToken) return { getAccessToken: async () => settings.accessToken };
+  const { ClientCertificateCredential, ClientSecretCredential } = identity();
   const credential = settings.clientSecret
     ? new ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret)
     : new ClientCertificateCredential(settings.tenantId, settings.clientId, { certificate: readFileSync(settings.certificatePath, 'utf8') });
