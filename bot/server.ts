@@ -38,6 +38,16 @@ export async function startServer(app: App, port = app.config.port, host = app.c
 
   registerTab(server, { registry: app.registry, clock: app.clock });
 
+  // What the features serve over HTTP (the calendar feed).
+  for (const route of app.routes) {
+    server.get(route.path, async (req, res) => {
+      const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      const answer = await route.handle({ query });
+      res.writeHead(answer.status, { 'content-type': answer.type, 'x-content-type-options': 'nosniff', ...answer.headers });
+      res.end(answer.body);
+    });
+  }
+
   // 200 while the bot can answer and record (a damaged registry answered from its last good copy
   // says so in registry.problem), 503 when it cannot; the sync's state is reported beside.
   server.get('/healthz', async (_req, res) => {

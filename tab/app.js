@@ -23,6 +23,7 @@ const TEXT = {
     deadlineColumns: ['Løsning', 'Kode', 'Type', 'Titel', 'Publiceret', 'Frist'],
     kinds: { klik: 'KLIK-opgave', agreement: 'Aftale', event: 'Møde eller dato' },
     error: 'Oversigten kunne ikke hentes. Prøv at genindlæse siden.',
+    calendar: 'Abonnér i Outlook: frister, aftaler og møder i din kalender',
   },
   en: {
     intro: "Dates of the switch to Context Handler 2 and STS 2 from KOMBIT's registry, and KLIK deadlines. Search, filter and sort; download what is shown as CSV.",
@@ -35,6 +36,7 @@ const TEXT = {
     deadlineColumns: ['Solution', 'Code', 'Kind', 'Title', 'Published', 'Deadline'],
     kinds: { klik: 'KLIK task', agreement: 'Agreement', event: 'Meeting or date' },
     error: 'The overview could not be loaded. Try reloading the page.',
+    calendar: 'Subscribe in Outlook: deadlines, agreements and meetings in your calendar',
   },
 };
 
@@ -86,6 +88,7 @@ function labels() {
   $('systems-caption').textContent = t.caption;
   $('deadlines-title').textContent = t.deadlines;
   $('deadlines-caption').textContent = t.deadlinesCaption;
+  $('calendar').textContent = t.calendar;
   const status = /** @type {HTMLSelectElement} */ ($('status'));
   status.replaceChildren(new Option(t.all, ''), ...Object.entries(t.statuses).map(([value, text]) => new Option(text, value)));
   const months = [...new Set(systems.flatMap((s) => [s.ch2Date, s.sts2Date]).filter(Boolean).map((d) => String(d).slice(0, 7)))].sort();

@@ -13,6 +13,12 @@ export interface Schedule {
   run(now: Date): Promise<unknown>;
 }
 
+/** A page or file a feature serves over HTTP (GET): the calendar feed, say. No botbuilder, no restify. */
+export interface HttpRoute {
+  path: string;
+  handle(request: { query: URLSearchParams }): Promise<{ status: number; type: string; body: string; headers?: Record<string, string> }>;
+}
+
 /** What a feature is handed at start: the services every feature stands on, and the environment. */
 export interface FeatureContext extends FeatureDeps {
   env: NodeJS.ProcessEnv;
@@ -24,6 +30,7 @@ export interface StartedFeature {
   feature: Feature;
   register(router: ChatRouter): void;
   schedules: Schedule[];
+  routes: HttpRoute[];
   state: unknown;
 }
 
@@ -51,6 +58,8 @@ export interface FeatureDefinition<Settings, State> {
   /** Its chat phrases and card verbs. */
   register: (router: ChatRouter, context: FeatureContext, own: { settings: Settings; state: State }) => void;
   schedules?: (context: FeatureContext, own: { settings: Settings; state: State }) => Schedule[];
+  /** What it serves over HTTP (GET). */
+  routes?: (context: FeatureContext, own: { settings: Settings; state: State }) => HttpRoute[];
 }
 
 /** Declares a feature: everything it brings, typed by its own settings and state. */
@@ -67,6 +76,7 @@ export function defineFeature<Settings = undefined, State = undefined>(definitio
         feature,
         register: (router) => definition.register(router, context, own),
         schedules: definition.schedules?.(context, own) ?? [],
+        routes: definition.routes?.(context, own) ?? [],
         state,
       };
     },

@@ -1,4 +1,5 @@
 import { answers } from '../answers/chat.js';
+import { calendar } from '../calendar/feature.js';
 import type { ChatRouter, Notifier } from '../chat/types.js';
 import type { Config } from '../config.js';
 import { deadlines } from '../deadlines/chat.js';
@@ -17,14 +18,14 @@ import type { SurveyService } from '../surveys/service.js';
 import { sync } from '../sync/chat.js';
 import type { Clock } from '../time/clock.js';
 import type { Storage } from '../store/storage.js';
-import type { Feature, FeatureContext, Schedule, StartedFeature } from './feature.js';
+import type { Feature, FeatureContext, HttpRoute, Schedule, StartedFeature } from './feature.js';
 
 /**
  * The app is this list. Phrases are tried in its order: commands that start a message first, then
  * deadline and "what happens" questions, then questions about a system's switch, which take any name.
  * The bot and `cli ask` start the same list, so the CLI answers exactly what the bot would.
  */
-export const FEATURES: readonly Feature[] = [smallTalk, help, operations, surveys, sync, digest, deadlines, answers];
+export const FEATURES: readonly Feature[] = [smallTalk, help, operations, calendar, surveys, sync, digest, deadlines, answers];
 
 /** What the features stand on: the services the core makes, and the front end's notifier and sync. */
 export interface FeatureDeps {
@@ -48,6 +49,7 @@ export interface FeatureDeps {
 
 export interface StartedFeatures {
   schedules: Schedule[];
+  routes: HttpRoute[];
   register(router: ChatRouter): void;
   /** A started feature's own state (the digest's service, say), for the front end and tests. */
   stateOf<State>(feature: Feature<State>): State;
@@ -59,6 +61,7 @@ export async function startFeatures(context: FeatureContext, features: readonly 
   for (const feature of features) started.push(await feature.start(context));
   return {
     schedules: started.flatMap((feature) => feature.schedules),
+    routes: started.flatMap((feature) => feature.routes),
     register: (router) => {
       for (const feature of started) feature.register(router);
     },

@@ -45,6 +45,8 @@ export interface DigestView {
   title: string;
   empty: string | null;
   sections: Section[];
+  /** "Abonnér i Outlook": the calendar feed with the same deadlines, when the bot serves one. */
+  calendar: { line: string; button: string; url: string } | null;
 }
 
 const weekdayFormat = (lang: Lang, year: boolean) =>
@@ -122,7 +124,7 @@ export function presentDigest(digest: Digest, lang: Lang): DigestView {
     m.staleSurveys,
     digest.staleSurveys.map((s) => ({ lead: s.system, text: m.staleSurvey(formatTimestampDay(s.createdAt, lang), s.requesters) })),
   );
-  return { title: m.title(digest.week.week, digest.week.year), empty: sections.length === 0 ? m.emptyWeek : null, sections };
+  return { title: m.title(digest.week.week, digest.week.year), empty: sections.length === 0 ? m.emptyWeek : null, sections, calendar: null };
 }
 
 /** The title of a deadline answer: what was asked, in the words of the answer. */
@@ -182,7 +184,14 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
     const latest = answer.latest.map((deadline) => deadlineLine(deadline, today, lang, true));
     sections.push(shortened(m.latest, [{ heading: null, lines: latest }], ANSWER_SECTION_LINES, lang));
   }
-  return { title, empty, sections };
+  return { title, empty, sections, calendar: null };
+}
+
+/** The view with the calendar feed's link under it ("Abonnér i Outlook"). */
+export function withCalendar(view: DigestView, calendarUrl: string | null, lang: Lang): DigestView {
+  if (calendarUrl === null) return view;
+  const m = digestMessages(lang);
+  return { ...view, calendar: { line: m.calendarLine, button: m.calendarButton, url: calendarUrl } };
 }
 
 /** The view as plain text: the CLI's preview and the message's fallback text. */
@@ -197,5 +206,6 @@ export function digestViewToText(view: DigestView): string {
     }
     if (section.more) out.push(`  ${section.more}`);
   }
+  if (view.calendar) out.push('', `${view.calendar.line} ${view.calendar.url}`);
   return out.join('\n');
 }

@@ -19,6 +19,8 @@ interface DigestMessages {
   more(count: number): string;
   /** What only administrators may do, for the "administrators only" sentence. */
   sendNowWhat: string;
+  calendarLine: string;
+  calendarButton: string;
   category: Record<DeadlineCategory, string>;
   categoryPlural: Record<DeadlineCategory, string>;
   /** The label of an item's day: "Frist" for what is due, "Dato" for what happens. */
@@ -71,6 +73,8 @@ const da: DigestMessages = {
   staleSurvey: (since, requesters) => `Åben siden: ${since} · ${requesters} har spurgt`,
   more: (count) => `+${count} mere`,
   sendNowWhat: 'sende oversigten',
+  calendarLine: 'Få fristerne i din kalender:',
+  calendarButton: 'Abonnér i Outlook',
   category: { klik: 'KLIK-opgave', agreement: 'Aftale', meeting: 'Møde', 'go-live': 'Idriftsættelse', release: 'Release', milestone: 'Milepæl' },
   categoryPlural: { klik: 'KLIK-opgaver', agreement: 'Aftaler', meeting: 'Møder', 'go-live': 'Idriftsættelser', release: 'Releases', milestone: 'Milepæle' },
   dayLabel: (due) => (due ? 'Frist' : 'Dato'),
@@ -122,6 +126,8 @@ const en: DigestMessages = {
   staleSurvey: (since, requesters) => `Open since: ${since} · ${requesters} asked`,
   more: (count) => `+${count} more`,
   sendNowWhat: 'send the digest',
+  calendarLine: 'Get the deadlines in your calendar:',
+  calendarButton: 'Subscribe in Outlook',
   category: { klik: 'KLIK task', agreement: 'Agreement', meeting: 'Meeting', 'go-live': 'Go-live', release: 'Release', milestone: 'Milestone' },
   categoryPlural: { klik: 'KLIK tasks', agreement: 'Agreements', meeting: 'Meetings', 'go-live': 'Go-lives', release: 'Releases', milestone: 'Milestones' },
   dayLabel: (due) => (due ? 'Deadline' : 'Date'),

@@ -1,7 +1,7 @@
 import { digestCard } from '../deadlines/card.js';
 import type { Reply } from '../chat/types.js';
 import { buildDigest, type SurveySummary } from '../deadlines/digest.js';
-import { digestViewToText, presentDigest } from '../deadlines/present.js';
+import { digestViewToText, presentDigest, withCalendar } from '../deadlines/present.js';
 import type { Lang } from '../i18n/language.js';
 import type { Deadline } from '../deadlines/deadline.js';
 import type { SystemRecord } from '../registry/system.js';
@@ -27,8 +27,8 @@ export function digestText(data: DigestData, openSurveys: readonly Survey[], asO
   return digestViewToText(view(data, openSurveys, asOf, lang));
 }
 
-/** The digest for day D as a message: the card, with its text. */
-export function digestReply(data: DigestData, openSurveys: readonly Survey[], asOf: IsoDate, lang: Lang): Reply {
-  const digestView = view(data, openSurveys, asOf, lang);
+/** The digest for day D as a message: the card, with its text, and the calendar feed's link when there is one. */
+export function digestReply(data: DigestData, openSurveys: readonly Survey[], asOf: IsoDate, lang: Lang, calendarUrl: string | null = null): Reply {
+  const digestView = withCalendar(view(data, openSurveys, asOf, lang), calendarUrl, lang);
   return { text: digestViewToText(digestView), summary: digestView.title, card: digestCard(digestView) };
 }

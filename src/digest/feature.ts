@@ -4,6 +4,7 @@ import { checkSchedule } from '../time/cron.js';
 import type { Lang } from '../i18n/language.js';
 import type { IsoDate } from '../time/calendarDate.js';
 import { registerDigest } from './chat.js';
+import { calendarFeedUrl } from '../calendar/link.js';
 import { digestReply } from './compose.js';
 import { DigestOutbox, type OutboxEvent } from './outbox.js';
 import { RateLimiter } from './rateLimiter.js';
@@ -46,7 +47,7 @@ export const digest = defineFeature({
     const outbox = await DigestOutbox.load(storage.journal<OutboxEvent>('digestOutbox'));
     const compose = async (asOf: IsoDate, lang: Lang) => {
       await surveys.refresh();
-      return digestReply(await registry.current(), surveys.open(), asOf, lang);
+      return digestReply(await registry.current(), surveys.open(), asOf, lang, calendarFeedUrl(config.publicBaseUrl));
     };
     const digests = new DigestService({
       subscriptions,

@@ -28,8 +28,8 @@ describe('cards', () => {
 
   for (const lang of ['da', 'en'] as const) {
     it(`help and welcome cards are valid (${lang})`, () => {
-      assert.deepEqual(cardProblems(helpCard(lang)), []);
-      assert.deepEqual(cardProblems(helpCard(lang, 'Hej')), []);
+      assert.deepEqual(cardProblems(helpCard(lang, null, 'https://fki.example/calendar/deadlines.ics')), []);
+      assert.deepEqual(cardProblems(helpCard(lang, 'Hej', 'https://fki.example/calendar/deadlines.ics')), []);
       assert.deepEqual(cardProblems(messageCard(['one', 'two'])), []);
     });
   }

@@ -169,7 +169,8 @@ describe('cli ask: what the bot would answer, through the same router', function
       storage: fileStorage(dataDir),
       clock: fixedClock('2040-01-01T12:00:00Z'),
       adminIds: [],
-      env: {},
+      // Configured as the bot is: links in answers (the calendar feed) name the same server.
+      env: { PUBLIC_BASE_URL: bot.app.config.publicBaseUrl },
     });
     return { code, stdout: out.join('\n'), stderr: err.join('\n') };
   }

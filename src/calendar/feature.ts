@@ -1,0 +1,45 @@
+import { linkCard } from '../../cards/textCards.js';
+import { defineFeature } from '../app/feature.js';
+import { exactly } from '../chat/phrases.js';
+import { DEADLINE_KINDS, type DeadlineKind } from '../deadlines/deadline.js';
+import { deadlinesFeed } from './feed.js';
+import { CALENDAR_FEED_PATH, calendarFeedUrl } from './link.js';
+import { calendarTexts } from './texts.js';
+
+const ASK = exactly('kalender', 'kalenderen', 'abonnér i outlook', 'abonner i outlook', 'outlook', 'calendar', 'subscribe in outlook', 'ical');
+
+/**
+ * The deadlines in people's calendars: GET /calendar/deadlines.ics, an iCalendar feed Outlook
+ * subscribes to (?solution=SAPA and ?kind=klik|agreement|event narrow it), and "kalender" in chat.
+ */
+export const calendar = defineFeature({
+  name: 'calendar',
+  languageWords: { da: 'kalender', en: 'calendar' },
+  register: (router, { config }) => {
+    router.message(ASK, (turn) => {
+      const t = calendarTexts(turn.lang);
+      const url = calendarFeedUrl(config.publicBaseUrl);
+      const lines = [t.howTo, url];
+      return { text: lines.join('\n'), card: linkCard(lines, t.subscribe, url) };
+    });
+  },
+  routes: ({ registry, clock }) => [
+    {
+      path: CALENDAR_FEED_PATH,
+      async handle({ query }) {
+        const kind = query.get('kind');
+        if (kind !== null && !(DEADLINE_KINDS as readonly string[]).includes(kind)) {
+          return { status: 400, type: 'text/plain; charset=utf-8', body: `${calendarTexts('da').badKind(kind.slice(0, 40))}\n${calendarTexts('en').badKind(kind.slice(0, 40))}\n` };
+        }
+        const solution = query.get('solution')?.trim().slice(0, 100) || null;
+        const body = deadlinesFeed((await registry.current()).deadlines, { solution, kind: kind as DeadlineKind | null }, clock.now());
+        return {
+          status: 200,
+          type: 'text/calendar; charset=utf-8',
+          body,
+          headers: { 'cache-control': 'public, max-age=900', 'content-disposition': 'inline; filename="fki-frister.ics"' },
+        };
+      },
+    },
+  ],
+});

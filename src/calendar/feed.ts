@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import ical from 'ical-generator';
+import { deadlineKey, type Deadline, type DeadlineKind } from '../deadlines/deadline.js';
+import { categoryOf, isDue } from '../deadlines/category.js';
+import { digestMessages } from '../deadlines/texts.js';
+import { nameKey } from '../registry/system.js';
+import type { IsoDate } from '../time/calendarDate.js';
+
+export interface FeedFilter {
+  /** Only this solution's items ("SAPA"), any case. */
+  solution?: string | null;
+  kind?: DeadlineKind | null;
+}
+
+/** A stable UID for an item: the same on every fetch, whatever else changes about it. */
+function uidOf(deadline: Deadline): string {
+  return `${createHash('sha256').update(deadlineKey(deadline)).digest('hex').slice(0, 32)}@fki-bot.kombit.dk`;
+}
+
+/** Noon UTC of a calendar day: the same day in every zone a calendar client may be in. */
+function dayOf(date: IsoDate): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day, 12));
+}
+
+/**
+ * The dated deadlines, agreements and meetings as an iCalendar feed (RFC 5545, built by ical-generator):
+ * one all-day event per item on its day in Europe/Copenhagen, with a stable UID, the solution and code in
+ * the summary, and the KLIK link and the source in the description. Items without a day are left out:
+ * a calendar cannot hold "no date yet".
+ */
+export function deadlinesFeed(deadlines: readonly Deadline[], filter: FeedFilter, stamp: Date): string {
+  const m = digestMessages('da');
+  const calendar = ical({
+    name: filter.solution ? `FKI-frister: ${filter.solution}` : 'FKI-frister og møder',
+    description: 'Frister, aftaler og møder for Fælleskommunal Infrastruktur, fra FKI Bot',
+    timezone: 'Europe/Copenhagen',
+    prodId: { company: 'KOMBIT', product: 'FKI Bot', language: 'DA' },
+    ttl: 60 * 60 * 6,
+  });
+  const solution = filter.solution ? nameKey(filter.solution) : null;
+  const items = deadlines
+    .filter((item) => item.deadline !== null)
+    .filter((item) => solution === null || nameKey(item.solution) === solution)
+    .filter((item) => !filter.kind || item.kind === filter.kind)
+    .sort((a, b) => (a.deadline as string).localeCompare(b.deadline as string));
+  for (const item of items) {
+    const what = item.code ? `${item.solution} ${item.code}` : `${item.solution} · ${m.category[categoryOf(item)]}`;
+    const lines = [`${m.dayLabel(isDue(item))}: ${item.title}`];
+    if (item.kind === 'klik' && item.klikStatus === 'not-published') lines.push(m.notPublished);
+    if (item.url) lines.push(item.url);
+    if (item.source) lines.push(`Kilde: ${item.source}`);
+    calendar.createEvent({
+      id: uidOf(item),
+      start: dayOf(item.deadline as IsoDate),
+      allDay: true,
+      stamp,
+      summary: `${what}: ${item.title}`,
+      description: lines.join('\n'),
+      ...(item.url ? { url: item.url } : {}),
+    });
+  }
+  return calendar.toString();
+}
