@@ -105,6 +105,7 @@ export class FkiBot extends ActivityHandler {
    * answered with a clear error in the card's own terms, never a server error.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'composeExtension/query') return this.search(context);
     if (context.activity.name === 'adaptiveCard/action' && !isCardAction(context.activity.value)) {
       const lang = languageOfLocale(context.activity.locale);
       this.log.warn({ conversation: context.activity.conversation?.id }, 'malformed adaptiveCard/action refused');
@@ -114,6 +115,30 @@ export class FkiBot extends ActivityHandler {
       };
     }
     return super.onInvokeActivity(context);
+  }
+
+  /**
+   * The message extension: a search from the compose box. Each result is a preview in Teams' list and
+   * the answer's Adaptive Card, which Teams inserts into the message being written.
+   */
+  private async search(context: TurnContext): Promise<InvokeResponse> {
+    const value = (context.activity.value ?? {}) as { commandId?: unknown; parameters?: { name?: unknown; value?: unknown }[] };
+    const parameters = Array.isArray(value.parameters) ? value.parameters : [];
+    const query = parameters.find((parameter) => parameter?.name === 'query')?.value;
+    const turn = this.turnOf(context);
+    const results = typeof value.commandId === 'string' ? await this.router.handleSearch(value.commandId, typeof query === 'string' ? query : '', turn) : null;
+    if (results === null) {
+      return { status: 200, body: { composeExtension: { type: 'message', text: messages(turn.lang).unknownAction } } };
+    }
+    const attachments = results.map((result) => {
+      const reply = fitForTeams(result.reply);
+      return {
+        contentType: ADAPTIVE_CARD_CONTENT_TYPE,
+        content: reply.card ? { ...reply.card, fallbackText: reply.text } : { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: reply.text }] }] },
+        preview: { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: result.title, text: result.text } },
+      };
+    });
+    return { status: 200, body: { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } } };
   }
 
   /** Action.Execute: the one place where a handler's result becomes an `adaptiveCard/action` response. */

@@ -9,7 +9,11 @@ import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
 import { answerAbout, answerQuestion, type Answered, type PendingReport } from './answer.js';
 import { present, viewToText } from './present.js';
-import { AnswerVerbs } from './verbs.js';
+import { AnswerSearches, AnswerVerbs } from './verbs.js';
+import type { Registry } from '../registry/registry.js';
+import type { SystemRecord } from '../registry/system.js';
+import { splitWords } from '../text/words.js';
+import type { IsoDate } from '../time/calendarDate.js';
 
 export interface AnswersDeps {
   registry: RegistryService;
@@ -47,6 +51,38 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
     const answer = answerAbout([system], topic, today(), await pendingAnswers?.());
     return { type: 'card', reply: answerReply({ lang: turn.lang, today: today(), answer }) };
   });
+
+  // The message extension: "SAPA: CH2 21. januar 2025" dropped into any chat or channel post.
+  router.search(AnswerSearches.systems, async (turn, query) => {
+    const pending = await pendingAnswers?.();
+    return searchSystems(await registry.current(), query, today()).map((system) => {
+      const reply = answerReply({ lang: turn.lang, today: today(), answer: answerAbout([system], 'both', today(), pending) });
+      return { title: system.name, text: reply.text.split('\n', 1)[0] ?? '', reply };
+    });
+  });
+}
+
+/** How many systems a search from the compose box offers. */
+const SEARCH_RESULTS = 10;
+
+/**
+ * The systems a compose-box search names, matched as chat matches them (names, aliases, typos), then
+ * the nearest names; an empty search offers the systems switching next.
+ */
+function searchSystems(registry: Registry, query: string, today: IsoDate): SystemRecord[] {
+  const text = query.trim().slice(0, 100);
+  if (text === '') {
+    const next = (system: SystemRecord) => [system.ch2Date, system.sts2Date].filter((day): day is IsoDate => day !== null && day >= today).sort()[0] ?? null;
+    return registry.systems
+      .map((system) => ({ system, day: next(system) }))
+      .filter((entry): entry is { system: SystemRecord; day: IsoDate } => entry.day !== null)
+      .sort((a, b) => a.day.localeCompare(b.day) || a.system.name.localeCompare(b.system.name, 'da'))
+      .slice(0, SEARCH_RESULTS)
+      .map((entry) => entry.system);
+  }
+  const found = registry.matcher.findMentions(splitWords(text)).mentions.flatMap((mention) => mention.systems);
+  const systems = found.length > 0 ? found : registry.matcher.closest(text, SEARCH_RESULTS);
+  return [...new Set(systems)].slice(0, SEARCH_RESULTS);
 }
 
 export function answerReply(answered: Answered): Reply & { card: NonNullable<Reply['card']> } {

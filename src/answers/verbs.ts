@@ -3,3 +3,9 @@ export const AnswerVerbs = {
   /** A "did you mean" button: `{ system, topic }`. */
   pick: 'answers.pick',
 } as const;
+
+/** Search commands of the message extension; the manifest declares the same ids. */
+export const AnswerSearches = {
+  /** "Systemer": find a system and insert its switch dates as a card. */
+  systems: 'systems',
+} as const;

@@ -11,6 +11,8 @@ import type {
   MessageMatcher,
   Reply,
   RouteOptions,
+  SearchHandler,
+  SearchResult,
 } from './types.js';
 import type { Log } from '../log.js';
 import { metrics } from '../metrics.js';
@@ -40,6 +42,7 @@ export interface RouterOptions {
 export class Router implements ChatRouter {
   private readonly routes: MessageRoute[] = [];
   private readonly actions = new Map<string, ActionRoute>();
+  private readonly searches = new Map<string, SearchHandler>();
   private welcomeHandler: ((turn: ChatTurn) => Awaitable<Reply>) | null = null;
   private fallbackHandler: ((turn: ChatTurn) => Awaitable<Reply>) | null = null;
   private readonly lifecycle = new Map<LifecycleEvent, ((turn: ChatTurn) => Awaitable<void>)[]>();
@@ -53,6 +56,17 @@ export class Router implements ChatRouter {
   action(verb: string, handler: ActionHandler, options: RouteOptions = {}): void {
     if (this.actions.has(verb)) throw new Error(`Card verb "${verb}" is registered twice`);
     this.actions.set(verb, { handler, ...options });
+  }
+
+  search(commandId: string, handler: SearchHandler): void {
+    if (this.searches.has(commandId)) throw new Error(`Search command "${commandId}" is registered twice`);
+    this.searches.set(commandId, handler);
+  }
+
+  /** The results of a search command; null for a command no feature declared. */
+  async handleSearch(commandId: string, query: string, turn: ChatTurn): Promise<SearchResult[] | null> {
+    const handler = this.searches.get(commandId);
+    return handler ? handler(turn, query) : null;
   }
 
   welcome(handler: (turn: ChatTurn) => Awaitable<Reply>): void {

@@ -74,8 +74,19 @@ export interface RouteOptions {
   guard?: Guard;
 }
 
+/** One result of a search from the compose box: a preview in the list, and the card it inserts. */
+export interface SearchResult {
+  title: string;
+  text: string;
+  reply: Reply & { card: AdaptiveCard };
+}
+
+export type SearchHandler = (turn: ChatTurn, query: string) => Awaitable<SearchResult[]>;
+
 /** Where a feature declares its chat phrases and card verbs. First matching phrase wins. */
 export interface ChatRouter {
+  /** A search command of the message extension (the compose box), by its command id. */
+  search(commandId: string, handler: SearchHandler): void;
   message<T>(matcher: MessageMatcher<T>, handler: MessageHandler<T>, options?: RouteOptions): void;
   action(verb: string, handler: ActionHandler, options?: RouteOptions): void;
   /** When the bot is added to a chat or team. */

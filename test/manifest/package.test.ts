@@ -92,11 +92,19 @@ describe('the Teams app package', function () {
     assert.match(stderr, /Set MicrosoftAppId/);
   });
 
+  it('declares the message extension: one search command "systems" with a "query" parameter, for this bot', async () => {
+    const extensions = (manifest as unknown as { composeExtensions: { botId: string; commands: { id: string; type: string; parameters: { name: string }[] }[] }[] }).composeExtensions;
+    assert.equal(extensions.length, 1);
+    assert.equal(extensions[0]!.botId, manifest.bots[0]!.botId);
+    assert.deepEqual(extensions[0]!.commands.map((command) => [command.id, command.type, command.parameters.map((parameter) => parameter.name)]), [['systems', 'query', ['query']]]);
+  });
+
   it('lists only commands the bot understands, in Danish and in English', async () => {
     const english = JSON.parse(entries.get('en.json')!.toString('utf8')) as Record<string, string>;
     const titles = [
       ...manifest.bots[0]!.commandLists[0]!.commands.map((command) => ({ text: command.title, locale: 'da-DK' })),
-      ...Object.entries(english).filter(([key]) => key.endsWith('.title')).map(([, text]) => ({ text, locale: 'en-US' })),
+      // The bot's commands (the message extension's titles are not chat commands).
+      ...Object.entries(english).filter(([key]) => key.startsWith('bots[') && key.endsWith('.title')).map(([, text]) => ({ text, locale: 'en-US' })),
     ];
     const dataDir = await mkdtemp(path.join(tmpdir(), 'fki-commands-'));
     const bot = await BotHarness.start({ data: starterData(), dataDir });
