@@ -13,7 +13,7 @@ export interface Health {
   sync: SyncHealth & { ok: boolean };
 }
 
-const JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack'];
+const JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack', 'reminders'];
 
 /** What /healthz reports: each part of the bot's state, read as it is now. */
 export async function healthOf(app: {

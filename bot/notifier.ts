@@ -55,6 +55,10 @@ export class ProactiveNotifier implements Notifier, DigestSender {
     return this.deliver(conversationId, stored.reference, reply);
   }
 
+  async personalChatOf(aadObjectId: string): Promise<string | null> {
+    return (await this.conversations.personalChatOf(aadObjectId))?.reference.conversation?.id ?? null;
+  }
+
   async canReachUser(aadObjectId: string): Promise<boolean> {
     return (await this.conversations.personalChatOf(aadObjectId)) !== undefined;
   }

@@ -1,5 +1,6 @@
 import { answers } from '../answers/chat.js';
 import { calendar } from '../calendar/feature.js';
+import { reminders } from '../reminders/feature.js';
 import type { ChatRouter, Notifier } from '../chat/types.js';
 import type { Config } from '../config.js';
 import { deadlines } from '../deadlines/chat.js';
@@ -25,7 +26,7 @@ import type { Feature, FeatureContext, HttpRoute, Schedule, StartedFeature } fro
  * deadline and "what happens" questions, then questions about a system's switch, which take any name.
  * The bot and `cli ask` start the same list, so the CLI answers exactly what the bot would.
  */
-export const FEATURES: readonly Feature[] = [smallTalk, help, operations, calendar, surveys, sync, digest, deadlines, answers];
+export const FEATURES: readonly Feature[] = [smallTalk, help, operations, calendar, surveys, reminders, sync, digest, deadlines, answers];
 
 /** What the features stand on: the services the core makes, and the front end's notifier and sync. */
 export interface FeatureDeps {

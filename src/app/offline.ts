@@ -12,6 +12,8 @@ import { FEATURES, languageWordsOf, startFeatures } from './features.js';
 
 /** Outside Teams nobody is notified and nothing is sent. */
 const silentNotifier: Notifier = {
+  send: async () => ({ outcome: 'failed', reason: 'nothing is sent outside Teams' }),
+  personalChatOf: async () => null,
   toConversation: () => {},
   toUser: () => {},
   canReachUser: async () => false,

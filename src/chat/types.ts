@@ -48,7 +48,14 @@ export type ActionResult =
  * Messages to people outside the current turn. Delivery happens after the turn, with retries; a
  * message that cannot be delivered is logged by the notifier, never dropped silently.
  */
+/** How a delivery ended: posted, the conversation is gone (the bot was removed), or it failed for now. */
+export type SendOutcome = { outcome: 'sent' } | { outcome: 'gone' } | { outcome: 'failed'; reason: string };
+
 export interface Notifier {
+  /** Into a conversation, with the retries, waiting for the outcome (for deliveries that are recorded). */
+  send(conversationId: string, reply: Reply): Promise<SendOutcome>;
+  /** The personal chat the bot has with a user, by Azure AD object id; null when it has none. */
+  personalChatOf(aadObjectId: string): Promise<string | null>;
   /** Into a conversation the bot has seen (a personal chat, a group chat, a channel thread). */
   toConversation(conversationId: string, reply: Reply): void;
   /** Into the personal chat of a user, by Azure AD object id, if the bot has one with them. */

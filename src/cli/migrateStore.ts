@@ -1,7 +1,7 @@
 import type { Storage } from '../store/storage.js';
 import type { DocumentName, JournalName } from '../store/storage.js';
 
-const JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack'];
+const JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack', 'reminders'];
 const DOCUMENTS: readonly DocumentName[] = ['admins', 'conversations', 'subscriptions'];
 
 export type MigrationOutcome =

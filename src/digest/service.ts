@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { SerialQueue } from '../store/serial.js';
 import { metrics } from '../metrics.js';
-import type { Reply } from '../chat/types.js';
+import type { Reply, SendOutcome } from '../chat/types.js';
 import { weekKey, isoWeekOf } from '../deadlines/digest.js';
 import type { Lang } from '../i18n/language.js';
 import type { Log } from '../log.js';
@@ -13,7 +13,7 @@ import { dueTimeOfWeek } from './schedule.js';
 import type { Subscription, SubscriptionStore } from './subscriptions.js';
 
 /** How one delivery ended; the sender retries transient failures itself before it says "failed". */
-export type SendOutcome = { outcome: 'sent' } | { outcome: 'gone' } | { outcome: 'failed'; reason: string };
+export type { SendOutcome } from '../chat/types.js';
 
 /** Where digests go out: into a conversation, by id. */
 export interface DigestSender {

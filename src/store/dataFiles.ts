@@ -5,6 +5,7 @@ export const DATA_FILES = {
   surveys: 'surveys.jsonl',
   digestOutbox: 'digest-outbox.jsonl',
   writeBack: 'sync-writeback.jsonl',
+  reminders: 'survey-reminders.jsonl',
   admins: 'admins.json',
   conversations: 'conversations.json',
   subscriptions: 'subscriptions.json',

@@ -75,7 +75,7 @@ export function memoryStorage(registry: RegistryStore = new MemoryRegistryStore(
   };
 }
 
-const JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack'];
+const JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack', 'reminders'];
 const DOCUMENTS: readonly DocumentName[] = ['admins', 'conversations', 'subscriptions'];
 
 /**

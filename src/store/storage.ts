@@ -1,7 +1,7 @@
 import type { RegistryStore } from './registryStore.js';
 
 /** The journals every backend keeps: append-only events, replayed at start. */
-export type JournalName = 'surveys' | 'digestOutbox' | 'writeBack';
+export type JournalName = 'surveys' | 'digestOutbox' | 'writeBack' | 'reminders';
 /** The documents every backend keeps: small JSON values changed as a whole. */
 export type DocumentName = 'admins' | 'conversations' | 'subscriptions';
 

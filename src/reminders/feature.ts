@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { linkCard, messageCard } from '../../cards/textCards.js';
+import { defineFeature, type FeatureContext } from '../app/feature.js';
+import { weekKey, isoWeekOf } from '../deadlines/digest.js';
+import { formatTimestampDay } from '../i18n/format.js';
+import { JournalProjection } from '../store/journal.js';
+import type { Survey } from '../surveys/survey.js';
+import { calendarDayAt } from '../time/calendarDate.js';
+import { checkSchedule } from '../time/cron.js';
+import { reminderTexts } from './texts.js';
+
+/** What was sent, so that nothing is sent twice the same week, through restarts and on any instance. */
+type ReminderEvent =
+  | { type: 'reminded'; surveyId: string; conversationId: string; week: string; at: string }
+  | { type: 'summarised'; aadObjectId: string; week: string; at: string };
+
+/** How many open surveys the administrators' summary names; the rest are counted. */
+const SUMMARY_LINES = 10;
+
+class ReminderLog {
+  private readonly sent = new Set<string>();
+  private constructor() {}
+  projection!: JournalProjection<ReminderEvent>;
+
+  static async open(context: FeatureContext): Promise<ReminderLog> {
+    const log = new ReminderLog();
+    log.projection = await JournalProjection.open(context.storage.journal<ReminderEvent>('reminders'), (event) => log.sent.add(ReminderLog.key(event)));
+    return log;
+  }
+
+  static key(event: ReminderEvent): string {
+    return event.type === 'reminded' ? `survey|${event.surveyId}|${event.conversationId}|${event.week}` : `admin|${event.aadObjectId}|${event.week}`;
+  }
+
+  has(event: ReminderEvent): boolean {
+    return this.sent.has(ReminderLog.key(event));
+  }
+}
+
+const cron = z.string().refine(
+  (pattern) => {
+    try {
+      checkSchedule(pattern, 'UTC');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'is not a valid cron pattern' },
+);
+
+/**
+ * Reminders that chase missing dates: a survey still without an answer after SURVEY_REMIND_DAYS
+ * reminds everyone who asked, in their conversation and language, with the link to forward again, at
+ * most once a week and never once it is closed; and the administrators get one summary a week of
+ * what is still open. What was sent is recorded, like the digest's outbox, so a restart or another
+ * instance sends nothing twice.
+ */
+export const reminders = defineFeature({
+  name: 'reminders',
+  settings: z.object({
+    /** Days a survey may go without an answer before those who asked are reminded. */
+    SURVEY_REMIND_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    /** When the bot looks for surveys to remind about (cron in DIGEST_TZ). Default: weekdays 09:00. */
+    SURVEY_REMIND_CRON: cron.default('0 9 * * 1-5'),
+  }),
+  state: (context) => ReminderLog.open(context),
+  register: () => {},
+  schedules: (context, { settings, state }) => [
+    {
+      name: 'survey reminders',
+      cron: settings.SURVEY_REMIND_CRON,
+      zone: context.config.zone,
+      atStart: true,
+      run: (now) => remind(context, state, settings.SURVEY_REMIND_DAYS, now),
+    },
+  ],
+});
+
+async function remind(context: FeatureContext, log: ReminderLog, remindDays: number, now: Date): Promise<{ reminded: number; summaries: number }> {
+  const { surveys, notifier, links, admins, config } = context;
+  await surveys.refresh();
+  await log.projection.refresh();
+  const week = weekKey(isoWeekOf(calendarDayAt(now, config.zone)));
+  const due = now.getTime() - remindDays * 24 * 60 * 60 * 1000;
+  const waiting = surveys.open().filter((survey) => survey.answers.length === 0 && Date.parse(survey.createdAt) <= due);
+  let reminded = 0;
+  for (const survey of waiting) {
+    for (const requester of survey.requesters) {
+      const event: ReminderEvent = { type: 'reminded', surveyId: survey.id, conversationId: requester.conversationId, week, at: now.toISOString() };
+      if (log.has(event)) continue;
+      const t = reminderTexts(requester.lang);
+      const link = links.linkFor(survey, requester.lang);
+      const lines = [t.reminder(survey.system, formatTimestampDay(survey.createdAt, requester.lang)), t.forward, link];
+      const outcome = await notifier.send(requester.conversationId, { text: lines.join('\n'), card: linkCard(lines, t.button, link) });
+      if (outcome.outcome === 'sent') {
+        await log.projection.record(event);
+        reminded += 1;
+      }
+    }
+  }
+  let summaries = 0;
+  if (waiting.length > 0) {
+    for (const { aadObjectId } of await admins.list()) {
+      const event: ReminderEvent = { type: 'summarised', aadObjectId, week, at: now.toISOString() };
+      if (log.has(event)) continue;
+      const conversationId = await notifier.personalChatOf(aadObjectId);
+      if (conversationId === null) continue;
+      const lines = summaryLines(waiting);
+      const outcome = await notifier.send(conversationId, { text: lines.join('\n'), card: messageCard(lines) });
+      if (outcome.outcome === 'sent') {
+        await log.projection.record(event);
+        summaries += 1;
+      }
+    }
+  }
+  if (reminded + summaries > 0) context.log.info({ reminded, summaries, week }, 'survey reminders sent');
+  return { reminded, summaries };
+}
+
+/** The administrators' summary, in Danish (KOMBIT's language). */
+function summaryLines(waiting: readonly Survey[]): string[] {
+  const t = reminderTexts('da');
+  const shown = waiting.slice(0, SUMMARY_LINES);
+  const lines = [t.summaryTitle(waiting.length), ...shown.map((survey) => `• ${t.summaryLine(survey.system, formatTimestampDay(survey.createdAt, 'da'), survey.requesters.length)}`)];
+  if (waiting.length > shown.length) lines.push(t.more(waiting.length - shown.length));
+  return lines;
+}
