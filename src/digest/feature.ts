@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFeature } from '../app/feature.js';
-import { checkSchedule } from '../time/cron.js';
+import { cronSetting } from '../time/cron.js';
 import type { Lang } from '../i18n/language.js';
 import type { IsoDate } from '../time/calendarDate.js';
 import { registerDigest } from './chat.js';
@@ -11,18 +11,6 @@ import { RateLimiter } from './rateLimiter.js';
 import { DigestService } from './service.js';
 import { SubscriptionStore } from './subscriptions.js';
 
-const cron = z.string().refine(
-  (pattern) => {
-    try {
-      checkSchedule(pattern, 'UTC');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: 'is not a valid cron pattern' },
-);
-
 /**
  * The weekly digest: subscriptions, exactly one delivery per week and conversation (the outbox), the
  * run, the chat commands, and its schedules.
@@ -31,7 +19,7 @@ export const digest = defineFeature({
   name: 'digest',
   settings: z.object({
     /** When the digest is due (cron in DIGEST_TZ). Default: Mondays 08:00. */
-    DIGEST_CRON: cron.default('0 8 * * 1'),
+    DIGEST_CRON: cronSetting.default('0 8 * * 1'),
     /** At most this many digests start per second (Teams allows about 30/s per app and tenant). */
     DIGEST_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(30),
     /** Minutes between runs that send what is still due this week. */

@@ -6,7 +6,7 @@ import { formatTimestampDay } from '../i18n/format.js';
 import { JournalProjection } from '../store/journal.js';
 import type { Survey } from '../surveys/survey.js';
 import { calendarDayAt } from '../time/calendarDate.js';
-import { checkSchedule } from '../time/cron.js';
+import { cronSetting } from '../time/cron.js';
 import { reminderTexts } from './texts.js';
 
 /** What was sent, so that nothing is sent twice the same week, through restarts and on any instance. */
@@ -37,18 +37,6 @@ class ReminderLog {
   }
 }
 
-const cron = z.string().refine(
-  (pattern) => {
-    try {
-      checkSchedule(pattern, 'UTC');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: 'is not a valid cron pattern' },
-);
-
 /**
  * Reminders that chase missing dates: a survey still without an answer after SURVEY_REMIND_DAYS
  * reminds everyone who asked, in their conversation and language, with the link to forward again, at
@@ -62,7 +50,7 @@ export const reminders = defineFeature({
     /** Days a survey may go without an answer before those who asked are reminded. */
     SURVEY_REMIND_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     /** When the bot looks for surveys to remind about (cron in DIGEST_TZ). Default: weekdays 09:00. */
-    SURVEY_REMIND_CRON: cron.default('0 9 * * 1-5'),
+    SURVEY_REMIND_CRON: cronSetting.default('0 9 * * 1-5'),
   }),
   state: (context) => ReminderLog.open(context),
   register: () => {},

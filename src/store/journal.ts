@@ -1,4 +1,4 @@
-import { appendFile, mkdir, open, stat, truncate } from 'node:fs/promises';
+import { appendFile, mkdir, open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from '../log.js';
 import { withFileLock } from './fileLock.js';
@@ -46,13 +46,8 @@ export class Journal<E> implements EventLog<E> {
   }
 
   private async readUnread(): Promise<E[]> {
-    let handle;
-    try {
-      handle = await open(this.file, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const handle = await openIfExists(this.file);
+    if (!handle) return [];
     try {
       const { size } = await handle.stat();
       if (size < this.offset) this.offset = 0; // replaced by a restore: read it anew
@@ -82,13 +77,8 @@ export class Journal<E> implements EventLog<E> {
   }
 
   async probe(): Promise<void> {
-    let handle;
-    try {
-      handle = await open(this.file, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
+    const handle = await openIfExists(this.file);
+    if (!handle) return;
     try {
       await handle.read(Buffer.alloc(1), 0, 1, 0);
     } finally {
@@ -136,13 +126,8 @@ export class Journal<E> implements EventLog<E> {
 
   /** Under the lock: cuts a line a crash left unfinished off the end, keeping its bytes aside. */
   private async repairTail(): Promise<void> {
-    let handle;
-    try {
-      handle = await open(this.file, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
+    const handle = await openIfExists(this.file);
+    if (!handle) return;
     let cut: { keep: number; torn: Buffer } | null = null;
     try {
       const { size } = await handle.stat();
@@ -187,6 +172,16 @@ export class Journal<E> implements EventLog<E> {
       position += bytes;
     }
     return events;
+  }
+}
+
+/** The file open for reading, or null when there is none yet. */
+async function openIfExists(file: string): Promise<FileHandle | null> {
+  try {
+    return await open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
 }
 

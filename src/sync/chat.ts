@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFeature } from '../app/feature.js';
-import { checkSchedule } from '../time/cron.js';
+import { cronSetting } from '../time/cron.js';
 import { adminOnly } from '../chat/guards.js';
 import { syncTexts } from './texts.js';
 import type { ChatRouter } from '../chat/types.js';
@@ -36,7 +36,7 @@ export const sync = defineFeature({
   name: 'sync',
   settings: z.object({
     /** When the bot syncs with KOMBIT's list (cron, in DIGEST_TZ); only when the list is configured. */
-    SYNC_CRON: z.string().default('0 * * * *').refine(validCron, { error: 'is not a valid cron pattern' }),
+    SYNC_CRON: cronSetting.default('0 * * * *'),
   }),
   register: (router, context) => registerSync(router, context),
   schedules: (context, { settings }) =>
@@ -45,11 +45,3 @@ export const sync = defineFeature({
       : [],
 });
 
-function validCron(pattern: string): boolean {
-  try {
-    checkSchedule(pattern, 'UTC');
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -4,11 +4,10 @@ import { ask, RESULTS, usePlayground } from '../support/playground.js';
 
 describe('the calendar link and the message extension in Microsoft 365 Agents Playground (headless Chromium)', function () {
   this.timeout(120_000);
-  const session = usePlayground();
+  const session = usePlayground(undefined, { openChat: true });
   let page: Page;
-  beforeEach(async () => {
+  beforeEach(() => {
     page = session.page;
-    await page.goto(session.playground.url);
   });
 
   it('answers "kalender" with the feed\'s link and an "Abonnér i Outlook" button', async () => {

@@ -5,11 +5,10 @@ import { ask, RESULTS, usePlayground } from '../support/playground.js';
 
 describe('chatting with the bot in Microsoft 365 Agents Playground (headless Chromium)', function () {
   this.timeout(120_000);
-  const session = usePlayground();
+  const session = usePlayground(undefined, { openChat: true });
   let page: Page;
-  beforeEach(async () => {
+  beforeEach(() => {
     page = session.page;
-    await page.goto(session.playground.url);
   });
 
   it('answers "hvornår skifter SAPA til CH2?" in a personal chat with the date in the card', async () => {

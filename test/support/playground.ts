@@ -64,7 +64,7 @@ export interface PlaygroundSession {
  * Mocha hooks for a browser test file: one `npm run playground` on its own data folder and one
  * Chromium for the file, a new page per test.
  */
-export function usePlayground(viewport = { width: 1280, height: 900 }): PlaygroundSession {
+export function usePlayground(viewport = { width: 1280, height: 900 }, options: { openChat?: boolean } = {}): PlaygroundSession {
   let dataDir = '';
   let browser: Browser | undefined;
   let playground: RunningPlayground | undefined;
@@ -77,6 +77,8 @@ export function usePlayground(viewport = { width: 1280, height: 900 }): Playgrou
   });
   beforeEach(async () => {
     page = await browser!.newPage({ viewport });
+    // Most tests start in the Playground's chat.
+    if (options.openChat) await page.goto(playground!.url);
   });
   afterEach(async () => {
     await page?.close();
