@@ -87,14 +87,16 @@ async function remind(context: FeatureContext, log: ReminderLog, remindDays: num
       }
     }
   }
+  // The administrators' summary: every survey still without an answer, however new.
+  const stillOpen = surveys.open().filter((survey) => survey.answers.length === 0);
   let summaries = 0;
-  if (waiting.length > 0) {
+  if (stillOpen.length > 0) {
     for (const { aadObjectId } of await admins.list()) {
       const event: ReminderEvent = { type: 'summarised', aadObjectId, week, at: now.toISOString() };
       if (log.has(event)) continue;
       const conversationId = await notifier.personalChatOf(aadObjectId);
       if (conversationId === null) continue;
-      const lines = summaryLines(waiting);
+      const lines = summaryLines(stillOpen);
       const outcome = await notifier.send(conversationId, { text: lines.join('\n'), card: messageCard(lines) });
       if (outcome.outcome === 'sent') {
         await log.projection.record(event);
