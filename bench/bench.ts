@@ -172,7 +172,8 @@ async function benchHttp(): Promise<void> {
       return null;
     }
   };
-  const fki = await startProcess(['dist/bot/main.js'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' }, listening);
+  // As `npm start` and the container run it: the heap capped at 192 MB.
+  const fki = await startProcess(['--max-old-space-size=192', 'dist/bot/main.js'], { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' }, listening);
   const fkiRssAtStart = await rssMb(fki.child.pid!);
   // The first 2,000 requests after start, before any warm-up: what the first users of a new instance get.
   const cold = await load(fki.url, connector, questions, 2000);
