@@ -13,7 +13,8 @@ export interface Health {
   sync: SyncHealth & { ok: boolean };
 }
 
-const JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack', 'reminders'];
+/** The core's journals are checked even before they hold anything; a feature's once it does. */
+const CORE_JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack'];
 
 /** What /healthz reports: each part of the bot's state, read as it is now. */
 export async function healthOf(app: {
@@ -30,7 +31,8 @@ export async function healthOf(app: {
     registry = { ok: false, systems: 0, problem: problemOf(error) };
   }
   const journals = {} as Health['journals'];
-  for (const name of JOURNALS) {
+  const names = [...new Set([...CORE_JOURNALS, ...(await app.storage.journalNames().catch(() => []))])];
+  for (const name of names) {
     try {
       await app.storage.journal(name).probe();
       journals[name] = { ok: true, problem: null };

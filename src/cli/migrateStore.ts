@@ -1,7 +1,6 @@
 import type { Storage } from '../store/storage.js';
 import type { DocumentName, JournalName } from '../store/storage.js';
 
-const JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack', 'reminders'];
 const DOCUMENTS: readonly DocumentName[] = ['admins', 'conversations', 'subscriptions'];
 
 export type MigrationOutcome =
@@ -14,12 +13,11 @@ export type MigrationOutcome =
  */
 export async function migrateStore(from: Storage, to: Storage): Promise<MigrationOutcome> {
   if (await from.registry.isEmpty()) return { ok: false, reason: 'source-empty' };
-  const targetHasEvents = await Promise.all(JOURNALS.map(async (name) => (await to.journal(name).readNew()).length > 0));
-  if (!(await to.registry.isEmpty()) || targetHasEvents.some(Boolean)) return { ok: false, reason: 'target-not-empty' };
+  if (!(await to.registry.isEmpty()) || (await to.journalNames()).length > 0) return { ok: false, reason: 'target-not-empty' };
 
   const data = await from.registry.read();
-  const events = {} as Record<JournalName, number>;
-  for (const name of JOURNALS) {
+  const events: Record<JournalName, number> = {};
+  for (const name of await from.journalNames()) {
     // Read without a lock or a repair: the source is copied as it is.
     const all = await from.journal(name).readNew();
     await to.journal(name).transact(async (_written, append) => {

@@ -5,10 +5,24 @@ export const DATA_FILES = {
   surveys: 'surveys.jsonl',
   digestOutbox: 'digest-outbox.jsonl',
   writeBack: 'sync-writeback.jsonl',
-  reminders: 'survey-reminders.jsonl',
   admins: 'admins.json',
   conversations: 'conversations.json',
   subscriptions: 'subscriptions.json',
   instanceLock: 'bot.lock',
   instanceLockOwner: 'bot.lock.owner.json',
 } as const;
+
+/** The core's journals, by name, with the files they have always had; a feature's is `<name>.jsonl`. */
+const JOURNAL_FILES: Record<string, string> = { surveys: DATA_FILES.surveys, digestOutbox: DATA_FILES.digestOutbox, writeBack: DATA_FILES.writeBack };
+
+export function journalFile(name: string): string {
+  return JOURNAL_FILES[name] ?? `${name}.jsonl`;
+}
+
+/** The journal a file holds, or null for a file that is not a journal. */
+export function journalOfFile(file: string): string | null {
+  const core = Object.entries(JOURNAL_FILES).find(([, journal]) => journal === file);
+  if (core) return core[0];
+  const match = /^([a-z][a-zA-Z0-9]{0,40})\.jsonl$/.exec(file);
+  return match ? (match[1] as string) : null;
+}

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Log } from '../log.js';
-import { DATA_FILES } from './dataFiles.js';
+import { DATA_FILES, journalFile, journalOfFile } from './dataFiles.js';
+import { readdir } from 'node:fs/promises';
 import { FileRegistryStore } from './fileRegistryStore.js';
 import { Journal } from './journal.js';
 import { JsonDocument } from './jsonDocument.js';
 import type { RegistryStore } from './registryStore.js';
-import { soleLeader, type Storage } from './storage.js';
+import { isJournalName, soleLeader, type Storage } from './storage.js';
 
 /**
  * All state as files in DATA_DIR: registry.json, the *.jsonl journals and the JSON documents. Every
@@ -16,7 +17,14 @@ export function fileStorage(dataDir: string, log?: Log, registry: RegistryStore 
   return {
     kind: 'files',
     registry,
-    journal: (name) => new Journal(path.join(dataDir, DATA_FILES[name]), log),
+    journal: (name) => {
+      if (!isJournalName(name)) throw new Error(`"${name}" is not a journal name`);
+      return new Journal(path.join(dataDir, journalFile(name)), log);
+    },
+    journalNames: async () => {
+      const files = await readdir(dataDir).catch(() => [] as string[]);
+      return files.map(journalOfFile).filter((name): name is string => name !== null);
+    },
     // Re-read before every read and change: the CLI writes them too.
     document: (name, defaults) => new JsonDocument(path.join(dataDir, DATA_FILES[name]), defaults, { shared: true, ...(log ? { log } : {}) }),
     leadership: async () => soleLeader(),

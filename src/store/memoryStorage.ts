@@ -59,6 +59,7 @@ export function memoryStorage(registry: RegistryStore = new MemoryRegistryStore(
     registry,
     events: eventsOf,
     journal: <E>(name: JournalName) => new MemoryEventLog<E>(name, eventsOf<E>(name)),
+    journalNames: async () => [...journals.entries()].filter(([, events]) => events.length > 0).map(([name]) => name),
     // Like a file, a document takes its defaults for what it does not hold.
     document: <T extends object>(name: DocumentName, defaults: T): StoredDocument<T> => ({
       read: async () => ({ ...structuredClone(defaults), ...(documents.get(name) as T | undefined) }),
@@ -75,7 +76,6 @@ export function memoryStorage(registry: RegistryStore = new MemoryRegistryStore(
   };
 }
 
-const JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack', 'reminders'];
 const DOCUMENTS: readonly DocumentName[] = ['admins', 'conversations', 'subscriptions'];
 
 /**
@@ -85,7 +85,7 @@ const DOCUMENTS: readonly DocumentName[] = ['admins', 'conversations', 'subscrip
 export async function copyToMemory(source: Storage): Promise<Storage> {
   const registry = (await source.registry.isEmpty()) ? new MemoryRegistryStore() : new MemoryRegistryStore(await source.registry.read());
   const copy = memoryStorage(registry);
-  for (const name of JOURNALS) copy.events(name).push(...(await source.journal(name).readNew()));
+  for (const name of await source.journalNames()) copy.events(name).push(...(await source.journal(name).readNew()));
   for (const name of DOCUMENTS) {
     const value = await source.document(name, {}).read();
     await copy.document(name, {}).change((data) => (Object.assign(data, value), true));

@@ -1,7 +1,14 @@
 import type { RegistryStore } from './registryStore.js';
 
-/** The journals every backend keeps: append-only events, replayed at start. */
-export type JournalName = 'surveys' | 'digestOutbox' | 'writeBack' | 'reminders';
+/**
+ * A journal's name: the core's ('surveys', 'digestOutbox', 'writeBack') or one a feature brings
+ * ('reminders'): lower camel case, so that every backend can use it as it is (a file, a column value).
+ */
+export type JournalName = string;
+
+export function isJournalName(name: string): boolean {
+  return /^[a-z][a-zA-Z0-9]{0,40}$/.test(name);
+}
 /** The documents every backend keeps: small JSON values changed as a whole. */
 export type DocumentName = 'admins' | 'conversations' | 'subscriptions';
 
@@ -43,6 +50,8 @@ export interface Storage {
   readonly kind: 'files' | 'postgres' | 'memory';
   readonly registry: RegistryStore;
   journal<E>(name: JournalName): EventLog<E>;
+  /** Every journal that holds events (for migrating, copying and health checks). */
+  journalNames(): Promise<JournalName[]>;
   document<T extends object>(name: DocumentName, defaults: T): StoredDocument<T>;
   /** Starts taking part in choosing the leader; with files and memory this instance always leads. */
   leadership(): Promise<Leadership>;

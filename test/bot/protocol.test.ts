@@ -181,7 +181,7 @@ describe('the bot over /api/messages (Teams protocol)', () => {
     assert.equal(body.ok, true);
     assert.match(body.version, /^\d+\.\d+\.\d+/);
     assert.equal(body.registry.systems, testData().systems.length);
-    assert.deepEqual(Object.entries(body.journals).map(([name, journal]) => [name, journal.ok]), [['surveys', true], ['digestOutbox', true], ['writeBack', true], ['reminders', true]]);
+    assert.deepEqual(Object.entries(body.journals).map(([name, journal]) => [name, journal.ok]), [['surveys', true], ['digestOutbox', true], ['writeBack', true]]);
     assert.deepEqual([body.sync.configured, body.sync.ok], [false, true]);
   });
 });

@@ -104,6 +104,14 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await one.journal<Event>('digestOutbox').open(), [], 'journals are kept apart');
     });
 
+    it('lists the journals that hold events, a feature\'s own included', async () => {
+      assert.deepEqual(await one.journalNames(), []);
+      await one.journal<Event>('featureLog').transact(async (_written, append) => append({ n: 1, by: 'one' }));
+      await one.journal<Event>('surveys').transact(async (_written, append) => append({ n: 2, by: 'one' }));
+      assert.deepEqual((await other.journalNames()).sort(), ['featureLog', 'surveys']);
+      assert.deepEqual(await other.journal<Event>('featureLog').open(), [{ n: 1, by: 'one' }]);
+    });
+
     it('records nothing of a journal transaction that fails', async () => {
       const journal = one.journal<Event>('writeBack');
       await journal.open();

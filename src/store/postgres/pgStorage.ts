@@ -150,6 +150,7 @@ export function postgresStorage(pool: pg.Pool, log: Log, options: PgStorageOptio
     kind: 'postgres',
     registry,
     journal: <E>(name: JournalName) => new PgEventLog<E>(pool, name),
+    journalNames: async () => (await pool.query<{ journal: string }>('SELECT DISTINCT journal FROM journal_events ORDER BY journal')).rows.map((row) => row.journal),
     document: <T extends object>(name: DocumentName, defaults: T) => new PgDocument<T>(pool, name, defaults),
     async leadership(): Promise<Leadership> {
       leadership ??= await PgLeadership.start(pool, log, options.leaderPollMs ?? 10_000);
