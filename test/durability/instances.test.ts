@@ -44,7 +44,7 @@ describe('two bot processes on one PostgreSQL database behave as one bot', funct
     const env = {
       DATABASE_URL: url,
       LEADER_POLL_SECONDS: '0.5',
-      DIGEST_CLAIM_SECONDS: '2',
+      DIGEST_CLAIM_SECONDS: '1',
       // Due from the first minute of every week: the digest is due whenever the test runs.
       DIGEST_CRON: '* * * * 1',
       ADMIN_AAD_OBJECT_IDS: USER.aadObjectId,
@@ -101,7 +101,7 @@ describe('two bot processes on one PostgreSQL database behave as one bot', funct
       return true;
     });
     await storage.close();
-    connector.delayMs = 1500;
+    connector.delayMs = 800;
     const arrivedBefore = connector.arrived;
     void post(leader, personalMessage(connector.url, 'send oversigten nu'));
     await until(() => connector.arrived - arrivedBefore >= 6, 'deliveries in flight');
@@ -111,7 +111,7 @@ describe('two bot processes on one PostgreSQL database behave as one bot', funct
     const digestsTo = (id: string) => connector.sentTo(id).filter((activity) => /Ugens oversigt/.test(String((activity as Sent).summary ?? '')));
     const ids = channels.map((activity) => (activity.conversation as { id: string }).id);
     await until(() => ids.every((id) => digestsTo(id).length >= 1), 'every channel to get the digest', 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // anything sent twice would have arrived by now
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // anything sent twice would have arrived by now
     assert.deepEqual(ids.filter((id) => digestsTo(id).length !== 1), [], 'each channel got the digest exactly once');
     assert.equal((await health(survivor)).leader, true, 'the survivor leads');
   });
