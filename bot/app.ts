@@ -78,7 +78,7 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
     const answer = survey.answers.find((candidate) => candidate.id === answerId);
     if (answer) await tellAdmins(survey, answer, { admins, notifier });
   };
-  return { config, log, clock, storage, registry, registryStore, router, schedules: started.schedules, routes: started.routes, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync, graphConfigured: sync.configured, writeBacks: sync.writeBacks, pushWriteBacks: () => sync.pushWriteBacks() };
+  return { config, log, clock, storage, registry, registryStore, router, schedules: started.schedules, routes: started.routes, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

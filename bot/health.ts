@@ -1,5 +1,4 @@
-import type { Storage } from '../src/store/storage.js';
-import type { JournalName } from '../src/store/storage.js';
+import { CORE_JOURNALS, type JournalName, type Storage } from '../src/store/storage.js';
 import type { SyncHealth } from '../src/sync/service.js';
 
 export interface Health {
@@ -13,8 +12,6 @@ export interface Health {
   sync: SyncHealth & { ok: boolean };
 }
 
-/** The core's journals are checked even before they hold anything; a feature's once it does. */
-const CORE_JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack'];
 
 /** What /healthz reports: each part of the bot's state, read as it is now. */
 export async function healthOf(app: {

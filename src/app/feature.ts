@@ -55,8 +55,8 @@ export interface FeatureDefinition<Settings, State> {
   languageWords?: { da: string; en: string };
   /** Stored state of the feature's own (a journal, a document in DATA_DIR), made once at start. */
   state?: (context: FeatureContext, settings: Settings) => Promise<State>;
-  /** Its chat phrases and card verbs. */
-  register: (router: ChatRouter, context: FeatureContext, own: { settings: Settings; state: State }) => void;
+  /** Its chat phrases and card verbs (a feature that only works on a clock has none). */
+  register?: (router: ChatRouter, context: FeatureContext, own: { settings: Settings; state: State }) => void;
   schedules?: (context: FeatureContext, own: { settings: Settings; state: State }) => Schedule[];
   /** What it serves over HTTP (GET). */
   routes?: (context: FeatureContext, own: { settings: Settings; state: State }) => HttpRoute[];
@@ -74,7 +74,7 @@ export function defineFeature<Settings = undefined, State = undefined>(definitio
       const own = { settings, state };
       return {
         feature,
-        register: (router) => definition.register(router, context, own),
+        register: (router) => definition.register?.(router, context, own),
         schedules: definition.schedules?.(context, own) ?? [],
         routes: definition.routes?.(context, own) ?? [],
         state,

@@ -1,7 +1,4 @@
-import type { Storage } from '../store/storage.js';
-import type { DocumentName, JournalName } from '../store/storage.js';
-
-const DOCUMENTS: readonly DocumentName[] = ['admins', 'conversations', 'subscriptions'];
+import { DOCUMENT_NAMES, type DocumentName, type JournalName, type Storage } from '../store/storage.js';
 
 export type MigrationOutcome =
   | { ok: true; systems: number; deadlines: number; events: Record<JournalName, number>; documents: DocumentName[] }
@@ -26,7 +23,7 @@ export async function migrateStore(from: Storage, to: Storage): Promise<Migratio
     events[name] = all.length;
   }
   const documents: DocumentName[] = [];
-  for (const name of DOCUMENTS) {
+  for (const name of DOCUMENT_NAMES) {
     const value = await from.document(name, {}).read();
     if (Object.keys(value).length === 0) continue;
     await to.document(name, {}).change((target) => (Object.assign(target, value), true));

@@ -46,23 +46,20 @@ export class DigestOutbox {
     await this.projection.refresh();
   }
 
-  /**
-   * Claims a delivery before it is sent, so that no other instance sends the same conversation the
-   * same week. False when it was sent already, or another instance holds a claim that has not run out
-   * (a claim left by an instance that died runs out after `leaseMs`, and the survivor sends).
-   */
   /** When another instance's live claim on a delivery runs out; null when none holds one. */
   claimedUntil(week: string, conversationId: string, by: string, now: Date): number | null {
     const claim = this.claims.get(`${week}|${conversationId}`);
     return claim && claim.by !== by && claim.until > now.getTime() ? claim.until : null;
   }
 
+  /**
+   * Claims a delivery before it is sent, so that no other instance sends the same conversation the
+   * same week. False when it was sent already, or another instance holds a claim that has not run out
+   * (a claim left by an instance that died runs out after `leaseMs`, and the survivor sends).
+   */
   claim(week: string, conversationId: string, by: string, now: Date, leaseMs: number): Promise<boolean> {
     return this.projection.transact(async (append) => {
-      const key = `${week}|${conversationId}`;
-      if (this.sent.has(key)) return false;
-      const claim = this.claims.get(key);
-      if (claim && claim.by !== by && claim.until > now.getTime()) return false;
+      if (this.isSent(week, conversationId) || this.claimedUntil(week, conversationId, by, now) !== null) return false;
       await append({ type: 'claimed', week, conversationId, at: now.toISOString(), by, until: new Date(now.getTime() + leaseMs).toISOString() });
       return true;
     });

@@ -53,7 +53,6 @@ export const reminders = defineFeature({
     SURVEY_REMIND_CRON: cronSetting.default('0 9 * * 1-5'),
   }),
   state: (context) => ReminderLog.open(context),
-  register: () => {},
   schedules: (context, { settings, state }) => [
     {
       name: 'survey reminders',

@@ -1,3 +1,5 @@
+import { isJournalName } from './storage.js';
+
 /** The files in DATA_DIR, by name, in one place. */
 export const DATA_FILES = {
   registry: 'registry.json',
@@ -23,6 +25,6 @@ export function journalFile(name: string): string {
 export function journalOfFile(file: string): string | null {
   const core = Object.entries(JOURNAL_FILES).find(([, journal]) => journal === file);
   if (core) return core[0];
-  const match = /^([a-z][a-zA-Z0-9]{0,40})\.jsonl$/.exec(file);
-  return match ? (match[1] as string) : null;
+  const name = file.endsWith('.jsonl') ? file.slice(0, -'.jsonl'.length) : null;
+  return name !== null && isJournalName(name) ? name : null;
 }

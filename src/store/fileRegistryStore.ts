@@ -63,8 +63,9 @@ export class FileRegistryStore implements RegistryStore {
     }
   }
 
+  /** Neither the file nor its last good copy exists (as `load` decides), known without reading them. */
   async isEmpty(): Promise<boolean> {
-    return (await this.load()).empty;
+    return !(await exists(this.file)) && !(await exists(this.lastGood));
   }
 
   problem(): string | null {
@@ -108,6 +109,16 @@ export class FileRegistryStore implements RegistryStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
   }
 }
 

@@ -25,8 +25,7 @@ export function fileStorage(dataDir: string, log?: Log, registry: RegistryStore 
       const files = await readdir(dataDir).catch(() => [] as string[]);
       return files.map(journalOfFile).filter((name): name is string => name !== null);
     },
-    // Re-read before every read and change: the CLI writes them too.
-    document: (name, defaults) => new JsonDocument(path.join(dataDir, DATA_FILES[name]), defaults, { shared: true, ...(log ? { log } : {}) }),
+    document: (name, defaults) => new JsonDocument(path.join(dataDir, DATA_FILES[name]), defaults, log),
     leadership: async () => soleLeader(),
     close: async () => {},
   };

@@ -6,18 +6,19 @@ import { withFileLock } from './fileLock.js';
 /**
  * A small JSON file in the data folder (administrators, conversations, subscriptions). Changes are
  * made one at a time under the file's lock, and written atomically only when they changed something.
- * A `shared` document is read from disk before every read and change, because another process (the
- * CLI) writes it too. A file that cannot be read is an error with its name, never an empty document.
+ * Another process (the CLI) may write it too: every read looks whether the file was replaced since,
+ * and reads it again only then. A file that cannot be read is an error with its name, never an empty
+ * document.
  */
 export class JsonDocument<T extends object> {
   private data: T | null = null;
-  /** What the file was when `data` was read: a shared document is read again only when it changed. */
+  /** What the file was when `data` was read: it is read again only when it changed. */
   private readAs: string | null = null;
 
   constructor(
     readonly file: string,
     private readonly defaults: T,
-    private readonly options: { shared?: boolean; log?: Log } = {},
+    private readonly log?: Log,
   ) {}
 
   /** The current contents. Change them only through `change`. */
@@ -38,12 +39,11 @@ export class JsonDocument<T extends object> {
         this.readAs = await versionOf(this.file);
         return true;
       },
-      this.options.log,
+      this.log,
     );
   }
 
   private async load(): Promise<T> {
-    if (this.data !== null && !this.options.shared) return this.data;
     const version = await versionOf(this.file);
     if (this.data !== null && version === this.readAs) return this.data;
     let text: string;

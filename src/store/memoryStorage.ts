@@ -1,6 +1,6 @@
 import { MemoryRegistryStore, type RegistryStore } from './registryStore.js';
 import { SerialQueue } from './serial.js';
-import { soleLeader, type DocumentName, type EventLog, type JournalName, type Storage, type StoredDocument } from './storage.js';
+import { DOCUMENT_NAMES, soleLeader, type DocumentName, type EventLog, type JournalName, type Storage, type StoredDocument } from './storage.js';
 
 /** A journal in memory: shared by every reader of the same storage, as a file or a table would be. */
 class MemoryEventLog<E> implements EventLog<E> {
@@ -76,8 +76,6 @@ export function memoryStorage(registry: RegistryStore = new MemoryRegistryStore(
   };
 }
 
-const DOCUMENTS: readonly DocumentName[] = ['admins', 'conversations', 'subscriptions'];
-
 /**
  * A copy of a storage in memory: the registry, every journal's events and every document, read
  * without taking a lock or repairing anything, so the original is left exactly as it was.
@@ -86,7 +84,7 @@ export async function copyToMemory(source: Storage): Promise<Storage> {
   const registry = (await source.registry.isEmpty()) ? new MemoryRegistryStore() : new MemoryRegistryStore(await source.registry.read());
   const copy = memoryStorage(registry);
   for (const name of await source.journalNames()) copy.events(name).push(...(await source.journal(name).readNew()));
-  for (const name of DOCUMENTS) {
+  for (const name of DOCUMENT_NAMES) {
     const value = await source.document(name, {}).read();
     await copy.document(name, {}).change((data) => (Object.assign(data, value), true));
   }

@@ -10,7 +10,11 @@ export function isJournalName(name: string): boolean {
   return /^[a-z][a-zA-Z0-9]{0,40}$/.test(name);
 }
 /** The documents every backend keeps: small JSON values changed as a whole. */
-export type DocumentName = 'admins' | 'conversations' | 'subscriptions';
+export const DOCUMENT_NAMES = ['admins', 'conversations', 'subscriptions'] as const;
+export type DocumentName = (typeof DOCUMENT_NAMES)[number];
+
+/** The core's journals: checked by /healthz even before they hold anything. */
+export const CORE_JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack'];
 
 /**
  * An append-only log of events. `open` reads them all; `readNew` what was appended since the last

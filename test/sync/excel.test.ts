@@ -32,7 +32,7 @@ describe('KOMBIT\'s list as an Excel table in the room\'s files', function () {
       await bot.post(cardAction(bot.serviceUrl, 'survey.submit', { surveyId: survey.id, status: 'planned', ch2Date: '2026-03-03' }));
       const answerId = bot.app.surveys.get(survey.id)!.answers[0]!.id;
       await bot.post(cardAction(bot.serviceUrl, 'survey.approve', { surveyId: survey.id, answerId, lang: 'da' }, { from: ADMIN }));
-      await bot.app.pushWriteBacks(); // joins the push the approval started
+      await bot.app.sync.pushWriteBacks(); // joins the push the approval started
 
       assert.deepEqual(graph.writes.map((w) => [w.method, w.path.replace(/^.*\/rows/, 'rows')]), [['PATCH', 'rows/itemAt(index=1)']]);
       assert.deepEqual(graph.workbook.rows[1], ['Aula', 'Eksempel A/S', '2026-03-03', '', 'planned', '', 'Spørg Eksempel A/S'], 'only the mapped cells changed');

@@ -37,7 +37,7 @@ describe('approved vendor answers written back to KOMBIT\'s list', function () {
   }
 
   /** The approval started a push in the background: join it (or push what is still waiting). */
-  const settle = () => bot.app.pushWriteBacks();
+  const settle = () => bot.app.sync.pushWriteBacks();
 
   it('updates the row of a known system, and adds a row for a new one', async () => {
     await approve('Aula', { status: 'planned', ch2Date: '2026-03-03' });
@@ -48,14 +48,14 @@ describe('approved vendor answers written back to KOMBIT\'s list', function () {
     assert.deepEqual(patch?.body, { CH2_x002d_dato: '2026-03-03', STS2_x002d_dato: null, Status: 'planned', Leverand_x00f8_r: 'Eksempel A/S' });
     const post = graph.writes.find((w) => w.method === 'POST');
     assert.deepEqual(post?.body, { fields: { CH2_x002d_dato: '2026-05-01', STS2_x002d_dato: null, Status: 'planned', Leverand_x00f8_r: 'Tabulex', Title: 'Acadre' } });
-    assert.equal(bot.app.writeBacks.waiting, 0);
+    assert.equal(bot.app.sync.writeBacks.waiting, 0);
   });
 
   it('keeps a write the list refused, reports it, and delivers it at the next sync', async () => {
     graph.failWrites = 503;
     await approve('Aula', { status: 'planned', ch2Date: '2026-03-03' });
-    await bot.app.pushWriteBacks();
-    assert.equal(bot.app.writeBacks.waiting, 1, 'still queued');
+    await bot.app.sync.pushWriteBacks();
+    assert.equal(bot.app.sync.writeBacks.waiting, 1, 'still queued');
     const journal = (await readFile(path.join(bot.dataDir, 'sync-writeback.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
     assert.deepEqual(journal.map((event) => event.type).slice(0, 2), ['queued', 'failed']);
     assert.equal(graph.writes.length, 0);
@@ -63,7 +63,7 @@ describe('approved vendor answers written back to KOMBIT\'s list', function () {
     graph.failWrites = null;
     const summary = await bot.app.syncNow('da');
     assert.match(String(summary), /Synkronisering med KOMBITs liste/);
-    assert.equal(bot.app.writeBacks.waiting, 0);
+    assert.equal(bot.app.sync.writeBacks.waiting, 0);
     assert.deepEqual(graph.writes.map((w) => w.method), ['PATCH']);
   });
 });
@@ -83,8 +83,8 @@ describe('cli sync writes approved answers back first', function () {
       await bot.post(cardAction(bot.serviceUrl, 'survey.submit', { surveyId: survey.id, lang: 'da', status: 'planned', ch2Date: '2026-03-03' }));
       const answerId = bot.app.surveys.get(survey.id)!.answers[0]!.id;
       await bot.post(cardAction(bot.serviceUrl, 'survey.approve', { surveyId: survey.id, answerId, lang: 'da' }, { from: ADMIN }));
-      await bot.app.pushWriteBacks();
-      assert.equal(bot.app.writeBacks.waiting, 1);
+      await bot.app.sync.pushWriteBacks();
+      assert.equal(bot.app.sync.writeBacks.waiting, 1);
 
       graph.failWrites = null;
       const run = await cliInProcess(['sync'], { DATA_DIR: bot.dataDir, ...env });
@@ -92,7 +92,7 @@ describe('cli sync writes approved answers back first', function () {
       assert.deepEqual(graph.writes.map((w) => [w.method, w.body]), [['PATCH', { CH2_x002d_dato: '2026-03-03', STS2_x002d_dato: null, Status: 'planned', Leverand_x00f8_r: 'Eksempel A/S' }]]);
       await bot.app.syncNow('da');
       assert.equal(graph.writes.length, 1, 'the bot took in that the CLI delivered it');
-      assert.equal(bot.app.writeBacks.waiting, 0);
+      assert.equal(bot.app.sync.writeBacks.waiting, 0);
     } finally {
       await bot.stop();
       await graph.stop();
