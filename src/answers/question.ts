@@ -27,7 +27,7 @@ export interface Question {
   namesSwitchStrongly: boolean;
   /** Asks about Context Handler 1 or STS 1 (their closing), not about a system's switch. */
   aboutRetirement: boolean;
-  mentions: Mention[];
+  mentions: readonly Mention[];
   period: Period | null;
   list: ListKind | null;
   /** Words that look like the name of a system the registry does not know. */

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { isStopword } from '../text/stopwords.js';
 import { splitWords, type Word } from '../text/words.js';
+import { DeletionIndex } from './deletionIndex.js';
 import type { SystemRecord } from './system.js';
 
 /** How sure a match is: an exact word beats an inflected one beats a typo beats part of a name. */
@@ -41,41 +42,47 @@ export interface Mention {
 }
 
 export interface MentionSearch {
-  mentions: Mention[];
+  readonly mentions: readonly Mention[];
   /** Words of the question that no mention covers. */
-  rest: Word[];
+  readonly rest: readonly Word[];
 }
 
 /**
  * Finds the systems a question names. Built once per registry: exact words in a map, and every
- * one-letter deletion of each name word in another (symmetric deletion), so a typo is found without
- * comparing the question with every name.
+ * one-letter deletion of each name word in a compact index (symmetric deletion), so a typo is found
+ * without comparing the question with every name.
  */
 export class SystemMatcher {
   private readonly byFirstToken = new Map<string, NameEntry[]>();
   private readonly nameTokens = new Set<string>();
-  /** One-letter deletions of name words → the words; a plain string while there is one, as most have. */
-  private readonly deletions = new Map<string, string | string[]>();
-  /** Whole names without spaces, by their first two and last three letters, for "did you mean". */
-  private readonly compactByPrefix = new Map<string, CompactName[]>();
-  private readonly compactBySuffix = new Map<string, CompactName[]>();
-  private readonly compactByToken = new Map<string, CompactName[]>();
+  /** Name words by what is left without one of the ENDINGS: "sygedagpengesystem" → "sygedagpengesystemet". */
+  private readonly byStem = new Map<string, string[]>();
+  /** One-letter deletions of the name words long enough to carry a typo. */
+  private readonly deletions: DeletionIndex;
+  /** Whole names without spaces, for "did you mean". */
+  private readonly compactNames: CompactName[] = [];
+  /** The same names by their first two and last three letters and as a whole; built when first asked. */
+  private compactIndex: CompactIndex | null = null;
+  /** The last searches, by the word list of a turn: several features read the same turn's words. */
+  private readonly searches = new WeakMap<readonly Word[], MentionSearch>();
 
   constructor(systems: readonly SystemRecord[]) {
+    const typoWords = new Set<string>();
     for (const system of systems) {
       const names = [system.name, system.fullName, ...system.aliases].filter((name): name is string => !!name);
       const seen = new Set<string>();
       for (const name of names) {
         const tokens = splitWords(name).map((word) => word.folded);
         if (tokens.length === 0) continue;
-        this.addEntry(system, tokens, seen);
+        this.addEntry(system, tokens, seen, typoWords);
         // "FKORG", "FK-ORG" and "FK ORG" all name FK Organisation's alias "FK ORG".
-        if (tokens.length > 1) this.addEntry(system, [tokens.join('')], seen);
+        if (tokens.length > 1) this.addEntry(system, [tokens.join('')], seen, typoWords);
       }
     }
+    this.deletions = new DeletionIndex(typoWords);
   }
 
-  private addEntry(system: SystemRecord, tokens: string[], seen: Set<string>): void {
+  private addEntry(system: SystemRecord, tokens: string[], seen: Set<string>, typoWords: Set<string>): void {
     const key = tokens.join(' ');
     if (seen.has(key)) return;
     seen.add(key);
@@ -84,21 +91,14 @@ export class SystemMatcher {
     list.push({ system, tokens });
     this.byFirstToken.set(first, list);
     if (tokens.length === 1) {
-      const compact = { compact: first, system };
-      pushTo(this.compactByPrefix, first.slice(0, 2), compact);
-      pushTo(this.compactBySuffix, first.slice(-3), compact);
-      pushTo(this.compactByToken, first, compact);
+      this.compactNames.push({ compact: first, system });
     }
     for (const token of tokens) {
+      if (this.nameTokens.has(token)) continue;
       this.nameTokens.add(token);
-      if (token.length >= SHORTEST_TYPO_WORD) {
-        for (const variant of deletionsOf(token)) {
-          const known = this.deletions.get(variant);
-          if (known === undefined) this.deletions.set(variant, token);
-          else if (typeof known === 'string') {
-            if (known !== token) this.deletions.set(variant, [known, token]);
-          } else if (!known.includes(token)) known.push(token);
-        }
+      if (token.length >= SHORTEST_TYPO_WORD) typoWords.add(token);
+      for (const ending of ENDINGS) {
+        if (token.length - ending.length >= SHORTEST_TYPO_WORD && token.endsWith(ending)) pushTo(this.byStem, token.slice(0, -ending.length), token);
       }
     }
   }
@@ -112,14 +112,17 @@ export class SystemMatcher {
     const folded = word.folded;
     offer(folded, SCORE.exact);
     if (isStopword(folded)) return candidates;
+    // A short name takes an ending only when typed as a name: "KYs" is KY's, "kys" is a kiss.
+    let typedAsName: boolean | undefined;
     for (const ending of ENDINGS) {
+      if (!folded.endsWith(ending)) continue;
       const stem = folded.slice(0, -ending.length);
-      // A short name takes an ending only when typed as a name: "KYs" is KY's, "kys" is a kiss.
-      const stemIsName = stem.length >= SHORTEST_TYPO_WORD || (stem.length >= 2 && /^\p{Lu}{2}/u.test(word.original));
-      if (folded.endsWith(ending) && stemIsName) offer(stem, SCORE.inflected);
-      // The other way round: "sygedagpengesystem" for the alias "Sygedagpengesystemet".
-      if (folded.length >= SHORTEST_TYPO_WORD) offer(folded + ending, SCORE.inflected);
+      if (stem.length >= SHORTEST_TYPO_WORD || (stem.length >= 2 && (typedAsName ??= /^\p{Lu}{2}/u.test(word.original)))) {
+        offer(stem, SCORE.inflected);
+      }
     }
+    // The other way round: "sygedagpengesystem" for the alias "Sygedagpengesystemet".
+    if (folded.length >= SHORTEST_TYPO_WORD) for (const token of this.byStem.get(folded) ?? []) offer(token, SCORE.inflected);
     if (folded.length >= SHORTEST_TYPO_WORD && folded.length <= LONGEST_TYPO_WORD) {
       const maxTypos = folded.length >= TWO_TYPO_LENGTH ? 2 : 1;
       const variants = deletionsOf(folded);
@@ -137,12 +140,20 @@ export class SystemMatcher {
   }
 
   private wordsWithDeletion(variant: string): readonly string[] {
-    const known = this.deletions.get(variant);
-    return known === undefined ? [] : typeof known === 'string' ? [known] : known;
+    return this.deletions.wordsWithDeletion(variant);
   }
 
   /** Every system the question names, best and longest first, without overlaps. */
   findMentions(words: readonly Word[]): MentionSearch {
+    let found = this.searches.get(words);
+    if (!found) {
+      found = this.search(words);
+      this.searches.set(words, found);
+    }
+    return found;
+  }
+
+  private search(words: readonly Word[]): MentionSearch {
     const candidates = words.map((word) => this.candidatesOf(word));
     const matches: SpanMatch[] = [];
     words.forEach((_, start) => {
@@ -165,13 +176,14 @@ export class SystemMatcher {
       .map((word) => word.folded)
       .join('');
     if (query === '' || query.length > LONGEST_CLOSEST_QUERY) return [];
+    const { byPrefix, bySuffix, byToken } = (this.compactIndex ??= indexCompactNames(this.compactNames));
     const nearby = new Set<CompactName>([
-      ...(this.compactByPrefix.get(query.slice(0, 2)) ?? []),
-      ...(this.compactBySuffix.get(query.slice(-3)) ?? []),
+      ...(byPrefix.get(query.slice(0, 2)) ?? []),
+      ...(bySuffix.get(query.slice(-3)) ?? []),
     ]);
     for (const variant of [query, ...deletionsOf(query)]) {
       for (const token of [variant, ...this.wordsWithDeletion(variant)]) {
-        for (const name of this.compactByToken.get(token) ?? []) nearby.add(name);
+        for (const name of byToken.get(token) ?? []) nearby.add(name);
       }
     }
     const ranked = new Map<SystemRecord, number>();
@@ -189,6 +201,23 @@ export class SystemMatcher {
 interface CompactName {
   compact: string;
   system: SystemRecord;
+}
+
+interface CompactIndex {
+  byPrefix: Map<string, CompactName[]>;
+  bySuffix: Map<string, CompactName[]>;
+  byToken: Map<string, CompactName[]>;
+}
+
+/** Only a question naming no known system needs these: not built at start, where every millisecond counts. */
+function indexCompactNames(names: readonly CompactName[]): CompactIndex {
+  const index: CompactIndex = { byPrefix: new Map(), bySuffix: new Map(), byToken: new Map() };
+  for (const name of names) {
+    pushTo(index.byPrefix, name.compact.slice(0, 2), name);
+    pushTo(index.bySuffix, name.compact.slice(-3), name);
+    pushTo(index.byToken, name.compact, name);
+  }
+  return index;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
