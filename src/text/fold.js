@@ -13,8 +13,10 @@
 export function fold(text) {
   // Most words people type are plain lower-case ASCII already, and this runs for every word of every message.
   if (PLAIN.test(text)) return text;
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Names are mostly ASCII words with capitals ("Aula", "SAPA"): lower case is all they need.
+  if (PLAIN.test(lower)) return lower;
+  return lower
     .replace(/æ/g, 'ae')
     .replace(/ø/g, 'oe')
     .replace(/å/g, 'aa')
