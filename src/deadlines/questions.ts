@@ -97,7 +97,6 @@ export function codeKey(code: string): string {
 export function answerDeadlineQuestion(text: string, words: readonly Word[], registry: Registry, today: IsoDate): DeadlineAnswer | null {
   const deadlines = registry.deadlines;
   const code = codeIn(words, deadlines);
-  const solution = solutionIn(words, registry);
   const category = categoryIn(words);
   const namesDeadlines = category !== null || words.some((word) => DEADLINE_WORDS.has(word.folded));
   const pastTense = isPastTense(words);
@@ -106,19 +105,24 @@ export function answerDeadlineQuestion(text: string, words: readonly Word[], reg
   const passed = PASSED.has(words);
   const isNew = NEW.has(words);
   const aboutSwitch = words.some((word) => SWITCH_WORDS.has(word.folded));
-  const namesSystem = registry.matcher.findMentions(words).mentions.length > 0;
+  // The costlier lookups run only when they decide: most questions are settled by the signals above.
+  const namesSystem = () => registry.matcher.findMentions(words).mentions.length > 0;
+  let solutionFound: FoundSolution | null | undefined;
+  const solutionNamed = () => (solutionFound === undefined ? (solutionFound = solutionIn(words, registry)) : solutionFound);
 
   const ours =
     code?.known === true ||
-    (code !== null && (namesDeadlines || (!aboutSwitch && !namesSystem))) ||
     namesDeadlines ||
     isNew ||
-    (solution !== null && !solution.isSystem && !namesSystem) ||
     happens ||
     (passed && !aboutSwitch) ||
-    (periodMatch !== null && !aboutSwitch && !namesSystem);
+    (code !== null && !aboutSwitch && !namesSystem()) ||
+    (periodMatch !== null && !aboutSwitch && !namesSystem()) ||
+    // A solution only the deadlines know ("UDK Begravelseshjælp"); a system's name is the answers' question.
+    (hasSolutionsBeyondSystems(registry) && solutionNamed()?.isSystem === false && !namesSystem());
   if (!ours) return null;
 
+  const solution = solutionNamed();
   const used = new Set<number>([...(periodMatch?.words ?? []), ...(code?.words ?? []), ...(solution?.words ?? [])]);
   let base = deadlines.filter(
     (d) =>
@@ -221,14 +225,16 @@ interface FoundCode {
  * the answer can say that code is unknown.
  */
 function codeIn(words: readonly Word[], deadlines: readonly Deadline[]): FoundCode | null {
-  const known = new Set(deadlines.filter((d) => d.code !== null).map((d) => codeKey(d.code!)));
-  const prefixes = new Set([...KNOWN_CODE_PREFIXES, ...[...known].map((key) => key.replace(/\d.*$/, ''))]);
+  // A code ends in a word with a digit: most questions have none but "CH2" or "STS 2".
+  const hasDigit = words.map((word) => /\d/.test(word.folded));
+  if (!hasDigit.includes(true)) return null;
+  const { known, prefixes } = codesOf(deadlines);
   let unknown: FoundCode | null = null;
   for (let length = 3; length >= 1; length -= 1) {
     for (let start = 0; start + length <= words.length; start += 1) {
-      const part = words.slice(start, start + length);
       // A code starts with letters: "53" alone is no code, and neither is "klik" without a number.
-      if (!/^[a-z]/.test(part[0]!.folded) || !/\d/.test(part.at(-1)!.folded)) continue;
+      if (!hasDigit[start + length - 1] || !/^[a-z]/.test(words[start]!.folded)) continue;
+      const part = words.slice(start, start + length);
       const key = codeKey(part.map((word) => word.folded).join(' '));
       if (key === '') continue;
       const typed = part.map((word) => word.original).join(' ');
@@ -239,6 +245,20 @@ function codeIn(words: readonly Word[], deadlines: readonly Deadline[]): FoundCo
     }
   }
   return unknown;
+}
+
+const codeSets = new WeakMap<readonly Deadline[], { known: Set<string>; prefixes: Set<string> }>();
+
+/** The codes the deadlines have and how codes start, once per registry. */
+function codesOf(deadlines: readonly Deadline[]): { known: Set<string>; prefixes: Set<string> } {
+  let sets = codeSets.get(deadlines);
+  if (!sets) {
+    const known = new Set(deadlines.filter((d) => d.code !== null).map((d) => codeKey(d.code!)));
+    const prefixes = new Set([...KNOWN_CODE_PREFIXES, ...[...known].map((key) => key.replace(/\d.*$/, ''))]);
+    sets = { known, prefixes };
+    codeSets.set(deadlines, sets);
+  }
+  return sets;
 }
 
 /** A solution's name and the systems it speaks of: "SAPA og Borgerblikket" is about SAPA and about Borgerblikket. */
@@ -252,7 +272,26 @@ const solutionMatchers = new WeakMap<Registry, SystemMatcher>();
  * The solution the question names, matched like system names (aliases, typos, æøå): a system's
  * name, or a solution only the deadlines know ("UDK Begravelseshjælp").
  */
-function solutionIn(words: readonly Word[], registry: Registry): { name: string; key: string; isSystem: boolean; words: number[] } | null {
+interface FoundSolution {
+  name: string;
+  key: string;
+  isSystem: boolean;
+  words: number[];
+}
+
+const otherSolutions = new WeakMap<Registry, boolean>();
+
+/** Whether some deadline's solution is no system of the registry, once per registry. */
+function hasSolutionsBeyondSystems(registry: Registry): boolean {
+  let found = otherSolutions.get(registry);
+  if (found === undefined) {
+    found = registry.deadlines.some((deadline) => solutionParts(deadline.solution).some((part) => registry.find(part) === undefined));
+    otherSolutions.set(registry, found);
+  }
+  return found;
+}
+
+function solutionIn(words: readonly Word[], registry: Registry): FoundSolution | null {
   let matcher = solutionMatchers.get(registry);
   if (!matcher) {
     matcher = solutionMatcher(registry);

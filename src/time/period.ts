@@ -104,12 +104,23 @@ export interface PeriodMatch {
  * `text` is the question as typed, for days written with digits ("28/2"), whose separators words lose.
  */
 export function findPeriod(words: readonly Word[], today: IsoDate, pastTense: boolean, text = ''): PeriodMatch | null {
+  // Several features read the same turn's words: its period is found once.
+  const known = foundPeriods.get(words);
+  if (known && known.today === today && known.pastTense === pastTense && known.text === text) return known.found;
+  const found = readPeriod(words, today, pastTense, text);
+  foundPeriods.set(words, { today, pastTense, text, found });
+  return found;
+}
+
+const foundPeriods = new WeakMap<readonly Word[], { today: IsoDate; pastTense: boolean; text: string; found: PeriodMatch | null }>();
+
+function readPeriod(words: readonly Word[], today: IsoDate, pastTense: boolean, text: string): PeriodMatch | null {
   // Built only when a period is found: most questions name none, and luxon is the costly part here.
   let day: DateTime | null = null;
   const now = () => (day ??= asDay(today));
   const relative = RELATIVE_PHRASES.find(words);
   if (relative) return { period: relativePeriod(now(), relative.value), words: range(relative.start, relative.length) };
-  const written = text === '' ? null : writtenDay(text, now(), pastTense);
+  const written = text === '' ? null : writtenDay(text, now, pastTense);
   if (written) return { period: dayPeriod(written), words: [] };
   return (
     spanAt(words, today) ??
@@ -164,7 +175,9 @@ function ordinal(word: string | undefined): number | null {
 }
 
 /** "28/2", "28/2-2025", "den 28.2.", "2025-02-28", "28-02-2025". */
-function writtenDay(text: string, now: DateTime, pastTense: boolean): DateTime | null {
+function writtenDay(text: string, now: () => DateTime, pastTense: boolean): DateTime | null {
+  // Most questions have no digits at all.
+  if (!/\d/.test(text)) return null;
   const iso = /(?<![\p{L}\p{N}])(\d{4})-(\d{2})-(\d{2})(?![\p{N}])/u.exec(text);
   if (iso) {
     const date = DateTime.utc(Number(iso[1]), Number(iso[2]), Number(iso[3]));
@@ -180,7 +193,7 @@ function writtenDay(text: string, now: DateTime, pastTense: boolean): DateTime |
     const dayOfMonth = Number(dayText);
     let year = yearText === undefined ? null : Number(yearText);
     if (year !== null && year < 100) year += 2000;
-    const date = year === null ? nextOrLast(now, month, dayOfMonth, pastTense) : DateTime.utc(year, month, dayOfMonth);
+    const date = year === null ? nextOrLast(now(), month, dayOfMonth, pastTense) : DateTime.utc(year, month, dayOfMonth);
     if (date.isValid) return date;
   }
   return null;
