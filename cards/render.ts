@@ -74,5 +74,5 @@ function addSubmitFallbacks(node: unknown): void {
     element.data = data;
     element.fallback = { type: 'Action.Submit', title: element.title, data, ...(element.style ? { style: element.style } : {}) };
   }
-  for (const [key, value] of Object.entries(element)) if (key !== 'fallback') addSubmitFallbacks(value);
+  for (const key in element) if (key !== 'fallback' && typeof element[key] === 'object') addSubmitFallbacks(element[key]);
 }

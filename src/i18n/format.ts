@@ -54,12 +54,21 @@ export function formatDay(date: IsoDate, lang: Lang): string {
 
 /** "for 10 dage siden", "om 3 uger", "i morgen" — "10 days ago", "in 3 weeks", "tomorrow". */
 export function formatRelative(days: number, lang: Lang): string {
+  return relativeTexts[lang](String(days));
+}
+
+function relativeText(days: number, lang: Lang): string {
   const size = Math.abs(days);
   if (size < 14) return relativeFormats[lang].format(days, 'day');
   if (size < 60) return relativeFormats[lang].format(Math.round(days / 7), 'week');
   if (size < 730) return relativeFormats[lang].format(Math.round(days / 30.44), 'month');
   return relativeFormats[lang].format(Math.round(days / 365.25), 'year');
 }
+
+const relativeTexts = {
+  da: memoised((days) => relativeText(Number(days), 'da')),
+  en: memoised((days) => relativeText(Number(days), 'en')),
+};
 
 /** An ISO timestamp as the day it fell on in Copenhagen. */
 export function formatTimestampDay(timestamp: string, lang: Lang): string {
