@@ -6,7 +6,7 @@ import type { Storage } from '../store/storage.js';
 import type { Survey } from '../surveys/survey.js';
 import type { Clock } from '../time/clock.js';
 import { ColumnMapError, parseColumnMap } from './columns.js';
-import { graphSettings, graphSource } from './graph.js';
+import { graphSettings } from './graph.js';
 import type { SyncPlan } from './plan.js';
 import { approvalsOf, missingColumnsText, runSync, syncSummary, type ListSource } from './run.js';
 import { WriteBackQueue, type WritableList, type WriteBackEvent } from './writeBack.js';
@@ -88,7 +88,7 @@ export class SyncService {
   }
 
   private async runOnce(options: { lang: Lang; dryRun?: boolean }): Promise<SyncResult> {
-    const source = this.source();
+    const source = await this.source();
     if (source === null) return { kind: 'not-configured', missing: 'missing' in this.settings ? this.settings.missing : '' };
     if (this.columnMap instanceof ColumnMapError) {
       this.deps.log.error({ reason: this.columnMap.message }, 'sync: GRAPH_COLUMN_MAP is invalid');
@@ -130,7 +130,8 @@ export class SyncService {
   }
 
   /** Sends approved answers still on their way to the list; a failure stays queued for the next try. */
-  async pushWriteBacks(source = this.source()): Promise<void> {
+  async pushWriteBacks(given?: ListSource & WritableList): Promise<void> {
+    const source = given ?? (await this.source());
     if (source === null || this.columnMap instanceof ColumnMapError || this.writeBacks.waiting === 0) return;
     try {
       const summary = await this.writeBacks.push(source, this.columnMap, () => this.deps.clock.now());
@@ -141,7 +142,9 @@ export class SyncService {
   }
 
   /** One source per run: the write-back and the sync share its columns. */
-  private source(): (ListSource & WritableList) | null {
-    return 'missing' in this.settings ? null : graphSource(this.settings);
+  private async source(): Promise<(ListSource & WritableList) | null> {
+    if ('missing' in this.settings) return null;
+    const { graphSource } = await import('./graphClient.js');
+    return graphSource(this.settings);
   }
 }
