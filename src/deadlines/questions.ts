@@ -79,7 +79,12 @@ function index(...written: string[]): PhraseIndex<true> {
  * then any sub-number ("KLIK 01" = "klik 1" = "KLIK-1" → "klik1"; "K04.1" → "k4.1"; "MI 15" → "mi15").
  */
 export function codeKey(code: string): string {
-  const parts = fold(code).match(/[a-z]+|\d+/g) ?? [];
+  return keyOfFolded(fold(code));
+}
+
+/** codeKey of a text already folded (the words of a question are). */
+function keyOfFolded(folded: string): string {
+  const parts = folded.match(/[a-z]+|\d+/g) ?? [];
   let key = '';
   let numbers = 0;
   for (const part of parts) {
@@ -235,7 +240,7 @@ function codeIn(words: readonly Word[], deadlines: readonly Deadline[]): FoundCo
       // A code starts with letters: "53" alone is no code, and neither is "klik" without a number.
       if (!hasDigit[start + length - 1] || !/^[a-z]/.test(words[start]!.folded)) continue;
       const part = words.slice(start, start + length);
-      const key = codeKey(part.map((word) => word.folded).join(' '));
+      const key = keyOfFolded(part.map((word) => word.folded).join(' '));
       if (key === '') continue;
       const typed = part.map((word) => word.original).join(' ');
       const used = part.map((_, offset) => start + offset);
