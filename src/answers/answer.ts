@@ -88,13 +88,13 @@ function decide(question: Question, { registry, today, pending }: AnswerContext)
 
   // Filter on the records first: a list question may run over thousands of systems.
   const listOf = (kind: ListKind | 'period', keep: (system: SystemRecord) => boolean) =>
-    list(question, kind, registry.systems.filter(keep).map((system) => factOf(system, topic, today)));
+    list(question, kind, registry.systems.filter(keep).map((system) => factOf(system, topic, today)), registry);
   if (question.list === 'missing') {
     return listOf('missing', (s) => datesOf(s, topic).length === 0 && effectiveStatus(s, today) !== 'not-applicable');
   }
   if (question.period !== null) {
     const { from, to } = question.period;
-    return list(question, 'period', registry.datedBetween(topic, from, to).map((system) => factOf(system, topic, today)));
+    return list(question, 'period', registry.datedBetween(topic, from, to).map((system) => factOf(system, topic, today)), registry);
   }
   if (question.list === 'switched') return listOf('switched', (s) => effectiveStatus(s, today) === 'switched');
   if (question.list === 'planned') return listOf('planned', (s) => datesOf(s, topic).some((date) => date >= today));
@@ -108,13 +108,11 @@ function decide(question: Question, { registry, today, pending }: AnswerContext)
   return null;
 }
 
-const COLLATOR = new Intl.Collator('da');
-
-function list(question: Question, kind: ListKind | 'period', facts: SystemFact[]): Answer {
+function list(question: Question, kind: ListKind | 'period', facts: SystemFact[], registry: Registry): Answer {
   const firstDate = (fact: SystemFact) => relevantDays(fact, question.topic)[0]?.date ?? '9999';
   const sorted = facts
     .map((fact) => ({ fact, date: firstDate(fact) }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : COLLATOR.compare(a.fact.system.name, b.fact.system.name)))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : registry.compareNames(a.fact.system, b.fact.system)))
     .map(({ fact }) => fact);
   return { kind: 'list', topic: question.topic, list: kind, period: question.period, facts: sorted };
 }
@@ -136,6 +134,9 @@ export function factOf(system: SystemRecord, topic: SwitchTopic, today: IsoDate,
 
 /** The dates of a fact that matter for its topic, earliest first. */
 export function relevantDays(fact: SystemFact, topic: SwitchTopic): DayFact[] {
-  const days = topic === 'ch2' ? [fact.ch2] : topic === 'sts2' ? [fact.sts2] : [fact.ch2, fact.sts2];
-  return days.filter((day): day is DayFact => day !== null).sort((a, b) => a.date.localeCompare(b.date));
+  const { ch2, sts2 } = fact;
+  if (topic === 'ch2') return ch2 ? [ch2] : [];
+  if (topic === 'sts2') return sts2 ? [sts2] : [];
+  if (ch2 && sts2) return ch2.date <= sts2.date ? [ch2, sts2] : [sts2, ch2];
+  return ch2 ? [ch2] : sts2 ? [sts2] : [];
 }

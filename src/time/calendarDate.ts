@@ -55,7 +55,20 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return (dayNumber(to) - dayNumber(from)) / 86_400_000;
 }
 
+/** Days seen recently, as UTC milliseconds: a list of 5,000 systems asks for the same few hundred again. */
+const dayNumbers = new Map<string, number>();
+
 function dayNumber(date: IsoDate): number {
+  let number = dayNumbers.get(date);
+  if (number === undefined) {
+    number = parseDay(date);
+    if (dayNumbers.size >= 10_000) dayNumbers.clear();
+    dayNumbers.set(date, number);
+  }
+  return number;
+}
+
+function parseDay(date: IsoDate): number {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
   const day = Number(date.slice(8, 10));
