@@ -15,7 +15,6 @@ export type OutboxEvent =
  */
 export class DigestOutbox {
   private readonly sent = new Set<string>();
-  private readonly failures = new Map<string, number>();
   private readonly claims = new Map<string, { by: string; until: number }>();
 
   private projection!: JournalProjection<OutboxEvent>;
@@ -30,11 +29,6 @@ export class DigestOutbox {
 
   isSent(week: string, conversationId: string): boolean {
     return this.sent.has(`${week}|${conversationId}`);
-  }
-
-  /** How many runs of that week failed to deliver to the conversation. */
-  failuresOf(week: string, conversationId: string): number {
-    return this.failures.get(`${week}|${conversationId}`) ?? 0;
   }
 
   record(event: OutboxEvent): Promise<void> {
@@ -73,6 +67,5 @@ export class DigestOutbox {
     }
     this.claims.delete(key);
     if (event.type === 'sent') this.sent.add(key);
-    if (event.type === 'failed') this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
   }
 }
