@@ -1,3 +1,4 @@
+import { perObject } from '../memo.js';
 import { fold } from '../text/fold.js';
 import type { Deadline } from './deadline.js';
 
@@ -12,16 +13,10 @@ const MEETING = /mode\b|moder\b|sporgetime|webinar|workshop|meeting|temadag|konf
 const GO_LIVE = /\bi drift\b|idrift|go live|golive/;
 const RELEASE = /\brelease\b/;
 
-const categories = new WeakMap<Deadline, DeadlineCategory>();
-
-export function categoryOf(deadline: Deadline): DeadlineCategory {
-  let category = categories.get(deadline);
-  if (category === undefined) {
-    category = deadline.kind === 'klik' ? 'klik' : deadline.kind === 'agreement' ? 'agreement' : eventCategory(fold(deadline.title));
-    categories.set(deadline, category);
-  }
-  return category;
-}
+export const categoryOf = perObject(
+  (deadline: Deadline): DeadlineCategory =>
+    deadline.kind === 'klik' ? 'klik' : deadline.kind === 'agreement' ? 'agreement' : eventCategory(fold(deadline.title)),
+);
 
 function eventCategory(title: string): DeadlineCategory {
   if (MEETING.test(title)) return 'meeting';

@@ -1,3 +1,4 @@
+import { perObject } from '../memo.js';
 import { SystemMatcher } from '../registry/matcher.js';
 import type { Registry } from '../registry/registry.js';
 import type { SystemRecord } from '../registry/system.js';
@@ -252,31 +253,18 @@ function codeIn(words: readonly Word[], deadlines: readonly Deadline[]): FoundCo
   return unknown;
 }
 
-const codeSets = new WeakMap<readonly Deadline[], { known: Set<string>; prefixes: Set<string> }>();
-
 /** The codes the deadlines have and how codes start, once per registry. */
-function codesOf(deadlines: readonly Deadline[]): { known: Set<string>; prefixes: Set<string> } {
-  let sets = codeSets.get(deadlines);
-  if (!sets) {
-    const known = new Set(deadlines.filter((d) => d.code !== null).map((d) => codeKey(d.code!)));
-    const prefixes = new Set([...KNOWN_CODE_PREFIXES, ...[...known].map((key) => key.replace(/\d.*$/, ''))]);
-    sets = { known, prefixes };
-    codeSets.set(deadlines, sets);
-  }
-  return sets;
-}
+const codesOf = perObject((deadlines: readonly Deadline[]) => {
+  const known = new Set(deadlines.filter((d) => d.code !== null).map((d) => codeKey(d.code!)));
+  const prefixes = new Set([...KNOWN_CODE_PREFIXES, ...[...known].map((key) => key.replace(/\d.*$/, ''))]);
+  return { known, prefixes };
+});
 
 /** A solution's name and the systems it speaks of: "SAPA og Borgerblikket" is about SAPA and about Borgerblikket. */
 function solutionParts(solution: string): string[] {
   return [solution, ...solution.split(/\s+og\s+|\s+and\s+|\s*[,/&]\s*/)].map((part) => part.trim()).filter((part) => part !== '');
 }
 
-const solutionMatchers = new WeakMap<Registry, SystemMatcher>();
-
-/**
- * The solution the question names, matched like system names (aliases, typos, æøå): a system's
- * name, or a solution only the deadlines know ("UDK Begravelseshjælp").
- */
 interface FoundSolution {
   name: string;
   key: string;
@@ -284,24 +272,17 @@ interface FoundSolution {
   words: number[];
 }
 
-const otherSolutions = new WeakMap<Registry, boolean>();
-
 /** Whether some deadline's solution is no system of the registry, once per registry. */
-function hasSolutionsBeyondSystems(registry: Registry): boolean {
-  let found = otherSolutions.get(registry);
-  if (found === undefined) {
-    found = registry.deadlines.some((deadline) => solutionParts(deadline.solution).some((part) => registry.find(part) === undefined));
-    otherSolutions.set(registry, found);
-  }
-  return found;
-}
+const hasSolutionsBeyondSystems = perObject((registry: Registry) =>
+  registry.deadlines.some((deadline) => solutionParts(deadline.solution).some((part) => registry.find(part) === undefined)),
+);
 
+/**
+ * The solution the question names, matched like system names (aliases, typos, æøå): a system's
+ * name, or a solution only the deadlines know ("UDK Begravelseshjælp").
+ */
 function solutionIn(words: readonly Word[], registry: Registry): FoundSolution | null {
-  let matcher = solutionMatchers.get(registry);
-  if (!matcher) {
-    matcher = solutionMatcher(registry);
-    solutionMatchers.set(registry, matcher);
-  }
+  const matcher = solutionMatcherOf(registry);
   // A question word that folds like a solution's name ("does" → "dos" like DOS) names nothing.
   const mention = matcher
     .findMentions(words)
@@ -313,7 +294,9 @@ function solutionIn(words: readonly Word[], registry: Registry): FoundSolution |
   return { name, key: fold(name), isSystem: registry.find(name) !== undefined, words: used };
 }
 
-/** Solutions and the systems in them as names to match, with the aliases of a system of that name. */
+/** Solutions and the systems in them as names to match, with the aliases of a system of that name; once per registry. */
+const solutionMatcherOf = perObject(solutionMatcher);
+
 function solutionMatcher(registry: Registry): SystemMatcher {
   const names = new Map<string, string>();
   for (const deadline of registry.deadlines) {
@@ -349,15 +332,7 @@ function topicIn(words: readonly Word[], used: ReadonlySet<number>, items: reado
   return typed === null ? null : { typed, items: new Set(narrowed) };
 }
 
-const titleWordCache = new WeakMap<Deadline, string[]>();
-function titleWords(deadline: Deadline): string[] {
-  let found = titleWordCache.get(deadline);
-  if (!found) {
-    found = fold(deadline.title).split(' ');
-    titleWordCache.set(deadline, found);
-  }
-  return found;
-}
+const titleWords = perObject((deadline: Deadline) => fold(deadline.title).split(' '));
 
 /** Days from today to a deadline, for "om 3 dage". */
 export function daysUntil(deadline: Deadline, today: IsoDate): number | null {

@@ -1,6 +1,7 @@
 import type { PeriodLabel } from '../time/period.js';
 import { dayAsUtcDate, type IsoDate } from '../time/calendarDate.js';
 import type { Lang } from './language.js';
+import { memoised } from '../memo.js';
 
 const LOCALE: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
 
@@ -21,30 +22,14 @@ const relativeFormats = {
   en: new Intl.RelativeTimeFormat(LOCALE.en, { numeric: 'auto' }),
 };
 
-/**
- * Remembers what a formatter made of a key: the same few hundred days are formatted over and over,
- * and Intl formatting is among the costliest steps of a reply. Bounded: emptied when full.
- */
-function memoised(format: (key: string) => string, limit = 5000): (key: string) => string {
-  const made = new Map<string, string>();
-  return (key) => {
-    let text = made.get(key);
-    if (text === undefined) {
-      if (made.size >= limit) made.clear();
-      text = format(key);
-      made.set(key, text);
-    }
-    return text;
-  };
-}
-
+// The same few hundred days are formatted over and over, and Intl is among the costliest steps of a reply.
 const dayTexts = {
-  da: memoised((date) => dayFormats.da.format(dayAsUtcDate(date))),
-  en: memoised((date) => dayFormats.en.format(dayAsUtcDate(date))),
+  da: memoised((date: IsoDate) => dayFormats.da.format(dayAsUtcDate(date))),
+  en: memoised((date: IsoDate) => dayFormats.en.format(dayAsUtcDate(date))),
 };
 const timestampDayTexts = {
-  da: memoised((timestamp) => copenhagenDayFormats.da.format(new Date(timestamp))),
-  en: memoised((timestamp) => copenhagenDayFormats.en.format(new Date(timestamp))),
+  da: memoised((timestamp: string) => copenhagenDayFormats.da.format(new Date(timestamp))),
+  en: memoised((timestamp: string) => copenhagenDayFormats.en.format(new Date(timestamp))),
 };
 
 /** "21. januar 2025" in Danish, "21 January 2025" in English. */
@@ -54,7 +39,7 @@ export function formatDay(date: IsoDate, lang: Lang): string {
 
 /** "for 10 dage siden", "om 3 uger", "i morgen" — "10 days ago", "in 3 weeks", "tomorrow". */
 export function formatRelative(days: number, lang: Lang): string {
-  return relativeTexts[lang](String(days));
+  return relativeTexts[lang](days);
 }
 
 function relativeText(days: number, lang: Lang): string {
@@ -66,8 +51,8 @@ function relativeText(days: number, lang: Lang): string {
 }
 
 const relativeTexts = {
-  da: memoised((days) => relativeText(Number(days), 'da')),
-  en: memoised((days) => relativeText(Number(days), 'en')),
+  da: memoised((days: number) => relativeText(days, 'da')),
+  en: memoised((days: number) => relativeText(days, 'en')),
 };
 
 /** An ISO timestamp as the day it fell on in Copenhagen. */

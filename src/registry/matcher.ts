@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { isStopword } from '../text/stopwords.js';
 import { splitWords, type Word } from '../text/words.js';
+import { perObject } from '../memo.js';
 import { DeletionIndex } from './deletionIndex.js';
 import type { SystemRecord } from './system.js';
 
@@ -63,8 +64,8 @@ export class SystemMatcher {
   private readonly compactNames: CompactName[] = [];
   /** The same names by their first two and last three letters and as a whole; built when first asked. */
   private compactIndex: CompactIndex | null = null;
-  /** The last searches, by the word list of a turn: several features read the same turn's words. */
-  private readonly searches = new WeakMap<readonly Word[], MentionSearch>();
+  /** Searches by the word list of a turn: several features read the same turn's words. */
+  private readonly searchOnce = perObject((words: readonly Word[]) => this.search(words));
 
   constructor(systems: readonly SystemRecord[]) {
     const typoWords = new Set<string>();
@@ -129,7 +130,7 @@ export class SystemMatcher {
       // One letter too many: "Aulla" for Aula.
       for (const variant of variants) if (variant.length >= SHORTEST_TYPO_WORD) offer(variant, SCORE.typo);
       for (const variant of [folded, ...variants]) {
-        for (const token of this.wordsWithDeletion(variant)) {
+        for (const token of this.deletions.wordsWithDeletion(variant)) {
           if (candidates.has(token)) continue;
           if (token.length < SHORTEST_TYPO_WORD) continue;
           if (isTranspositionOf(folded, token) || distance(folded, token) <= maxTypos) offer(token, SCORE.typo);
@@ -139,18 +140,9 @@ export class SystemMatcher {
     return candidates;
   }
 
-  private wordsWithDeletion(variant: string): readonly string[] {
-    return this.deletions.wordsWithDeletion(variant);
-  }
-
   /** Every system the question names, best and longest first, without overlaps. */
   findMentions(words: readonly Word[]): MentionSearch {
-    let found = this.searches.get(words);
-    if (!found) {
-      found = this.search(words);
-      this.searches.set(words, found);
-    }
-    return found;
+    return this.searchOnce(words);
   }
 
   private search(words: readonly Word[]): MentionSearch {
@@ -182,7 +174,7 @@ export class SystemMatcher {
       ...(bySuffix.get(query.slice(-3)) ?? []),
     ]);
     for (const variant of [query, ...deletionsOf(query)]) {
-      for (const token of [variant, ...this.wordsWithDeletion(variant)]) {
+      for (const token of [variant, ...this.deletions.wordsWithDeletion(variant)]) {
         for (const name of byToken.get(token) ?? []) nearby.add(name);
       }
     }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { memoised } from '../memo.js';
 
 /** A calendar day, "YYYY-MM-DD". Dates in this bot are days in Europe/Copenhagen, never instants. */
 export type IsoDate = string;
@@ -55,18 +56,8 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return (dayNumber(to) - dayNumber(from)) / 86_400_000;
 }
 
-/** Days seen recently, as UTC milliseconds: a list of 5,000 systems asks for the same few hundred again. */
-const dayNumbers = new Map<string, number>();
-
-function dayNumber(date: IsoDate): number {
-  let number = dayNumbers.get(date);
-  if (number === undefined) {
-    number = parseDay(date);
-    if (dayNumbers.size >= 10_000) dayNumbers.clear();
-    dayNumbers.set(date, number);
-  }
-  return number;
-}
+/** A day as UTC milliseconds; a list of 5,000 systems asks for the same few hundred days again and again. */
+const dayNumber = memoised(parseDay, 10_000);
 
 function parseDay(date: IsoDate): number {
   const year = Number(date.slice(0, 4));
