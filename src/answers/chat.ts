@@ -76,7 +76,7 @@ function searchSystems(registry: Registry, query: string, today: IsoDate): Syste
     return registry.systems
       .map((system) => ({ system, day: next(system) }))
       .filter((entry): entry is { system: SystemRecord; day: IsoDate } => entry.day !== null)
-      .sort((a, b) => a.day.localeCompare(b.day) || a.system.name.localeCompare(b.system.name, 'da'))
+      .sort((a, b) => a.day.localeCompare(b.day) || registry.compareNames(a.system, b.system))
       .slice(0, SEARCH_RESULTS)
       .map((entry) => entry.system);
   }
