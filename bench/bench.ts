@@ -155,7 +155,7 @@ async function libraryFloorMs(): Promise<number> {
   return median(runs);
 }
 
-/** Stops a server and waits until it has exited (the FKI Bot's instance lock is free again). */
+/** Stops a server with SIGTERM and waits until it has exited (the FKI Bot's instance lock is free again). */
 async function stop(server: Started): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise((resolve) => server.child.once('exit', resolve));
@@ -333,9 +333,8 @@ async function profileBoth(
       const server = await starts[name]([`--cpu-prof`, `--cpu-prof-dir=${profileDir}`]);
       await load(server.url, connector, questions, 2000);
       const result = await load(server.url, connector, questions);
-      const exited = new Promise((resolve) => server.child.once('exit', resolve));
-      server.child.kill('SIGTERM');
-      await exited;
+      // SIGTERM: the profile is written as the process exits.
+      await stop(server);
       const [file] = await readdir(profileDir);
       if (file === undefined) throw new Error(`${name}: no CPU profile was written`);
       perRequest[name] = await cpuPerRequest(path.join(profileDir, file), HTTP_SECONDS * 1000, result.requests);
