@@ -113,7 +113,7 @@ function presentFact(fact: SystemFact, topic: SwitchTopic, lang: Lang): FactView
   if (system.owner) details.push({ label: m.label.owner, value: system.owner });
   details.push({ label: m.label.source, value: system.source ?? m.noValue });
   if (system.updatedAt) details.push({ label: m.label.updated, value: formatTimestampDay(system.updatedAt, lang) });
-  if (system.note) details.push({ label: m.label.note, value: system.note });
+  if (fact.note) details.push({ label: m.label.note, value: fact.note });
   if (fact.reported) sentences.push(reportedSentence(fact.reported, lang));
   const dateless = fact.status !== 'not-applicable' && fact.status !== 'switched' && datesOf(system, topic).length === 0;
   // Once the vendor has answered, the answer waits for KOMBIT: asking again would not help.

@@ -10,6 +10,7 @@ import { addDays, daysBetween, type IsoDate } from '../time/calendarDate.js';
 import { findPeriod, isPastTense, type Period } from '../time/period.js';
 import { categoryOf, type DeadlineCategory } from './category.js';
 import type { Deadline } from './deadline.js';
+import { itemWithin } from './itemPeriod.js';
 import { DIGEST_WINDOWS } from './digest.js';
 
 /** Which days a deadline question is about. */
@@ -205,7 +206,8 @@ function inWhen(deadline: Deadline, when: DeadlineWhen, today: IsoDate): boolean
     case 'next':
       return day !== null && day >= today;
     default:
-      return day !== null && day >= when.period.from && day <= when.period.to;
+      // A period ("uge 6–13") is found in any of its days.
+      return itemWithin(deadline, when.period.from, when.period.to);
   }
 }
 

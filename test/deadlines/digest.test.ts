@@ -38,8 +38,8 @@ describe('the weekly digest', () => {
     const data = starterData();
     // Data of its own: a task KLIK published on a known day, and an agreement sent by mail.
     data.deadlines.push(
-      { solution: 'KP', code: 'MI 03', kind: 'klik', title: 'Test af snitflade', published: '2025-02-05', deadline: '2025-03-20', url: null, source: 'Test', klikStatus: 'published' },
-      { solution: 'KP', code: null, kind: 'agreement', title: 'Underskriv tillæg', published: '2025-02-06', deadline: '2025-03-21', url: null, source: 'Test', klikStatus: null },
+      { solution: 'KP', code: 'MI 03', kind: 'klik', title: 'Test af snitflade', published: '2025-02-05', deadline: '2025-03-20', url: null, source: 'Test', klikStatus: 'published', from: null, note: null },
+      { solution: 'KP', code: null, kind: 'agreement', title: 'Underskriv tillæg', published: '2025-02-06', deadline: '2025-03-21', url: null, source: 'Test', klikStatus: null, from: null, note: null },
     );
     const digest = buildDigest({ deadlines: data.deadlines, systems: data.systems, surveys: [], asOf: '2025-02-10' });
     assert.deepEqual(codes(digest.published), ['MI 03']);
