@@ -13,7 +13,7 @@ import { readImportText } from '../../src/registry/importFormats.js';
 import { applyImport } from '../../src/registry/importer.js';
 import { Registry } from '../../src/registry/registry.js';
 import { solutionNames } from '../../src/registry/solutionNames.js';
-import { emptyRegistryData, type RegistryData } from '../../src/store/registryStore.js';
+import { emptyRegistryData, normaliseRegistryData, type RegistryData } from '../../src/store/registryStore.js';
 import { fold } from '../../src/text/fold.js';
 import { splitWords } from '../../src/text/words.js';
 import { cliInProcess } from '../support/cli.js';
@@ -177,6 +177,13 @@ describe('periods: an item over weeks is shown as its weeks, never as one invent
     );
     assert.ok(!reversed.ok);
     assert.deepEqual(reversed.problems.map((p) => [p.row, p.field, p.code]), [[2, 'from', 'PERIOD_REVERSED'], [3, 'from', 'PERIOD_WITHOUT_END']]);
+  });
+
+  it('reads a registry written before periods and notes existed, with neither', () => {
+    const old = { systems: [], deadlines: [{ solution: 'SAPA', code: 'K53', kind: 'klik', title: 'Opret aftale', published: null, deadline: '2025-02-18', url: null, source: 'X', klikStatus: 'published' }] };
+    const [read] = normaliseRegistryData(old as unknown as RegistryData).deadlines;
+    assert.equal(read?.from, null);
+    assert.equal(read?.note, null);
   });
 
   it('puts a period in the calendar feed as an all-day event over its days', () => {
