@@ -34,6 +34,10 @@ export function formatItemPeriod(from: IsoDate, to: IsoDate, lang: Lang): string
     }
     return `${name(start)} ${start.year} – ${name(end)} ${end.year}`;
   }
+  if (start.year === end.year && start.month === end.month) {
+    // "6.–9. januar 2025", "6–9 January 2025": the month and year once.
+    return lang === 'da' ? `${start.day}.–${formatDay(to, lang)}` : `${start.day}–${formatDay(to, lang)}`;
+  }
   return `${formatDay(from, lang)} – ${formatDay(to, lang)}`;
 }
 
