@@ -71,6 +71,7 @@ export async function startBot(check: (config: Config) => string | null = () => 
         schedules.stop();
         app.digests.stop();
         await server.close();
+        await app.turns.idle();
         await app.digests.idle();
         await app.sync.idle();
         await app.notifier.idle();

@@ -114,7 +114,14 @@ export class FkiBot extends ActivityHandler {
         body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: messages(lang).badAction } },
       };
     }
-    return super.onInvokeActivity(context);
+    const response = await super.onInvokeActivity(context);
+    // botbuilder answers an invoke it has no handler for with 501, a server error: it is the caller's.
+    if (response.status === 501) {
+      const name = String(context.activity.name ?? '').replace(/[^\w./-]/g, '').slice(0, 100);
+      this.log.info({ name, conversation: context.activity.conversation?.id }, 'unknown invoke refused');
+      return { status: 400, body: { error: { code: 'UnknownInvoke', message: `FKI Bot does not handle the invoke "${name}".` } } };
+    }
+    return response;
   }
 
   /**

@@ -74,11 +74,14 @@ export class BotHarness {
       body: typeof activity === 'string' ? activity : JSON.stringify(activity),
     });
     const text = await response.text();
+    // The bot answers a message at once and replies after: a test reads the reply once the turn is over.
+    await this.app.turns.idle();
     return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
   }
 
   /** Waits until every proactive message the bot started has been delivered or given up. */
   async settled(): Promise<void> {
+    await this.app.turns.idle();
     await this.app.sync.idle();
     await this.app.digests.idle();
     await this.app.notifier.idle();
