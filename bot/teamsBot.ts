@@ -37,9 +37,9 @@ export class FkiBot extends ActivityHandler {
     this.turnOf = (context, lang) => chatTurnOf(context, lang, detect);
     // Only KOMBIT's tenant: anyone else's activity gets no answer, and nothing of it is kept.
     this.onTurn(async (context, next) => {
-      const tenant = tenantOf(context.activity);
-      if (allowedTenantIds.length > 0 && (tenant === null || !allowedTenantIds.includes(tenant))) {
-        this.log.warn({ tenant, activityType: context.activity.type }, 'activity from a tenant that is not allowed: ignored');
+      const tenants = tenantsOf(context.activity);
+      if (allowedTenantIds.length > 0 && (tenants.length === 0 || tenants.some((tenant) => !allowedTenantIds.includes(tenant)))) {
+        this.log.warn({ tenants, activityType: context.activity.type }, 'activity from a tenant that is not allowed: ignored');
         if (context.activity.type === ActivityTypes.Invoke) {
           await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } satisfies InvokeResponse });
         }
@@ -176,10 +176,17 @@ function isCardAction(value: unknown): boolean {
   return type === 'Action.Execute' && typeof verb === 'string' && verb.length <= 100 && dataOk;
 }
 
-function tenantOf(activity: TurnContext['activity']): string | null {
-  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-  const tenant = activity.conversation?.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : null);
-  return tenant ? tenant.toLowerCase() : null;
+/**
+ * Every tenant the activity names: `conversation.tenantId` and `channelData.tenant.id`. Each one that is
+ * present must be allowed, so two that disagree are refused (a forged field cannot ride on a true one).
+ */
+function tenantsOf(activity: TurnContext['activity']): string[] {
+  const channelTenant: unknown = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const conversationTenant: unknown = activity.conversation?.tenantId;
+  return [conversationTenant, channelTenant]
+    .filter((tenant) => tenant !== undefined && tenant !== null && tenant !== '')
+    // A tenant field that is not a string is no tenant anyone allowed: kept so that it is refused.
+    .map((tenant) => (typeof tenant === 'string' ? tenant.toLowerCase() : `invalid:${JSON.stringify(tenant)}`));
 }
 
 function invokeResponse(result: ActionResult): AdaptiveCardInvokeResponse {
