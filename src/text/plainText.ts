@@ -5,6 +5,23 @@
  */
 export const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/gu;
 
+/** INVISIBLE without the C0 controls (JSON.stringify escapes those itself; a CSV keeps its line breaks). */
+const INVISIBLE_BEYOND_C0 = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/gu;
+
+/**
+ * Text for an operator's terminal or a file: every invisible character written as a \uXXXX escape in
+ * JSON (still the same string when read back), or left out of a CSV cell, so no ESC or CSI reaches a
+ * terminal and no direction mark hides in what is shown.
+ */
+export function escapeInvisibleInJson(json: string): string {
+  return json.replace(INVISIBLE_BEYOND_C0, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A CSV cell without invisible characters; line breaks and tabs (quoted by the CSV writer) stay. */
+export function visibleCell(text: string): string {
+  return text.replace(INVISIBLE, (char) => (char === '\n' || char === '\r' || char === '\t' ? char : ''));
+}
+
 /** True when the text holds a control, bidi or zero-width character (see INVISIBLE). */
 export function hasInvisible(text: string): boolean {
   INVISIBLE.lastIndex = 0;
