@@ -74,6 +74,7 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
     onRemoved: async (conversationId) => {
       await conversations.forget(conversationId);
     },
+    postLater: (conversationId, reply) => notifier.toConversation(conversationId, reply),
   });
   const onLinkAnswer = async (survey: Parameters<typeof tellAdmins>[0], answerId: string) => {
     const answer = survey.answers.find((candidate) => candidate.id === answerId);

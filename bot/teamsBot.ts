@@ -6,7 +6,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { ActionData, ActionResult, ChatTurn } from '../src/chat/types.js';
+import type { ActionData, ActionResult, ChatTurn, Reply } from '../src/chat/types.js';
 import { detectLanguage, languageOfLocale, type Lang, type LanguageDetector } from '../src/i18n/language.js';
 import { messages } from '../src/i18n/messages.js';
 import type { Log } from '../src/log.js';
@@ -22,18 +22,25 @@ export interface FkiBotOptions {
   detect?: LanguageDetector;
   onEveryActivity?: (activity: TurnContext['activity']) => Promise<void>;
   onRemoved?: (conversationId: string) => Promise<void>;
+  /**
+   * Posts what a card action asks to post besides its invoke response, after the response: an
+   * invoke's HTTP request must not wait on a delivery (Teams re-sends after 15 s). Inline when absent.
+   */
+  postLater?: (conversationId: string, reply: Reply) => void;
 }
 
 /** The Teams edge: activities in, routed to features, replies and invoke responses out. */
 export class FkiBot extends ActivityHandler {
   private readonly turnOf: (context: TurnContext, lang?: Lang) => ChatTurn;
+  private readonly postLater: FkiBotOptions['postLater'];
 
   constructor(
     private readonly router: Router,
     private readonly log: Log,
-    { allowedTenantIds = [], detect = detectLanguage, onEveryActivity = async () => {}, onRemoved = async () => {} }: FkiBotOptions = {},
+    { allowedTenantIds = [], detect = detectLanguage, onEveryActivity = async () => {}, onRemoved = async () => {}, postLater }: FkiBotOptions = {},
   ) {
     super();
+    this.postLater = postLater;
     this.turnOf = (context, lang) => chatTurnOf(context, lang, detect);
     // Only KOMBIT's tenant: anyone else's activity gets no answer, and nothing of it is kept.
     this.onTurn(async (context, next) => {
@@ -157,7 +164,12 @@ export class FkiBot extends ActivityHandler {
     const turn = this.turnOf(context, langOfData(data, context));
     try {
       const result = await this.router.handleAction(invokeValue.action.verb, data, turn);
-      await this.post(context, result);
+      const conversationId = context.activity.conversation?.id;
+      if (this.postLater && conversationId && result.type !== 'error') {
+        for (const reply of result.post ?? []) this.postLater(conversationId, reply);
+      } else {
+        await this.post(context, result);
+      }
       return invokeResponse(result);
     } catch (error) {
       this.log.error({ err: error, verb: invokeValue.action.verb, conversation: turn.conversation.id }, 'card action failed');

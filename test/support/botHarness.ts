@@ -76,6 +76,8 @@ export class BotHarness {
     const text = await response.text();
     // The bot answers a message at once and replies after: a test reads the reply once the turn is over.
     await this.app.turns.idle();
+    // What a card action posts besides its response goes out after it, through the notifier.
+    await this.app.notifier.idle();
     return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
   }
 
