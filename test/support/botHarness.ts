@@ -83,10 +83,14 @@ export class BotHarness {
 
   /** Waits until every proactive message the bot started has been delivered or given up. */
   async settled(): Promise<void> {
-    await this.app.turns.idle();
-    await this.app.sync.idle();
-    await this.app.digests.idle();
-    await this.app.notifier.idle();
+    // Twice: work that finishes late in one pass (a delivery after a turn, a write-back after an
+    // approval) may start work an earlier step of that pass already waited for.
+    for (let pass = 0; pass < 2; pass += 1) {
+      await this.app.turns.idle();
+      await this.app.sync.idle();
+      await this.app.digests.idle();
+      await this.app.notifier.idle();
+    }
   }
 
   async stop(): Promise<void> {
