@@ -22,18 +22,25 @@ export interface FkiBotOptions {
   detect?: LanguageDetector;
   onEveryActivity?: (activity: TurnContext['activity']) => Promise<void>;
   onRemoved?: (conversationId: string) => Promise<void>;
+  /**
+   * Queues the welcome for an install, to be sent paced and after the request (an org-wide install
+   * is thousands at once). Without it the welcome is the install's reply.
+   */
+  queueWelcome?: (turn: ChatTurn) => Promise<void>;
 }
 
 /** The Teams edge: activities in, routed to features, replies and invoke responses out. */
 export class FkiBot extends ActivityHandler {
   private readonly turnOf: (context: TurnContext, lang?: Lang) => ChatTurn;
+  private readonly queueWelcome: ((turn: ChatTurn) => Promise<void>) | null;
 
   constructor(
     private readonly router: Router,
     private readonly log: Log,
-    { allowedTenantIds = [], detect = detectLanguage, onEveryActivity = async () => {}, onRemoved = async () => {} }: FkiBotOptions = {},
+    { allowedTenantIds = [], detect = detectLanguage, onEveryActivity = async () => {}, onRemoved = async () => {}, queueWelcome }: FkiBotOptions = {},
   ) {
     super();
+    this.queueWelcome = queueWelcome ?? null;
     this.turnOf = (context, lang) => chatTurnOf(context, lang, detect);
     // Only KOMBIT's tenant: anyone else's activity gets no answer, and nothing of it is kept.
     this.onTurn(async (context, next) => {
@@ -47,14 +54,18 @@ export class FkiBot extends ActivityHandler {
       }
       await next();
     });
-    // Remember where every conversation can be reached: Teams sends the install event only once.
+    // Remember where every conversation can be reached: Teams sends the install event only once. The
+    // answer does not wait for the disk, but Teams hears the turn has ended only once the reference
+    // is durable (its flush shared with the chats arriving together), so none is lost in a crash.
     this.onTurn(async (context, next) => {
-      try {
-        await onEveryActivity(context.activity);
-      } catch (error) {
+      const recorded = onEveryActivity(context.activity).catch((error: unknown) => {
         this.log.error({ err: error, conversation: context.activity.conversation?.id }, 'could not record the conversation');
+      });
+      try {
+        await next();
+      } finally {
+        await recorded;
       }
-      await next();
     });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -96,6 +107,7 @@ export class FkiBot extends ActivityHandler {
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {
+    if (this.queueWelcome) return this.queueWelcome(this.turnOf(context));
     const reply = await this.router.handleWelcome(this.turnOf(context));
     if (reply) await context.sendActivity(replyActivity(reply));
   }

@@ -81,7 +81,9 @@ export class BotHarness {
   async settled(): Promise<void> {
     await this.app.sync.idle();
     await this.app.digests.idle();
+    await this.app.welcomes.idle();
     await this.app.notifier.idle();
+    await this.app.conversations.flushed();
   }
 
   async stop(): Promise<void> {
