@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { personalMessage } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
@@ -74,6 +74,7 @@ describe('every user of the tenant: a new chat costs the same at thousands of ch
       assert.equal(await bot.app.notifier.personalChatOf(aadOf(17).toUpperCase()), 'a:personal-chat-17', 'a chat known before, found by its user in any case');
       assert.equal(await bot.app.notifier.personalChatOf(aadOf(KNOWN + 3)), `a:personal-chat-${KNOWN + 3}`, 'a chat recorded since');
       assert.equal(await bot.app.notifier.personalChatOf(aadOf(KNOWN + 100)), null, 'a user the bot never met');
+      await access(path.join(folder.path, 'conversations.json.migrated'));
     } finally {
       await bot.stop();
     }
