@@ -9,6 +9,8 @@ import { checkLinkToken } from '../src/surveys/linkToken.js';
 import type { SurveyService } from '../src/surveys/service.js';
 import { isOpen, type Survey } from '../src/surveys/survey.js';
 import type { Clock } from '../src/time/clock.js';
+import { messages } from '../src/i18n/messages.js';
+import { isStoreWriteError } from '../src/store/writeError.js';
 
 export interface SurveyPageDeps {
   surveys: SurveyService;
@@ -45,7 +47,16 @@ export function registerSurveyPages(server: Server, deps: SurveyPageDeps): void 
     const input = answerInputOf(body);
     const nonce = typeof body.nonce === 'string' && body.nonce.length <= 100 ? body.nonce : randomUUID();
     const submitter = { userId: null, name: input.contactName || null, aadObjectId: null };
-    const outcome = await deps.surveys.submit(opened.survey.id, input, submitter, { channel: 'link', nonce }, lang);
+    let outcome: Awaited<ReturnType<typeof deps.surveys.submit>>;
+    try {
+      outcome = await deps.surveys.submit(opened.survey.id, input, submitter, { channel: 'link', nonce }, lang);
+    } catch (error) {
+      if (!isStoreWriteError(error)) throw error;
+      // Not stored: the vendor gets the form back as typed, and the same nonce, to send it again.
+      deps.log.error({ err: error, survey: opened.survey.id }, 'a survey answer from the web form could not be stored');
+      res.header('retry-after', '60');
+      return send(res, 503, formPage(opened.survey, { ...formOptions(req, lang, nonce), values: input, notice: messages(lang).notSaved }));
+    }
     const m = surveyMessages(lang);
     switch (outcome.kind) {
       case 'invalid':

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Log } from '../log.js';
 import { DATA_FILES, journalFile, journalOfFile } from './dataFiles.js';
 import { readdir } from 'node:fs/promises';
+import { diskIo, type DiskIo } from './diskIo.js';
 import { FileRegistryStore } from './fileRegistryStore.js';
 import { Journal } from './journal.js';
 import { JsonDocument } from './jsonDocument.js';
@@ -13,19 +14,19 @@ import { isJournalName, soleLeader, type Storage } from './storage.js';
  * process on the folder (the bot, the CLI) respects the same locks, so they share it safely; only one
  * bot runs on it (the data folder lock).
  */
-export function fileStorage(dataDir: string, log?: Log, registry: RegistryStore = new FileRegistryStore(dataDir, log)): Storage {
+export function fileStorage(dataDir: string, log?: Log, registry: RegistryStore = new FileRegistryStore(dataDir, log), io: DiskIo = diskIo): Storage {
   return {
     kind: 'files',
     registry,
     journal: (name) => {
       if (!isJournalName(name)) throw new Error(`"${name}" is not a journal name`);
-      return new Journal(path.join(dataDir, journalFile(name)), log);
+      return new Journal(path.join(dataDir, journalFile(name)), log, undefined, io);
     },
     journalNames: async () => {
       const files = await readdir(dataDir).catch(() => [] as string[]);
       return files.map(journalOfFile).filter((name): name is string => name !== null);
     },
-    document: (name, defaults) => new JsonDocument(path.join(dataDir, DATA_FILES[name]), defaults, log),
+    document: (name, defaults) => new JsonDocument(path.join(dataDir, DATA_FILES[name]), defaults, log, io),
     leadership: async () => soleLeader(),
     close: async () => {},
   };

@@ -4,6 +4,7 @@ import type { Log } from '../log.js';
 import { withFileLock } from './fileLock.js';
 import { SerialQueue } from './serial.js';
 import type { EventLog } from './storage.js';
+import { diskIo, writeWhole, type DiskIo } from './diskIo.js';
 
 const NEWLINE = 0x0a;
 
@@ -26,6 +27,7 @@ export class Journal<E> implements EventLog<E> {
     readonly file: string,
     private readonly log?: Log,
     private readonly now: () => Date = () => new Date(),
+    private readonly io: DiskIo = diskIo,
   ) {}
 
   get name(): string {
@@ -110,18 +112,38 @@ export class Journal<E> implements EventLog<E> {
     );
   }
 
+  /**
+   * Under the lock: writes the event's line whole and flushes it, or throws StoreWriteError with the
+   * journal exactly as it was (a short write is cut off again, so the next append is not glued to it).
+   */
   private async appendLocked(event: E): Promise<void> {
     const line = Buffer.from(`${JSON.stringify(event)}\n`, 'utf8');
     await mkdir(path.dirname(this.file), { recursive: true });
     const handle = await open(this.file, 'a');
+    let before = 0;
     try {
-      await handle.write(line);
-      await handle.datasync();
+      before = (await handle.stat()).size;
+      await writeWhole(this.io, handle, line, before, path.basename(this.file));
+    } catch (error) {
+      await this.undoAppend(handle, before, error);
+      throw error;
     } finally {
       await handle.close();
     }
     // Under the lock nobody else wrote in between: the file now ends where this line ends.
     this.offset += line.length;
+  }
+
+  /** Cuts the journal back to where the failed append began: the bytes were never acknowledged. */
+  private async undoAppend(handle: FileHandle, length: number, cause: unknown): Promise<void> {
+    try {
+      await handle.truncate(length);
+      await handle.datasync().catch(() => undefined);
+      this.log?.error({ file: this.file, err: cause }, 'an event could not be written whole (disk full?): not stored, and the journal was cut back to its last whole line');
+    } catch (error) {
+      // The next lock holder's tail repair moves a cut line aside; it was never acknowledged either way.
+      this.log?.error({ file: this.file, err: cause, truncateError: error }, 'an event could not be written whole, and the journal could not be cut back now: the next write repairs it');
+    }
   }
 
   /** Under the lock: cuts a line a crash left unfinished off the end, keeping its bytes aside. */

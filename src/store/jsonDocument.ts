@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Log } from '../log.js';
 import { writeFileAtomic } from './atomicFile.js';
+import { diskIo, type DiskIo } from './diskIo.js';
 import { withFileLock } from './fileLock.js';
 
 /**
@@ -19,6 +20,7 @@ export class JsonDocument<T extends object> {
     readonly file: string,
     private readonly defaults: T,
     private readonly log?: Log,
+    private readonly io: DiskIo = diskIo,
   ) {}
 
   /** The current contents. Change them only through `change`. */
@@ -34,7 +36,7 @@ export class JsonDocument<T extends object> {
         // A copy: what is kept in memory is only ever what is on disk.
         const data = structuredClone(await this.load());
         if (!apply(data)) return false;
-        await writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
+        await writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`, this.io);
         this.data = data;
         this.readAs = await versionOf(this.file);
         return true;

@@ -40,6 +40,8 @@ export interface FormPageOptions {
   nonce: string;
   values?: Partial<AnswerInput>;
   problems?: Partial<Record<AnswerField, AnswerProblem>>;
+  /** A message above the form, as an alert: "not saved, try again" with the values kept. */
+  notice?: string;
 }
 
 /** The survey as a plain HTML form: no JavaScript, labels on every field, errors tied to their fields. */
@@ -72,7 +74,9 @@ ${errorOf(field)}</div>`;
     ? `<div class="summary" role="alert" id="problems"><p><strong>${escapeHtml(m.fixProblems)}</strong></p><ul>${Object.entries(problems)
         .map(([field, problem]) => `<li><a href="#${field === 'status' ? 'status-planned' : field}">${escapeHtml(m.label[field as AnswerField])}: ${escapeHtml(m.problem[problem as AnswerProblem])}</a></li>`)
         .join('')}</ul></div>`
-    : '';
+    : options.notice
+      ? `<div class="summary" role="alert" id="problems"><p><strong>${escapeHtml(options.notice)}</strong></p></div>`
+      : '';
   const radios = ANSWER_STATUSES.map(
     (status) =>
       `<div class="choice"><input type="radio" id="status-${status}" name="status" value="${status}"${values.status === status ? ' checked' : ''}><label for="status-${status}">${escapeHtml(m.statusChoice[status])}</label></div>`,

@@ -10,6 +10,8 @@ import type { RegistryData, RegistryStore } from '../../src/store/registryStore.
 import { MemoryRegistryStore } from '../../src/store/registryStore.js';
 import { fixedClock, type Clock } from '../../src/time/clock.js';
 import { StandInConnector } from './connector.js';
+import type { DiskIo } from '../../src/store/diskIo.js';
+import { fileStorage } from '../../src/store/fileStorage.js';
 import { freePort } from './freePort.js';
 
 export interface BotHarnessOptions {
@@ -23,6 +25,8 @@ export interface BotHarnessOptions {
   dataDir?: string;
   /** The app's feature list, when a test adds a feature of its own. */
   features?: readonly Feature[];
+  /** The disk the data folder's journals and documents are written through (a full one, say). */
+  disk?: DiskIo;
 }
 
 /** The real server on a free loopback port, with a stand-in connector and a data folder of its own. */
@@ -49,11 +53,13 @@ export class BotHarness {
       SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!',
       ...options.env,
     });
+    const store = options.store ?? (options.data ? new MemoryRegistryStore(options.data) : new MemoryRegistryStore());
     harness.app = await createApp({
       config,
       log: harness.logged.log,
       clock: options.clock ?? fixedClock('2025-02-10T09:00:00+01:00'),
-      store: options.store ?? (options.data ? new MemoryRegistryStore(options.data) : new MemoryRegistryStore()),
+      store,
+      ...(options.disk ? { storage: fileStorage(harness.dataDir, harness.logged.log, store, options.disk) } : {}),
       delivery: { sleep: async () => {} },
       env: { ...process.env, ...options.env },
       ...(options.features ? { features: options.features } : {}),
