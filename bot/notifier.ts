@@ -5,6 +5,7 @@ import type { DigestSender, SendOutcome } from '../src/digest/service.js';
 import type { Log } from '../src/log.js';
 import type { ConversationStore } from './conversations.js';
 import { replyActivity } from './turns.js';
+import { alwaysHeld, type Fence } from '../src/store/fence.js';
 
 /**
  * Retry caps for a proactive message: Teams throttles (429) and now and then fails (5xx). These are
@@ -20,6 +21,8 @@ export interface DeliveryOptions {
   baseDelayMs: number;
   maxDelayMs: number;
   sleep: (ms: number) => Promise<void>;
+  /** Checked before every try: a bot that lost its data folder lock sends nothing. */
+  fence: Fence;
 }
 
 /**
@@ -38,7 +41,7 @@ export class ProactiveNotifier implements Notifier, DigestSender {
     private readonly log: Log,
     options: Partial<DeliveryOptions> = {},
   ) {
-    this.options = { ...DELIVERY, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), ...options };
+    this.options = { ...DELIVERY, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), fence: alwaysHeld, ...options };
   }
 
   toConversation(conversationId: string, reply: Reply): void {
@@ -90,6 +93,10 @@ export class ProactiveNotifier implements Notifier, DigestSender {
 
   private async deliver(conversationId: string, reference: Partial<ConversationReference>, reply: Reply): Promise<SendOutcome> {
     for (let attempt = 1; ; attempt += 1) {
+      if (!this.options.fence.holds()) {
+        this.log.error({ conversationId, why: this.options.fence.problem() }, 'not sent: this bot lost its data folder lock to another bot');
+        return { outcome: 'failed', reason: 'fenced: another bot holds the data folder lock' };
+      }
       try {
         await this.sendOnce(reference, reply);
         return { outcome: 'sent' };

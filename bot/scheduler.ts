@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import type { Schedule } from '../src/app/feature.js';
 import type { Log } from '../src/log.js';
+import type { Fence } from '../src/store/fence.js';
 import { soleLeader, type Leadership } from '../src/store/storage.js';
 import type { Clock } from '../src/time/clock.js';
 
@@ -58,4 +59,9 @@ export function startSchedules(
       for (const job of jobs) job.stop();
     },
   };
+}
+
+/** Leads only while the fence holds: a bot that lost its data folder lock runs no schedule. */
+export function fencedLeadership(leadership: Leadership, fence: Fence): Leadership {
+  return { ...leadership, isLeader: () => fence.holds() && leadership.isLeader() };
 }

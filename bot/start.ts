@@ -4,8 +4,9 @@ import { checkFeatureSettings } from '../src/app/feature.js';
 import { FEATURES } from '../src/app/features.js';
 import { RegistryUnreadableError } from '../src/store/fileRegistryStore.js';
 import { InstanceLockedError, lockDataFolder } from '../src/store/instanceLock.js';
+import { alwaysHeld, type Fence } from '../src/store/fence.js';
 import { createApp, type App } from './app.js';
-import { startSchedules } from './scheduler.js';
+import { fencedLeadership, startSchedules } from './scheduler.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -30,11 +31,16 @@ export async function startBot(check: (config: Config) => string | null = () => 
   }
   const log = createLog(config.logLevel);
   let releaseDataFolder: () => Promise<void> = async () => {};
+  let fence: Fence = alwaysHeld;
   let app: App;
   try {
     // With files, one bot per data folder; with PostgreSQL, any number, one of them leading.
-    if (config.databaseUrl === null) releaseDataFolder = await lockDataFolder(config.dataDir, log);
-    app = await createApp({ config, log });
+    if (config.databaseUrl === null) {
+      const lock = await lockDataFolder(config.dataDir, log);
+      releaseDataFolder = () => lock.release();
+      fence = lock;
+    }
+    app = await createApp({ config, log, fence });
   } catch (error) {
     // What the operator can fix gets one line, not a stack trace.
     if (!(error instanceof InstanceLockedError || error instanceof RegistryUnreadableError)) throw error;
@@ -56,7 +62,7 @@ export async function startBot(check: (config: Config) => string | null = () => 
     log.warn({ url: server.url }, `local mode: MicrosoftAppId is empty, so requests are not authenticated; listening on ${config.host}`);
   }
   log.info({ url: `${server.url}/api/messages` }, 'FKI Bot is listening');
-  const schedules = startSchedules(app.schedules, app.clock, log, await app.storage.leadership());
+  const schedules = startSchedules(app.schedules, app.clock, log, fencedLeadership(await app.storage.leadership(), fence));
   return {
     app,
     server: {

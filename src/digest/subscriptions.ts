@@ -21,6 +21,11 @@ export class SubscriptionStore {
     return Object.values((await this.document.read()).subscriptions);
   }
 
+  /** The damage found in the stored subscriptions (set aside, going on from the last good copy), or null. */
+  problem(): string | null {
+    return this.document.problem?.() ?? null;
+  }
+
   async get(conversationId: string): Promise<Subscription | undefined> {
     return (await this.document.read()).subscriptions[conversationId];
   }

@@ -76,7 +76,8 @@ export async function acquireFileLock(file: string, options: FileLockOptions = {
   }
 }
 
-async function tryMake(lockDir: string, owner: LockOwner): Promise<boolean> {
+/** Makes the lock directory with the owner file in it; false when it exists already. */
+export async function tryMake(lockDir: string, owner: LockOwner): Promise<boolean> {
   try {
     await mkdir(lockDir);
   } catch (error) {
@@ -112,7 +113,7 @@ function holding(lockDir: string, owner: LockOwner, log?: Log): () => Promise<vo
  * with no holder provably alive. The lock is first renamed aside, so that of two processes taking
  * over at once only one removes it; a live lock renamed by mistake (taken anew in between) is put back.
  */
-export async function takeOverIfAbandoned(lockDir: string, now: number, isAlive: IsAlive, log?: Log): Promise<boolean> {
+export async function takeOverIfAbandoned(lockDir: string, now: number, isAlive: IsAlive, log?: Log, staleMs: number = SHORT_LOCK.staleMs): Promise<boolean> {
   let mtime: number;
   try {
     mtime = (await stat(lockDir)).mtimeMs;
@@ -124,7 +125,7 @@ export async function takeOverIfAbandoned(lockDir: string, now: number, isAlive:
   const dead = provablyDead(owner, isAlive, heldHere);
   const alive = provablyAlive(owner, isAlive, heldHere);
   const future = mtime > now + FUTURE_SKEW_MS;
-  const stale = mtime < now - SHORT_LOCK.staleMs;
+  const stale = mtime < now - staleMs;
   // A lock just made has no owner file yet for a moment: only its age says it was abandoned.
   if (!dead && (alive || (!future && !stale))) return false;
   const aside = `${lockDir}.abandoned-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;

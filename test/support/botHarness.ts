@@ -12,6 +12,7 @@ import { fixedClock, type Clock } from '../../src/time/clock.js';
 import { StandInConnector } from './connector.js';
 import type { DiskIo } from '../../src/store/diskIo.js';
 import { fileStorage } from '../../src/store/fileStorage.js';
+import type { Fence } from '../../src/store/fence.js';
 import { freePort } from './freePort.js';
 
 export interface BotHarnessOptions {
@@ -27,6 +28,8 @@ export interface BotHarnessOptions {
   features?: readonly Feature[];
   /** The disk the data folder's journals and documents are written through (a full one, say). */
   disk?: DiskIo;
+  /** The data folder lock this bot holds (a test steals it). */
+  fence?: Fence;
 }
 
 /** The real server on a free loopback port, with a stand-in connector and a data folder of its own. */
@@ -59,6 +62,7 @@ export class BotHarness {
       log: harness.logged.log,
       clock: options.clock ?? fixedClock('2025-02-10T09:00:00+01:00'),
       store,
+      ...(options.fence ? { fence: options.fence } : {}),
       ...(options.disk ? { storage: fileStorage(harness.dataDir, harness.logged.log, store, options.disk) } : {}),
       delivery: { sleep: async () => {} },
       env: { ...process.env, ...options.env },
