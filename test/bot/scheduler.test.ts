@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Schedule } from '../../src/app/feature.js';
-import { startSchedules, type CronTimer } from '../../bot/scheduler.js';
+import { fencedLeadership, startSchedules, type CronTimer } from '../../bot/scheduler.js';
+import { soleLeader } from '../../src/store/storage.js';
 import { fixedClock } from '../../src/time/clock.js';
 import { captureLog } from '../support/logCapture.js';
 
@@ -73,6 +74,23 @@ describe('the scheduler', () => {
       await settle();
       assert.equal(state.started, 1);
       assert.equal(state.mostAtOnce, 1);
+      finishAll();
+    } finally {
+      jobs.stop();
+    }
+  });
+
+  it('runs nothing once the bot lost its data folder lock', async () => {
+    const { schedule, state, finishAll } = slowSchedule(true);
+    let holds = true;
+    const fence = { holds: () => holds, problem: () => (holds ? null : 'lost') };
+    const { timer, fire } = handTimer();
+    holds = false;
+    const jobs = startSchedules([schedule], fixedClock('2026-03-02T07:00:00Z'), captureLog().log, fencedLeadership(soleLeader(), fence), timer);
+    try {
+      fire();
+      await settle();
+      assert.equal(state.started, 0);
       finishAll();
     } finally {
       jobs.stop();
