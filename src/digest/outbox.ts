@@ -23,7 +23,10 @@ export class DigestOutbox {
 
   static async load(journal: EventLog<OutboxEvent>): Promise<DigestOutbox> {
     const outbox = new DigestOutbox();
-    outbox.projection = await JournalProjection.open(journal, (event) => outbox.apply(event));
+    outbox.projection = await JournalProjection.open(journal, (event) => {
+      if (typeof event.week !== 'string' || typeof event.conversationId !== 'string') throw new Error('not an outbox event: no week or conversation');
+      outbox.apply(event);
+    });
     return outbox;
   }
 

@@ -185,11 +185,15 @@ export class Journal<E> implements EventLog<E> {
     for (const line of text.split('\n')) {
       const bytes = Buffer.byteLength(line, 'utf8') + 1;
       if (line.trim() !== '') {
+        let value: unknown;
         try {
-          events.push(JSON.parse(line) as E);
+          value = JSON.parse(line);
         } catch {
-          this.log?.error({ file: this.file, byteOffset: position, text: line.slice(0, 200) }, 'damaged line in a journal: skipped');
+          value = undefined;
         }
+        // Every event is a JSON object: `null`, a number or a list is as damaged as broken JSON.
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) events.push(value as E);
+        else this.log?.error({ file: path.basename(this.file), byteOffset: position, text: line.slice(0, 200) }, 'damaged line in a journal: skipped');
       }
       position += bytes;
     }
@@ -217,9 +221,10 @@ export class JournalProjection<E> {
     private readonly apply: (event: E) => void,
   ) {}
 
-  static async open<E>(journal: EventLog<E>, apply: (event: E) => void): Promise<JournalProjection<E>> {
-    for (const event of await journal.open()) apply(event);
-    return new JournalProjection(journal, apply);
+  static async open<E>(journal: EventLog<E>, apply: (event: E) => void, log?: Log): Promise<JournalProjection<E>> {
+    const safely = applyingSafely(journal.name, apply, log);
+    for (const event of await journal.open()) safely(event);
+    return new JournalProjection(journal, safely);
   }
 
   /** Applies what others appended since the last look; returns whether anything changed. */
@@ -250,4 +255,20 @@ export class JournalProjection<E> {
       });
     });
   }
+}
+
+/**
+ * `apply`, but an event it cannot take (a record of the wrong shape, written by hand or by another
+ * version) is set aside and reported instead of ending the start with a stack trace.
+ */
+function applyingSafely<E>(journal: string, apply: (event: E) => void, log?: Log): (event: E) => void {
+  return (event) => {
+    try {
+      apply(event);
+    } catch (error) {
+      const reported = { journal: path.basename(journal), event: JSON.stringify(event).slice(0, 200), reason: (error as Error).message };
+      if (log) log.error(reported, 'an event in a journal has the wrong shape: skipped');
+      else console.error(`an event in a journal has the wrong shape: skipped (${JSON.stringify(reported)})`);
+    }
+  };
 }
