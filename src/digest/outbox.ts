@@ -16,6 +16,7 @@ export type OutboxEvent =
 export class DigestOutbox {
   private readonly sent = new Set<string>();
   private readonly claims = new Map<string, { by: string; until: number }>();
+  private latestSent: string | null = null;
 
   private projection!: JournalProjection<OutboxEvent>;
 
@@ -28,6 +29,11 @@ export class DigestOutbox {
       outbox.apply(event);
     });
     return outbox;
+  }
+
+  /** The latest week any conversation got its digest ("2025-W08"; such keys sort by time), or null. */
+  latestSentWeek(): string | null {
+    return this.latestSent;
   }
 
   isSent(week: string, conversationId: string): boolean {
@@ -69,6 +75,9 @@ export class DigestOutbox {
       return;
     }
     this.claims.delete(key);
-    if (event.type === 'sent') this.sent.add(key);
+    if (event.type === 'sent') {
+      this.sent.add(key);
+      if (this.latestSent === null || event.week > this.latestSent) this.latestSent = event.week;
+    }
   }
 }

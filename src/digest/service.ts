@@ -12,6 +12,7 @@ import { calendarDayAt, type IsoDate } from '../time/calendarDate.js';
 import type { DigestOutbox } from './outbox.js';
 import type { RateLimiter } from './rateLimiter.js';
 import { dueTimeOfWeek } from './schedule.js';
+import { SteadyTime, type Elapsed } from '../time/steadyTime.js';
 import type { Subscription, SubscriptionStore } from './subscriptions.js';
 
 /** How one delivery ended; the sender retries transient failures itself before it says "failed". */
@@ -42,6 +43,8 @@ export interface DigestDeps {
   claimMs?: number;
   /** Whether this bot may still send (it holds the data folder lock); checked before every send. */
   fence?: Fence;
+  /** Time that only moves forward at the real pace, to tell a wall clock jump (a test passes its own). */
+  elapsed?: Elapsed;
   /** Waits (a test passes its own). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -70,8 +73,17 @@ export class DigestService {
   private stopped = false;
   private fenceReported = false;
 
+  /** The week is the calendar week of the time that really passed, not of a wall clock that jumped ahead. */
+  private readonly steady: SteadyTime;
+
   constructor(private readonly deps: DigestDeps) {
     this.instance = deps.instance ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.steady = new SteadyTime(deps.elapsed, (offMs) =>
+      deps.log?.error(
+        { jumpedHours: Math.round(offMs / 360_000) / 10 },
+        'the system clock jumped away from the time that really passed: the weekly digest keeps to the time measured (nothing early, nothing twice) until the clock agrees again',
+      ),
+    );
   }
 
   run(now: Date, options: { force?: boolean } = {}): Promise<RunSummary> {
@@ -103,8 +115,9 @@ export class DigestService {
     return this.runs.idle();
   }
 
-  private async runOnce(now: Date, force: boolean): Promise<RunSummary> {
+  private async runOnce(wallNow: Date, force: boolean): Promise<RunSummary> {
     const { subscriptions, outbox, schedule } = this.deps;
+    const now = this.steady.at(wallNow);
     const today = calendarDayAt(now, schedule.zone);
     const week = weekKey(isoWeekOf(today));
     const dueAt = dueTimeOfWeek(schedule.pattern, schedule.zone, now);
@@ -114,6 +127,12 @@ export class DigestService {
 
     // Deliveries recorded by another instance (one that led before this one) count too.
     await outbox.refresh();
+    const latest = outbox.latestSentWeek();
+    if (latest !== null && week < latest) {
+      // The clock went back: a week before one already sent is over, never sent (again) now.
+      this.deps.log?.warn({ week, latest }, 'the clock says an earlier week than the latest digest sent: nothing sent (the clock went back?)');
+      return { ...summary, due: false };
+    }
     const pending: Subscription[] = [];
     for (const subscription of await subscriptions.all()) {
       if (outbox.isSent(week, subscription.conversationId)) summary.already += 1;
