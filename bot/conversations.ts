@@ -50,7 +50,7 @@ export class ConversationStore {
   /** The personal chat with a user, by Azure AD object id. */
   async personalChatOf(aadObjectId: string): Promise<StoredConversation | undefined> {
     const id = aadObjectId.toLowerCase();
-    return Object.values((await this.document.read()).conversations).find((c) => c.kind === 'personal' && c.aadObjectId?.toLowerCase() === id);
+    return Object.values((await this.document.read()).conversations).find((c) => c?.kind === 'personal' && c.aadObjectId?.toLowerCase() === id);
   }
 
   /** The bot was removed or the chat is gone (403/404): never post there again. */

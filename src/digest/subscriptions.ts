@@ -18,7 +18,10 @@ export class SubscriptionStore {
   }
 
   async all(): Promise<Subscription[]> {
-    return Object.values((await this.document.read()).subscriptions);
+    // A record that is not one (edited by hand) is skipped, not sent to.
+    return Object.values((await this.document.read()).subscriptions).filter(
+      (subscription): subscription is Subscription => typeof subscription?.conversationId === 'string' && subscription.conversationId !== '',
+    );
   }
 
   /** The damage found in the stored subscriptions (set aside, going on from the last good copy), or null. */
