@@ -25,8 +25,8 @@ await withFileLock(${JSON.stringify(file)}, () => { console.log('held'); return 
 }
 
 async function timeToRecord(file: string): Promise<number> {
-  const projection = await JournalProjection.open(new Journal<{ n: number }>(file, captureLog().log), () => {});
   const started = Date.now();
+  const projection = await JournalProjection.open(new Journal<{ n: number }>(file, captureLog().log), () => {});
   await projection.record({ n: 1 });
   return Date.now() - started;
 }
