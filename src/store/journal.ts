@@ -193,7 +193,7 @@ export class Journal<E> implements EventLog<E> {
         }
         // Every event is a JSON object: `null`, a number or a list is as damaged as broken JSON.
         if (typeof value === 'object' && value !== null && !Array.isArray(value)) events.push(value as E);
-        else this.log?.error({ file: path.basename(this.file), byteOffset: position, text: line.slice(0, 200) }, 'damaged line in a journal: skipped');
+        else this.log?.error({ file: this.file, byteOffset: position, text: line.slice(0, 200) }, 'damaged line in a journal: skipped');
       }
       position += bytes;
     }
