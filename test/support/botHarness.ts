@@ -99,6 +99,7 @@ export class BotHarness {
     await this.server.close();
     await this.app.storage.close();
     await this.connector.stop();
-    if (this.ownsDataDir) await rm(this.dataDir, { recursive: true, force: true });
+    // A write still under way when the bot stops (a lock being released) can refill the folder: retry.
+    if (this.ownsDataDir) await rm(this.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 }
