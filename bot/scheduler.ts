@@ -63,5 +63,10 @@ export function startSchedules(
 
 /** Leads only while the fence holds: a bot that lost its data folder lock runs no schedule. */
 export function fencedLeadership(leadership: Leadership, fence: Fence): Leadership {
-  return { ...leadership, isLeader: () => fence.holds() && leadership.isLeader() };
+  // Delegated one by one: a leadership may be a class, whose methods a spread would not copy.
+  return {
+    isLeader: () => fence.holds() && leadership.isLeader(),
+    onElected: (listener) => leadership.onElected(listener),
+    stop: () => leadership.stop(),
+  };
 }

@@ -80,6 +80,24 @@ describe('the scheduler', () => {
     }
   });
 
+  it('keeps a leadership\'s own methods when it fences it (a class, as PostgreSQL\'s is)', async () => {
+    class Elected {
+      listeners: (() => void)[] = [];
+      isLeader(): boolean {
+        return true;
+      }
+      onElected(listener: () => void): void {
+        this.listeners.push(listener);
+      }
+      async stop(): Promise<void> {}
+    }
+    const leadership = new Elected();
+    const fenced = fencedLeadership(leadership, { holds: () => true, problem: () => null });
+    fenced.onElected(() => {});
+    assert.equal(leadership.listeners.length, 1);
+    assert.equal(fenced.isLeader(), true);
+  });
+
   it('runs nothing once the bot lost its data folder lock', async () => {
     const { schedule, state, finishAll } = slowSchedule(true);
     let holds = true;
