@@ -40,7 +40,7 @@ export interface FormPageOptions {
   nonce: string;
   values?: Partial<AnswerInput>;
   problems?: Partial<Record<AnswerField, AnswerProblem>>;
-  /** A message above the form, as an alert: "not saved, try again" with the values kept. */
+  /** Said above the form: why what was sent is not saved (the store is down), with the values kept. */
   notice?: string;
 }
 
@@ -74,9 +74,7 @@ ${errorOf(field)}</div>`;
     ? `<div class="summary" role="alert" id="problems"><p><strong>${escapeHtml(m.fixProblems)}</strong></p><ul>${Object.entries(problems)
         .map(([field, problem]) => `<li><a href="#${field === 'status' ? 'status-planned' : field}">${escapeHtml(m.label[field as AnswerField])}: ${escapeHtml(m.problem[problem as AnswerProblem])}</a></li>`)
         .join('')}</ul></div>`
-    : options.notice
-      ? `<div class="summary" role="alert" id="problems"><p><strong>${escapeHtml(options.notice)}</strong></p></div>`
-      : '';
+    : '';
   const radios = ANSWER_STATUSES.map(
     (status) =>
       `<div class="choice"><input type="radio" id="status-${status}" name="status" value="${status}"${values.status === status ? ' checked' : ''}><label for="status-${status}">${escapeHtml(m.statusChoice[status])}</label></div>`,
@@ -85,6 +83,7 @@ ${errorOf(field)}</div>`;
 <h1>${escapeHtml(m.title(survey.system))}</h1>
 <p>${escapeHtml(m.intro(survey.system, survey.requesters[0]?.name ?? null))}</p>
 ${survey.systemKnown ? '' : `<p>${escapeHtml(m.newSystemIntro)}</p>`}
+${options.notice ? `<div class="summary" role="alert"><p><strong>${escapeHtml(options.notice)}</strong></p></div>` : ''}
 ${summary}
 <form method="post" action="${escapeHtml(options.action)}" novalidate>
 <input type="hidden" name="nonce" value="${escapeHtml(options.nonce)}">

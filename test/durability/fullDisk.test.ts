@@ -133,7 +133,7 @@ describe('a full disk, as the vendor and the administrator see it', () => {
     const refused = await fetch(`${link}?lang=en`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields });
     assert.equal(refused.status, 503);
     const html = await refused.text();
-    assert.match(html, /that was not saved.*Please try again shortly/);
+    assert.match(html, /Your answer was not saved.*Please try sending it again/);
     assert.match(html, /value="Kari"/, 'what the vendor typed is kept');
     assert.doesNotMatch(html, /ENOSPC|jsonl/, 'no internals');
     assert.equal(bot.app.surveys.get(surveyId)!.answers.length, 0);
