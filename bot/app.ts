@@ -8,6 +8,7 @@ import type { Config } from '../src/config.js';
 import type { Log } from '../src/log.js';
 import { openStorage } from '../src/store/openStorage.js';
 import type { Storage } from '../src/store/storage.js';
+import { alwaysHeld, type Fence } from '../src/store/fence.js';
 import type { RegistryStore } from '../src/store/registryStore.js';
 import { tellAdmins } from '../src/surveys/chat.js';
 import { systemClock, type Clock } from '../src/time/clock.js';
@@ -35,19 +36,21 @@ export interface AppDeps {
   pacing?: Partial<PacerOptions>;
   /** The app's features; the product's list unless a test adds one. */
   features?: readonly Feature[];
+  /** Whether this bot may still send: the data folder lock (files); always with a database or in tests. */
+  fence?: Fence;
 }
 
 /** Everything the server needs, wired: stores, registry, surveys, features, bot, adapter. */
-export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, pacing, env = process.env, features = FEATURES }: AppDeps) {
+export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, pacing, env = process.env, features = FEATURES, fence = alwaysHeld }: AppDeps) {
   const storage = given ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, leaderPollMs: config.leaderPollMs }, log, store));
   const registryStore = storage.registry;
   const adapter = createAdapter(config, log);
   const conversations = new ConversationStore(storage);
   // Every proactive send of the app shares one pace: Teams' limits are per app and tenant.
   const pacer = new SendPacer(pacing);
-  const notifier = new ProactiveNotifier(adapter, config.appId, conversations, log, { pacer, ...delivery });
+  const notifier = new ProactiveNotifier(adapter, config.appId, conversations, log, { pacer, ...delivery, fence });
   // The digest's own sender: up to 5 tries per channel (each retried by botbuilder's pipeline too).
-  const digestSender = new ProactiveNotifier(adapter, config.appId, conversations, log, { pacer, ...delivery, maxAttempts: 5 });
+  const digestSender = new ProactiveNotifier(adapter, config.appId, conversations, log, { pacer, ...delivery, maxAttempts: 5, fence });
   const core = await createCore({ config, log, clock, storage });
   const { registry, admins, surveys } = core;
   if (config.surveyLinkSecretGenerated) {
@@ -67,7 +70,7 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
 
   const router = new Router({ log });
   const started = await startFeatures(
-    { ...core, config, env, dataDir: config.dataDir, clock, log, notifier, digestSender, afterApproval, syncNow, syncConfigured: sync.configured },
+    { ...core, config, env, dataDir: config.dataDir, clock, log, notifier, digestSender, afterApproval, syncNow, syncConfigured: sync.configured, fence },
     features,
   );
   started.register(router);
@@ -90,7 +93,7 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
     const answer = survey.answers.find((candidate) => candidate.id === answerId);
     if (answer) await tellAdmins(survey, answer, { admins, notifier });
   };
-  return { turns: new TurnsInFlight(), config, log, clock, storage, registry, registryStore, router, schedules: started.schedules, routes: started.routes, adapter, bot, surveys, admins, conversations, notifier, welcomes, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync };
+  return { turns: new TurnsInFlight(), config, log, clock, fence, storage, registry, registryStore, router, schedules: started.schedules, routes: started.routes, adapter, bot, surveys, admins, conversations, notifier, welcomes, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -1,4 +1,5 @@
-import { CORE_JOURNALS, type JournalName, type Storage } from '../src/store/storage.js';
+import { CORE_JOURNALS, type DocumentName, type JournalName, type Storage } from '../src/store/storage.js';
+import { alwaysHeld, type Fence } from '../src/store/fence.js';
 import type { SyncHealth } from '../src/sync/service.js';
 
 export interface Health {
@@ -8,6 +9,13 @@ export interface Health {
   leader: boolean;
   registry: { ok: boolean; systems: number; problem: string | null };
   journals: Record<JournalName, { ok: boolean; problem: string | null }>;
+  /**
+   * The documents read so far (subscriptions, conversations, administrators): a damaged one was set
+   * aside and the bot goes on with its last good copy, but says so here (503) until restarted.
+   */
+  documents: Partial<Record<DocumentName, { ok: boolean; problem: string | null }>>;
+  /** This bot still holds the data folder lock (files); when it lost it, it sends nothing (503). */
+  instanceLock: { ok: boolean; problem: string | null };
   /** KOMBIT's list: reported, but not part of `ok` (an outage of Graph must not restart the bot). */
   sync: SyncHealth & { ok: boolean };
 }
@@ -18,6 +26,7 @@ export async function healthOf(app: {
   storage: Storage;
   registry: { current(): Promise<{ systems: readonly unknown[] }> };
   sync: { health(): SyncHealth };
+  fence?: Fence;
 }): Promise<Health> {
   const problemOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
   let registry: Health['registry'];
@@ -37,14 +46,21 @@ export async function healthOf(app: {
       journals[name] = { ok: false, problem: problemOf(error) };
     }
   }
+  const documents: Health['documents'] = {};
+  const documentProblems = await app.storage.documentProblems?.().catch((error: unknown) => ({ conversations: problemOf(error) })) ?? {};
+  for (const [name, problem] of Object.entries(documentProblems) as [DocumentName, string | null][]) documents[name] = { ok: problem === null, problem };
+  const fence = app.fence ?? alwaysHeld;
+  const instanceLock = { ok: fence.holds(), problem: fence.problem() };
   const sync = app.sync.health();
   const leader = await app.storage.leadership().then((leadership) => leadership.isLeader()).catch(() => false);
   return {
-    ok: registry.ok && Object.values(journals).every((journal) => journal.ok),
+    ok: registry.ok && Object.values(journals).every((journal) => journal.ok) && Object.values(documents).every((document) => document.ok) && instanceLock.ok,
     storage: app.storage.kind,
     leader,
     registry,
     journals,
+    documents,
+    instanceLock,
     sync: { ...sync, ok: !sync.configured || sync.lastRun === null || sync.lastRun.ok },
   };
 }

@@ -6,6 +6,7 @@ import type { Log } from '../src/log.js';
 import type { ConversationStore } from './conversations.js';
 import type { SendPacer } from './pacing.js';
 import { replyActivity } from './turns.js';
+import { alwaysHeld, type Fence } from '../src/store/fence.js';
 
 /**
  * Retry caps for a proactive message: Teams throttles (429) and now and then fails (5xx). These are
@@ -23,6 +24,8 @@ export interface DeliveryOptions {
   sleep: (ms: number) => Promise<void>;
   /** Paces every try within Teams' limits; shared by all the app's senders. None: unpaced. */
   pacer?: SendPacer;
+  /** Checked before every try: a bot that lost its data folder lock sends nothing. */
+  fence: Fence;
 }
 
 /**
@@ -41,7 +44,7 @@ export class ProactiveNotifier implements Notifier, DigestSender {
     private readonly log: Log,
     options: Partial<DeliveryOptions> = {},
   ) {
-    this.options = { ...DELIVERY, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), ...options };
+    this.options = { ...DELIVERY, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), fence: alwaysHeld, ...options };
   }
 
   toConversation(conversationId: string, reply: Reply): void {
@@ -93,6 +96,10 @@ export class ProactiveNotifier implements Notifier, DigestSender {
 
   private async deliver(conversationId: string, reference: Partial<ConversationReference>, reply: Reply): Promise<SendOutcome> {
     for (let attempt = 1; ; attempt += 1) {
+      if (!this.options.fence.holds()) {
+        this.log.error({ conversationId, why: this.options.fence.problem() }, 'not sent: this bot lost its data folder lock to another bot');
+        return { outcome: 'failed', reason: 'fenced: another bot holds the data folder lock' };
+      }
       try {
         await this.options.pacer?.take(conversationId);
         await this.sendOnce(reference, reply);

@@ -3,9 +3,10 @@ import { createLog } from '../src/log.js';
 import { checkFeatureSettings } from '../src/app/feature.js';
 import { FEATURES } from '../src/app/features.js';
 import { lockDataFolder } from '../src/store/instanceLock.js';
+import { alwaysHeld, type Fence } from '../src/store/fence.js';
 import { startFailureLine } from './startFailure.js';
 import { createApp, type App } from './app.js';
-import { startSchedules } from './scheduler.js';
+import { fencedLeadership, startSchedules } from './scheduler.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -33,12 +34,17 @@ async function startWith(check: (config: Config) => string | null, loaded: (conf
   if (refusal !== null) throw new ConfigError(refusal);
   const log = createLog(config.logLevel);
   let releaseDataFolder: () => Promise<void> = async () => {};
+  let fence: Fence = alwaysHeld;
   // With files, one bot per data folder; with PostgreSQL, any number, one of them leading.
-  if (config.databaseUrl === null) releaseDataFolder = await lockDataFolder(config.dataDir, log);
+  if (config.databaseUrl === null) {
+    const lock = await lockDataFolder(config.dataDir, log);
+    releaseDataFolder = () => lock.release();
+    fence = lock;
+  }
   let app: App;
   let server: RunningServer;
   try {
-    app = await createApp({ config, log });
+    app = await createApp({ config, log, fence });
     server = await startServer(app);
   } catch (error) {
     await releaseDataFolder().catch(() => {});
@@ -55,7 +61,7 @@ async function startWith(check: (config: Config) => string | null, loaded: (conf
   }
   log.info({ url: `${server.url}/api/messages` }, 'FKI Bot is listening');
   const leadership = await app.storage.leadership();
-  const schedules = startSchedules(app.schedules, app.clock, log, leadership);
+  const schedules = startSchedules(app.schedules, app.clock, log, fencedLeadership(leadership, fence));
   if (app.storage.kind === 'postgres') {
     const resumeWelcomes = () => void app.welcomes.resume().catch((error: unknown) => log.error({ err: error }, 'could not read the queued welcomes'));
     if (leadership.isLeader()) resumeWelcomes();

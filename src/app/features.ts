@@ -8,6 +8,7 @@ import { digest } from '../digest/feature.js';
 import type { DigestSender } from '../digest/service.js';
 import { help } from '../help/chat.js';
 import type { Lang } from '../i18n/language.js';
+import type { Fence } from '../store/fence.js';
 import type { Log } from '../log.js';
 import { operations } from '../operations/chat.js';
 import type { RegistryService } from '../registry/service.js';
@@ -46,6 +47,8 @@ export interface FeatureDeps {
   /** One sync with KOMBIT's list; null when it is not configured. */
   syncNow: (lang: Lang) => Promise<string | null>;
   syncConfigured: boolean;
+  /** Whether this bot may still send (it holds the data folder lock); checked before every send. */
+  fence?: Fence;
 }
 
 export interface StartedFeatures {

@@ -60,7 +60,16 @@ interface DigestMessages {
   previewNeedsPersonalChat: string;
   sendNowStarted: string;
   sendNowResult(sent: number, failed: number, already: number): string;
+  /** "Send it now" cannot send: why, and what to do. */
+  sendNowBlocked(reason: DigestBlocked): string;
+  /** The run failed on the bot's side. */
+  sendNowFailed: string;
+  /** The subscriptions were damaged and set aside: the run goes on from the last good copy. */
+  sendNowFromCopy: string;
 }
+
+/** Why the digest cannot be sent now. */
+export type DigestBlocked = 'lock-lost' | 'subscriptions-unreadable';
 
 const da: DigestMessages = {
   title: (week, year) => `Ugens oversigt — uge ${week}, ${year}`,
@@ -115,6 +124,12 @@ const da: DigestMessages = {
   previewNeedsPersonalChat: 'Skriv "vis ugens oversigt" til mig i en privat chat, så viser jeg den kun for dig.',
   sendNowStarted: 'Jeg sender ugens oversigt nu.',
   sendNowResult: (sent, failed, already) => `Ugens oversigt: ${sent} sendt, ${already} havde den allerede, ${failed} mislykkedes (prøves igen senere).`,
+  sendNowBlocked: (reason) =>
+    reason === 'lock-lost'
+      ? 'Jeg kan ikke sende ugens oversigt: en anden FKI Bot har overtaget datamappen, så denne sender intet. Stop denne bot.'
+      : 'Jeg kan ikke sende ugens oversigt nu: listen over abonnenter kan ikke læses. Fejlen er logget; se /healthz.',
+  sendNowFailed: 'Ugens oversigt kunne ikke sendes: noget gik galt hos mig. Fejlen er logget; prøv igen om lidt.',
+  sendNowFromCopy: 'Bemærk: listen over abonnenter var beskadiget og er lagt til side; jeg bruger den sidste gode kopi.',
 };
 
 const en: DigestMessages = {
@@ -170,6 +185,12 @@ const en: DigestMessages = {
   previewNeedsPersonalChat: 'Write "digest preview" to me in a private chat and I will show it to you alone.',
   sendNowStarted: "I am sending this week's digest now.",
   sendNowResult: (sent, failed, already) => `Weekly digest: ${sent} sent, ${already} had it already, ${failed} failed (tried again later).`,
+  sendNowBlocked: (reason) =>
+    reason === 'lock-lost'
+      ? 'I cannot send the digest: another FKI Bot has taken over the data folder, so this one sends nothing. Stop this bot.'
+      : 'I cannot send the digest now: the list of subscribers cannot be read. The error has been logged; see /healthz.',
+  sendNowFailed: 'The weekly digest could not be sent: something went wrong on my side. The error has been logged; please try again shortly.',
+  sendNowFromCopy: 'Note: the list of subscribers was damaged and has been set aside; I am using its last good copy.',
 };
 
 const TEXTS: Record<Lang, DigestMessages> = { da, en };

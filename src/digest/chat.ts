@@ -97,9 +97,14 @@ async function preview(turn: ChatTurn, lang: Lang, deps: DigestChatDeps): Promis
 async function sendNow(turn: ChatTurn, lang: Lang, deps: DigestChatDeps): Promise<Reply> {
   const m = digestMessages(lang);
   const conversationId = turn.conversation.id;
+  const readiness = await deps.digests.readiness();
+  if (readiness.blocked !== null) return { text: m.sendNowBlocked(readiness.blocked) };
   void deps.digests
     .run(deps.clock.now(), { force: true })
     .then((summary) => deps.notifier.toConversation(conversationId, { text: m.sendNowResult(summary.sent, summary.failed + summary.gone, summary.already) }))
-    .catch((error: unknown) => deps.log?.error({ err: error }, '"send the digest now" failed'));
-  return { text: m.sendNowStarted };
+    .catch((error: unknown) => {
+      deps.log?.error({ err: error }, '"send the digest now" failed');
+      deps.notifier.toConversation(conversationId, { text: m.sendNowFailed });
+    });
+  return { text: readiness.fromCopy ? `${m.sendNowStarted} ${m.sendNowFromCopy}` : m.sendNowStarted };
 }

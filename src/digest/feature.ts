@@ -30,7 +30,7 @@ export const digest = defineFeature({
     DIGEST_CLAIM_SECONDS: z.coerce.number().min(1).max(3600).default(300),
   }),
   languageWords: { da: 'oversigt ugens abonner', en: 'digest subscribe' },
-  state: async ({ storage, log, config, registry, surveys, digestSender }, settings) => {
+  state: async ({ storage, log, config, registry, surveys, digestSender, fence, clock }, settings) => {
     const subscriptions = new SubscriptionStore(storage);
     const outbox = await DigestOutbox.load(storage.journal<OutboxEvent>('digestOutbox'));
     const compose = async (asOf: IsoDate, lang: Lang) => {
@@ -47,6 +47,8 @@ export const digest = defineFeature({
       // With files one bot runs (the data folder lock); with a database, instances claim deliveries.
       ...(storage.kind === 'postgres' ? { claimMs: settings.DIGEST_CLAIM_SECONDS * 1000 } : {}),
       log,
+      ...(fence ? { fence } : {}),
+      ...(clock.elapsed ? { elapsed: clock.elapsed.bind(clock) } : {}),
     });
     return { subscriptions, outbox, compose, digests };
   },

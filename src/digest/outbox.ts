@@ -16,6 +16,7 @@ export type OutboxEvent =
 export class DigestOutbox {
   private readonly sent = new Set<string>();
   private readonly claims = new Map<string, { by: string; until: number }>();
+  private latestSent: string | null = null;
 
   private projection!: JournalProjection<OutboxEvent>;
 
@@ -23,8 +24,16 @@ export class DigestOutbox {
 
   static async load(journal: EventLog<OutboxEvent>): Promise<DigestOutbox> {
     const outbox = new DigestOutbox();
-    outbox.projection = await JournalProjection.open(journal, (event) => outbox.apply(event));
+    outbox.projection = await JournalProjection.open(journal, (event) => {
+      if (typeof event.week !== 'string' || typeof event.conversationId !== 'string') throw new Error('not an outbox event: no week or conversation');
+      outbox.apply(event);
+    });
     return outbox;
+  }
+
+  /** The latest week any conversation got its digest ("2025-W08"; such keys sort by time), or null. */
+  latestSentWeek(): string | null {
+    return this.latestSent;
   }
 
   isSent(week: string, conversationId: string): boolean {
@@ -66,6 +75,9 @@ export class DigestOutbox {
       return;
     }
     this.claims.delete(key);
-    if (event.type === 'sent') this.sent.add(key);
+    if (event.type === 'sent') {
+      this.sent.add(key);
+      if (this.latestSent === null || event.week > this.latestSent) this.latestSent = event.week;
+    }
   }
 }

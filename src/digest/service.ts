@@ -5,11 +5,14 @@ import { metrics } from '../metrics.js';
 import type { Reply, SendOutcome } from '../chat/types.js';
 import { weekKey, isoWeekOf } from '../deadlines/digest.js';
 import type { Lang } from '../i18n/language.js';
+import type { DigestBlocked } from '../deadlines/texts.js';
 import type { Log } from '../log.js';
+import { alwaysHeld, type Fence } from '../store/fence.js';
 import { calendarDayAt, type IsoDate } from '../time/calendarDate.js';
 import type { DigestOutbox } from './outbox.js';
 import type { RateLimiter } from './rateLimiter.js';
 import { dueTimeOfWeek } from './schedule.js';
+import { SteadyTime, type Elapsed } from '../time/steadyTime.js';
 import type { Subscription, SubscriptionStore } from './subscriptions.js';
 
 /** How one delivery ended; the sender retries transient failures itself before it says "failed". */
@@ -38,6 +41,10 @@ export interface DigestDeps {
    * mid-delivery). Unset: one instance only, nothing to claim.
    */
   claimMs?: number;
+  /** Whether this bot may still send (it holds the data folder lock); checked before every send. */
+  fence?: Fence;
+  /** Time that only moves forward at the real pace, to tell a wall clock jump (a test passes its own). */
+  elapsed?: Elapsed;
   /** Waits (a test passes its own). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -64,9 +71,19 @@ export class DigestService {
 
   private readonly instance: string;
   private stopped = false;
+  private fenceReported = false;
+
+  /** The week is the calendar week of the time that really passed, not of a wall clock that jumped ahead. */
+  private readonly steady: SteadyTime;
 
   constructor(private readonly deps: DigestDeps) {
     this.instance = deps.instance ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.steady = new SteadyTime(deps.elapsed, (offMs) =>
+      deps.log?.error(
+        { jumpedHours: Math.round(offMs / 360_000) / 10 },
+        'the system clock jumped away from the time that really passed: the weekly digest keeps to the time measured (nothing early, nothing twice) until the clock agrees again',
+      ),
+    );
   }
 
   run(now: Date, options: { force?: boolean } = {}): Promise<RunSummary> {
@@ -78,22 +95,44 @@ export class DigestService {
     this.stopped = true;
   }
 
+  /**
+   * Whether a run could send now: not when this bot lost its data folder lock, nor when the
+   * subscriptions cannot be read; `fromCopy` when they were damaged and their last good copy is used.
+   */
+  async readiness(): Promise<{ blocked: DigestBlocked | null; fromCopy: boolean }> {
+    if (!(this.deps.fence ?? alwaysHeld).holds()) return { blocked: 'lock-lost', fromCopy: false };
+    try {
+      await this.deps.subscriptions.all();
+    } catch (error) {
+      this.deps.log?.error({ err: error }, 'weekly digest: the subscriptions cannot be read');
+      return { blocked: 'subscriptions-unreadable', fromCopy: false };
+    }
+    return { blocked: null, fromCopy: this.deps.subscriptions.problem() !== null };
+  }
+
   /** Resolves once no run is in progress or waiting (a test, a graceful shutdown). */
   idle(): Promise<void> {
     return this.runs.idle();
   }
 
-  private async runOnce(now: Date, force: boolean): Promise<RunSummary> {
+  private async runOnce(wallNow: Date, force: boolean): Promise<RunSummary> {
     const { subscriptions, outbox, schedule } = this.deps;
+    const now = this.steady.at(wallNow);
     const today = calendarDayAt(now, schedule.zone);
     const week = weekKey(isoWeekOf(today));
     const dueAt = dueTimeOfWeek(schedule.pattern, schedule.zone, now);
     const due = force || (dueAt !== null && now.getTime() >= dueAt.getTime());
     const summary: RunSummary = { week, due, sent: 0, failed: 0, gone: 0, already: 0, notYet: 0 };
-    if (!due || this.stopped) return summary;
+    if (!due || this.stopped || !this.mayStillSend()) return summary;
 
     // Deliveries recorded by another instance (one that led before this one) count too.
     await outbox.refresh();
+    const latest = outbox.latestSentWeek();
+    if (latest !== null && week < latest) {
+      // The clock went back: a week before one already sent is over, never sent (again) now.
+      this.deps.log?.warn({ week, latest }, 'the clock says an earlier week than the latest digest sent: nothing sent (the clock went back?)');
+      return { ...summary, due: false };
+    }
     const pending: Subscription[] = [];
     for (const subscription of await subscriptions.all()) {
       if (outbox.isSent(week, subscription.conversationId)) summary.already += 1;
@@ -136,7 +175,7 @@ export class DigestService {
   ): Promise<void> {
     let next = 0;
     const worker = async () => {
-      while (next < queue.length && !this.stopped) {
+      while (next < queue.length && !this.stopped && this.mayStillSend()) {
         const subscription = queue[next++]!;
         if (await this.claimedElsewhere(week, subscription, heldElsewhere, summary)) continue;
         await this.sendOne(week, subscription, replyIn, summary);
@@ -155,9 +194,20 @@ export class DigestService {
     return true;
   }
 
+  /** False once this bot lost its data folder lock: the bot that took it over sends instead. */
+  private mayStillSend(): boolean {
+    const fence = this.deps.fence ?? alwaysHeld;
+    if (fence.holds()) return true;
+    if (!this.fenceReported) this.deps.log?.error({ why: fence.problem() }, 'weekly digest: sends nothing, this bot lost its data folder lock');
+    this.fenceReported = true;
+    return false;
+  }
+
   private async sendOne(week: string, subscription: Subscription, replyIn: (lang: Lang) => Promise<Reply>, summary: RunSummary): Promise<void> {
     const { outbox, subscriptions } = this.deps;
     await this.deps.limiter.take();
+    // Checked again at the last moment: the lock may have been lost while this delivery waited its turn.
+    if (!this.mayStillSend()) return;
     const result = await this.deps.sender.send(subscription.conversationId, await replyIn(subscription.lang));
     const at = new Date().toISOString();
     metrics.digests.inc({ outcome: result.outcome });

@@ -24,7 +24,15 @@ export class SubscriptionStore {
   }
 
   async all(): Promise<Subscription[]> {
-    return (await this.records.entries()).map(([, subscription]) => subscription);
+    // A record that is not one (edited by hand) is skipped, not sent to.
+    return (await this.records.entries())
+      .map(([, subscription]) => subscription)
+      .filter((subscription): subscription is Subscription => typeof subscription?.conversationId === 'string' && subscription.conversationId !== '');
+  }
+
+  /** The damage found in the stored subscriptions (set aside, going on from the last good copy), or null. */
+  problem(): string | null {
+    return this.records.problem?.() ?? null;
   }
 
   async get(conversationId: string): Promise<Subscription | undefined> {

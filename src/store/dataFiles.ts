@@ -11,6 +11,7 @@ export const DATA_FILES = {
   conversations: 'conversations.json',
   subscriptions: 'subscriptions.json',
   instanceLock: 'bot.lock',
+  /** Where older versions kept the running bot's owner (now `bot.lock/owner.json`): removed at start. */
   instanceLockOwner: 'bot.lock.owner.json',
 } as const;
 

@@ -1,7 +1,10 @@
-import { readFile, rename } from 'node:fs/promises';
+import { rename, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Log } from '../log.js';
 import { writeFileAtomic } from './atomicFile.js';
+import { diskIo, type DiskIo } from './diskIo.js';
 import { Journal } from './journal.js';
+import type { JsonDocument } from './jsonDocument.js';
 import { GroupCommit, RecordMap, type KeyedRecords, type RecordChange, type RecordsOptions } from './records.js';
 
 /** One line of a records file: the changes of one batch, in order. */
@@ -32,11 +35,12 @@ export class FileRecords<T extends object> implements KeyedRecords<T> {
   constructor(
     readonly name: string,
     private readonly file: string,
-    private readonly legacyFile: string | null,
+    private readonly legacyDocument: JsonDocument<Record<string, unknown>> | null,
     private readonly options: RecordsOptions<T>,
     private readonly log?: Log,
+    io: DiskIo = diskIo,
   ) {
-    this.journal = new Journal(file, log);
+    this.journal = new Journal(file, log, undefined, io);
     this.map = new RecordMap(options.indexBy);
     this.commits = new GroupCommit(this.map, (changes) => this.writeBatch(changes));
     this.loaded = this.load();
@@ -102,24 +106,23 @@ export class FileRecords<T extends object> implements KeyedRecords<T> {
   /** The whole document of before: its records are written (those not written since), then it is kept aside. */
   private async migrateLegacy(): Promise<void> {
     const { legacy } = this.options;
-    if (!legacy || !this.legacyFile) return;
-    let text: string;
-    try {
-      text = await readFile(this.legacyFile, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    const document = this.legacyDocument;
+    if (!legacy || !document) return;
+    const exists = await stat(document.file).then(() => true, (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
       throw error;
-    }
-    let data: Record<string, unknown>;
-    try {
-      data = JSON.parse(text) as Record<string, unknown>;
-    } catch (error) {
-      throw new Error(`${this.legacyFile} cannot be read: ${(error as Error).message}`);
-    }
+    });
+    if (!exists) return;
+    const data = await document.read();
     const fresh = legacy.entries(data).filter(([key]) => this.map.get(key) === undefined);
     await Promise.all(fresh.map(([key, value]) => this.commits.change([key, value])));
-    await rename(this.legacyFile, `${this.legacyFile}.migrated`);
-    this.log?.info({ from: this.legacyFile, to: this.file, records: fresh.length }, 'moved a whole-document file to keyed records; the old file is kept as .migrated');
+    await rename(document.file, `${document.file}.migrated`);
+    this.log?.info({ from: path.basename(document.file), to: path.basename(this.file), records: fresh.length }, 'moved a whole-document file to keyed records; the old file is kept as .migrated');
+  }
+
+  /** Damage found in the document of before while moving it over (set aside, its last good copy used), or null. */
+  problem(): string | null {
+    return this.legacyDocument?.problem() ?? null;
   }
 
   /** Reads what other processes appended since (a stat when nothing was). */

@@ -1,6 +1,7 @@
 import { DATA_FILES } from './dataFiles.js';
 import { copyFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import type { Log } from '../log.js';
 import { writeFileAtomic } from './atomicFile.js';
 import { withFileLock } from './fileLock.js';
@@ -74,11 +75,20 @@ export class FileRegistryStore implements RegistryStore {
 
   private async load(): Promise<{ data: RegistryData; empty: boolean; damaged: boolean }> {
     const main = await readJson(this.file);
-    if (main.kind === 'ok') {
+    if (main.kind === 'ok' && main.setAside.length === 0) {
       this.damage = null;
       return { data: normaliseRegistryData(main.value as RegistryData), empty: false, damaged: false };
     }
     const copy = await readJson(this.lastGood);
+    if (main.kind === 'ok') {
+      // Records that are not records (null, no name): the last good copy when it is whole, else the rest.
+      const what = `${main.setAside.length} record(s) in ${path.basename(this.file)} are invalid (${main.setAside.slice(0, 5).join('; ')})`;
+      if (copy.kind === 'ok' && copy.setAside.length === 0) return this.fromCopy(copy.value, what);
+      const problem = `${what}: set aside; answering from the other records`;
+      if (this.damage !== problem) this.log?.error({ file: path.basename(this.file), setAside: main.setAside }, problem);
+      this.damage = problem;
+      return { data: normaliseRegistryData(main.value as RegistryData), empty: false, damaged: true };
+    }
     if (main.kind === 'missing' && copy.kind === 'missing') return { data: emptyRegistryData(), empty: true, damaged: false };
     if (main.kind === 'missing' && copy.kind === 'ok') {
       // Deleted by hand: the copy is what was last stored, not an empty registry to seed.
@@ -122,7 +132,27 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-type JsonRead = { kind: 'ok'; value: unknown } | { kind: 'missing' } | { kind: 'damaged'; reason: string };
+/** A readable registry file: its valid records, and what was set aside (which record, why). */
+type JsonRead = { kind: 'ok'; value: RegistryData; setAside: string[] } | { kind: 'missing' } | { kind: 'damaged'; reason: string };
+
+/** What a stored record needs at least for the bot to use it; the rest is as the importer checked it. */
+const storedSystem = z.looseObject({
+  name: z.string().trim().min(1),
+  aliases: z.array(z.string()).optional(),
+  ch2Date: z.string().nullable().optional(),
+  sts2Date: z.string().nullable().optional(),
+});
+const storedDeadline = z.looseObject({ solution: z.string().trim().min(1), title: z.string(), deadline: z.string().nullable().optional() });
+
+function validRecords<T>(list: unknown[], shape: z.ZodType<T>, kind: string, setAside: string[]): T[] {
+  const kept: T[] = [];
+  list.forEach((record, index) => {
+    const checked = shape.safeParse(record);
+    if (checked.success) kept.push(record as T);
+    else setAside.push(`${kind} #${index + 1}: ${record === null ? 'null' : checked.error.issues.map((issue) => issue.path.join('.') || 'record').join(', ')}`);
+  });
+  return kept;
+}
 
 async function readJson(file: string): Promise<JsonRead> {
   let text: string;
@@ -137,7 +167,15 @@ async function readJson(file: string): Promise<JsonRead> {
     if (typeof value !== 'object' || value === null || !Array.isArray((value as { systems?: unknown }).systems)) {
       return { kind: 'damaged', reason: 'not a registry: no "systems" list' };
     }
-    return { kind: 'ok', value };
+    const { systems, deadlines } = value as { systems: unknown[]; deadlines?: unknown };
+    if (deadlines !== undefined && !Array.isArray(deadlines)) return { kind: 'damaged', reason: 'not a registry: "deadlines" is not a list' };
+    const setAside: string[] = [];
+    const records = {
+      ...(value as object),
+      systems: validRecords(systems, storedSystem, 'system', setAside),
+      deadlines: validRecords(deadlines ?? [], storedDeadline, 'deadline', setAside),
+    } as unknown as RegistryData;
+    return { kind: 'ok', value: records, setAside };
   } catch (error) {
     return { kind: 'damaged', reason: (error as Error).message };
   }

@@ -4,6 +4,7 @@ import type { Log } from '../log.js';
 import { withFileLock } from './fileLock.js';
 import { SerialQueue } from './serial.js';
 import type { EventLog } from './storage.js';
+import { diskIo, writeWhole, type DiskIo } from './diskIo.js';
 
 const NEWLINE = 0x0a;
 
@@ -26,6 +27,7 @@ export class Journal<E> implements EventLog<E> {
     readonly file: string,
     private readonly log?: Log,
     private readonly now: () => Date = () => new Date(),
+    private readonly io: DiskIo = diskIo,
   ) {}
 
   get name(): string {
@@ -110,18 +112,38 @@ export class Journal<E> implements EventLog<E> {
     );
   }
 
+  /**
+   * Under the lock: writes the event's line whole and flushes it, or throws StoreWriteError with the
+   * journal exactly as it was (a short write is cut off again, so the next append is not glued to it).
+   */
   private async appendLocked(event: E): Promise<void> {
     const line = Buffer.from(`${JSON.stringify(event)}\n`, 'utf8');
     await mkdir(path.dirname(this.file), { recursive: true });
     const handle = await open(this.file, 'a');
+    let before = 0;
     try {
-      await handle.write(line);
-      await handle.datasync();
+      before = (await handle.stat()).size;
+      await writeWhole(this.io, handle, line, before, path.basename(this.file));
+    } catch (error) {
+      await this.undoAppend(handle, before, error);
+      throw error;
     } finally {
       await handle.close();
     }
     // Under the lock nobody else wrote in between: the file now ends where this line ends.
     this.offset += line.length;
+  }
+
+  /** Cuts the journal back to where the failed append began: the bytes were never acknowledged. */
+  private async undoAppend(handle: FileHandle, length: number, cause: unknown): Promise<void> {
+    try {
+      await handle.truncate(length);
+      await handle.datasync().catch(() => undefined);
+      this.log?.error({ file: this.file, err: cause }, 'an event could not be written whole (disk full?): not stored, and the journal was cut back to its last whole line');
+    } catch (error) {
+      // The next lock holder's tail repair moves a cut line aside; it was never acknowledged either way.
+      this.log?.error({ file: this.file, err: cause, truncateError: error }, 'an event could not be written whole, and the journal could not be cut back now: the next write repairs it');
+    }
   }
 
   /** Under the lock: cuts a line a crash left unfinished off the end, keeping its bytes aside. */
@@ -163,11 +185,15 @@ export class Journal<E> implements EventLog<E> {
     for (const line of text.split('\n')) {
       const bytes = Buffer.byteLength(line, 'utf8') + 1;
       if (line.trim() !== '') {
+        let value: unknown;
         try {
-          events.push(JSON.parse(line) as E);
+          value = JSON.parse(line);
         } catch {
-          this.log?.error({ file: this.file, byteOffset: position, text: line.slice(0, 200) }, 'damaged line in a journal: skipped');
+          value = undefined;
         }
+        // Every event is a JSON object: `null`, a number or a list is as damaged as broken JSON.
+        if (typeof value === 'object' && value !== null && !Array.isArray(value)) events.push(value as E);
+        else this.log?.error({ file: this.file, byteOffset: position, text: line.slice(0, 200) }, 'damaged line in a journal: skipped');
       }
       position += bytes;
     }
@@ -195,9 +221,10 @@ export class JournalProjection<E> {
     private readonly apply: (event: E) => void,
   ) {}
 
-  static async open<E>(journal: EventLog<E>, apply: (event: E) => void): Promise<JournalProjection<E>> {
-    for (const event of await journal.open()) apply(event);
-    return new JournalProjection(journal, apply);
+  static async open<E>(journal: EventLog<E>, apply: (event: E) => void, log?: Log): Promise<JournalProjection<E>> {
+    const safely = applyingSafely(journal.name, apply, log);
+    for (const event of await journal.open()) safely(event);
+    return new JournalProjection(journal, safely);
   }
 
   /** Applies what others appended since the last look; returns whether anything changed. */
@@ -228,4 +255,20 @@ export class JournalProjection<E> {
       });
     });
   }
+}
+
+/**
+ * `apply`, but an event it cannot take (a record of the wrong shape, written by hand or by another
+ * version) is set aside and reported instead of ending the start with a stack trace.
+ */
+function applyingSafely<E>(journal: string, apply: (event: E) => void, log?: Log): (event: E) => void {
+  return (event) => {
+    try {
+      apply(event);
+    } catch (error) {
+      const reported = { journal: path.basename(journal), event: JSON.stringify(event).slice(0, 200), reason: (error as Error).message };
+      if (log) log.error(reported, 'an event in a journal has the wrong shape: skipped');
+      else console.error(`an event in a journal has the wrong shape: skipped (${JSON.stringify(reported)})`);
+    }
+  };
 }

@@ -51,6 +51,8 @@ export interface KeyedRecords<T extends object> {
   size(): Promise<number>;
   /** Resolves when every change asked for so far is durable (shutdown, tests). */
   flushed(): Promise<void>;
+  /** Damage found while opening (a document of before set aside), or null; for /healthz. */
+  problem?(): string | null;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface StoredDocument<T extends object> {
   read(): Promise<T>;
   /** `apply` changes the value in place and says whether it changed anything. */
   change(apply: (data: T) => boolean): Promise<boolean>;
+  /** What is wrong with it (damaged and set aside), or null; backends that cannot be damaged lack it. */
+  problem?(): string | null;
 }
 
 /** Whether this instance runs the schedules: one instance at a time does. */
@@ -71,6 +73,11 @@ export interface Storage {
   /** Starts taking part in choosing the leader; with files and memory this instance always leads. */
   leadership(): Promise<Leadership>;
   close(): Promise<void>;
+  /**
+   * Reads every document opened so far and says what is wrong with each (null: nothing), for /healthz.
+   * Backends whose documents cannot be damaged lack it.
+   */
+  documentProblems?(): Promise<Partial<Record<DocumentName, string | null>>>;
 }
 
 /** Leadership where there is only ever one instance. */

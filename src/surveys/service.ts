@@ -11,7 +11,7 @@ import type { Clock } from '../time/clock.js';
 import type { AdminDirectory } from './admins.js';
 import { checkAnswer, type AnswerField, type AnswerInput, type AnswerProblem } from './answerInput.js';
 import { applyApprovedAnswer } from './approval.js';
-import { applyEvent, isOpen, latestAnswer, type AnswerSource, type Requester, type Review, type Survey, type SurveyAnswer, type SurveyEvent } from './survey.js';
+import { applyEvent, checkSurveyEvent, isOpen, latestAnswer, type AnswerSource, type Requester, type Review, type Survey, type SurveyAnswer, type SurveyEvent } from './survey.js';
 
 export interface SurveyDeps {
   journal: EventLog<SurveyEvent>;
@@ -80,10 +80,15 @@ export class SurveyService {
 
   static async load(deps: SurveyDeps): Promise<SurveyService> {
     const service = new SurveyService(deps);
-    service.projection = await JournalProjection.open(deps.journal, (event) => {
-      applyEvent(service.surveys, event);
-      service.pendingCache = null;
-    });
+    service.projection = await JournalProjection.open(
+      deps.journal,
+      (event) => {
+        checkSurveyEvent(event);
+        applyEvent(service.surveys, event);
+        service.pendingCache = null;
+      },
+      deps.log,
+    );
     return service;
   }
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Lang } from '../i18n/language.js';
 import type { ValidAnswer } from './answerInput.js';
 
@@ -63,6 +64,21 @@ export type SurveyEvent =
   | { type: 'joined'; at: string; surveyId: string; requester: Requester }
   | { type: 'answered'; at: string; surveyId: string; answer: SurveyAnswer }
   | { type: 'reviewed'; at: string; surveyId: string; review: Review };
+
+const requesterShape = z.looseObject({ name: z.string().nullable().optional() });
+/** What every stored survey event has at least: checked when the journal is read, so a damaged one is set aside. */
+const surveyEventShape = z.discriminatedUnion('type', [
+  z.looseObject({ type: z.literal('requested'), at: z.string(), surveyId: z.string(), system: z.string().min(1), requester: requesterShape }),
+  z.looseObject({ type: z.literal('joined'), at: z.string(), surveyId: z.string(), requester: requesterShape }),
+  z.looseObject({ type: z.literal('answered'), at: z.string(), surveyId: z.string(), answer: z.looseObject({ id: z.string() }) }),
+  z.looseObject({ type: z.literal('reviewed'), at: z.string(), surveyId: z.string(), review: z.looseObject({}) }),
+]);
+
+/** Throws when a stored event is not a survey event (the journal sets it aside and reports it). */
+export function checkSurveyEvent(value: unknown): asserts value is SurveyEvent {
+  const checked = surveyEventShape.safeParse(value);
+  if (!checked.success) throw new Error(`not a survey event: ${checked.error.issues.map((issue) => `${issue.path.join('.') || 'type'} ${issue.message}`).join('; ')}`);
+}
 
 /** Applies one event to the surveys (by id), in place. */
 export function applyEvent(surveys: Map<string, Survey>, event: SurveyEvent): void {

@@ -1,9 +1,15 @@
 /** Where "now" comes from; tests pass a fixed clock, the bot the system's. */
 export interface Clock {
   now(): Date;
+  /**
+   * Milliseconds that only move forward at the pace time really passes (to tell a wall clock jump
+   * from time passing). The system's is monotonic; a test's clock that is moved by hand says that
+   * its moves are time passing. Left out: the system's monotonic clock.
+   */
+  elapsed?(): number;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+export const systemClock: Clock = { now: () => new Date(), elapsed: () => performance.now() };
 
 export function fixedClock(at: Date | string): Clock {
   const instant = typeof at === 'string' ? new Date(at) : at;
@@ -20,6 +26,10 @@ export class ManualClock implements Clock {
 
   now(): Date {
     return new Date(this.instant);
+  }
+
+  elapsed(): number {
+    return this.instant;
   }
 
   set(at: Date | string): void {

@@ -11,6 +11,9 @@ import type { RegistryData, RegistryStore } from '../../src/store/registryStore.
 import { MemoryRegistryStore } from '../../src/store/registryStore.js';
 import { fixedClock, type Clock } from '../../src/time/clock.js';
 import { StandInConnector } from './connector.js';
+import type { DiskIo } from '../../src/store/diskIo.js';
+import { fileStorage } from '../../src/store/fileStorage.js';
+import type { Fence } from '../../src/store/fence.js';
 import { freePort } from './freePort.js';
 
 export interface BotHarnessOptions {
@@ -26,6 +29,10 @@ export interface BotHarnessOptions {
   features?: readonly Feature[];
   /** Teams' limits on proactive sends, with a clock of the test's own. */
   pacing?: Partial<PacerOptions>;
+  /** The disk the data folder's journals and documents are written through (a full one, say). */
+  disk?: DiskIo;
+  /** The data folder lock this bot holds (a test steals it). */
+  fence?: Fence;
 }
 
 /** The real server on a free loopback port, with a stand-in connector and a data folder of its own. */
@@ -52,11 +59,14 @@ export class BotHarness {
       SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!',
       ...options.env,
     });
+    const store = options.store ?? (options.data ? new MemoryRegistryStore(options.data) : new MemoryRegistryStore());
     harness.app = await createApp({
       config,
       log: harness.logged.log,
       clock: options.clock ?? fixedClock('2025-02-10T09:00:00+01:00'),
-      store: options.store ?? (options.data ? new MemoryRegistryStore(options.data) : new MemoryRegistryStore()),
+      store,
+      ...(options.fence ? { fence: options.fence } : {}),
+      ...(options.disk ? { storage: fileStorage(harness.dataDir, harness.logged.log, store, options.disk) } : {}),
       delivery: { sleep: async () => {} },
       env: { ...process.env, ...options.env },
       ...(options.features ? { features: options.features } : {}),
@@ -104,6 +114,7 @@ export class BotHarness {
     await this.server.close();
     await this.app.storage.close();
     await this.connector.stop();
-    if (this.ownsDataDir) await rm(this.dataDir, { recursive: true, force: true });
+    // A write still under way when the bot stops (a lock being released) can refill the folder: retry.
+    if (this.ownsDataDir) await rm(this.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 }
