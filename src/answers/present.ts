@@ -82,6 +82,7 @@ export function present({ lang, answer }: Answered): AnswerView {
       break;
     }
     case 'overview':
+      if (answer.organisation) view.lines.push(m.organisation(answer.organisation.name, answer.organisation.kind));
       view.lines.push(m.overview(target, answer.counts, answer.total), m.overviewHint);
       break;
     case 'retirement':

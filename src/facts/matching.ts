@@ -1,0 +1,108 @@
+import { perObject } from '../memo.js';
+import type { Registry } from '../registry/registry.js';
+import { fold } from '../text/fold.js';
+import { organisationsIn } from '../text/organisations.js';
+import { isStopword } from '../text/stopwords.js';
+import { phrases, type Word } from '../text/words.js';
+import type { DeckFact } from './fact.js';
+
+/** The facts a question asks about, and the words of the question that said so. */
+export interface FactMatch {
+  facts: DeckFact[];
+  words: number[];
+}
+
+/** At most this many facts answer one question. */
+const MOST_FACTS = 3;
+/** Danish and English endings taken off before words are compared ("ustabilt", "koster", "prices"). */
+const ENDINGS = /(erne|ene|ens|en|er|et|ne|e|s|t)$/;
+
+function stem(folded: string): string {
+  return folded.length > 5 ? folded.replace(ENDINGS, '') : folded;
+}
+
+/** A question word says a keyword: the same stem, or one begins the other ("buddyordningen", "buddy"). */
+function says(word: string, keyword: string): boolean {
+  if (word === keyword) return true;
+  if (word.length < 4 || keyword.length < 4) return false;
+  const [a, b] = [stem(word), stem(keyword)];
+  return a === b || (a.length >= 5 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)));
+}
+
+interface PreparedFact {
+  fact: DeckFact;
+  subject: string[];
+  keywords: string[];
+}
+
+const prepared = perObject((facts: readonly DeckFact[]): PreparedFact[] =>
+  facts.map((fact) => ({
+    fact,
+    subject: phrases(fact.subject)[0] ?? [],
+    keywords: fact.keywords.flatMap((keyword) => phrases(keyword)[0] ?? []),
+  })),
+);
+
+/** Where the question names the subject: its words, or a system of that name written any way (an alias, a typo). */
+function subjectWords(words: readonly Word[], fact: PreparedFact, registry: Registry | null): number[] {
+  const { subject } = fact;
+  for (let start = 0; subject.length > 0 && start + subject.length <= words.length; start += 1) {
+    if (subject.every((part, offset) => words[start + offset]?.folded === part || (offset === subject.length - 1 && says(words[start + offset]?.folded ?? '', part)))) {
+      return subject.map((_, offset) => start + offset);
+    }
+  }
+  if (registry === null) return [];
+  const key = fold(fact.fact.subject);
+  const mention = registry.matcher.findMentions(words).mentions.find((m) => m.systems.some((system) => fold(system.name) === key));
+  return mention ? Array.from({ length: mention.length }, (_, offset) => mention.start + offset) : [];
+}
+
+/** The names a question gives (systems, organisations, the facts' subjects): a fact about another one does not answer it. */
+function namedSubjects(words: readonly Word[], facts: readonly PreparedFact[], registry: Registry | null): Set<string> {
+  const named = new Set<string>();
+  for (const mention of registry?.matcher.findMentions(words).mentions ?? []) for (const system of mention.systems) named.add(fold(system.name));
+  for (const organisation of organisationsIn(words)) named.add(fold(organisation.name));
+  for (const fact of facts) if (subjectWords(words, fact, null).length > 0) named.add(fold(fact.fact.subject));
+  return named;
+}
+
+/**
+ * The deck's facts a question asks about: those whose keywords it says (a keyword that is a question
+ * word, "hvorfor", counts only beside another), about the subject it names if it names one. Null when
+ * none fits, so that no fact about something else is given as the answer.
+ */
+export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], registry: Registry | null): FactMatch | null {
+  const all = prepared(facts);
+  let named: Set<string> | null = null;
+  let best: { score: number; facts: DeckFact[]; words: Set<number> } | null = null;
+  for (const fact of all) {
+    const hits: number[] = [];
+    let strong = 0;
+    words.forEach((word, at) => {
+      if (!fact.keywords.some((keyword) => says(word.folded, keyword))) return;
+      hits.push(at);
+      if (!isStopword(word.folded)) strong += 1;
+    });
+    if (strong === 0) continue;
+    const subject = subjectWords(words, fact, registry);
+    if (subject.length === 0) {
+      named ??= namedSubjects(words, all, registry);
+      // "Hvad koster SAPA?" is not answered with what DOS costs.
+      if (named.size > 0 && !named.has(fold(fact.fact.subject))) continue;
+    }
+    const score = strong * 2 + (hits.length - strong) * 0.5 + (subject.length > 0 ? 2 : 0);
+    const used = new Set([...hits, ...subject]);
+    if (best === null || score > best.score + 1e-9) best = { score, facts: [fact.fact], words: used };
+    else if (Math.abs(score - best.score) < 1e-9 && best.facts.length < MOST_FACTS) {
+      best.facts.push(fact.fact);
+      for (const at of used) best.words.add(at);
+    }
+  }
+  return best === null ? null : { facts: best.facts, words: [...best.words].sort((a, b) => a - b) };
+}
+
+/** The facts about a subject (a system's or a solution's name), for "what is known" beside an empty answer. */
+export function factsAbout(subjects: readonly string[], facts: readonly DeckFact[]): DeckFact[] {
+  const keys = new Set(subjects.map((subject) => fold(subject)));
+  return facts.filter((fact) => keys.has(fold(fact.subject)));
+}
