@@ -183,7 +183,8 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
     // The data does not know every day: say so, and what is known, never "none".
     empty = answer.when.kind === 'new' ? m.publicationUnknown : m.dayUnknown(title);
     const unknown = answer.unknownDays.map((deadline) => deadlineLine(deadline, today, lang, true));
-    sections.push(shortened(m.unknownDaysHeading, [{ heading: null, lines: unknown }], ANSWER_SECTION_LINES, lang));
+    const heading = answer.when.kind === 'new' ? m.publishedOpenHeading : m.unknownDaysHeading;
+    sections.push(shortened(heading, [{ heading: null, lines: unknown }], ANSWER_SECTION_LINES, lang));
   } else if (sections.length === 0) {
     if (answer.code && !answer.code.known) empty = m.unknownCode(answer.code.typed);
     else if (answer.when.kind === 'new') empty = m.nothingNew;

@@ -4,8 +4,8 @@ import type { Registry } from '../registry/registry.js';
 import type { SystemRecord } from '../registry/system.js';
 import { fold } from '../text/fold.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
-import { isStopword } from '../text/stopwords.js';
-import { phrases, type Word } from '../text/words.js';
+import { isStopword, isStopwordAsTyped } from '../text/stopwords.js';
+import { phrases, splitWords, type Word } from '../text/words.js';
 import { addDays, daysBetween, type IsoDate } from '../time/calendarDate.js';
 import { findPeriod, isPastTense, type Period } from '../time/period.js';
 import { categoryOf, type DeadlineCategory } from './category.js';
@@ -60,7 +60,7 @@ const DEADLINE_WORDS = new Set(
 );
 const CATEGORY_WORDS: [RegExp, DeadlineCategory][] = [
   [/^(klikopgave\w*|opgave\w*|tasks?)$/, 'klik'],
-  [/aftale|^agreements?$|^underskriv\w*$|^sign$/, 'agreement'],
+  [/aftale|^agreements?$|^underskriv\w*$|^underskrift\w*$|^sign$/, 'agreement'],
   [/(mode|moder|modet|moderne)$|^sporgetime\w*$|^meetings?$|^webinar\w*$|^kick$|^kickoff$/, 'meeting'],
   [/^(golive|idriftsattelse\w*|idrift)$/, 'go-live'],
   [/^releases?$/, 'release'],
@@ -228,7 +228,8 @@ function undatedFor(when: DeadlineWhen, base: readonly Deadline[], today: IsoDat
   if (when.kind === 'new') {
     return base.filter((d) => d.kind === 'klik' && d.published === null && d.klikStatus !== 'not-published' && (d.deadline === null || d.deadline >= today));
   }
-  if (when.kind === 'all' || when.kind === 'passed') return [];
+  // A kind or a subject without a day ("møder for UDK"): what has no day yet is not "none".
+  if (when.kind !== 'upcoming' && when.kind !== 'next') return [];
   return base.filter((d) => d.deadline === null);
 }
 
@@ -372,7 +373,7 @@ function solutionIn(words: readonly Word[], registry: Registry): FoundSolution |
   // A question word that folds like a solution's name ("does" → "dos" like DOS) names nothing.
   const mention = matcher
     .findMentions(words)
-    .mentions.find((m) => m.systems.length === 1 && m.score >= 0.85 && !(phrases(m.text)[0] ?? []).every((word) => isStopword(word)));
+    .mentions.find((m) => m.systems.length === 1 && m.score >= 0.85 && !splitWords(m.text).every((word) => isStopwordAsTyped(word.original)));
   const name = mention?.systems[0]?.name;
   if (name === undefined || mention === undefined) return null;
   const mentioned = new Set(phrases(mention.text)[0]);

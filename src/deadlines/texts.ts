@@ -52,6 +52,7 @@ interface DigestMessages {
   /** "Nyt i KLIK" when the publication days are not known. */
   publicationUnknown: string;
   unknownDaysHeading: string;
+  publishedOpenHeading: string;
   /** Nothing dated, and some items have no known day. */
   dayUnknown(title: string): string;
   nothingHappens(period: string): string;
@@ -111,8 +112,9 @@ const da: DigestMessages = {
   sameDeadline: (day) => `Ja, de har samme frist: ${day}.`,
   differentDeadlines: 'Nej, de har ikke samme frist:',
   publicationUnknown:
-    'Jeg kender ikke publiceringsdagene i KLIK, så jeg kan ikke sige hvad der er publiceret de seneste 7 dage. Det jeg ved: disse KLIK-opgaver er publiceret og stadig åbne (publiceringsdag ikke oplyst):',
+    'Jeg kender ikke publiceringsdagene i KLIK, så jeg kan ikke sige hvad der er publiceret de seneste 7 dage. Det jeg ved: disse KLIK-opgaver er publiceret og stadig åbne.',
   unknownDaysHeading: 'Dato ikke kendt',
+  publishedOpenHeading: 'Åbne KLIK-opgaver, publiceringsdag ikke oplyst',
   dayUnknown: (title) => `Jeg kender ikke datoen for alle ${lowerFirst(title, 'da')}: nogle har ingen kendt dato endnu.`,
   nothingNew: 'Der er ikke publiceret noget nyt i KLIK de seneste 7 dage.',
   nothingHappens: (period) => `Jeg kender ingen frister, møder eller skift ${period}.`,
@@ -171,8 +173,9 @@ const en: DigestMessages = {
   sameDeadline: (day) => `Yes, they have the same deadline: ${day}.`,
   differentDeadlines: 'No, they do not have the same deadline:',
   publicationUnknown:
-    "I do not know the days tasks were published in KLIK, so I cannot say what was published in the past 7 days. What I know: these KLIK tasks are published and still open (publication day not given):",
+    "I do not know the days tasks were published in KLIK, so I cannot say what was published in the past 7 days. What I know: these KLIK tasks are published and still open.",
   unknownDaysHeading: 'Day not known',
+  publishedOpenHeading: 'Open KLIK tasks, publication day not given',
   dayUnknown: (title) => `I do not know the day of all ${lowerFirst(title, 'en')}: some have no known day yet.`,
   nothingNew: 'Nothing new has been published in KLIK in the past 7 days.',
   nothingHappens: (period) => `I know of no deadlines, meetings or switches ${period}.`,

@@ -98,8 +98,16 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
       for (const at of used) best.words.add(at);
     }
   }
-  return best === null ? null : { facts: best.facts, words: [...best.words].sort((a, b) => a - b) };
+  if (best === null) return null;
+  // The fact's own words are read too: "per citizen" in "what does DOS cost per citizen?" is in its text.
+  const told = best.facts.flatMap((fact) => textWords(fact));
+  words.forEach((word, at) => {
+    if (word.folded.length >= 4 && told.some((toldWord) => says(word.folded, toldWord))) best.words.add(at);
+  });
+  return { facts: best.facts, words: [...best.words].sort((a, b) => a - b) };
 }
+
+const textWords = perObject((fact: DeckFact): string[] => [...new Set([...(phrases(fact.text)[0] ?? []), ...(phrases(fact.textEn)[0] ?? [])])]);
 
 /** The facts about a subject (a system's or a solution's name), for "what is known" beside an empty answer. */
 export function factsAbout(subjects: readonly string[], facts: readonly DeckFact[]): DeckFact[] {

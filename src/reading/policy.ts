@@ -19,7 +19,7 @@ const FILLER = new Set(
     noget nogle nogen hele hver hvert anden andet andre efter før inden under over mellem mod hos om op ud ind igen
     hvad hvordan hvilke hvilken hvem hvor var blev bliver være været er skal sker ske skete
     please pls tell show give know let lets where why how what which who was will be been being is are am the a an
-    i me my we our you your us there here any some please hey`)[0],
+    i me my we our you your us there here any some please hey municipalities municipality kommunerne`)[0],
 );
 /** A word shaped like a KLIK code ("K53", "MI15") or the number after a code's letters ("KLIK 05"). */
 const CODE = /^[a-z]{1,4}\d{1,3}$/;

@@ -28,7 +28,7 @@ const AGENCIES = `Færdselsstyrelsen, Sundhedsdatastyrelsen, SKAT, Skatteforvalt
   Region Sjælland, Region Syddanmark, Region Midtjylland, Region Nordjylland, Danske Regioner, SKI, Staten`;
 
 /** Words that follow a municipality's name without changing whom it names ("Aarhus Kommune", "Aarhus Kommunes"). */
-const MUNICIPALITY_WORDS = new Set(phrases('kommune kommunes kommunen kommunens')[0]);
+const MUNICIPALITY_WORDS = new Set(phrases("kommune kommunes kommunen kommunens municipality municipality's council")[0]);
 
 export interface NamedOrganisation {
   name: string;
