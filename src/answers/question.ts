@@ -81,7 +81,6 @@ const NUMBER = /^\d+$/;
 /** Every word of the phrases above: a question's word among them is read by this reading. */
 const VOCABULARY = new Set([
   ...phrases('ch ch2 ch 2 context handler contexthandler nsis ny sts sts2 security token service securitytokenservice ch1 sts1 nuværende gamle old')[0]!,
-  ...LIST_KINDS.flatMap(([, written]) => written.flat()),
   ...SWITCH_QUESTION_WORDS,
   ...STRONG_SWITCH_WORDS,
 ]);
@@ -100,12 +99,14 @@ export function readQuestion(
   const periodMatch = findPeriod(words, today, pastTense, text);
   const periodWords = new Set((periodMatch?.words ?? []).map((index) => words[index]));
   const namesSwitch = CH_PHRASES.has(words) || STS_PHRASES.has(words);
-  const list = LIST_PHRASES.map((kind) => kind.find(words)?.value).find((kind) => kind !== undefined) ?? null;
+  const listFound = LIST_PHRASES.map((kind) => kind.find(words)).find((found) => found !== null) ?? null;
+  const list = listFound?.value ?? null;
   const organisations = organisationsIn(words);
   const organisationWords = new Set(organisations.flatMap((organisation) => organisation.words.map((at) => words[at])));
   const unknownName = unknownNameIn(rest.filter((word) => !periodWords.has(word) && !organisationWords.has(word)), words.length);
   const used = new Set<number>([...(periodMatch?.words ?? []), ...organisations.flatMap((organisation) => organisation.words)]);
   for (const mention of mentions) for (let at = mention.start; at < mention.start + mention.length; at += 1) used.add(at);
+  if (listFound) for (let at = listFound.start; at < listFound.start + listFound.length; at += 1) used.add(at);
   words.forEach((word, at) => {
     if (VOCABULARY.has(word.folded)) used.add(at);
   });

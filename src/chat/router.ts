@@ -135,7 +135,9 @@ export class Router implements ChatRouter {
         const used = new Set(route.reads(match, turn));
         const leftover = await policy.leftover(turn, used);
         if (leftover.unknown.length > 0 || leftover.unused.length > 0) {
-          partial ??= { route, match, used, leftover };
+          // The reading that leaves least over answers, if none accounts for everything.
+          const score = (reading: PartReading['leftover']) => reading.unknown.length * 100 + reading.unused.length;
+          if (partial === null || score(leftover) < score(partial.leftover)) partial = { route, match, used, leftover };
           continue;
         }
       }

@@ -168,7 +168,9 @@ export function answerDeadlineQuestion(
   let base = deadlines.filter(
     (d) => (codes.length === 0 || hasCode(d)) && (solution === null || ofSolution(d, solution)) && (category === null || categoryOf(d) === category),
   );
-  const topic = code === null ? topicIn(words, used, base) : null;
+  const found = code === null ? topicIn(words, used, base) : null;
+  for (const at of found?.agreeing ?? []) used.add(at);
+  const topic = found !== null && found.typed !== '' ? found : null;
   if (topic !== null) {
     base = base.filter((d) => topic.items.has(d));
     used.add(topic.at);
@@ -406,16 +408,23 @@ function solutionMatcher(registry: Registry): SystemMatcher {
  * Words of the question found in the titles of the items ("spørgetime", "tilslutningsaftalen",
  * "logbøger"): the items every such word fits. Words no title has are passed over.
  */
-function topicIn(words: readonly Word[], used: ReadonlySet<number>, items: readonly Deadline[]): { typed: string; at: number; items: Set<Deadline> } | null {
+function topicIn(
+  words: readonly Word[],
+  used: ReadonlySet<number>,
+  items: readonly Deadline[],
+): { typed: string; at: number; items: Set<Deadline>; agreeing: number[] } | null {
   let narrowed: Deadline[] = [...items];
   let typed: string | null = null;
   let typedAt = -1;
+  /** Words every item's title has ("bølge" of "FK OSS bølge 2"): they say nothing new, but the answer accounts for them. */
+  const agreeing: number[] = [];
   for (const [at, word] of words.entries()) {
     if (used.has(at) || word.folded.length < 5 || isStopword(word.folded) || DEADLINE_WORDS.has(word.folded) || /\d/.test(word.folded)) continue;
     const stem = word.folded.replace(/(erne|ene|ens|en|er|et|ne|e|n|s)$/, '');
     if (stem.length < 4) continue;
     const fits = narrowed.filter((item) => titleWords(item).some((titleWord) => titleWord.startsWith(stem)));
     // A word every item has says nothing; a word none of the rest has contradicts them: pass both over.
+    if (fits.length === narrowed.length && fits.length > 0) agreeing.push(at);
     if (fits.length === 0 || fits.length === narrowed.length) continue;
     narrowed = fits;
     if (typed === null) {
@@ -424,7 +433,8 @@ function topicIn(words: readonly Word[], used: ReadonlySet<number>, items: reado
       typedAt = at;
     }
   }
-  return typed === null ? null : { typed, at: typedAt, items: new Set(narrowed) };
+  if (typed === null) return agreeing.length > 0 ? { typed: '', at: -1, items: new Set(narrowed), agreeing } : null;
+  return { typed, at: typedAt, items: new Set(narrowed), agreeing };
 }
 
 const titleWords = perObject((deadline: Deadline) => fold(deadline.title).split(' '));

@@ -8,7 +8,7 @@ import { joinWords } from '../i18n/format.js';
 import type { Registry } from '../registry/registry.js';
 import { fold } from '../text/fold.js';
 import { organisationsIn } from '../text/organisations.js';
-import { understoodWords } from './policy.js';
+import { understoodWords, usedOnlyNames } from './policy.js';
 import { READING_TEXTS } from './texts.js';
 import { ReadingVerbs } from './verbs.js';
 
@@ -33,8 +33,11 @@ export function partlyReply(
   const names = [...new Set(mentions.flatMap((mention) => mention.systems.slice(0, 1).map((system) => system.name)))];
   const organisations = organisationsIn(turn.words).map((organisation) => organisation.name);
   const understood = understoodWords(turn, reading.used);
-  const nameWords = new Set(mentions.flatMap((mention) => mention.text.split(' ').map((word) => fold(word))));
-  const onlyNames = understood.every((word) => nameWords.has(fold(word)));
+  const nameWords = new Set([
+    ...mentions.flatMap((mention) => Array.from({ length: mention.length }, (_, offset) => mention.start + offset)),
+    ...organisationsIn(turn.words).flatMap((organisation) => organisation.words),
+  ]);
+  const onlyNames = usedOnlyNames(turn, reading.used, nameWords);
 
   const lines = [t.notUnderstood([...new Set(leftover.unknown.map((word) => word.original))])];
   let body: Reply | null = null;

@@ -21,6 +21,17 @@ const FILLER = new Set(
     please pls tell show give know let lets where why how what which who was will be been being is are am the a an
     i me my we our you your us there here any some please hey municipalities municipality kommunerne`)[0],
 );
+/**
+ * Words that say what a question is about although they are common words: a reading that leaves one
+ * aside ("hvornår skifter SAPA, og hvornår er fristen for K55" read as a deadline question alone) has
+ * left a part of the question unanswered.
+ */
+const SIGNALS = new Set(
+  phrases(`skifter skifte skiftet skiftede skift skiftes skiftedato overgang overgangen flytter flytte switch switches switched
+    switching migrate migrates migrated migration ch ch2 sts sts2 nsis`)[0],
+);
+/** Short function words not shown back as what was understood. */
+const FUNCTION_WORDS = new Set(phrases('til fra på i af for om og eller med to of in on at and or with by from')[0]);
 /** A word shaped like a KLIK code ("K53", "MI15") or the number after a code's letters ("KLIK 05"). */
 const CODE = /^[a-z]{1,4}\d{1,3}$/;
 const CODE_LETTERS = new Set(['k', 'mi', 'klik']);
@@ -41,7 +52,7 @@ export function understanding(registry: () => Promise<Registry>, today: () => Is
       words.forEach((word, at) => {
         if (used.has(at) || organisations.has(at) || period.has(at)) return;
         const { folded } = word;
-        if (mentioned.has(at) || isCode(words, at)) unused.push(word);
+        if (mentioned.has(at) || isCode(words, at) || SIGNALS.has(folded)) unused.push(word);
         else if (!isStopword(folded) && !FILLER.has(folded) && !/^\d+$/.test(folded)) unknown.push(word);
       });
       return { unknown, unused };
@@ -68,9 +79,14 @@ function isCode(words: readonly Word[], at: number): boolean {
   return CODE_LETTERS.has(folded) && /^\d{1,3}$/.test(words[at + 1]?.folded ?? '');
 }
 
-/** The words of a reply's question that a reading used, as typed, without the question words. */
+/** The words of a question that a reading used, as typed, without filler and function words. */
 export function understoodWords(turn: ChatTurn, used: ReadonlySet<number>): string[] {
-  return turn.words.filter((word, at) => used.has(at) && !isStopword(word.folded) && !FILLER.has(word.folded)).map((word) => word.original);
+  return turn.words.filter((word, at) => used.has(at) && !FILLER.has(word.folded) && !FUNCTION_WORDS.has(word.folded)).map((word) => word.original);
+}
+
+/** True when a reading used nothing but names (and filler): "er FBS 2.0 klar?" read as "FBS". */
+export function usedOnlyNames(turn: ChatTurn, used: ReadonlySet<number>, names: ReadonlySet<number>): boolean {
+  return [...used].every((at) => names.has(at) || FILLER.has(turn.words[at]?.folded ?? '') || FUNCTION_WORDS.has(turn.words[at]?.folded ?? ''));
 }
 
 export type { Reply };
