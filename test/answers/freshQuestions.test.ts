@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fixedClock } from '../../src/time/clock.js';
+import { cardAction, personalMessage } from '../support/activities.js';
+import { BotHarness } from '../support/botHarness.js';
+import { cardProblems } from '../support/cardCheck.js';
 import { cliInProcess } from '../support/cli.js';
+import { starterData } from '../support/fixtures.js';
 
 /**
  * Questions written fresh from KOMBIT's January 2025 deck, as people type them (typos, no æøå, lower
@@ -150,5 +155,61 @@ describe('fresh questions from the deck, asked as people type them on days aroun
     assert.ok(FRESH_QUESTIONS.length >= 60);
     const english = FRESH_QUESTIONS.filter((row) => /\b(when|what|which|who|why|how|is|meetings|deadlines|agreements)\b/i.test(row.q) && !/[æøå]|\bhv/i.test(row.q));
     assert.ok(FRESH_QUESTIONS.length - english.length >= FRESH_QUESTIONS.length / 2);
+  });
+});
+
+type Sent = { attachments?: { content: Record<string, unknown> & { fallbackText?: string } }[]; text?: string };
+
+/** The Action.Execute buttons of a card, wherever they sit. */
+function executeButtons(node: unknown): { title: string; verb: string; data: Record<string, unknown> }[] {
+  if (Array.isArray(node)) return node.flatMap(executeButtons);
+  if (typeof node !== 'object' || node === null) return [];
+  const element = node as Record<string, unknown>;
+  const own = element.type === 'Action.Execute' ? [element as unknown as { title: string; verb: string; data: Record<string, unknown> }] : [];
+  return [...own, ...Object.entries(element).filter(([key]) => key !== 'fallback').flatMap(([, value]) => executeButtons(value))];
+}
+
+describe('fresh questions over /api/messages, as Teams sends them', function () {
+  this.timeout(60_000);
+  let bot: BotHarness;
+  before(async () => {
+    bot = await BotHarness.start({ data: starterData(), clock: fixedClock('2025-01-20T10:00:00+01:00') });
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  async function ask(text: string) {
+    await bot.post(personalMessage(bot.serviceUrl, text));
+    const reply = bot.connector.sentTo('a:personal-chat-alex').at(-1) as Sent;
+    const card = reply.attachments?.[0]?.content;
+    return { text: String(card?.fallbackText ?? reply.text), card };
+  }
+
+  // Every pattern's questions asked on the day the bot's clock says, with cards Teams can draw.
+  for (const row of FRESH_QUESTIONS.filter((candidate) => candidate.asOf === '2025-01-20' && candidate.pattern !== undefined)) {
+    it(`answers "${row.q}" (pattern ${String(row.pattern)}) with a valid card`, async () => {
+      const { text, card } = await ask(row.q);
+      for (const expected of row.has ?? []) if (typeof expected === 'string') assert.ok(text.includes(expected), `shows ${expected}:\n${text}`);
+      for (const wrong of row.not ?? []) if (typeof wrong === 'string') assert.ok(!text.includes(wrong), `does not show ${wrong}:\n${text}`);
+      assert.equal(PARTLY.test(text), row.partly ?? false, text);
+      assert.deepEqual(cardProblems(card), []);
+    });
+  }
+
+  it('offers the closest questions as buttons that ask them, when it understood only part', async () => {
+    const { text, card } = await ask('er FBS 2.0 klar?');
+    assert.match(text, /Jeg forstod ikke "klar"/);
+    const buttons = executeButtons(card).filter((button) => button.verb === 'reading.ask');
+    const question = buttons.find((button) => button.title === 'hvornår skifter FBS til CH2?');
+    assert.ok(question, `a button asks the switch question: ${JSON.stringify(buttons.map((button) => button.title))}`);
+    assert.equal(question.data.question, 'hvornår skifter FBS til CH2?');
+
+    const { status, body } = await bot.post(cardAction(bot.serviceUrl, 'reading.ask', question.data));
+    assert.equal(status, 200);
+    const response = body as { statusCode: number; type: string; value: unknown };
+    assert.equal(response.type, 'application/vnd.microsoft.card.adaptive');
+    assert.match(JSON.stringify(response.value), /Der er endnu ingen kendt dato for FBS' skift til Context Handler 2/);
+    assert.deepEqual(cardProblems(response.value), []);
   });
 });
