@@ -163,7 +163,13 @@ export function answerDeadlineQuestion(
   const codeKeys = new Set(codes.map((found) => found.key));
   const hasCode = (d: Deadline) => d.code !== null && codeKeys.has(codeKey(d.code));
   // "SAPA's CH2 date and the deadline of KLIK 05": a solution without that code is another part of the question.
-  const solution = named !== null && codes.length > 0 && !deadlines.some((d) => hasCode(d) && ofSolution(d, named)) ? null : named;
+  // "databehandleraftale" is a word of other items' titles too ("Underskriv databehandleraftale bilag A"), not
+  // only an inflection of the solution "Databehandleraftaler": then it is a topic, not a solution.
+  const alsoATopic =
+    named !== null &&
+    named.score < 1 &&
+    deadlines.some((d) => !ofSolution(d, named) && named.words.some((at) => titleWords(d).some((titleWord) => titleWord.startsWith(topicStem((words[at] as Word).folded)))));
+  const solution = named !== null && ((codes.length > 0 && !deadlines.some((d) => hasCode(d) && ofSolution(d, named))) || alsoATopic) ? null : named;
   const used = new Set<number>([...(periodMatch?.words ?? []), ...codes.flatMap((found) => found.words), ...(solution?.words ?? [])]);
   let base = deadlines.filter(
     (d) => (codes.length === 0 || hasCode(d)) && (solution === null || ofSolution(d, solution)) && (category === null || categoryOf(d) === category),
@@ -359,6 +365,8 @@ interface FoundSolution {
   key: string;
   isSystem: boolean;
   words: number[];
+  /** Named exactly (1), inflected or with a typo (less). */
+  score: number;
 }
 
 /** Whether some deadline's solution is no system of the registry, once per registry. */
@@ -380,7 +388,7 @@ function solutionIn(words: readonly Word[], registry: Registry): FoundSolution |
   if (name === undefined || mention === undefined) return null;
   const mentioned = new Set(phrases(mention.text)[0]);
   const used = words.flatMap((word, at) => (mentioned.has(word.folded) ? [at] : []));
-  return { name, key: fold(name), isSystem: registry.find(name) !== undefined, words: used };
+  return { name, key: fold(name), isSystem: registry.find(name) !== undefined, words: used, score: mention.score };
 }
 
 /** Solutions and the systems in them as names to match, with the aliases of a system of that name; once per registry. */
@@ -420,7 +428,7 @@ function topicIn(
   const agreeing: number[] = [];
   for (const [at, word] of words.entries()) {
     if (used.has(at) || word.folded.length < 5 || isStopword(word.folded) || DEADLINE_WORDS.has(word.folded) || /\d/.test(word.folded)) continue;
-    const stem = word.folded.replace(/(erne|ene|ens|en|er|et|ne|e|n|s)$/, '');
+    const stem = topicStem(word.folded);
     if (stem.length < 4) continue;
     const fits = narrowed.filter((item) => titleWords(item).some((titleWord) => titleWord.startsWith(stem)));
     // A word every item has says nothing; a word none of the rest has contradicts them: pass both over.
@@ -435,6 +443,11 @@ function topicIn(
   }
   if (typed === null) return agreeing.length > 0 ? { typed: '', at: -1, items: new Set(narrowed), agreeing } : null;
   return { typed, at: typedAt, items: new Set(narrowed), agreeing };
+}
+
+/** A question word without its Danish ending, as compared with the beginnings of title words. */
+function topicStem(folded: string): string {
+  return folded.replace(/(erne|ene|ens|en|er|et|ne|e|n|s)$/, '');
 }
 
 const titleWords = perObject((deadline: Deadline) => fold(deadline.title).split(' '));

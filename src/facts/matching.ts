@@ -14,6 +14,8 @@ export interface FactMatch {
 
 /** At most this many facts answer one question. */
 const MOST_FACTS = 3;
+/** A subject with this many facts or fewer is answered with all of them. */
+const SMALL_SUBJECT = 2;
 /** Danish and English endings taken off before words are compared ("ustabilt", "koster", "prices"). */
 const ENDINGS = /(erne|ene|ens|en|er|et|ne|e|s|t)$/;
 
@@ -26,7 +28,16 @@ function says(word: string, keyword: string): boolean {
   if (word === keyword) return true;
   if (word.length < 4 || keyword.length < 4) return false;
   const [a, b] = [stem(word), stem(keyword)];
-  return a === b || (a.length >= 5 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)));
+  if (a === b) return true;
+  // A compound that begins with the keyword ("buddyordningen", "buddyordning"), not any long word
+  // that shares a beginning ("kommuner", "kommunebesøg").
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter.length >= 5 && shorter.length >= longer.length * 0.6 && longer.startsWith(shorter);
+}
+
+/** A question word names a subject's word: the same word, or the same stem ("SAPAs", "Køreprøvebookingen"). */
+function namesWord(word: string, subjectWord: string): boolean {
+  return word === subjectWord || (word.length >= 4 && stem(word) === stem(subjectWord));
 }
 
 interface PreparedFact {
@@ -47,7 +58,7 @@ const prepared = perObject((facts: readonly DeckFact[]): PreparedFact[] =>
 function subjectWords(words: readonly Word[], fact: PreparedFact, registry: Registry | null): number[] {
   const { subject } = fact;
   for (let start = 0; subject.length > 0 && start + subject.length <= words.length; start += 1) {
-    if (subject.every((part, offset) => words[start + offset]?.folded === part || (offset === subject.length - 1 && says(words[start + offset]?.folded ?? '', part)))) {
+    if (subject.every((part, offset) => words[start + offset]?.folded === part || (offset === subject.length - 1 && namesWord(words[start + offset]?.folded ?? '', part)))) {
       return subject.map((_, offset) => start + offset);
     }
   }
@@ -99,6 +110,12 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
     }
   }
   if (best === null) return null;
+  // A subject the deck says little about is shown whole: "hvem kan jeg kontakte hos KOMBIT?" gets the mail and the Teams room.
+  const subjects = new Set(best.facts.map((fact) => fold(fact.subject)));
+  if (subjects.size === 1) {
+    const about = facts.filter((fact) => subjects.has(fold(fact.subject)));
+    if (about.length <= SMALL_SUBJECT) for (const fact of about) if (!best.facts.includes(fact)) best.facts.push(fact);
+  }
   // The fact's own words are read too: "per citizen" in "what does DOS cost per citizen?" is in its text.
   const told = best.facts.flatMap((fact) => textWords(fact));
   words.forEach((word, at) => {
