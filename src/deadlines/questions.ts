@@ -167,7 +167,8 @@ export function answerDeadlineQuestion(
   // only an inflection of the solution "Databehandleraftaler": then it is a topic, not a solution.
   const alsoATopic =
     named !== null &&
-    named.score < 1 &&
+    named.words.length === 1 &&
+    (words[named.words[0] as number] as Word).folded !== named.key &&
     deadlines.some((d) => !ofSolution(d, named) && named.words.some((at) => titleWords(d).some((titleWord) => titleWord.startsWith(topicStem((words[at] as Word).folded)))));
   const solution = named !== null && ((codes.length > 0 && !deadlines.some((d) => hasCode(d) && ofSolution(d, named))) || alsoATopic) ? null : named;
   const used = new Set<number>([...(periodMatch?.words ?? []), ...codes.flatMap((found) => found.words), ...(solution?.words ?? [])]);
@@ -424,7 +425,7 @@ function topicIn(
   let narrowed: Deadline[] = [...items];
   let typed: string | null = null;
   let typedAt = -1;
-  /** Words every item's title has ("bølge" of "FK OSS bølge 2"): they say nothing new, but the answer accounts for them. */
+  /** Words the answer's titles have: those that narrowed, and those every item has ("bølge" of "FK OSS bølge 2"). */
   const agreeing: number[] = [];
   for (const [at, word] of words.entries()) {
     if (used.has(at) || word.folded.length < 5 || isStopword(word.folded) || DEADLINE_WORDS.has(word.folded) || /\d/.test(word.folded)) continue;
@@ -435,6 +436,7 @@ function topicIn(
     if (fits.length === narrowed.length && fits.length > 0) agreeing.push(at);
     if (fits.length === 0 || fits.length === narrowed.length) continue;
     narrowed = fits;
+    agreeing.push(at);
     if (typed === null) {
       // Named in the data's own word ("Informationsmøde"), not the question's inflection ("informationsmødet").
       typed = (fits[0] as Deadline).title.split(/[^\p{L}\p{N}]+/u).find((titleWord) => fold(titleWord).replace(/ /g, '').startsWith(stem)) ?? word.original;

@@ -56,6 +56,14 @@ const prepared = perObject((facts: readonly DeckFact[]): PreparedFact[] =>
 
 /** Where the question names the subject: its words, or a system of that name written any way (an alias, a typo). */
 function subjectWords(words: readonly Word[], fact: PreparedFact, registry: Registry | null): number[] {
+  const named = subjectPhrase(words, fact, registry);
+  if (named.length === 0 || registry === null) return named;
+  // The whole name as typed: "FBS 2.0" names FBS, and its "2.0" is part of the name.
+  const mention = registry.matcher.findMentions(words).mentions.find((m) => named.some((at) => at >= m.start && at < m.start + m.length));
+  return mention ? [...new Set([...named, ...Array.from({ length: mention.length }, (_, offset) => mention.start + offset)])] : named;
+}
+
+function subjectPhrase(words: readonly Word[], fact: PreparedFact, registry: Registry | null): number[] {
   const { subject } = fact;
   for (let start = 0; subject.length > 0 && start + subject.length <= words.length; start += 1) {
     if (subject.every((part, offset) => words[start + offset]?.folded === part || (offset === subject.length - 1 && namesWord(words[start + offset]?.folded ?? '', part)))) {
