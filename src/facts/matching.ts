@@ -54,6 +54,40 @@ const prepared = perObject((facts: readonly DeckFact[]): PreparedFact[] =>
   })),
 );
 
+/** Prefixes of a stem long enough to stand for it in a compound ("buddyordning" in "buddyordningen"). */
+function compoundPrefixes(stemmed: string): string[] {
+  const prefixes: string[] = [];
+  for (let length = Math.max(5, Math.ceil(stemmed.length * 0.6)); length <= stemmed.length; length += 1) prefixes.push(stemmed.slice(0, length));
+  return prefixes;
+}
+
+/** The facts by their keywords, as `says` compares them: whole words, stems, and stems a compound begins with. */
+const keywordIndex = perObject((facts: readonly PreparedFact[]) => {
+  const byWord = new Map<string, Set<PreparedFact>>();
+  const byStem = new Map<string, Set<PreparedFact>>();
+  const byPrefix = new Map<string, Set<PreparedFact>>();
+  const add = (map: Map<string, Set<PreparedFact>>, key: string, fact: PreparedFact) => map.set(key, (map.get(key) ?? new Set()).add(fact));
+  for (const fact of facts) {
+    for (const keyword of fact.keywords) {
+      add(byWord, keyword, fact);
+      if (keyword.length < 4) continue;
+      const stemmed = stem(keyword);
+      add(byStem, stemmed, fact);
+      for (const prefix of compoundPrefixes(stemmed)) add(byPrefix, prefix, fact);
+    }
+  }
+  return {
+    lookup(word: string): Set<PreparedFact> {
+      const found = new Set(byWord.get(word) ?? []);
+      if (word.length < 4) return found;
+      const stemmed = stem(word);
+      for (const fact of byPrefix.get(stemmed) ?? []) found.add(fact);
+      for (const prefix of compoundPrefixes(stemmed)) for (const fact of byStem.get(prefix) ?? []) found.add(fact);
+      return found;
+    },
+  };
+});
+
 /** Where the question names the subject: its words, or a system of that name written any way (an alias, a typo). */
 function subjectWords(words: readonly Word[], fact: PreparedFact, registry: Registry | null): number[] {
   const named = subjectPhrase(words, fact, registry);
@@ -92,17 +126,24 @@ function namedSubjects(words: readonly Word[], facts: readonly PreparedFact[], r
  */
 export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], registry: Registry | null): FactMatch | null {
   const all = prepared(facts);
+  const index = keywordIndex(all);
+  // Which words of the question say which fact's keywords: looked up by stem, not compared with every keyword.
+  const hitsOf = new Map<PreparedFact, { hits: number[]; strong: number }>();
+  words.forEach((word, at) => {
+    const strong = !isStopword(word.folded);
+    for (const fact of index.lookup(word.folded)) {
+      const entry = hitsOf.get(fact) ?? { hits: [], strong: 0 };
+      entry.hits.push(at);
+      if (strong) entry.strong += 1;
+      hitsOf.set(fact, entry);
+    }
+  });
   let named: Set<string> | null = null;
   let best: { score: number; facts: DeckFact[]; words: Set<number> } | null = null;
   for (const fact of all) {
-    const hits: number[] = [];
-    let strong = 0;
-    words.forEach((word, at) => {
-      if (!fact.keywords.some((keyword) => says(word.folded, keyword))) return;
-      hits.push(at);
-      if (!isStopword(word.folded)) strong += 1;
-    });
-    if (strong === 0) continue;
+    const found = hitsOf.get(fact);
+    if (found === undefined || found.strong === 0) continue;
+    const { hits, strong } = found;
     const subject = subjectWords(words, fact, registry);
     if (subject.length === 0) {
       named ??= namedSubjects(words, all, registry);
