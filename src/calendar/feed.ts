@@ -4,7 +4,7 @@ import { deadlineKey, type Deadline, type DeadlineKind } from '../deadlines/dead
 import { categoryOf, isDue } from '../deadlines/category.js';
 import { digestMessages } from '../deadlines/texts.js';
 import { nameKey } from '../registry/system.js';
-import type { IsoDate } from '../time/calendarDate.js';
+import { addDays, type IsoDate } from '../time/calendarDate.js';
 
 export interface FeedFilter {
   /** Only this solution's items ("SAPA"), any case. */
@@ -49,10 +49,13 @@ export function deadlinesFeed(deadlines: readonly Deadline[], filter: FeedFilter
     const lines = [`${m.dayLabel(isDue(item))}: ${item.title}`];
     if (item.kind === 'klik' && item.klikStatus === 'not-published') lines.push(m.notPublished);
     if (item.url) lines.push(item.url);
+    if (item.note) lines.push(item.note);
     if (item.source) lines.push(`Kilde: ${item.source}`);
     calendar.createEvent({
       id: uidOf(item),
-      start: dayOf(item.deadline as IsoDate),
+      // A period ("uge 6–13") spans its days; an all-day event's end is the day after its last.
+      start: dayOf(item.from ?? (item.deadline as IsoDate)),
+      ...(item.from !== null ? { end: dayOf(addDays(item.deadline as IsoDate, 1)) } : {}),
       allDay: true,
       stamp,
       summary: `${what}: ${item.title}`,

@@ -1,6 +1,7 @@
 import { perObject } from '../memo.js';
 import { SystemMatcher } from '../registry/matcher.js';
 import type { Registry } from '../registry/registry.js';
+import { solutionAliases } from '../registry/solutionNames.js';
 import type { SystemRecord } from '../registry/system.js';
 import { fold } from '../text/fold.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
@@ -10,6 +11,7 @@ import { addDays, daysBetween, type IsoDate } from '../time/calendarDate.js';
 import { findPeriod, isPastTense, type Period } from '../time/period.js';
 import { categoryOf, type DeadlineCategory } from './category.js';
 import type { Deadline } from './deadline.js';
+import { itemWithin } from './itemPeriod.js';
 import { DIGEST_WINDOWS } from './digest.js';
 import type { DeckFact } from '../facts/fact.js';
 import { factsAbout } from '../facts/matching.js';
@@ -281,7 +283,8 @@ function inWhen(deadline: Deadline, when: DeadlineWhen, today: IsoDate): boolean
     case 'next':
       return day !== null && day >= today;
     default:
-      return day !== null && day >= when.period.from && day <= when.period.to;
+      // A period ("uge 6–13") is found in any of its days.
+      return itemWithin(deadline, when.period.from, when.period.to);
   }
 }
 
@@ -381,7 +384,8 @@ const hasSolutionsBeyondSystems = perObject((registry: Registry) =>
  */
 function solutionIn(words: readonly Word[], registry: Registry): FoundSolution | null {
   const matcher = solutionMatcherOf(registry);
-  // A question word that folds like a solution's name ("does" → "dos" like DOS) names nothing.
+  // A question word that folds like a solution's name ("does" → "dos" like DOS) names nothing,
+  // unless it is written as the acronym ("DOS").
   const mention = matcher
     .findMentions(words)
     .mentions.find((m) => m.systems.length === 1 && m.score >= 0.85 && !splitWords(m.text).every((word) => isStopwordAsTyped(word.original)));
@@ -391,6 +395,7 @@ function solutionIn(words: readonly Word[], registry: Registry): FoundSolution |
   const used = words.flatMap((word, at) => (mentioned.has(word.folded) ? [at] : []));
   return { name, key: fold(name), isSystem: registry.find(name) !== undefined, words: used, score: mention.score };
 }
+
 
 /** Solutions and the systems in them as names to match, with the aliases of a system of that name; once per registry. */
 const solutionMatcherOf = perObject(solutionMatcher);
@@ -406,7 +411,7 @@ function solutionMatcher(registry: Registry): SystemMatcher {
     const last = name.split(/\s+/).at(-1) ?? '';
     const shortName = system === undefined && last !== name && last.length >= 8 ? [last] : [];
     return {
-      name, fullName: system?.fullName ?? null, aliases: [...(system?.aliases ?? []), ...shortName], owner: null, vendor: null, ch2Date: null, sts2Date: null,
+      name, fullName: system?.fullName ?? null, aliases: [...(system?.aliases ?? solutionAliases(name)), ...shortName], owner: null, vendor: null, ch2Date: null, sts2Date: null,
       status: null, source: null, note: null, updatedAt: null,
     };
   });

@@ -21,6 +21,8 @@ export type RecordProblemCode =
   | 'INVALID_KLIK_STATUS'
   | 'KLIK_STATUS_NOT_KLIK'
   | 'PUBLISHED_BUT_NOT_PUBLISHED'
+  | 'PERIOD_WITHOUT_END'
+  | 'PERIOD_REVERSED'
   | 'NOT_A_RECORD';
 
 export interface RecordProblem {
@@ -105,6 +107,7 @@ const deadlineSchema = z
     kind: z.preprocess(blankToNull, z.enum(DEADLINE_KINDS, { error: 'INVALID_KIND' })),
     title: requiredText(LIMITS.title),
     published: calendarDate,
+    from: calendarDate,
     deadline: calendarDate,
     url: z.preprocess(
       blankToNull,
@@ -112,6 +115,7 @@ const deadlineSchema = z
     ),
     source: optionalText(LIMITS.text),
     klikStatus: z.preprocess(blankToNull, z.enum(KLIK_STATUSES, { error: 'INVALID_KLIK_STATUS' }).nullable().default(null)),
+    note: optionalText(LIMITS.note),
   },
   { error: 'NOT_A_RECORD' },
   )
@@ -122,6 +126,13 @@ const deadlineSchema = z
     // A task KLIK has not published cannot have a publication date: one of the two is wrong.
     if (deadline.klikStatus === 'not-published' && deadline.published !== null) {
       ctx.addIssue({ code: 'custom', path: ['published'], message: 'PUBLISHED_BUT_NOT_PUBLISHED' });
+    }
+    // A period needs its last day, and starts before it ends; ISO days compare as strings.
+    if (deadline.from !== null && deadline.deadline === null) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'PERIOD_WITHOUT_END' });
+    }
+    if (deadline.from !== null && deadline.deadline !== null && deadline.from > deadline.deadline) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'PERIOD_REVERSED' });
     }
   });
 
