@@ -43,14 +43,18 @@ function namesWord(word: string, subjectWord: string): boolean {
 interface PreparedFact {
   fact: DeckFact;
   subject: string[];
+  /** Keywords of one word. */
   keywords: string[];
+  /** Keywords of several words ("go/no go", "hvor mange"): said only together, in order. */
+  phrases: string[][];
 }
 
 const prepared = perObject((facts: readonly DeckFact[]): PreparedFact[] =>
   facts.map((fact) => ({
     fact,
     subject: phrases(fact.subject)[0] ?? [],
-    keywords: fact.keywords.flatMap((keyword) => phrases(keyword)[0] ?? []),
+    keywords: fact.keywords.map((keyword) => phrases(keyword)[0] ?? []).filter((words) => words.length === 1).map((words) => words[0] as string),
+    phrases: fact.keywords.map((keyword) => phrases(keyword)[0] ?? []).filter((words) => words.length > 1),
   })),
 );
 
@@ -138,13 +142,30 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
       hitsOf.set(fact, entry);
     }
   });
+  for (const fact of all) {
+    for (const phrase of fact.phrases) {
+      for (let start = 0; start + phrase.length <= words.length; start += 1) {
+        if (!phrase.every((part, offset) => says((words[start + offset] as Word).folded, part))) continue;
+        const entry = hitsOf.get(fact) ?? { hits: [], strong: 0 };
+        const at = phrase.map((_, offset) => start + offset);
+        entry.hits.push(...at);
+        if (at.some((index) => !isStopword((words[index] as Word).folded))) entry.strong += 1;
+        hitsOf.set(fact, entry);
+      }
+    }
+  }
   let named: Set<string> | null = null;
   let best: { score: number; facts: DeckFact[]; words: Set<number> } | null = null;
   for (const fact of all) {
     const found = hitsOf.get(fact);
     if (found === undefined || found.strong === 0) continue;
-    const { hits, strong } = found;
     const subject = subjectWords(words, fact, registry);
+    // The subject's own name ("FBS 2.0" among FBS's keywords) is the subject, not a keyword said.
+    const hits = [...new Set(found.hits)].filter((at) => !subject.includes(at));
+    const strong = Math.min(found.strong, hits.filter((at) => !isStopword((words[at] as Word).folded)).length);
+    // Only the subject named: about a topic only the deck knows ("hvad er buddyordningen?"), its facts answer;
+    // a system's name alone is a switch question.
+    if (strong === 0 && (subject.length === 0 || registry?.find(fact.fact.subject) !== undefined)) continue;
     if (subject.length === 0) {
       named ??= namedSubjects(words, all, registry);
       // "Hvad koster SAPA?" is not answered with what DOS costs.
