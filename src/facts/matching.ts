@@ -80,7 +80,20 @@ const keywordIndex = perObject((facts: readonly PreparedFact[]) => {
       for (const prefix of compoundPrefixes(stemmed)) add(byPrefix, prefix, fact);
     }
   }
+  // Several-word keywords by their first word, as typed or by its stem.
+  const phrasesByFirst = new Map<string, { fact: PreparedFact; phrase: string[] }[]>();
+  for (const fact of facts) {
+    for (const phrase of fact.phrases) {
+      const first = phrase[0] as string;
+      for (const key of new Set([first, stem(first)])) phrasesByFirst.set(key, [...(phrasesByFirst.get(key) ?? []), { fact, phrase }]);
+    }
+  }
   return {
+    phrasesStartingWith(word: string): { fact: PreparedFact; phrase: string[] }[] {
+      const exact = phrasesByFirst.get(word) ?? [];
+      const stemmed = word.length >= 4 ? (phrasesByFirst.get(stem(word)) ?? []) : [];
+      return stemmed.length === 0 ? exact : [...new Set([...exact, ...stemmed])];
+    },
     lookup(word: string): Set<PreparedFact> {
       const found = new Set(byWord.get(word) ?? []);
       if (word.length < 4) return found;
@@ -142,9 +155,10 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
       hitsOf.set(fact, entry);
     }
   });
-  for (const fact of all) {
-    for (const phrase of fact.phrases) {
-      for (let start = 0; start + phrase.length <= words.length; start += 1) {
+  words.forEach((first, start) => {
+    for (const { fact, phrase } of index.phrasesStartingWith(first.folded)) {
+      if (start + phrase.length > words.length) continue;
+      {
         if (!phrase.every((part, offset) => says((words[start + offset] as Word).folded, part))) continue;
         const entry = hitsOf.get(fact) ?? { hits: [], strong: 0 };
         const at = phrase.map((_, offset) => start + offset);
@@ -153,7 +167,7 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
         hitsOf.set(fact, entry);
       }
     }
-  }
+  });
   let named: Set<string> | null = null;
   let best: { score: number; facts: DeckFact[]; words: Set<number> } | null = null;
   for (const fact of all) {
