@@ -45,13 +45,24 @@ export function registerSurveyPages(server: Server, deps: SurveyPageDeps): void 
     const input = answerInputOf(body);
     const nonce = typeof body.nonce === 'string' && body.nonce.length <= 100 ? body.nonce : randomUUID();
     const submitter = { userId: null, name: input.contactName || null, aadObjectId: null };
-    const outcome = await deps.surveys.submit(opened.survey.id, input, submitter, { channel: 'link', nonce }, lang);
     const m = surveyMessages(lang);
+    let outcome: Awaited<ReturnType<SurveyService['submit']>>;
+    try {
+      outcome = await deps.surveys.submit(opened.survey.id, input, submitter, { channel: 'link', nonce }, lang);
+    } catch (error) {
+      // The store is down: say so politely with the vendor's values kept (the same nonce, so sending
+      // again stores it once); what failed (an address, a path) is for the log only.
+      deps.log.error({ err: error, surveyId: opened.survey.id }, 'a survey answer from the web form could not be stored');
+      return send(res, 503, formPage(opened.survey, { ...formOptions(req, lang, nonce), values: input, notice: m.pageNotSaved }));
+    }
     switch (outcome.kind) {
       case 'invalid':
         return send(res, 400, formPage(outcome.survey, { ...formOptions(req, lang, nonce), values: input, problems: outcome.problems }));
       case 'stored':
-        await deps.onAnswer(outcome.survey, outcome.answer.id);
+        // The answer is stored: telling the administrators may fail without taking the receipt away.
+        await deps.onAnswer(outcome.survey, outcome.answer.id).catch((error: unknown) => {
+          deps.log.error({ err: error, surveyId: outcome.survey.id }, 'the administrators could not be told about a survey answer');
+        });
         return send(res, 200, savedPage(outcome.survey, outcome.answer, lang));
       case 'duplicate':
         return send(res, 200, savedPage(outcome.survey, outcome.answer, lang));
