@@ -237,7 +237,7 @@ function writtenCode(found: FoundCode, items: readonly Deadline[]): string {
  */
 function undatedFor(when: DeadlineWhen, base: readonly Deadline[], today: IsoDate): Deadline[] {
   if (when.kind === 'new') {
-    return base.filter((d) => d.kind === 'klik' && d.published === null && d.klikStatus !== 'not-published' && (d.deadline === null || d.deadline >= today));
+    return base.filter((d) => d.kind === 'klik' && d.published === null && d.klikStatus === 'published' && (d.deadline === null || d.deadline >= today));
   }
   // A kind or a subject without a day ("møder for UDK"): what has no day yet is not "none".
   if (when.kind !== 'upcoming' && when.kind !== 'next') return [];
