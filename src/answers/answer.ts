@@ -1,6 +1,7 @@
 import type { Registry } from '../registry/registry.js';
 import { datesOf, effectiveStatus, nameKey, visibleNote, type SwitchStatus, type SwitchTopic, type SystemRecord } from '../registry/system.js';
 import type { Lang } from '../i18n/language.js';
+import type { OrganisationKind } from '../text/organisations.js';
 import type { Word } from '../text/words.js';
 import { daysBetween, type IsoDate } from '../time/calendarDate.js';
 import type { Period } from '../time/period.js';
@@ -39,7 +40,14 @@ export type Answer =
   | { kind: 'ambiguous'; topic: SwitchTopic; query: string; candidates: SystemRecord[] }
   | { kind: 'unknown'; topic: SwitchTopic; query: string; suggestions: SystemRecord[] }
   | { kind: 'list'; topic: SwitchTopic; list: ListKind | 'period'; period: Period | null; facts: SystemFact[] }
-  | { kind: 'overview'; topic: SwitchTopic; counts: Record<SwitchStatus, number>; total: number }
+  | {
+      kind: 'overview';
+      topic: SwitchTopic;
+      counts: Record<SwitchStatus, number>;
+      total: number;
+      /** The organisation the question named ("Aarhus Kommune"): it does not switch, its systems do. */
+      organisation?: { name: string; kind: OrganisationKind };
+    }
   /** About the closing of Context Handler 1 / STS 1, whose date no source gives. */
   | { kind: 'retirement'; topic: SwitchTopic };
 
@@ -47,6 +55,8 @@ export interface Answered {
   lang: Lang;
   today: IsoDate;
   answer: Answer;
+  /** The indexes of the question's words the answer's reading used. */
+  used?: readonly number[];
 }
 
 export interface AnswerContext {
@@ -68,7 +78,11 @@ export interface AnswerContext {
 export function answerQuestion(text: string, context: AnswerContext): Answered | null {
   const question = readQuestion(text, context.registry, context.today, context.locale, context.words);
   const answer = decide(question, context);
-  return answer === null ? null : { lang: context.lang ?? question.lang, today: context.today, answer };
+  if (answer === null) return null;
+  // An unknown system's name is what the question asked about: its words are read.
+  const nameWords = answer.kind === 'unknown' ? (question.unknownName?.words ?? new Set()) : new Set();
+  const used = [...question.used, ...(context.words ?? []).flatMap((word, at) => (nameWords.has(word) ? [at] : []))];
+  return { lang: context.lang ?? question.lang, today: context.today, answer, used };
 }
 
 /** The answer about named systems, for a button that already knows which one was meant. */
@@ -106,6 +120,10 @@ function decide(question: Question, { registry, today, pending }: AnswerContext)
   if (unknown !== null && (question.namesSwitchStrongly || unknown.looksLikeName)) {
     return { kind: 'unknown', topic, query: unknown.text, suggestions: registry.matcher.closest(unknown.text) };
   }
+  const organisation = question.organisations[0];
+  if (organisation !== undefined && (question.namesSwitchStrongly || question.asksAboutSwitch)) {
+    return { ...overview(topic, registry, today), organisation: { name: organisation.name, kind: organisation.kind } };
+  }
   if (question.namesSwitch) return overview(topic, registry, today);
   return null;
 }
@@ -119,7 +137,7 @@ function list(question: Question, kind: ListKind | 'period', facts: SystemFact[]
   return { kind: 'list', topic: question.topic, list: kind, period: question.period, facts: sorted };
 }
 
-function overview(topic: SwitchTopic, registry: Registry, today: IsoDate): Answer {
+function overview(topic: SwitchTopic, registry: Registry, today: IsoDate): Extract<Answer, { kind: 'overview' }> {
   const counts: Record<SwitchStatus, number> = { switched: 0, planned: 0, unknown: 0, 'not-applicable': 0 };
   for (const system of registry.systems) counts[effectiveStatus(system, today, topic)] += 1;
   return { kind: 'overview', topic, counts, total: registry.systems.length };

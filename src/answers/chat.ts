@@ -39,6 +39,7 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
         pending: await pendingAnswers?.(),
       }),
     (_turn, answered) => answerReply(answered),
+    { reads: (answered) => answered.used ?? [] },
   );
 
   router.action(AnswerVerbs.pick, async (turn, data) => {

@@ -1,6 +1,7 @@
 import { datesOf, type SwitchTopic } from '../registry/system.js';
 import { formatDay, formatInPeriod, formatRelative, formatTimestampDay, joinWords } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
+import { danishQuote, sourceName } from '../i18n/sources.js';
 import { answerTexts } from './texts.js';
 import type { Answer, Answered, DayFact, PendingReport, SystemFact } from './answer.js';
 
@@ -82,6 +83,7 @@ export function present({ lang, answer }: Answered): AnswerView {
       break;
     }
     case 'overview':
+      if (answer.organisation) view.lines.push(m.organisation(answer.organisation.name, answer.organisation.kind));
       view.lines.push(m.overview(target, answer.counts, answer.total), m.overviewHint);
       break;
     case 'retirement':
@@ -111,9 +113,10 @@ function presentFact(fact: SystemFact, topic: SwitchTopic, lang: Lang): FactView
   if (system.fullName && system.fullName !== name) details.unshift({ label: m.label.fullName, value: system.fullName });
   if (system.vendor) details.push({ label: m.label.vendor, value: system.vendor });
   if (system.owner) details.push({ label: m.label.owner, value: system.owner });
-  details.push({ label: m.label.source, value: system.source ?? m.noValue });
+  details.push({ label: m.label.source, value: system.source ? sourceName(system.source, lang) : m.noValue });
   if (system.updatedAt) details.push({ label: m.label.updated, value: formatTimestampDay(system.updatedAt, lang) });
-  if (fact.note) details.push({ label: m.label.note, value: fact.note });
+  // The registry's notes are KOMBIT's Danish: an English answer quotes them, marked as Danish.
+  if (fact.note) details.push({ label: m.label.note, value: lang === 'en' ? danishQuote(fact.note) : fact.note });
   if (fact.reported) sentences.push(reportedSentence(fact.reported, lang));
   const dateless = fact.status !== 'not-applicable' && fact.status !== 'switched' && datesOf(system, topic).length === 0;
   // Once the vendor has answered, the answer waits for KOMBIT: asking again would not help.

@@ -6,6 +6,7 @@ import { isStopword } from '../text/stopwords.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
 import { phrases, splitWords, type Word } from '../text/words.js';
 import type { IsoDate } from '../time/calendarDate.js';
+import { organisationsIn, type NamedOrganisation } from '../text/organisations.js';
 import { findPeriod, isPastTense, type Period } from '../time/period.js';
 
 export type ListKind = 'missing' | 'switched' | 'planned' | 'all';
@@ -32,6 +33,10 @@ export interface Question {
   list: ListKind | null;
   /** Words that look like the name of a system the registry does not know. */
   unknownName: UnknownName | null;
+  /** Organisations the question names (a municipality, KOMBIT, a vendor): never a system's name. */
+  organisations: readonly NamedOrganisation[];
+  /** The indexes of the words this reading used: names, periods, lists and the words of switch questions. */
+  used: number[];
 }
 
 const index = (...written: string[]) => new PhraseIndex(phrases(...written).map((phrase) => [phrase, true] as [string[], true]));
@@ -73,6 +78,12 @@ const STRONG_SWITCH_WORDS = new Set(
 );
 const RETIREMENT = index('ch1', 'ch 1', 'context handler 1', 'sts1', 'sts 1', 'security token service 1', 'nuværende context handler', 'gamle context handler', 'old context handler');
 const NUMBER = /^\d+$/;
+/** Every word of the phrases above: a question's word among them is read by this reading. */
+const VOCABULARY = new Set([
+  ...phrases('ch ch2 ch 2 context handler contexthandler nsis ny sts sts2 security token service securitytokenservice ch1 sts1 nuværende gamle old')[0]!,
+  ...SWITCH_QUESTION_WORDS,
+  ...STRONG_SWITCH_WORDS,
+]);
 
 /** Reads a question: language, which switch, which systems, which period or list. */
 export function readQuestion(
@@ -88,7 +99,17 @@ export function readQuestion(
   const periodMatch = findPeriod(words, today, pastTense, text);
   const periodWords = new Set((periodMatch?.words ?? []).map((index) => words[index]));
   const namesSwitch = CH_PHRASES.has(words) || STS_PHRASES.has(words);
-  const list = LIST_PHRASES.map((kind) => kind.find(words)?.value).find((kind) => kind !== undefined) ?? null;
+  const listFound = LIST_PHRASES.map((kind) => kind.find(words)).find((found) => found !== null) ?? null;
+  const list = listFound?.value ?? null;
+  const organisations = organisationsIn(words);
+  const organisationWords = new Set(organisations.flatMap((organisation) => organisation.words.map((at) => words[at])));
+  const unknownName = unknownNameIn(rest.filter((word) => !periodWords.has(word) && !organisationWords.has(word)), words.length);
+  const used = new Set<number>([...(periodMatch?.words ?? []), ...organisations.flatMap((organisation) => organisation.words)]);
+  for (const mention of mentions) for (let at = mention.start; at < mention.start + mention.length; at += 1) used.add(at);
+  if (listFound) for (let at = listFound.start; at < listFound.start + listFound.length; at += 1) used.add(at);
+  words.forEach((word, at) => {
+    if (VOCABULARY.has(word.folded)) used.add(at);
+  });
   return {
     text,
     lang,
@@ -100,7 +121,9 @@ export function readQuestion(
     mentions,
     period: periodMatch?.period ?? null,
     list,
-    unknownName: unknownNameIn(rest.filter((word) => !periodWords.has(word)), words.length),
+    unknownName,
+    organisations,
+    used: [...used],
   };
 }
 
@@ -131,10 +154,11 @@ function unknownNameIn(rest: readonly Word[], wordCount: number): UnknownName | 
   if (chosen.length > 3) return null;
   // A bare capitalised name ("Nexus") is a question about it; bare lowercase words are not.
   const looksLikeName = capitalised.length > 0 && wordCount <= 3;
-  return { text: chosen.map((word) => word.original).join(' '), looksLikeName };
+  return { text: chosen.map((word) => word.original).join(' '), looksLikeName, words: new Set(chosen) };
 }
 
-interface UnknownName {
+export interface UnknownName {
   text: string;
   looksLikeName: boolean;
+  words: ReadonlySet<Word>;
 }

@@ -1,3 +1,4 @@
+import type { OrganisationKind } from '../text/organisations.js';
 import type { SwitchStatus } from '../registry/system.js';
 import type { Lang } from '../i18n/language.js';
 
@@ -28,6 +29,8 @@ interface AnswerTexts {
   listMore(count: number): string;
   overview(target: string, counts: Record<SwitchStatus, number>, total: number): string;
   overviewHint: string;
+  /** An organisation named in a switch question: it does not switch, its systems do. */
+  organisation(name: string, kind: OrganisationKind): string;
   systemGone(name: string): string;
   reported: { dates(dates: string, day: string): string; notApplicable(day: string): string; undecided(day: string): string };
 
@@ -82,6 +85,12 @@ const da: AnswerTexts = {
   overview: (target, c, total) =>
     `Skiftet til ${target}: ${c.switched} af ${total} systemer er skiftet, ${c.planned} har en planlagt dato, ${c.unknown} mangler en dato, og ${c['not-applicable']} er ikke berørt.`,
   overviewHint: 'Spørg fx "hvornår skifter SAPA til CH2?" eller "hvilke systemer mangler en dato?".',
+  organisation: (name, kind) =>
+    kind === 'municipality'
+      ? `${name} er en kommune og skifter ikke selv: hvert it-system skifter til Context Handler 2 på sin egen dato. Det kommunen skal gøre er at tildele to-faktor autentifikation til brugerne og løse de løsningsspecifikke KLIK-opgaver inden hvert skift; kommunens infrastrukturansvarlige har en overordnet KLIK-opgave om at koordinere det (KOMBIT programledermøde januar 2025).`
+      : kind === 'vendor'
+        ? `${name} er en leverandør, ikke et system: spørg om et af leverandørens systemer, fx "hvornår skifter FBS til CH2?".`
+        : `${name} er ikke et it-system: hvert system skifter til Context Handler 2 på sin egen dato.`,
   systemGone: (name) => `Systemet "${name}" findes ikke længere i registret.`,
   reported: {
     dates: (dates, day) => `Leverandøren har oplyst ${dates} (svar fra ${day}). KOMBIT har endnu ikke bekræftet det.`,
@@ -134,6 +143,12 @@ const en: AnswerTexts = {
   overview: (target, c, total) =>
     `The switch to ${target}: ${c.switched} of ${total} systems have switched, ${c.planned} have a planned date, ${c.unknown} have no date yet, and ${c['not-applicable']} are not affected.`,
   overviewHint: 'Ask, for example, "when does SAPA switch to CH2?" or "which systems are missing a date?".',
+  organisation: (name, kind) =>
+    kind === 'municipality'
+      ? `${name} is a municipality and does not switch itself: each IT system switches to Context Handler 2 on its own date. What the municipality must do is give its users two-factor authentication and complete the solution-specific KLIK tasks before each switch; its infrastructure owner has an overall KLIK task to coordinate this (KOMBIT programme managers' meeting, January 2025).`
+      : kind === 'vendor'
+        ? `${name} is a vendor, not a system: ask about one of its systems, for example "when does FBS switch to CH2?".`
+        : `${name} is not an IT system: each system switches to Context Handler 2 on its own date.`,
   systemGone: (name) => `The system "${name}" is no longer in the registry.`,
   reported: {
     dates: (dates, day) => `The vendor has reported ${dates} (answer of ${day}). KOMBIT has not confirmed it yet.`,

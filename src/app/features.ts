@@ -5,6 +5,8 @@ import type { ChatRouter, Notifier } from '../chat/types.js';
 import type { Config } from '../config.js';
 import { deadlines } from '../deadlines/chat.js';
 import { digest } from '../digest/feature.js';
+import { facts } from '../facts/feature.js';
+import { reading } from '../reading/feature.js';
 import type { DigestSender } from '../digest/service.js';
 import { help } from '../help/chat.js';
 import type { Lang } from '../i18n/language.js';
@@ -24,10 +26,11 @@ import type { Feature, FeatureContext, HttpRoute, Schedule, StartedFeature } fro
 
 /**
  * The app is this list. Phrases are tried in its order: commands that start a message first, then
- * deadline and "what happens" questions, then questions about a system's switch, which take any name.
+ * deadline and "what happens" questions, the deck's facts, then questions about a system's switch, which take
+ * any name. `reading` checks that the reading that answers accounts for the whole question.
  * The bot and `cli ask` start the same list, so the CLI answers exactly what the bot would.
  */
-export const FEATURES: readonly Feature[] = [smallTalk, help, operations, calendar, surveys, reminders, sync, digest, deadlines, answers];
+export const FEATURES: readonly Feature[] = [reading, smallTalk, help, operations, calendar, surveys, reminders, sync, digest, deadlines, facts, answers];
 
 /** What the features stand on: the services the core makes, and the front end's notifier and sync. */
 export interface FeatureDeps {

@@ -13,6 +13,7 @@ import type {
   RouteOptions,
   SearchHandler,
   SearchResult,
+  Understanding,
 } from './types.js';
 import type { Log } from '../log.js';
 import { metrics } from '../metrics.js';
@@ -20,12 +21,24 @@ import { MAX_MESSAGE_CHARS } from './types.js';
 import { messages } from '../i18n/messages.js';
 import type { Lang } from '../i18n/language.js';
 import { isStoreWriteError } from '../store/writeError.js';
+import type { Word } from '../text/words.js';
 
 interface MessageRoute {
   matcher: MessageMatcher<unknown>;
   handler: MessageHandler<unknown>;
   guard?: Guard;
+  reads?: (match: unknown, turn: ChatTurn) => Iterable<number>;
 }
+
+/** A reading that did not account for the whole question: kept in case no other reading does. */
+interface PartReading {
+  route: MessageRoute;
+  match: unknown;
+  used: ReadonlySet<number>;
+  leftover: { unknown: readonly Word[]; unused: readonly Word[] };
+}
+
+type Routed = { reply: Reply; understood: boolean; whole: boolean };
 
 interface ActionRoute {
   handler: ActionHandler;
@@ -48,11 +61,21 @@ export class Router implements ChatRouter {
   private welcomeHandler: ((turn: ChatTurn) => Awaitable<Reply>) | null = null;
   private fallbackHandler: ((turn: ChatTurn) => Awaitable<Reply>) | null = null;
   private readonly lifecycle = new Map<LifecycleEvent, ((turn: ChatTurn) => Awaitable<void>)[]>();
+  private understandingPolicy: Understanding | null = null;
 
   constructor(private readonly options: RouterOptions = {}) {}
 
-  message<T>(matcher: MessageMatcher<T>, handler: MessageHandler<T>, options: RouteOptions = {}): void {
-    this.routes.push({ matcher, handler: handler as MessageHandler<unknown>, ...options });
+  message<T>(matcher: MessageMatcher<T>, handler: MessageHandler<T>, options: RouteOptions<T> = {}): void {
+    this.routes.push({
+      matcher,
+      handler: handler as MessageHandler<unknown>,
+      ...(options.guard ? { guard: options.guard } : {}),
+      ...(options.reads ? { reads: options.reads as MessageRoute['reads'] } : {}),
+    });
+  }
+
+  understanding(understanding: Understanding): void {
+    this.understandingPolicy = understanding;
   }
 
   action(verb: string, handler: ActionHandler, options: RouteOptions = {}): void {
@@ -93,27 +116,64 @@ export class Router implements ChatRouter {
 
   /** The reply, and whether a phrase matched or the fallback answered ("I didn't understand"). */
   async route(turn: ChatTurn): Promise<{ reply: Reply; understood: boolean }> {
-    const routed = await this.routeOnce(turn);
-    metrics.answers.inc({ understood: String(routed.understood) });
-    return routed;
+    const { reply, understood } = await this.routeOnce(turn, true);
+    metrics.answers.inc({ understood: String(understood) });
+    return { reply, understood };
   }
 
-  private async routeOnce(turn: ChatTurn): Promise<{ reply: Reply; understood: boolean }> {
-    if (turn.text.length > MAX_MESSAGE_CHARS) return { reply: { text: messages(turn.lang).tooLong(MAX_MESSAGE_CHARS) }, understood: false };
+  /**
+   * The first route whose reading accounts for every word of the question answers it. When readings
+   * only account for part of it, a question of two parts is answered part by part; else the first
+   * partial reading answers, saying what it understood.
+   */
+  private async routeOnce(turn: ChatTurn, maySplit: boolean): Promise<Routed> {
+    if (turn.text.length > MAX_MESSAGE_CHARS) return { reply: { text: messages(turn.lang).tooLong(MAX_MESSAGE_CHARS) }, understood: false, whole: true };
+    const policy = this.understandingPolicy;
+    let partial: PartReading | null = null;
     for (const route of this.routes) {
       const match = await route.matcher(turn);
       if (match === null || match === undefined) continue;
-      const refusal = await route.guard?.(turn);
-      if (refusal) return { reply: { text: refusal }, understood: true };
-      try {
-        return { reply: await route.handler(turn, match), understood: true };
-      } catch (error) {
-        this.options.log?.error({ err: error, conversation: turn.conversation.id }, 'a chat handler failed');
-        return { reply: { text: failureText(error, turn.lang) }, understood: true };
+      if (route.reads && policy) {
+        const used = new Set(route.reads(match, turn));
+        const leftover = await policy.leftover(turn, used);
+        if (leftover.unknown.length > 0 || leftover.unused.length > 0) {
+          // The reading that leaves least over answers, if none accounts for everything.
+          const score = (reading: PartReading['leftover']) => reading.unknown.length * 100 + reading.unused.length;
+          if (partial === null || score(leftover) < score(partial.leftover)) partial = { route, match, used, leftover };
+          continue;
+        }
       }
+      return { ...(await this.run(route, match, turn)), whole: true };
+    }
+    if (partial && policy) {
+      if (maySplit) {
+        const parts = policy.parts(turn);
+        if (parts.length > 1) {
+          const answered: Routed[] = [];
+          for (const part of parts) answered.push(await this.routeOnce(part, false));
+          if (answered.every((part) => part.understood && part.whole)) {
+            return { reply: policy.combine(turn, answered.map((part) => part.reply)), understood: true, whole: true };
+          }
+        }
+      }
+      const routed = await this.run(partial.route, partial.match, turn);
+      // Names the reading left aside, with no word unknown: the reading is the answer.
+      if (partial.leftover.unknown.length === 0) return { ...routed, whole: false };
+      return { reply: await policy.partly(turn, { reply: routed.reply, used: partial.used }, partial.leftover), understood: true, whole: false };
     }
     const reply = this.fallbackHandler ? await this.fallbackHandler(turn) : { text: messages(turn.lang).notUnderstood };
-    return { reply, understood: false };
+    return { reply, understood: false, whole: true };
+  }
+
+  private async run(route: MessageRoute, match: unknown, turn: ChatTurn): Promise<{ reply: Reply; understood: boolean }> {
+    const refusal = await route.guard?.(turn);
+    if (refusal) return { reply: { text: refusal }, understood: true };
+    try {
+      return { reply: await route.handler(turn, match), understood: true };
+    } catch (error) {
+      this.options.log?.error({ err: error, conversation: turn.conversation.id }, 'a chat handler failed');
+      return { reply: { text: failureText(error, turn.lang) }, understood: true };
+    }
   }
 
   async handleAction(verb: string, data: ActionData, turn: ChatTurn): Promise<ActionResult> {

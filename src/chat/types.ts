@@ -77,8 +77,34 @@ export type ActionHandler = (turn: ChatTurn, data: ActionData) => Awaitable<Acti
  */
 export type Guard = (turn: ChatTurn) => Awaitable<string | null>;
 
-export interface RouteOptions {
+export interface RouteOptions<T = unknown> {
   guard?: Guard;
+  /**
+   * The words of the turn (indexes into `turn.words`) the route's reading used. A route that declares
+   * it answers only when its reading accounts for the question (see Understanding); a route without it
+   * is a command that takes the whole message.
+   */
+  reads?: (match: T, turn: ChatTurn) => Iterable<number>;
+}
+
+/** What a reading left of a question: content words no reading knows, and known names it did not use. */
+export interface Leftover {
+  unknown: readonly Word[];
+  unused: readonly Word[];
+}
+
+/**
+ * How the bot tells a question it understood from one it understood in part (provided by a feature,
+ * src/reading): which words a reading left over, how a question splits into parts, and the replies
+ * for a two-part question and for a question understood in part.
+ */
+export interface Understanding {
+  leftover(turn: ChatTurn, used: ReadonlySet<number>): Awaitable<Leftover>;
+  /** The parts of a question asked in one ("SAPA's CH2 date and the deadline of KLIK 05"), each a turn. */
+  parts(turn: ChatTurn): ChatTurn[];
+  combine(turn: ChatTurn, replies: Reply[]): Reply;
+  /** The reply when no reading accounts for the whole question: what was understood, and questions to ask. */
+  partly(turn: ChatTurn, reading: { reply: Reply; used: ReadonlySet<number> }, leftover: Leftover): Awaitable<Reply>;
 }
 
 /** One result of a search from the compose box: a preview in the list, and the card it inserts. */
@@ -94,7 +120,11 @@ export type SearchHandler = (turn: ChatTurn, query: string) => Awaitable<SearchR
 export interface ChatRouter {
   /** A search command of the message extension (the compose box), by its command id. */
   search(commandId: string, handler: SearchHandler): void;
-  message<T>(matcher: MessageMatcher<T>, handler: MessageHandler<T>, options?: RouteOptions): void;
+  message<T>(matcher: MessageMatcher<T>, handler: MessageHandler<T>, options?: RouteOptions<T>): void;
+  /** How readings are checked against the whole question (one feature provides it). */
+  understanding(understanding: Understanding): void;
+  /** Answers a question as if it had been asked in the turn (a button that asks a question). */
+  route(turn: ChatTurn): Promise<{ reply: Reply; understood: boolean }>;
   action(verb: string, handler: ActionHandler, options?: RouteOptions): void;
   /** When the bot is added to a chat or team. */
   welcome(handler: (turn: ChatTurn) => Awaitable<Reply>): void;

@@ -1,4 +1,7 @@
+import { stackCards } from '../../cards/compose.js';
 import { digestCard } from './card.js';
+import { deckFacts, type DeckFact } from '../facts/fact.js';
+import { factsReply } from '../facts/present.js';
 import { defineFeature } from '../app/feature.js';
 import type { ChatRouter } from '../chat/types.js';
 import type { RegistryService } from '../registry/service.js';
@@ -10,25 +13,35 @@ import { answerDeadlineQuestion } from './questions.js';
 export interface DeadlinesDeps {
   registry: RegistryService;
   clock: Clock;
+  /** The deck's facts that are not dates, for "what is known" beside an empty answer. */
+  facts?: () => readonly DeckFact[];
 }
 
 /**
  * "frister", "hvilke frister er der i marts?", "hvad sker der i næste uge?", "hvornår er fristen for
  * K53?", "KLIK-opgaver for UDK Begravelseshjælp", "hvornår er næste spørgetime?", "hvad er nyt i KLIK?".
  */
-export function registerDeadlines(router: ChatRouter, { registry, clock }: DeadlinesDeps): void {
+export function registerDeadlines(router: ChatRouter, { registry, clock, facts = deckFacts }: DeadlinesDeps): void {
   const today = () => calendarDayAt(clock.now(), DANISH_ZONE);
   router.message(
-    async (turn) => answerDeadlineQuestion(turn.text, turn.words, await registry.current(), today()),
+    async (turn) => answerDeadlineQuestion(turn.text, turn.words, await registry.current(), today(), facts()),
     (turn, answer) => {
       const view = presentDeadlineAnswer(answer, today(), turn.lang);
-      return { text: digestViewToText(view), card: digestCard(view) };
+      const reply = { text: digestViewToText(view), card: digestCard(view) };
+      // Nothing dated, but the deck tells what is known about the solution: say that, never only "none".
+      if (answer.known.length === 0) return reply;
+      const known = factsReply(answer.known, turn.lang);
+      return { text: `${reply.text}\n\n${known.text}`, card: stackCards([reply.card, known.card]) };
     },
+    { reads: (answer) => answer.used },
   );
 }
 
 export const deadlines = defineFeature({
   name: 'deadlines',
-  languageWords: { da: 'frist frister', en: 'deadline deadlines' },
+  languageWords: {
+    da: 'frist frister fristen møder møde aftaler aftale opgaver spørgetime spørgetimer nyt sker',
+    en: 'deadline deadlines meeting meetings agreement agreements task tasks webinar webinars happens new',
+  },
   register: (router, context) => registerDeadlines(router, context),
 });

@@ -139,14 +139,16 @@ export function presentDigest(digest: Digest, lang: Lang): DigestView {
 }
 
 /** The title of a deadline answer: what was asked, in the words of the answer. */
-function answerTitle(answer: DeadlineAnswer, lang: Lang): string {
+function answerTitle(answer: DeadlineAnswer, lang: Lang, today: IsoDate): string {
   const m = digestMessages(lang);
   const { when } = answer;
   if (answer.code) return m.codeTitle(answer.code.typed);
   if (when.kind === 'new') return m.newTitle;
   let noun = answer.category === null ? m.allDeadlines : m.categoryPlural[answer.category];
   if (answer.switches !== null && answer.category === null && answer.solution === null && (when.kind === 'period' || when.kind === 'soon')) {
-    return when.kind === 'soon' ? m.happensSoonTitle : m.happensTitle(formatInPeriod(when.period.label, lang));
+    if (when.kind === 'soon') return m.happensSoonTitle;
+    // A period that is over is told in the past: "Det skete i december 2024".
+    return when.period.to < today ? m.happenedTitle(formatInPeriod(when.period.label, lang)) : m.happensTitle(formatInPeriod(when.period.label, lang));
   }
   if (answer.solution) noun = m.forSolution(noun, answer.solution);
   let title: string;
@@ -175,17 +177,26 @@ function answerTitle(answer: DeadlineAnswer, lang: Lang): string {
 /** A deadline answer in words: what matched, the switches of "what happens", the latest when none is ahead. */
 export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, lang: Lang): DigestView {
   const m = digestMessages(lang);
-  const title = answerTitle(answer, lang);
+  const title = answerTitle(answer, lang, today);
   const sections: Section[] = [];
   const lines = answer.items.map((deadline) => deadlineLine(deadline, today, lang, true));
-  if (lines.length > 0) sections.push(shortened(m.count(lines.length), [{ heading: null, lines }], ANSWER_SECTION_LINES, lang));
+  const first = answer.items[0]?.deadline ?? null;
+  const sameLine =
+    answer.sameDeadline === null ? null : answer.sameDeadline && first !== null ? m.sameDeadline(formatDay(first, lang)) : m.differentDeadlines;
+  if (lines.length > 0) sections.push(shortened(sameLine ?? m.count(lines.length), [{ heading: null, lines }], ANSWER_SECTION_LINES, lang));
   if (answer.switches !== null && answer.switches.length > 0 && 'period' in answer.when) {
     const within = answer.when.period;
     const switches = answer.switches.map((system) => switchLine(system, today, lang, within));
     sections.push(shortened(m.switchesHeading, [{ heading: null, lines: switches }], ANSWER_SECTION_LINES, lang));
   }
   let empty: string | null = null;
-  if (sections.length === 0) {
+  if (sections.length === 0 && answer.unknownDays.length > 0) {
+    // The data does not know every day: say so, and what is known, never "none".
+    empty = answer.when.kind === 'new' ? m.publicationUnknown : m.dayUnknown(title);
+    const unknown = answer.unknownDays.map((deadline) => deadlineLine(deadline, today, lang, true));
+    const heading = answer.when.kind === 'new' ? m.publishedOpenHeading : m.unknownDaysHeading;
+    sections.push(shortened(heading, [{ heading: null, lines: unknown }], ANSWER_SECTION_LINES, lang));
+  } else if (sections.length === 0) {
     if (answer.code && !answer.code.known) empty = m.unknownCode(answer.code.typed);
     else if (answer.when.kind === 'new') empty = m.nothingNew;
     else if (answer.switches !== null && 'period' in answer.when) empty = m.nothingHappens(formatInPeriod(answer.when.period.label, lang));

@@ -5,14 +5,16 @@ import { solutionAliases } from '../registry/solutionNames.js';
 import type { SystemRecord } from '../registry/system.js';
 import { fold } from '../text/fold.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
-import { isStopword } from '../text/stopwords.js';
-import { phrases, type Word } from '../text/words.js';
+import { isStopword, isStopwordAsTyped } from '../text/stopwords.js';
+import { phrases, splitWords, type Word } from '../text/words.js';
 import { addDays, daysBetween, type IsoDate } from '../time/calendarDate.js';
 import { findPeriod, isPastTense, type Period } from '../time/period.js';
 import { categoryOf, type DeadlineCategory } from './category.js';
 import type { Deadline } from './deadline.js';
 import { itemWithin } from './itemPeriod.js';
 import { DIGEST_WINDOWS } from './digest.js';
+import type { DeckFact } from '../facts/fact.js';
+import { factsAbout } from '../facts/matching.js';
 
 /** Which days a deadline question is about. */
 export type DeadlineWhen =
@@ -42,6 +44,17 @@ export interface DeadlineAnswer {
   switches: SystemRecord[] | null;
   /** Nothing ahead: the latest that passed, so that "none" is never all the answer says. */
   latest: Deadline[];
+  /** Several codes asked about together: whether they share one deadline (null for one code). */
+  sameDeadline: boolean | null;
+  /**
+   * Nothing found, but the data does not know every day: the items without a known day (a KLIK task
+   * whose publication day or deadline no source gives), so that "not known" is said, never "none".
+   */
+  unknownDays: Deadline[];
+  /** Nothing found for a solution: what the deck says about it instead (22 KLIK tasks after the decision, say). */
+  known: DeckFact[];
+  /** The indexes of the question's words this reading used. */
+  used: number[];
 }
 
 const DEADLINE_WORDS = new Set(
@@ -49,8 +62,8 @@ const DEADLINE_WORDS = new Set(
 );
 const CATEGORY_WORDS: [RegExp, DeadlineCategory][] = [
   [/^(klikopgave\w*|opgave\w*|tasks?)$/, 'klik'],
-  [/aftale|^agreements?$|^underskriv\w*$|^sign$/, 'agreement'],
-  [/(mode|moder|modet|moderne)$|^sporgetime\w*$|^meetings?$|^webinar\w*$/, 'meeting'],
+  [/aftale|^agreements?$|^underskriv\w*$|^underskrift\w*$|^sign$/, 'agreement'],
+  [/(mode|moder|modet|moderne)$|^sporgetime\w*$|^meetings?$|^webinar\w*$|^kick$|^kickoff$/, 'meeting'],
   [/^(golive|idriftsattelse\w*|idrift)$/, 'go-live'],
   [/^releases?$/, 'release'],
 ];
@@ -70,6 +83,16 @@ const NEXT = new Set(phrases('næste kommende next upcoming')[0]);
 const SWITCH_WORDS = new Set(
   phrases('skifter skifte skiftet skiftede skift switch switches switched switching ch ch2 sts sts2 context handler nsis systemer systems system')[0],
 );
+/** "K53, K54 og K55 – samme frist?": whether several codes share a deadline. */
+const SAME = new Set(phrases('samme same')[0]);
+/** Every word of this reading's phrases: a question's word among them is read by it. */
+const VOCABULARY = new Set([
+  ...DEADLINE_WORDS,
+  ...phrases(`i drift go live goes live går hvad sker der skete foregår skal vi står på er har what happens is happening whats
+    happening on do we have happened kalender calendar agenda program netop lige passeret passerede overskredet overskredne
+    udløbet udløbne forfaldne just passed overdue expired missed nyt nye new in næste kommende next upcoming dag dage off`)[0]!,
+]);
+
 /** How KLIK codes start across KOMBIT's projects (SAPA K01, KP MI 01, UDK KLIK 01), beside those in the data. */
 const KNOWN_CODE_PREFIXES = ['k', 'mi', 'klik'];
 
@@ -102,9 +125,16 @@ function keyOfFolded(folded: string): string {
  * Reads a question about deadlines, agreements, meetings or "what happens" on a day, and answers it
  * from the registry; null when the question is not one (a switch question is left to the answers).
  */
-export function answerDeadlineQuestion(text: string, words: readonly Word[], registry: Registry, today: IsoDate): DeadlineAnswer | null {
+export function answerDeadlineQuestion(
+  text: string,
+  words: readonly Word[],
+  registry: Registry,
+  today: IsoDate,
+  facts: readonly DeckFact[] = [],
+): DeadlineAnswer | null {
   const deadlines = registry.deadlines;
-  const code = codeIn(words, deadlines);
+  const codes = codesIn(words, deadlines);
+  const code = codes[0] ?? null;
   const category = categoryIn(words);
   const namesDeadlines = category !== null || words.some((word) => DEADLINE_WORDS.has(word.folded));
   const pastTense = isPastTense(words);
@@ -130,16 +160,34 @@ export function answerDeadlineQuestion(text: string, words: readonly Word[], reg
     (hasSolutionsBeyondSystems(registry) && solutionNamed()?.isSystem === false && !namesSystem());
   if (!ours) return null;
 
-  const solution = solutionNamed();
-  const used = new Set<number>([...(periodMatch?.words ?? []), ...(code?.words ?? []), ...(solution?.words ?? [])]);
+  const named = solutionNamed();
+  const ofSolution = (d: Deadline, found: FoundSolution) => solutionParts(d.solution).some((part) => fold(part) === found.key);
+  const codeKeys = new Set(codes.map((found) => found.key));
+  const hasCode = (d: Deadline) => d.code !== null && codeKeys.has(codeKey(d.code));
+  // "SAPA's CH2 date and the deadline of KLIK 05": a solution without that code is another part of the question.
+  // "databehandleraftale" is a word of other items' titles too ("Underskriv databehandleraftale bilag A"), not
+  // only an inflection of the solution "Databehandleraftaler": then it is a topic, not a solution.
+  const alsoATopic =
+    named !== null &&
+    named.words.length === 1 &&
+    (words[named.words[0] as number] as Word).folded !== named.key &&
+    deadlines.some((d) => !ofSolution(d, named) && named.words.some((at) => titleWords(d).some((titleWord) => titleWord.startsWith(topicStem((words[at] as Word).folded)))));
+  const solution = named !== null && ((codes.length > 0 && !deadlines.some((d) => hasCode(d) && ofSolution(d, named))) || alsoATopic) ? null : named;
+  const used = new Set<number>([...(periodMatch?.words ?? []), ...codes.flatMap((found) => found.words), ...(solution?.words ?? [])]);
   let base = deadlines.filter(
-    (d) =>
-      (code === null || (d.code !== null && codeKey(d.code) === code.key)) &&
-      (solution === null || solutionParts(d.solution).some((part) => fold(part) === solution.key)) &&
-      (category === null || categoryOf(d) === category),
+    (d) => (codes.length === 0 || hasCode(d)) && (solution === null || ofSolution(d, solution)) && (category === null || categoryOf(d) === category),
   );
-  const topic = code === null ? topicIn(words, used, base) : null;
-  if (topic !== null) base = base.filter((d) => topic.items.has(d));
+  const found = code === null ? topicIn(words, used, base) : null;
+  for (const at of found?.agreeing ?? []) used.add(at);
+  const topic = found !== null && found.typed !== '' ? found : null;
+  if (topic !== null) {
+    base = base.filter((d) => topic.items.has(d));
+    used.add(topic.at);
+  }
+  words.forEach((word, at) => {
+    if (VOCABULARY.has(word.folded) || categoryOfWord(word.folded) !== null || (codes.length > 1 && SAME.has(word.folded))) used.add(at);
+  });
+
 
   const when = whenOf({ periodMatch: periodMatch?.period ?? null, passed, isNew, code, solution, category, topic, words, today });
   const byDay = (a: Deadline, b: Deadline) =>
@@ -155,10 +203,20 @@ export function answerDeadlineQuestion(text: string, words: readonly Word[], reg
   const latest = looksAhead && items.length === 0 && (switches?.length ?? 0) === 0
     ? base.filter((d) => d.deadline !== null && d.deadline < today).sort(byDay).slice(-3)
     : [];
+  const unknownDays = items.length === 0 && (switches?.length ?? 0) === 0 ? undatedFor(when, base, today) : [];
+  const known = items.length === 0 && unknownDays.length === 0 && solution !== null ? factsAbout([solution.name], facts) : [];
+  const days = new Set(base.map((d) => d.deadline ?? ''));
   return {
     when,
-    // Named as KLIK writes it ("K53"), however it was typed ("k-53").
-    code: code === null ? null : { typed: base[0]?.code ?? code.typed, known: code.known },
+    // Named as KLIK writes it ("K53"), however it was typed ("k-53"); several codes together.
+    code:
+      code === null
+        ? null
+        : { typed: codes.length > 1 ? codes.map((found) => writtenCode(found, base)).join(', ') : writtenCode(code, base), known: codes.some((found) => found.known) },
+    sameDeadline: codes.length > 1 && base.length > 1 ? days.size === 1 && !days.has('') : null,
+    unknownDays,
+    known,
+    used: [...used],
     solution: solution?.name ?? null,
     category,
     topic: topic?.typed ?? null,
@@ -166,6 +224,24 @@ export function answerDeadlineQuestion(text: string, words: readonly Word[], reg
     switches,
     latest,
   };
+}
+
+/** A code as KLIK writes it ("K53"), however it was typed ("k-53"). */
+function writtenCode(found: FoundCode, items: readonly Deadline[]): string {
+  return items.find((d) => d.code !== null && codeKey(d.code) === found.key)?.code ?? found.typed;
+}
+
+/**
+ * The items a question over days could not place because their day is not known: KLIK tasks whose
+ * publication day no source gives ("hvad er nyt i KLIK?"), or items without a deadline.
+ */
+function undatedFor(when: DeadlineWhen, base: readonly Deadline[], today: IsoDate): Deadline[] {
+  if (when.kind === 'new') {
+    return base.filter((d) => d.kind === 'klik' && d.published === null && d.klikStatus === 'published' && (d.deadline === null || d.deadline >= today));
+  }
+  // A kind or a subject without a day ("møder for UDK"): what has no day yet is not "none".
+  if (when.kind !== 'upcoming' && when.kind !== 'next') return [];
+  return base.filter((d) => d.deadline === null);
 }
 
 interface WhenInput {
@@ -212,6 +288,11 @@ function inWhen(deadline: Deadline, when: DeadlineWhen, today: IsoDate): boolean
   }
 }
 
+function categoryOfWord(folded: string): DeadlineCategory | null {
+  for (const [pattern, category] of CATEGORY_WORDS) if (pattern.test(folded)) return category;
+  return null;
+}
+
 function categoryIn(words: readonly Word[]): DeadlineCategory | null {
   if (GO_LIVE_PHRASES.has(words)) return 'go-live';
   for (const word of words) {
@@ -233,7 +314,21 @@ interface FoundCode {
  * "MI 15", "K04.1"). A word shaped like a code that no task has is returned too (known: false), so
  * the answer can say that code is unknown.
  */
-function codeIn(words: readonly Word[], deadlines: readonly Deadline[]): FoundCode | null {
+function codesIn(words: readonly Word[], deadlines: readonly Deadline[]): FoundCode[] {
+  const found: FoundCode[] = [];
+  const taken = new Set<number>();
+  for (;;) {
+    const next = codeIn(words, deadlines, taken);
+    // Several codes are read together only when they are known: "K53, K54 og K55".
+    if (next === null || (found.length > 0 && !next.known)) break;
+    found.push(next);
+    for (const at of next.words) taken.add(at);
+    if (!next.known) break;
+  }
+  return found;
+}
+
+function codeIn(words: readonly Word[], deadlines: readonly Deadline[], taken: ReadonlySet<number> = new Set()): FoundCode | null {
   // A code ends in a word with a digit: most questions have none but "CH2" or "STS 2".
   const hasDigit = words.map((word) => /\d/.test(word.folded));
   if (!hasDigit.includes(true)) return null;
@@ -243,6 +338,7 @@ function codeIn(words: readonly Word[], deadlines: readonly Deadline[]): FoundCo
     for (let start = 0; start + length <= words.length; start += 1) {
       // A code starts with letters: "53" alone is no code, and neither is "klik" without a number.
       if (!hasDigit[start + length - 1] || !/^[a-z]/.test(words[start]!.folded)) continue;
+      if (taken.size > 0 && Array.from({ length }, (_, offset) => start + offset).some((at) => taken.has(at))) continue;
       const part = words.slice(start, start + length);
       const key = keyOfFolded(part.map((word) => word.folded).join(' '));
       if (key === '') continue;
@@ -273,6 +369,8 @@ interface FoundSolution {
   key: string;
   isSystem: boolean;
   words: number[];
+  /** Named exactly (1), inflected or with a typo (less). */
+  score: number;
 }
 
 /** Whether some deadline's solution is no system of the registry, once per registry. */
@@ -290,20 +388,14 @@ function solutionIn(words: readonly Word[], registry: Registry): FoundSolution |
   // unless it is written as the acronym ("DOS").
   const mention = matcher
     .findMentions(words)
-    .mentions.find(
-      (m) => m.systems.length === 1 && m.score >= 0.85 && (isAcronym(m.text) || !(phrases(m.text)[0] ?? []).every((word) => isStopword(word))),
-    );
+    .mentions.find((m) => m.systems.length === 1 && m.score >= 0.85 && !splitWords(m.text).every((word) => isStopwordAsTyped(word.original)));
   const name = mention?.systems[0]?.name;
   if (name === undefined || mention === undefined) return null;
   const mentioned = new Set(phrases(mention.text)[0]);
   const used = words.flatMap((word, at) => (mentioned.has(word.folded) ? [at] : []));
-  return { name, key: fold(name), isSystem: registry.find(name) !== undefined, words: used };
+  return { name, key: fold(name), isSystem: registry.find(name) !== undefined, words: used, score: mention.score };
 }
 
-/** "DOS", "KMD": a name typed in capitals, which no question word is. */
-function isAcronym(text: string): boolean {
-  return /^[A-ZÆØÅ0-9]{2,}$/.test(text.trim());
-}
 
 /** Solutions and the systems in them as names to match, with the aliases of a system of that name; once per registry. */
 const solutionMatcherOf = perObject(solutionMatcher);
@@ -315,8 +407,11 @@ function solutionMatcher(registry: Registry): SystemMatcher {
   }
   const records: SystemRecord[] = [...names.values()].map((name) => {
     const system = registry.find(name);
+    // "Begravelseshjælp" names "UDK Begravelseshjælp": a long last word of a solution's name is a name of it.
+    const last = name.split(/\s+/).at(-1) ?? '';
+    const shortName = system === undefined && last !== name && last.length >= 8 ? [last] : [];
     return {
-      name, fullName: system?.fullName ?? null, aliases: system?.aliases ?? solutionAliases(name), owner: null, vendor: null, ch2Date: null, sts2Date: null,
+      name, fullName: system?.fullName ?? null, aliases: [...(system?.aliases ?? solutionAliases(name)), ...shortName], owner: null, vendor: null, ch2Date: null, sts2Date: null,
       status: null, source: null, note: null, updatedAt: null,
     };
   });
@@ -327,20 +422,39 @@ function solutionMatcher(registry: Registry): SystemMatcher {
  * Words of the question found in the titles of the items ("spørgetime", "tilslutningsaftalen",
  * "logbøger"): the items every such word fits. Words no title has are passed over.
  */
-function topicIn(words: readonly Word[], used: ReadonlySet<number>, items: readonly Deadline[]): { typed: string; items: Set<Deadline> } | null {
+function topicIn(
+  words: readonly Word[],
+  used: ReadonlySet<number>,
+  items: readonly Deadline[],
+): { typed: string; at: number; items: Set<Deadline>; agreeing: number[] } | null {
   let narrowed: Deadline[] = [...items];
   let typed: string | null = null;
+  let typedAt = -1;
+  /** Words the answer's titles have: those that narrowed, and those every item has ("bølge" of "FK OSS bølge 2"). */
+  const agreeing: number[] = [];
   for (const [at, word] of words.entries()) {
     if (used.has(at) || word.folded.length < 5 || isStopword(word.folded) || DEADLINE_WORDS.has(word.folded) || /\d/.test(word.folded)) continue;
-    const stem = word.folded.replace(/(erne|ene|ens|en|er|et|ne|e|n|s)$/, '');
+    const stem = topicStem(word.folded);
     if (stem.length < 4) continue;
     const fits = narrowed.filter((item) => titleWords(item).some((titleWord) => titleWord.startsWith(stem)));
     // A word every item has says nothing; a word none of the rest has contradicts them: pass both over.
+    if (fits.length === narrowed.length && fits.length > 0) agreeing.push(at);
     if (fits.length === 0 || fits.length === narrowed.length) continue;
     narrowed = fits;
-    typed ??= word.original;
+    agreeing.push(at);
+    if (typed === null) {
+      // Named in the data's own word ("Informationsmøde"), not the question's inflection ("informationsmødet").
+      typed = (fits[0] as Deadline).title.split(/[^\p{L}\p{N}]+/u).find((titleWord) => fold(titleWord).replace(/ /g, '').startsWith(stem)) ?? word.original;
+      typedAt = at;
+    }
   }
-  return typed === null ? null : { typed, items: new Set(narrowed) };
+  if (typed === null) return agreeing.length > 0 ? { typed: '', at: -1, items: new Set(narrowed), agreeing } : null;
+  return { typed, at: typedAt, items: new Set(narrowed), agreeing };
+}
+
+/** A question word without its Danish ending, as compared with the beginnings of title words. */
+function topicStem(folded: string): string {
+  return folded.replace(/(erne|ene|ens|en|er|et|ne|e|n|s)$/, '');
 }
 
 const titleWords = perObject((deadline: Deadline) => fold(deadline.title).split(' '));

@@ -48,6 +48,16 @@ interface DigestMessages {
   aboutTopic(title: string, topic: string): string;
   nothing(title: string): string;
   nothingNew: string;
+  /** A past period: "Det skete i december 2024". */
+  happenedTitle(period: string): string;
+  sameDeadline(day: string): string;
+  differentDeadlines: string;
+  /** "Nyt i KLIK" when the publication days are not known. */
+  publicationUnknown: string;
+  unknownDaysHeading: string;
+  publishedOpenHeading: string;
+  /** Nothing dated, and some items have no known day. */
+  dayUnknown(title: string): string;
   nothingHappens(period: string): string;
   latest: string;
   switchesHeading: string;
@@ -106,11 +116,20 @@ const da: DigestMessages = {
   happensSoonTitle: 'Det sker de næste 14 dage',
   passedTitle: (noun) => `${noun} der netop er passeret`,
   newTitle: 'Nyt i KLIK de seneste 7 dage',
-  upcomingTitle: (noun) => `Kommende ${noun.toLocaleLowerCase('da')}`,
-  nextTitle: (noun, topic) => `Næste ${noun.toLocaleLowerCase('da')}${topic ? ` (${topic})` : ''}`,
+  upcomingTitle: (noun) => `Kommende ${lowerFirst(noun, 'da')}`,
+  nextTitle: (noun, topic) => `Næste ${lowerFirst(noun, 'da')}${topic ? ` (${topic})` : ''}`,
   forSolution: (noun, solution) => `${noun} for ${solution}`,
   aboutTopic: (title, topic) => `${title} om "${topic}"`,
-  nothing: (title) => `Jeg kender ingen ${title.charAt(0).toLocaleLowerCase('da')}${title.slice(1)}.`,
+  // "ingen frister eller møder": a negation joins with "eller"; "KLIK" keeps its capitals.
+  nothing: (title) => `Jeg kender ingen ${lowerFirst(title, 'da').replace(/^frister og møder/, 'frister eller møder')}.`,
+  happenedTitle: (period) => `Det skete ${period}`,
+  sameDeadline: (day) => `Ja, de har samme frist: ${day}.`,
+  differentDeadlines: 'Nej, de har ikke samme frist:',
+  publicationUnknown:
+    'Jeg kender ikke publiceringsdagene i KLIK, så jeg kan ikke sige hvad der er publiceret de seneste 7 dage. Det jeg ved: disse KLIK-opgaver er publiceret og stadig åbne.',
+  unknownDaysHeading: 'Dato ikke kendt',
+  publishedOpenHeading: 'Åbne KLIK-opgaver, publiceringsdag ikke oplyst',
+  dayUnknown: (title) => `Jeg kender ikke datoen for alle ${lowerFirst(title, 'da')}: nogle har ingen kendt dato endnu.`,
   nothingNew: 'Der er ikke publiceret noget nyt i KLIK de seneste 7 dage.',
   nothingHappens: (period) => `Jeg kender ingen frister, møder eller skift ${period}.`,
   latest: 'Senest',
@@ -167,11 +186,19 @@ const en: DigestMessages = {
   happensSoonTitle: 'What happens in the next 14 days',
   passedTitle: (noun) => `${noun} that just passed`,
   newTitle: 'New in KLIK in the past 7 days',
-  upcomingTitle: (noun) => `Upcoming ${noun.toLowerCase()}`,
-  nextTitle: (noun, topic) => `Next ${noun.toLowerCase()}${topic ? ` (${topic})` : ''}`,
+  upcomingTitle: (noun) => `Upcoming ${lowerFirst(noun, 'en')}`,
+  nextTitle: (noun, topic) => `Next ${lowerFirst(noun, 'en')}${topic ? ` (${topic})` : ''}`,
   forSolution: (noun, solution) => `${noun} for ${solution}`,
   aboutTopic: (title, topic) => `${title} about "${topic}"`,
-  nothing: (title) => `I know of no ${title.charAt(0).toLowerCase()}${title.slice(1)}.`,
+  nothing: (title) => `I know of no ${lowerFirst(title, 'en').replace(/^deadlines and meetings/, 'deadlines or meetings')}.`,
+  happenedTitle: (period) => `What happened ${period}`,
+  sameDeadline: (day) => `Yes, they have the same deadline: ${day}.`,
+  differentDeadlines: 'No, they do not have the same deadline:',
+  publicationUnknown:
+    "I do not know the days tasks were published in KLIK, so I cannot say what was published in the past 7 days. What I know: these KLIK tasks are published and still open.",
+  unknownDaysHeading: 'Day not known',
+  publishedOpenHeading: 'Open KLIK tasks, publication day not given',
+  dayUnknown: (title) => `I do not know the day of all ${lowerFirst(title, 'en')}: some have no known day yet.`,
   nothingNew: 'Nothing new has been published in KLIK in the past 7 days.',
   nothingHappens: (period) => `I know of no deadlines, meetings or switches ${period}.`,
   latest: 'Most recent',
@@ -194,6 +221,16 @@ const en: DigestMessages = {
 };
 
 const TEXTS: Record<Lang, DigestMessages> = { da, en };
+
+/**
+ * A heading's first word in lower case inside a sentence ("Kommende møder"), except a name written in
+ * capitals ("KLIK-opgaver", "SAPA"): KOMBIT writes KLIK in capitals everywhere.
+ */
+function lowerFirst(text: string, lang: Lang): string {
+  const first = text.split(/[\s-]/, 1)[0] ?? '';
+  if (first.length > 1 && first === first.toLocaleUpperCase(lang)) return text;
+  return `${text.charAt(0).toLocaleLowerCase(lang)}${text.slice(1)}`;
+}
 
 export function digestMessages(lang: Lang): DigestMessages {
   return TEXTS[lang];

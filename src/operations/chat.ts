@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/language.js';
 import type { RegistryService } from '../registry/service.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
 import { phrases, type Word } from '../text/words.js';
+import { isPastTense } from '../time/period.js';
 
 export interface OperationsDeps {
   registry: RegistryService;
@@ -43,7 +44,8 @@ const TEXTS = {
 /** "Er FK ORG nede?": operations questions go to KOMBIT's status page, never to a CH2 date. */
 export function registerOperations(router: ChatRouter, { registry, statusPageUrl }: OperationsDeps): void {
   router.message(
-    (turn) => (isOperationsQuestion(turn.words) ? true : null),
+    // "Hvorfor var FK ORG ustabil?" asks what happened, which the deck tells (src/facts), not how it runs now.
+    (turn) => (isOperationsQuestion(turn.words) && !isPastTense(turn.words) ? true : null),
     async (turn) => {
       const t = TEXTS[turn.lang];
       const named = (await registry.current()).matcher.findMentions(turn.words).mentions.flatMap((mention) => mention.systems.slice(0, 1).map((s) => s.name));

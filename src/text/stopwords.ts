@@ -41,3 +41,20 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 export function isStopword(foldedWord: string): boolean {
   return STOPWORDS.has(foldedWord);
 }
+
+/** The stop words as written in the lists, lower case, for telling "does" from a typed "DOS" (both fold to "dos"). */
+const AS_WRITTEN: ReadonlySet<string> = new Set(`${QUESTION_WORDS} ${MONTH_WORDS}`.split(/\s+/).map((word) => word.toLowerCase()));
+/** Stop words written with æ, ø or å, folded: "pa" typed for "på". */
+const DANISH_LETTERS_FOLDED: ReadonlySet<string> = new Set([...AS_WRITTEN].filter((word) => /[æøå]/.test(word)).map((word) => fold(word).replace(/ /g, '')));
+
+/**
+ * True when a word, as typed, is a question word: "does" is, while "DOS" or "dos" (a solution's
+ * name, which folds like "does") is not. Words typed with æ, ø, å or their two-letter spellings are
+ * judged by their folded form, as people type them either way.
+ */
+export function isStopwordAsTyped(original: string): boolean {
+  const lower = original.toLowerCase();
+  if (!isStopword(fold(lower).replace(/ /g, ''))) return false;
+  if (/[æøå]|ae|oe|aa/.test(lower) || AS_WRITTEN.has(lower)) return true;
+  return DANISH_LETTERS_FOLDED.has(lower);
+}

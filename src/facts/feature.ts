@@ -1,0 +1,36 @@
+import { defineFeature } from '../app/feature.js';
+import type { ChatRouter } from '../chat/types.js';
+import { isOperationsQuestion } from '../operations/chat.js';
+import type { RegistryService } from '../registry/service.js';
+import { isPastTense } from '../time/period.js';
+import { deckFacts, type DeckFact } from './fact.js';
+import { matchFacts } from './matching.js';
+import { factsReply } from './present.js';
+
+export interface FactsDeps {
+  registry: RegistryService;
+  /** The deck's facts; the shipped ones when left out. */
+  facts?: () => readonly DeckFact[];
+}
+
+/**
+ * Questions about a fact of the deck that is not a date ("hvad koster DOS?", "hvorfor var FK ORG
+ * ustabil?", "hvem kan jeg kontakte hos KOMBIT?"): the deck's sentence and its source. A question
+ * about operations now ("er FK ORG nede?") is left to the status page.
+ */
+export function registerFacts(router: ChatRouter, { registry, facts = deckFacts }: FactsDeps): void {
+  router.message(
+    async (turn) => {
+      if (isOperationsQuestion(turn.words) && !isPastTense(turn.words)) return null;
+      return matchFacts(turn.words, facts(), await registry.current());
+    },
+    (turn, match) => factsReply(match.facts, turn.lang),
+    { reads: (match) => match.words },
+  );
+}
+
+export const facts = defineFeature({
+  name: 'facts',
+  languageWords: { da: 'koster hvorfor kontakte', en: 'cost costs why contact' },
+  register: (router, context) => registerFacts(router, context),
+});

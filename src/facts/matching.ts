@@ -1,0 +1,217 @@
+import { perObject } from '../memo.js';
+import type { Registry } from '../registry/registry.js';
+import { fold } from '../text/fold.js';
+import { organisationsIn } from '../text/organisations.js';
+import { isStopword } from '../text/stopwords.js';
+import { phrases, type Word } from '../text/words.js';
+import type { DeckFact } from './fact.js';
+
+/** The facts a question asks about, and the words of the question that said so. */
+export interface FactMatch {
+  facts: DeckFact[];
+  words: number[];
+}
+
+/** At most this many facts answer one question. */
+const MOST_FACTS = 3;
+/** A subject with this many facts or fewer is answered with all of them. */
+const SMALL_SUBJECT = 2;
+/** Danish and English endings taken off before words are compared ("ustabilt", "koster", "prices"). */
+const ENDINGS = /(erne|ene|ens|en|er|et|ne|e|s|t)$/;
+
+function stem(folded: string): string {
+  return folded.length > 5 ? folded.replace(ENDINGS, '') : folded;
+}
+
+/** A question word says a keyword: the same stem, or one begins the other ("buddyordningen", "buddy"). */
+function says(word: string, keyword: string): boolean {
+  if (word === keyword) return true;
+  if (word.length < 4 || keyword.length < 4) return false;
+  const [a, b] = [stem(word), stem(keyword)];
+  if (a === b) return true;
+  // A compound that begins with the keyword ("buddyordningen", "buddyordning"), not any long word
+  // that shares a beginning ("kommuner", "kommunebesøg").
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter.length >= 5 && shorter.length >= longer.length * 0.6 && longer.startsWith(shorter);
+}
+
+/** A question word names a subject's word: the same word, or the same stem ("SAPAs", "Køreprøvebookingen"). */
+function namesWord(word: string, subjectWord: string): boolean {
+  return word === subjectWord || (word.length >= 4 && stem(word) === stem(subjectWord));
+}
+
+interface PreparedFact {
+  fact: DeckFact;
+  subject: string[];
+  /** Keywords of one word. */
+  keywords: string[];
+  /** Keywords of several words ("go/no go", "hvor mange"): said only together, in order. */
+  phrases: string[][];
+}
+
+const prepared = perObject((facts: readonly DeckFact[]): PreparedFact[] =>
+  facts.map((fact) => ({
+    fact,
+    subject: phrases(fact.subject)[0] ?? [],
+    keywords: fact.keywords.map((keyword) => phrases(keyword)[0] ?? []).filter((words) => words.length === 1).map((words) => words[0] as string),
+    phrases: fact.keywords.map((keyword) => phrases(keyword)[0] ?? []).filter((words) => words.length > 1),
+  })),
+);
+
+/** Prefixes of a stem long enough to stand for it in a compound ("buddyordning" in "buddyordningen"). */
+function compoundPrefixes(stemmed: string): string[] {
+  const prefixes: string[] = [];
+  for (let length = Math.max(5, Math.ceil(stemmed.length * 0.6)); length <= stemmed.length; length += 1) prefixes.push(stemmed.slice(0, length));
+  return prefixes;
+}
+
+/** The facts by their keywords, as `says` compares them: whole words, stems, and stems a compound begins with. */
+const keywordIndex = perObject((facts: readonly PreparedFact[]) => {
+  const byWord = new Map<string, Set<PreparedFact>>();
+  const byStem = new Map<string, Set<PreparedFact>>();
+  const byPrefix = new Map<string, Set<PreparedFact>>();
+  const add = (map: Map<string, Set<PreparedFact>>, key: string, fact: PreparedFact) => map.set(key, (map.get(key) ?? new Set()).add(fact));
+  for (const fact of facts) {
+    for (const keyword of fact.keywords) {
+      add(byWord, keyword, fact);
+      if (keyword.length < 4) continue;
+      const stemmed = stem(keyword);
+      add(byStem, stemmed, fact);
+      for (const prefix of compoundPrefixes(stemmed)) add(byPrefix, prefix, fact);
+    }
+  }
+  // Several-word keywords by their first word, as typed or by its stem.
+  const phrasesByFirst = new Map<string, { fact: PreparedFact; phrase: string[] }[]>();
+  for (const fact of facts) {
+    for (const phrase of fact.phrases) {
+      const first = phrase[0] as string;
+      for (const key of new Set([first, stem(first)])) phrasesByFirst.set(key, [...(phrasesByFirst.get(key) ?? []), { fact, phrase }]);
+    }
+  }
+  return {
+    phrasesStartingWith(word: string): { fact: PreparedFact; phrase: string[] }[] {
+      const exact = phrasesByFirst.get(word) ?? [];
+      const stemmed = word.length >= 4 ? (phrasesByFirst.get(stem(word)) ?? []) : [];
+      return stemmed.length === 0 ? exact : [...new Set([...exact, ...stemmed])];
+    },
+    lookup(word: string): Set<PreparedFact> {
+      const found = new Set(byWord.get(word) ?? []);
+      if (word.length < 4) return found;
+      const stemmed = stem(word);
+      for (const fact of byPrefix.get(stemmed) ?? []) found.add(fact);
+      for (const prefix of compoundPrefixes(stemmed)) for (const fact of byStem.get(prefix) ?? []) found.add(fact);
+      return found;
+    },
+  };
+});
+
+/** Where the question names the subject: its words, or a system of that name written any way (an alias, a typo). */
+function subjectWords(words: readonly Word[], fact: PreparedFact, registry: Registry | null): number[] {
+  const named = subjectPhrase(words, fact, registry);
+  if (named.length === 0 || registry === null) return named;
+  // The whole name as typed: "FBS 2.0" names FBS, and its "2.0" is part of the name.
+  const mention = registry.matcher.findMentions(words).mentions.find((m) => named.some((at) => at >= m.start && at < m.start + m.length));
+  return mention ? [...new Set([...named, ...Array.from({ length: mention.length }, (_, offset) => mention.start + offset)])] : named;
+}
+
+function subjectPhrase(words: readonly Word[], fact: PreparedFact, registry: Registry | null): number[] {
+  const { subject } = fact;
+  for (let start = 0; subject.length > 0 && start + subject.length <= words.length; start += 1) {
+    if (subject.every((part, offset) => words[start + offset]?.folded === part || (offset === subject.length - 1 && namesWord(words[start + offset]?.folded ?? '', part)))) {
+      return subject.map((_, offset) => start + offset);
+    }
+  }
+  if (registry === null) return [];
+  const key = fold(fact.fact.subject);
+  const mention = registry.matcher.findMentions(words).mentions.find((m) => m.systems.some((system) => fold(system.name) === key));
+  return mention ? Array.from({ length: mention.length }, (_, offset) => mention.start + offset) : [];
+}
+
+/** The names a question gives (systems, organisations, the facts' subjects): a fact about another one does not answer it. */
+function namedSubjects(words: readonly Word[], facts: readonly PreparedFact[], registry: Registry | null): Set<string> {
+  const named = new Set<string>();
+  for (const mention of registry?.matcher.findMentions(words).mentions ?? []) for (const system of mention.systems) named.add(fold(system.name));
+  for (const organisation of organisationsIn(words)) named.add(fold(organisation.name));
+  for (const fact of facts) if (subjectWords(words, fact, null).length > 0) named.add(fold(fact.fact.subject));
+  return named;
+}
+
+/**
+ * The deck's facts a question asks about: those whose keywords it says (a keyword that is a question
+ * word, "hvorfor", counts only beside another), about the subject it names if it names one. Null when
+ * none fits, so that no fact about something else is given as the answer.
+ */
+export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], registry: Registry | null): FactMatch | null {
+  const all = prepared(facts);
+  const index = keywordIndex(all);
+  // Which words of the question say which fact's keywords: looked up by stem, not compared with every keyword.
+  const hitsOf = new Map<PreparedFact, { hits: number[]; strong: number }>();
+  words.forEach((word, at) => {
+    const strong = !isStopword(word.folded);
+    for (const fact of index.lookup(word.folded)) {
+      const entry = hitsOf.get(fact) ?? { hits: [], strong: 0 };
+      entry.hits.push(at);
+      if (strong) entry.strong += 1;
+      hitsOf.set(fact, entry);
+    }
+  });
+  words.forEach((first, start) => {
+    for (const { fact, phrase } of index.phrasesStartingWith(first.folded)) {
+      if (start + phrase.length > words.length) continue;
+      {
+        if (!phrase.every((part, offset) => says((words[start + offset] as Word).folded, part))) continue;
+        const entry = hitsOf.get(fact) ?? { hits: [], strong: 0 };
+        const at = phrase.map((_, offset) => start + offset);
+        entry.hits.push(...at);
+        if (at.some((index) => !isStopword((words[index] as Word).folded))) entry.strong += 1;
+        hitsOf.set(fact, entry);
+      }
+    }
+  });
+  let named: Set<string> | null = null;
+  let best: { score: number; facts: DeckFact[]; words: Set<number> } | null = null;
+  for (const fact of all) {
+    const found = hitsOf.get(fact);
+    if (found === undefined || found.strong === 0) continue;
+    const subject = subjectWords(words, fact, registry);
+    // The subject's own name ("FBS 2.0" among FBS's keywords) is the subject, not a keyword said.
+    const hits = [...new Set(found.hits)].filter((at) => !subject.includes(at));
+    const strong = Math.min(found.strong, hits.filter((at) => !isStopword((words[at] as Word).folded)).length);
+    // Only the subject named: about a topic only the deck knows ("hvad er buddyordningen?"), its facts answer;
+    // a system's name alone is a switch question.
+    if (strong === 0 && (subject.length === 0 || registry?.find(fact.fact.subject) !== undefined)) continue;
+    if (subject.length === 0) {
+      named ??= namedSubjects(words, all, registry);
+      // "Hvad koster SAPA?" is not answered with what DOS costs.
+      if (named.size > 0 && !named.has(fold(fact.fact.subject))) continue;
+    }
+    const score = strong * 2 + (hits.length - strong) * 0.5 + (subject.length > 0 ? 2 : 0);
+    const used = new Set([...hits, ...subject]);
+    if (best === null || score > best.score + 1e-9) best = { score, facts: [fact.fact], words: used };
+    else if (Math.abs(score - best.score) < 1e-9 && best.facts.length < MOST_FACTS) {
+      best.facts.push(fact.fact);
+      for (const at of used) best.words.add(at);
+    }
+  }
+  if (best === null) return null;
+  // A subject the deck says little about is shown whole: "hvem kan jeg kontakte hos KOMBIT?" gets the mail and the Teams room.
+  const subjects = new Set(best.facts.map((fact) => fold(fact.subject)));
+  if (subjects.size === 1) {
+    const about = facts.filter((fact) => subjects.has(fold(fact.subject)));
+    if (about.length <= SMALL_SUBJECT) for (const fact of about) if (!best.facts.includes(fact)) best.facts.push(fact);
+  }
+  // The fact's own words are read too: "per citizen" in "what does DOS cost per citizen?" is in its text.
+  const told = best.facts.flatMap((fact) => textWords(fact));
+  words.forEach((word, at) => {
+    if (word.folded.length >= 4 && told.some((toldWord) => says(word.folded, toldWord))) best.words.add(at);
+  });
+  return { facts: best.facts, words: [...best.words].sort((a, b) => a - b) };
+}
+
+const textWords = perObject((fact: DeckFact): string[] => [...new Set([...(phrases(fact.text)[0] ?? []), ...(phrases(fact.textEn)[0] ?? [])])]);
+
+/** The facts about a subject (a system's or a solution's name), for "what is known" beside an empty answer. */
+export function factsAbout(subjects: readonly string[], facts: readonly DeckFact[]): DeckFact[] {
+  const keys = new Set(subjects.map((subject) => fold(subject)));
+  return facts.filter((fact) => keys.has(fold(fact.subject)));
+}

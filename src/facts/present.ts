@@ -1,0 +1,45 @@
+import { cardTemplate, renderCard } from '../../cards/render.js';
+import type { Reply } from '../chat/types.js';
+import { formatDay } from '../i18n/format.js';
+import type { Lang } from '../i18n/language.js';
+import type { IsoDate } from '../time/calendarDate.js';
+import type { DeckFact } from './fact.js';
+import { FACT_TEXTS, sourceName } from './texts.js';
+
+const FACTS = cardTemplate(new URL('./cards/facts.json', import.meta.url));
+
+export interface FactView {
+  text: string;
+  details: { label: string; value: string }[];
+}
+
+/**
+ * A fact in the answer's language: the deck's own Danish sentence, or in English its translation,
+ * marked as KOMBIT's Danish text translated; always with its source.
+ */
+export function presentFact(fact: DeckFact, lang: Lang): FactView {
+  const details: FactView['details'] = [];
+  if (lang === 'da') {
+    details.push({ label: FACT_TEXTS.da.source, value: sourceName(fact.source, 'da') });
+    if (fact.day) details.push({ label: FACT_TEXTS.da.asOf, value: formatDay(fact.day as IsoDate, 'da') });
+    if (fact.url) details.push({ label: FACT_TEXTS.da.link, value: fact.url });
+    return { text: fact.text, details };
+  }
+  const en = FACT_TEXTS.en;
+  details.push({ label: en.source, value: `${sourceName(fact.source, 'en')} (${en.translated})` });
+  if (fact.day) details.push({ label: en.asOf, value: formatDay(fact.day as IsoDate, 'en') });
+  if (fact.url) details.push({ label: en.link, value: fact.url });
+  return { text: fact.textEn, details };
+}
+
+/** Lines of facts as plain text: what the CLI prints and the card's fallback. */
+export function factLines(views: readonly FactView[]): string[] {
+  return views.flatMap((view) => [view.text, ...view.details.map((detail) => `  ${detail.label}: ${detail.value}`)]);
+}
+
+/** The reply with the deck's facts about a subject. */
+export function factsReply(facts: readonly DeckFact[], lang: Lang, subject?: string): Reply & { card: NonNullable<Reply['card']> } {
+  const title = FACT_TEXTS[lang].title(subject ?? [...new Set(facts.map((fact) => fact.subject))].join(', '));
+  const views = facts.map((fact) => presentFact(fact, lang));
+  return { text: [title, ...factLines(views)].join('\n'), card: renderCard(FACTS, { title, facts: views }) };
+}
