@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Lang } from '../src/i18n/language.js';
 import { surveyMessages } from '../src/surveys/texts.js';
+import { messages } from '../src/i18n/messages.js';
+import { isStoreUnavailable } from '../src/store/unavailable.js';
 import type { Log } from '../src/log.js';
 import { answerInputOf } from '../src/surveys/answerInput.js';
 import { formPage, messagePage, savedPage } from '../src/surveys/formPage.js';
@@ -45,8 +47,16 @@ export function registerSurveyPages(server: Server, deps: SurveyPageDeps): void 
     const input = answerInputOf(body);
     const nonce = typeof body.nonce === 'string' && body.nonce.length <= 100 ? body.nonce : randomUUID();
     const submitter = { userId: null, name: input.contactName || null, aadObjectId: null };
-    const outcome = await deps.surveys.submit(opened.survey.id, input, submitter, { channel: 'link', nonce }, lang);
     const m = surveyMessages(lang);
+    let outcome: Awaited<ReturnType<SurveyService['submit']>>;
+    try {
+      outcome = await deps.surveys.submit(opened.survey.id, input, submitter, { channel: 'link', nonce }, lang);
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      // Nothing was kept: the form comes back filled in, with the same nonce, to be sent again as it is.
+      deps.log.error({ err: error, surveyId: opened.survey.id }, 'a survey answer from the form was not saved: the store failed');
+      return send(res, 503, formPage(opened.survey, { ...formOptions(req, lang, nonce), values: input, notice: messages(lang).notSaved }));
+    }
     switch (outcome.kind) {
       case 'invalid':
         return send(res, 400, formPage(outcome.survey, { ...formOptions(req, lang, nonce), values: input, problems: outcome.problems }));

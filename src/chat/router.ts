@@ -18,6 +18,8 @@ import type { Log } from '../log.js';
 import { metrics } from '../metrics.js';
 import { MAX_MESSAGE_CHARS } from './types.js';
 import { messages } from '../i18n/messages.js';
+import { isStoreUnavailable } from '../store/unavailable.js';
+import type { Lang } from '../i18n/language.js';
 
 interface MessageRoute {
   matcher: MessageMatcher<unknown>;
@@ -107,7 +109,7 @@ export class Router implements ChatRouter {
         return { reply: await route.handler(turn, match), understood: true };
       } catch (error) {
         this.options.log?.error({ err: error, conversation: turn.conversation.id }, 'a chat handler failed');
-        return { reply: { text: messages(turn.lang).somethingWrong }, understood: true };
+        return { reply: { text: failureText(error, turn.lang) }, understood: true };
       }
     }
     const reply = this.fallbackHandler ? await this.fallbackHandler(turn) : { text: messages(turn.lang).notUnderstood };
@@ -125,11 +127,16 @@ export class Router implements ChatRouter {
       return await route.handler(turn, data);
     } catch (error) {
       this.options.log?.error({ err: error, verb, conversation: turn.conversation.id }, 'a card action failed');
-      return { type: 'message', text: messages(turn.lang).somethingWrong };
+      return { type: 'message', text: failureText(error, turn.lang) };
     }
   }
 
   async handleWelcome(turn: ChatTurn): Promise<Reply | null> {
     return this.welcomeHandler ? this.welcomeHandler(turn) : null;
   }
+}
+
+/** What the user is told when a handler failed: "not saved, try again" when the store failed. */
+function failureText(error: unknown, lang: Lang): string {
+  return isStoreUnavailable(error) ? messages(lang).notSaved : messages(lang).somethingWrong;
 }

@@ -12,6 +12,8 @@ interface ChatMessages {
   /** "Kun KOMBITs administratorer kan synkronisere listen. Intet er ændret." */
   adminsOnly(what: string): string;
   somethingWrong: string;
+  /** The store failed (the database dropped, the disk is full): nothing was saved. */
+  notSaved: string;
 }
 
 const da: ChatMessages = {
@@ -21,6 +23,7 @@ const da: ChatMessages = {
   badAction: 'Knappen sendte noget jeg ikke kan læse. Intet er ændret; prøv igen fra et nyt kort.',
   adminsOnly: (what) => `Kun KOMBITs administratorer kan ${what}. Intet er ændret.`,
   somethingWrong: 'Beklager, noget gik galt hos mig. Prøv igen om lidt; fejlen er logget.',
+  notSaved: 'Det blev ikke gemt: jeg kan ikke nå mit lager lige nu. Prøv igen om lidt.',
 };
 
 const en: ChatMessages = {
@@ -30,6 +33,7 @@ const en: ChatMessages = {
   badAction: 'The button sent something I cannot read. Nothing has changed; please try again from a new card.',
   adminsOnly: (what) => `Only KOMBIT's administrators can ${what}. Nothing has changed.`,
   somethingWrong: 'Sorry, something went wrong on my side. Please try again shortly; the error has been logged.',
+  notSaved: 'Not saved: I cannot reach my storage just now. Please try again shortly.',
 };
 
 const MESSAGES: Record<Lang, ChatMessages> = { da, en };

@@ -40,6 +40,8 @@ export interface FormPageOptions {
   nonce: string;
   values?: Partial<AnswerInput>;
   problems?: Partial<Record<AnswerField, AnswerProblem>>;
+  /** Said above the form, e.g. that the answer was not saved and can be sent again as it is. */
+  notice?: string;
 }
 
 /** The survey as a plain HTML form: no JavaScript, labels on every field, errors tied to their fields. */
@@ -81,6 +83,7 @@ ${errorOf(field)}</div>`;
 <h1>${escapeHtml(m.title(survey.system))}</h1>
 <p>${escapeHtml(m.intro(survey.system, survey.requesters[0]?.name ?? null))}</p>
 ${survey.systemKnown ? '' : `<p>${escapeHtml(m.newSystemIntro)}</p>`}
+${options.notice ? `<div class="summary" role="alert" id="notice"><p><strong>${escapeHtml(options.notice)}</strong></p></div>` : ''}
 ${summary}
 <form method="post" action="${escapeHtml(options.action)}" novalidate>
 <input type="hidden" name="nonce" value="${escapeHtml(options.nonce)}">

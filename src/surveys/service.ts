@@ -133,8 +133,8 @@ export class SurveyService {
   }
 
   /** Asks for a system's date: joins the open survey about it, or opens one (within the person's limit). */
-  request(systemName: string, requester: Requester): Promise<RequestOutcome> {
-    return this.serialised(async (record) => {
+  async request(systemName: string, requester: Requester): Promise<RequestOutcome> {
+    const outcome = await this.serialised(async (record): Promise<RequestOutcome | { kind: 'created'; surveyId: string }> => {
       const registry = await this.deps.registry.current();
       const known = registry.find(systemName);
       const system = known?.name ?? systemName.trim();
@@ -151,8 +151,10 @@ export class SurveyService {
       }
       const surveyId = this.deps.newId?.() ?? randomUUID();
       await record({ type: 'requested', at: this.now(), surveyId, system, systemKnown: known !== undefined, requester });
-      return { kind: 'created', survey: this.surveys.get(surveyId) as Survey };
+      return { kind: 'created', surveyId };
     });
+    // The new survey exists in memory only once its event is durable, that is after the transaction.
+    return 'surveyId' in outcome ? { kind: 'created', survey: this.surveys.get(outcome.surveyId) as Survey } : outcome;
   }
 
   private openedInLastDay(userId: string): number {
