@@ -12,7 +12,10 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-/** Whether an error means "not saved because the store failed", wherever it was thrown. */
+/**
+ * Whether an error means "not saved because the store failed", wherever it was thrown. By its code, not
+ * its class: the database module is loaded on demand and may come with a copy of this class.
+ */
 export function isStoreUnavailable(error: unknown): error is StoreUnavailableError {
-  return error instanceof StoreUnavailableError;
+  return error instanceof StoreUnavailableError || (error as { code?: unknown } | null)?.code === 'STORE_UNAVAILABLE';
 }
