@@ -9,7 +9,8 @@ import { calendarDayAt } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
 import type { AdminDirectory } from './admins.js';
 import { checkAnswer, type AnswerField, type AnswerInput, type AnswerProblem } from './answerInput.js';
-import { applyApprovedAnswer } from './approval.js';
+import { applyApprovedAnswer, approvedValues } from './approval.js';
+import type { RegistryData } from '../store/registryStore.js';
 import { applyEvent, isOpen, latestAnswer, type AnswerSource, type Requester, type Review, type Survey, type SurveyAnswer, type SurveyEvent } from './survey.js';
 
 export interface SurveyDeps {
@@ -21,6 +22,8 @@ export interface SurveyDeps {
   newId?: () => string;
   /** How many surveys one person may open in 24 hours (administrators: any number). */
   openLimitPerDay?: number;
+  /** Whether approvals are written back to KOMBIT's list (the list is configured): each carries its values. */
+  writesBack?: boolean;
 }
 
 export const DEFAULT_OPEN_LIMIT_PER_DAY = 3;
@@ -239,8 +242,13 @@ export class SurveyService {
       const review: Review = { decision, answerId, by: { aadObjectId: admin.aadObjectId as string, name: admin.name }, at, reason };
       const event: SurveyEvent = { type: 'reviewed', at, surveyId, review };
       if (decision === 'approved') {
+        const approve = (data: RegistryData) => {
+          const next = applyApprovedAnswer(data, survey, answer, review);
+          if (this.deps.writesBack) review.writeBack = approvedValues(next, survey.system);
+          return next;
+        };
         // Recorded while the registry is still locked: a sync planned after this write sees the approval.
-        await this.deps.registry.update((data) => applyApprovedAnswer(data, survey, answer, review), () => record(event));
+        await this.deps.registry.update(approve, () => record(event));
       } else {
         await record(event);
       }

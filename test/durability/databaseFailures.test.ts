@@ -65,7 +65,7 @@ describe('PostgreSQL: an answer is acknowledged only once it is committed', func
     await bot.stop();
   });
 
-  const answer = { surveyId, lang: 'da', status: 'planned', ch2Date: '2026-03-03', vendor: 'Eksempel A/S' };
+  const answer = { lang: 'da', status: 'planned', ch2Date: '2026-03-03', vendor: 'Eksempel A/S' };
 
   it('a card answer whose COMMIT fails is "not saved"; sent again it is stored, and is there after a restart', async () => {
     await refuseNextSurveyCommit(url);
