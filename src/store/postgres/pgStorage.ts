@@ -5,6 +5,7 @@ import { SerialQueue } from '../serial.js';
 import type { DocumentName, EventLog, JournalName, Leadership, Storage, StoredDocument } from '../storage.js';
 import { inTransaction, isDatabaseFailure, lockName, unavailable } from './database.js';
 import { PgLeadership } from './leadership.js';
+import { PgPresence } from './presence.js';
 
 /** A read: the database's failure becomes StoreUnavailableError, as a change's does. */
 async function read<R>(query: Promise<R>): Promise<R> {
@@ -159,6 +160,7 @@ export interface PgStorageOptions {
 export function postgresStorage(pool: pg.Pool, log: Log, options: PgStorageOptions = {}): Storage {
   const registry = new PgRegistryStore(pool);
   let leadership: PgLeadership | null = null;
+  const presence = new PgPresence(pool, log);
   return {
     kind: 'postgres',
     registry,
@@ -169,7 +171,9 @@ export function postgresStorage(pool: pg.Pool, log: Log, options: PgStorageOptio
       leadership ??= await PgLeadership.start(pool, log, options.leaderPollMs ?? 10_000);
       return leadership;
     },
+    presence: () => presence,
     async close() {
+      await presence.close();
       await leadership?.stop();
       await pool.end();
     },
