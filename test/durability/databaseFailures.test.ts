@@ -71,9 +71,9 @@ describe('PostgreSQL: an answer is acknowledged only once it is committed', func
     await refuseNextSurveyCommit(url);
     const submit = cardAction(bot.serviceUrl, 'survey.submit', { ...answer, surveyId }, { id: 'activity-answer-1' });
     const refused = await bot.post(submit);
-    assert.match(textOf(refused.body), /Det blev ikke gemt: jeg kan ikke nå mit lager lige nu\. Prøv igen om lidt\./);
     assert.equal(bot.app.surveys.get(surveyId)!.answers.length, 0, 'nothing in memory that the database lacks');
     assert.deepEqual(await storedAnswers(url), []);
+    assert.match(textOf(refused.body), /Det blev ikke gemt: jeg kan ikke nå mit lager lige nu\. Prøv igen om lidt\./);
 
     // Teams re-sends the same activity (same id): it is stored now, not called "already recorded".
     const again = await bot.post(submit);
@@ -90,6 +90,7 @@ describe('PostgreSQL: an answer is acknowledged only once it is committed', func
     const fields = { nonce: 'form-1', status: 'planned', ch2Date: '2026-03-03', vendor: 'Eksempel A/S', contactName: 'Kari' };
     const post = () => fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
     const refused = await post();
+    assert.equal(bot.app.surveys.get(surveyId)!.answers.length, 0, 'nothing in memory that the database lacks');
     assert.equal(refused.status, 503);
     const html = await refused.text();
     assert.match(html, /role="alert" id="notice"><p><strong>Det blev ikke gemt/);
