@@ -130,7 +130,7 @@ describe('PostgreSQL: the bot lives through its database connections being kille
       LEADER_POLL_SECONDS: '0.3',
       SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!',
       ...ADMIN_ENV,
-    });
+    }, 60_000);
     let exitCode: number | null | 'running' = 'running';
     void bot.exited.then((code) => (exitCode = code));
     const post = async (activity: unknown) => {

@@ -71,7 +71,7 @@ describe('a crash mid-digest re-sends at most the one delivery under way', funct
   it('with files: killed mid-digest and started again, at most one channel gets the digest twice', async () => {
     const dataDir = path.join(folder, 'data');
     const ids = await subscribeChannels({ dataDir }, connector.url);
-    const first = await startBotProcess({ ...DIGEST_ENV, DATA_DIR: dataDir });
+    const first = await startBotProcess({ ...DIGEST_ENV, DATA_DIR: dataDir }, 60_000);
     bots.push(first);
     await until(() => connector.arrived >= 3, 'deliveries under way', 30_000);
     first.child.kill('SIGKILL');
@@ -88,7 +88,7 @@ describe('a crash mid-digest re-sends at most the one delivery under way', funct
     const url = await freshDatabase();
     const ids = await subscribeChannels({ dataDir: folder, databaseUrl: url }, connector.url);
     const env = { ...DIGEST_ENV, DATABASE_URL: url, LEADER_POLL_SECONDS: '0.5', DIGEST_CLAIM_SECONDS: '300' };
-    const [a, b] = await Promise.all([startBotProcess({ ...env, DATA_DIR: path.join(folder, 'a') }), startBotProcess({ ...env, DATA_DIR: path.join(folder, 'b') })]);
+    const [a, b] = await Promise.all([startBotProcess({ ...env, DATA_DIR: path.join(folder, 'a') }, 60_000), startBotProcess({ ...env, DATA_DIR: path.join(folder, 'b') }, 60_000)]);
     bots.push(a, b);
     await until(() => connector.arrived >= 3, 'deliveries under way', 30_000);
     const leads = async (bot: Bot) => ((await (await fetch(`${bot.url}/healthz`)).json()) as { leader: boolean }).leader;
