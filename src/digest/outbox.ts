@@ -51,8 +51,9 @@ export class DigestOutbox {
 
   /**
    * Claims a delivery before it is sent, so that no other instance sends the same conversation the
-   * same week. False when it was sent already, or another instance holds a claim that has not run out
-   * (a claim left by an instance that died runs out after `leaseMs`, and the survivor sends).
+   * same week. False when it was sent already, or another live instance holds a claim that has not run
+   * out. With `presence`, the claim names this instance's session, and a claim whose session ended (its
+   * instance died) is taken over at once; without, a dead instance's claim runs out after `leaseMs`.
    */
   async claim(week: string, conversationId: string, by: string, now: Date, leaseMs: number, presence?: Presence): Promise<boolean> {
     const session = presence ? await presence.session() : null;

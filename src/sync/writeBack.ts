@@ -33,7 +33,8 @@ export interface ApprovedWriteBack {
   fields: WriteBackFields;
 }
 
-type PendingWriteBack = Omit<ApprovedWriteBack, 'at'> & { at: string };
+/** What a push sends: an approval's values, or an entry an earlier version queued. */
+type PendingWriteBack = Pick<ApprovedWriteBack, 'id' | 'system' | 'fields'>;
 
 /**
  * Approved vendor answers on their way back to KOMBIT's list. What is pending is derived: every
