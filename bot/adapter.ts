@@ -1,7 +1,9 @@
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../src/config.js';
@@ -10,18 +12,36 @@ import { splitWords } from '../src/text/words.js';
 import { messages } from '../src/i18n/messages.js';
 import type { Log } from '../src/log.js';
 
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+
 /**
- * botbuilder's CloudAdapter. With an empty app id it authenticates nothing (local mode); with one,
+ * botbuilder's CloudAdapter, with authentication and the turn as two steps, so that the HTTP request
+ * can be answered as soon as it is authenticated and the turn (replies and their retries) run after.
+ */
+export class FkiAdapter extends CloudAdapter {
+  /** Checks the request's Bot Framework token (nothing in local mode); throws AuthenticationError. */
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs one authenticated turn; an invoke's response comes back. */
+  runTurn(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+/**
+ * The bot's adapter. With an empty app id it authenticates nothing (local mode); with one,
  * every request must carry a valid Bot Framework token.
  */
-export function createAdapter(config: Config, log: Log): CloudAdapter {
+export function createAdapter(config: Config, log: Log): FkiAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.appTenantId,
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new FkiAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const activity = context.activity;
     log.error(

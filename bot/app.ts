@@ -17,6 +17,7 @@ import { ConversationStore } from './conversations.js';
 import { ProactiveNotifier, type DeliveryOptions } from './notifier.js';
 import { Router } from '../src/chat/router.js';
 import { FkiBot } from './teamsBot.js';
+import { TurnsInFlight } from './inbound.js';
 
 export interface AppDeps {
   config: Config;
@@ -76,12 +77,13 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
     onRemoved: async (conversationId) => {
       await conversations.forget(conversationId);
     },
+    postLater: (conversationId, reply) => notifier.toConversation(conversationId, reply),
   });
   const onLinkAnswer = async (survey: Parameters<typeof tellAdmins>[0], answerId: string) => {
     const answer = survey.answers.find((candidate) => candidate.id === answerId);
     if (answer) await tellAdmins(survey, answer, { admins, notifier });
   };
-  return { config, log, clock, storage, registry, registryStore, router, schedules: started.schedules, routes: started.routes, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync };
+  return { turns: new TurnsInFlight(), config, log, clock, storage, registry, registryStore, router, schedules: started.schedules, routes: started.routes, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

@@ -2,55 +2,53 @@ import { ConfigError, loadConfig, loadDotEnv, type Config } from '../src/config.
 import { createLog } from '../src/log.js';
 import { checkFeatureSettings } from '../src/app/feature.js';
 import { FEATURES } from '../src/app/features.js';
-import { RegistryUnreadableError } from '../src/store/fileRegistryStore.js';
-import { InstanceLockedError, lockDataFolder } from '../src/store/instanceLock.js';
+import { lockDataFolder } from '../src/store/instanceLock.js';
+import { startFailureLine } from './startFailure.js';
 import { createApp, type App } from './app.js';
 import { startSchedules } from './scheduler.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
- * Loads the configuration, builds the bot and starts its server; a configuration error ends the
- * process with the reason. Shared by `npm start` and `npm run playground`.
+ * Loads the configuration, builds the bot and starts its server; any failure to start ends the
+ * process with one line that says what to do. Shared by `npm start` and `npm run playground`.
  */
 export async function startBot(check: (config: Config) => string | null = () => null): Promise<{ app: App; server: RunningServer }> {
-  loadDotEnv();
-  let config: Config;
+  let config: Config | null = null;
   try {
-    config = loadConfig();
-    checkFeatureSettings(FEATURES, process.env);
+    return await startWith(check, (loaded) => (config = loaded));
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
+    // Every start failure is one line that says what to do; the details only at LOG_LEVEL=debug.
+    if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') console.error(error);
+    console.error(startFailureLine(error, config));
     process.exit(1);
   }
+}
+
+async function startWith(check: (config: Config) => string | null, loaded: (config: Config) => void): Promise<{ app: App; server: RunningServer }> {
+  loadDotEnv();
+  const config = loadConfig();
+  loaded(config);
+  checkFeatureSettings(FEATURES, process.env);
   const refusal = check(config);
-  if (refusal !== null) {
-    console.error(refusal);
-    process.exit(1);
-  }
+  if (refusal !== null) throw new ConfigError(refusal);
   const log = createLog(config.logLevel);
   let releaseDataFolder: () => Promise<void> = async () => {};
+  // With files, one bot per data folder; with PostgreSQL, any number, one of them leading.
+  if (config.databaseUrl === null) releaseDataFolder = await lockDataFolder(config.dataDir, log);
   let app: App;
-  try {
-    // With files, one bot per data folder; with PostgreSQL, any number, one of them leading.
-    if (config.databaseUrl === null) releaseDataFolder = await lockDataFolder(config.dataDir, log);
-    app = await createApp({ config, log });
-  } catch (error) {
-    // What the operator can fix gets one line, not a stack trace.
-    if (!(error instanceof InstanceLockedError || error instanceof RegistryUnreadableError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
   let server: RunningServer;
   try {
+    app = await createApp({ config, log });
     server = await startServer(app);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    console.error(`Port ${config.port} on ${config.host} is already in use: stop what uses it, or set PORT to a free port.`);
-    process.exit(1);
+    await releaseDataFolder().catch(() => {});
+    throw error;
   }
   if (!config.localMode && config.allowedTenantIds.length === 0) {
     log.warn('ALLOWED_TENANT_IDS is not set: the bot answers users of any tenant; set it to KOMBIT\'s tenant id');
+  }
+  if (config.opsToken === null && !config.opsOpenWithoutToken) {
+    log.warn('OPS_TOKEN is not set: /metrics and the detailed /healthz are closed; set OPS_TOKEN to scrape them');
   }
   if (config.localMode) {
     log.warn({ url: server.url }, `local mode: MicrosoftAppId is empty, so requests are not authenticated; listening on ${config.host}`);
@@ -71,6 +69,7 @@ export async function startBot(check: (config: Config) => string | null = () => 
         schedules.stop();
         app.digests.stop();
         await server.close();
+        await app.turns.idle();
         await app.digests.idle();
         await app.sync.idle();
         await app.notifier.idle();

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Lang } from '../src/i18n/language.js';
 import { surveyMessages } from '../src/surveys/texts.js';
-import { messages } from '../src/i18n/messages.js';
-import { isStoreUnavailable } from '../src/store/unavailable.js';
 import type { Log } from '../src/log.js';
 import { answerInputOf } from '../src/surveys/answerInput.js';
 import { formPage, messagePage, savedPage } from '../src/surveys/formPage.js';
@@ -52,16 +50,19 @@ export function registerSurveyPages(server: Server, deps: SurveyPageDeps): void 
     try {
       outcome = await deps.surveys.submit(opened.survey.id, input, submitter, { channel: 'link', nonce }, lang);
     } catch (error) {
-      if (!isStoreUnavailable(error)) throw error;
-      // Nothing was kept: the form comes back filled in, with the same nonce, to be sent again as it is.
-      deps.log.error({ err: error, surveyId: opened.survey.id }, 'a survey answer from the form was not saved: the store failed');
-      return send(res, 503, formPage(opened.survey, { ...formOptions(req, lang, nonce), values: input, notice: messages(lang).notSaved }));
+      // The store is down: say so politely with the vendor's values kept (the same nonce, so sending
+      // again stores it once); what failed (an address, a path) is for the log only.
+      deps.log.error({ err: error, surveyId: opened.survey.id }, 'a survey answer from the web form could not be stored');
+      return send(res, 503, formPage(opened.survey, { ...formOptions(req, lang, nonce), values: input, notice: m.pageNotSaved }));
     }
     switch (outcome.kind) {
       case 'invalid':
         return send(res, 400, formPage(outcome.survey, { ...formOptions(req, lang, nonce), values: input, problems: outcome.problems }));
       case 'stored':
-        await deps.onAnswer(outcome.survey, outcome.answer.id);
+        // The answer is stored: telling the administrators may fail without taking the receipt away.
+        await deps.onAnswer(outcome.survey, outcome.answer.id).catch((error: unknown) => {
+          deps.log.error({ err: error, surveyId: outcome.survey.id }, 'the administrators could not be told about a survey answer');
+        });
         return send(res, 200, savedPage(outcome.survey, outcome.answer, lang));
       case 'duplicate':
         return send(res, 200, savedPage(outcome.survey, outcome.answer, lang));

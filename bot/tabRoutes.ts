@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Server } from 'restify';
-import { effectiveStatus } from '../src/registry/system.js';
+import { effectiveStatus, isOverdue, visibleNote } from '../src/registry/system.js';
 import type { RegistryService } from '../src/registry/service.js';
 import { calendarDayAt } from '../src/time/calendarDate.js';
 import type { Clock } from '../src/time/clock.js';
@@ -36,7 +36,8 @@ export function registerTab(server: Server, deps: { registry: RegistryService; c
       today,
       systems: registry.systems.map((s) => ({
         name: s.name, fullName: s.fullName, aliases: s.aliases, owner: s.owner, vendor: s.vendor, ch2Date: s.ch2Date,
-        sts2Date: s.sts2Date, status: effectiveStatus(s, today), source: s.source, note: s.note, updatedAt: s.updatedAt,
+        sts2Date: s.sts2Date, status: effectiveStatus(s, today), overdue: isOverdue(s, today), source: s.source,
+        note: visibleNote(s, today), updatedAt: s.updatedAt,
       })),
       deadlines: registry.deadlines,
     });

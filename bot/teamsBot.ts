@@ -6,7 +6,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { ActionData, ActionResult, ChatTurn } from '../src/chat/types.js';
+import type { ActionData, ActionResult, ChatTurn, Reply } from '../src/chat/types.js';
 import { detectLanguage, languageOfLocale, type Lang, type LanguageDetector } from '../src/i18n/language.js';
 import { messages } from '../src/i18n/messages.js';
 import type { Log } from '../src/log.js';
@@ -22,24 +22,31 @@ export interface FkiBotOptions {
   detect?: LanguageDetector;
   onEveryActivity?: (activity: TurnContext['activity']) => Promise<void>;
   onRemoved?: (conversationId: string) => Promise<void>;
+  /**
+   * Posts what a card action asks to post besides its invoke response, after the response: an
+   * invoke's HTTP request must not wait on a delivery (Teams re-sends after 15 s). Inline when absent.
+   */
+  postLater?: (conversationId: string, reply: Reply) => void;
 }
 
 /** The Teams edge: activities in, routed to features, replies and invoke responses out. */
 export class FkiBot extends ActivityHandler {
   private readonly turnOf: (context: TurnContext, lang?: Lang) => ChatTurn;
+  private readonly postLater: FkiBotOptions['postLater'];
 
   constructor(
     private readonly router: Router,
     private readonly log: Log,
-    { allowedTenantIds = [], detect = detectLanguage, onEveryActivity = async () => {}, onRemoved = async () => {} }: FkiBotOptions = {},
+    { allowedTenantIds = [], detect = detectLanguage, onEveryActivity = async () => {}, onRemoved = async () => {}, postLater }: FkiBotOptions = {},
   ) {
     super();
+    this.postLater = postLater;
     this.turnOf = (context, lang) => chatTurnOf(context, lang, detect);
     // Only KOMBIT's tenant: anyone else's activity gets no answer, and nothing of it is kept.
     this.onTurn(async (context, next) => {
-      const tenant = tenantOf(context.activity);
-      if (allowedTenantIds.length > 0 && (tenant === null || !allowedTenantIds.includes(tenant))) {
-        this.log.warn({ tenant, activityType: context.activity.type }, 'activity from a tenant that is not allowed: ignored');
+      const tenants = tenantsOf(context.activity);
+      if (allowedTenantIds.length > 0 && (tenants.length === 0 || tenants.some((tenant) => !allowedTenantIds.includes(tenant)))) {
+        this.log.warn({ tenants, activityType: context.activity.type }, 'activity from a tenant that is not allowed: ignored');
         if (context.activity.type === ActivityTypes.Invoke) {
           await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } satisfies InvokeResponse });
         }
@@ -114,7 +121,14 @@ export class FkiBot extends ActivityHandler {
         body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: messages(lang).badAction } },
       };
     }
-    return super.onInvokeActivity(context);
+    const response = await super.onInvokeActivity(context);
+    // botbuilder answers an invoke it has no handler for with 501, a server error: it is the caller's.
+    if (response.status === 501) {
+      const name = String(context.activity.name ?? '').replace(/[^\w./-]/g, '').slice(0, 100);
+      this.log.info({ name, conversation: context.activity.conversation?.id }, 'unknown invoke refused');
+      return { status: 400, body: { error: { code: 'UnknownInvoke', message: `FKI Bot does not handle the invoke "${name}".` } } };
+    }
+    return response;
   }
 
   /**
@@ -150,7 +164,12 @@ export class FkiBot extends ActivityHandler {
     const turn = this.turnOf(context, langOfData(data, context));
     try {
       const result = await this.router.handleAction(invokeValue.action.verb, data, turn);
-      await this.post(context, result);
+      const conversationId = context.activity.conversation?.id;
+      if (this.postLater && conversationId && result.type !== 'error') {
+        for (const reply of result.post ?? []) this.postLater(conversationId, reply);
+      } else {
+        await this.post(context, result);
+      }
       return invokeResponse(result);
     } catch (error) {
       this.log.error({ err: error, verb: invokeValue.action.verb, conversation: turn.conversation.id }, 'card action failed');
@@ -169,10 +188,17 @@ function isCardAction(value: unknown): boolean {
   return type === 'Action.Execute' && typeof verb === 'string' && verb.length <= 100 && dataOk;
 }
 
-function tenantOf(activity: TurnContext['activity']): string | null {
-  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-  const tenant = activity.conversation?.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : null);
-  return tenant ? tenant.toLowerCase() : null;
+/**
+ * Every tenant the activity names: `conversation.tenantId` and `channelData.tenant.id`. Each one that is
+ * present must be allowed, so two that disagree are refused (a forged field cannot ride on a true one).
+ */
+function tenantsOf(activity: TurnContext['activity']): string[] {
+  const channelTenant: unknown = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const conversationTenant: unknown = activity.conversation?.tenantId;
+  return [conversationTenant, channelTenant]
+    .filter((tenant) => tenant !== undefined && tenant !== null && tenant !== '')
+    // A tenant field that is not a string is no tenant anyone allowed: kept so that it is refused.
+    .map((tenant) => (typeof tenant === 'string' ? tenant.toLowerCase() : `invalid:${JSON.stringify(tenant)}`));
 }
 
 function invokeResponse(result: ActionResult): AdaptiveCardInvokeResponse {

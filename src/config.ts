@@ -31,6 +31,8 @@ const envSchema = z.object({
   SURVEY_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SURVEY_OPEN_LIMIT_PER_DAY: z.coerce.number().int().min(1).max(1000).default(3),
   PUBLIC_BASE_URL: z.string().default(''),
+  /** Bearer token for /metrics and the detailed /healthz (see Config.opsToken). */
+  OPS_TOKEN: z.string().default(''),
   /** The zone of every schedule and of "this week" (the name is the setting's first use, kept). */
   DIGEST_TZ: z.string().default('Europe/Copenhagen'),
 });
@@ -65,6 +67,13 @@ export interface Config {
   publicBaseUrl: string;
   /** The zone of schedules and of "this week" (DIGEST_TZ). */
   zone: string;
+  /**
+   * OPS_TOKEN: callers of /metrics and the detailed /healthz must send `Authorization: Bearer <it>`;
+   * null when not set. Without one, only a local-mode bot on loopback shows them to any caller.
+   */
+  opsToken: string | null;
+  /** True when anyone who can reach the server may see the details (local mode on loopback). */
+  opsOpenWithoutToken: boolean;
 }
 
 function splitList(value: string): string[] {
@@ -120,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && allowedTenantIds.length === 0) {
     throw new ConfigError('Refusing to start: NODE_ENV=production needs ALLOWED_TENANT_IDS (KOMBIT\'s tenant id), or MicrosoftAppType=SingleTenant with MicrosoftAppTenantId.');
   }
+  const opsToken = e.OPS_TOKEN.trim();
+  if (opsToken !== '' && opsToken.length < 32) throw new ConfigError('OPS_TOKEN must be at least 32 characters (for example: openssl rand -hex 32), or empty.');
   try {
     checkSchedule('0 8 * * 1', e.DIGEST_TZ);
   } catch (error) {
@@ -147,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     surveyOpenLimitPerDay: e.SURVEY_OPEN_LIMIT_PER_DAY,
     publicBaseUrl: e.PUBLIC_BASE_URL.trim() || `http://localhost:${e.PORT}`,
     zone: e.DIGEST_TZ,
+    opsToken: opsToken || null,
+    opsOpenWithoutToken: localMode && isLoopback(host),
   };
 }
 

@@ -7,8 +7,8 @@ import { neutraliseCsvCell } from './csvCell.js';
  * /api/overview; search, filters, sorting and the CSV download happen here. Data is only ever set as
  * text, never as markup.
  * @typedef {{ name: string, fullName: string|null, aliases: string[], owner: string|null, vendor: string|null,
- *   ch2Date: string|null, sts2Date: string|null, status: string, source: string|null, note: string|null, updatedAt: string|null }} System
- * @typedef {{ solution: string, code: string|null, kind: string, title: string, published: string|null, deadline: string|null, url: string|null }} Deadline
+ *   ch2Date: string|null, sts2Date: string|null, status: string, overdue?: boolean, source: string|null, note: string|null, updatedAt: string|null }} System
+ * @typedef {{ solution: string, code: string|null, kind: string, title: string, published: string|null, from?: string|null, deadline: string|null, url: string|null }} Deadline
  */
 
 const TEXT = {
@@ -16,6 +16,7 @@ const TEXT = {
     intro: 'Datoer for skiftet til Context Handler 2 og STS 2 fra KOMBITs register, og KLIK-frister. Søg, filtrér og sortér; download det viste som CSV.',
     search: 'Søg efter system eller leverandør', status: 'Status', month: 'Måned', download: 'Download CSV', all: 'Alle', anyMonth: 'Alle måneder',
     statuses: { switched: 'Skiftet', planned: 'Planlagt', unknown: 'Ingen dato endnu', 'not-applicable': 'Ikke relevant' },
+    overdue: 'Planlagt, dato passeret, ikke bekræftet',
     columns: { name: 'System', vendor: 'Leverandør', ch2Date: 'CH2-dato', sts2Date: 'STS2-dato', status: 'Status', source: 'Kilde', updatedAt: 'Senest ændret' },
     counts: (/** @type {number} */ missing, /** @type {number} */ total, /** @type {number} */ shown) => `${missing} af ${total} systemer mangler en dato · ${shown} vist`,
     caption: 'Systemer og deres datoer. Vælg en kolonneoverskrift for at sortere.',
@@ -29,6 +30,7 @@ const TEXT = {
     intro: "Dates of the switch to Context Handler 2 and STS 2 from KOMBIT's registry, and KLIK deadlines. Search, filter and sort; download what is shown as CSV.",
     search: 'Search for a system or vendor', status: 'Status', month: 'Month', download: 'Download CSV', all: 'All', anyMonth: 'All months',
     statuses: { switched: 'Switched', planned: 'Planned', unknown: 'No date yet', 'not-applicable': 'Not relevant' },
+    overdue: 'Planned, date passed, not confirmed',
     columns: { name: 'System', vendor: 'Vendor', ch2Date: 'CH2 date', sts2Date: 'STS2 date', status: 'Status', source: 'Source', updatedAt: 'Last changed' },
     counts: (/** @type {number} */ missing, /** @type {number} */ total, /** @type {number} */ shown) => `${missing} of ${total} systems have no date · ${shown} shown`,
     caption: 'Systems and their dates. Choose a column heading to sort.',
@@ -156,7 +158,7 @@ function render() {
     cell(s.vendor ?? '—');
     cell(day(s.ch2Date));
     cell(day(s.sts2Date));
-    cell(t.statuses[/** @type {keyof typeof t.statuses} */ (s.status)] ?? s.status, `status status-${s.status}`);
+    cell(s.overdue ? t.overdue : (t.statuses[/** @type {keyof typeof t.statuses} */ (s.status)] ?? s.status), `status status-${s.status}`);
     cell(s.source ?? '—', 'muted');
     cell(day(s.updatedAt));
     body.append(tr);
@@ -180,7 +182,7 @@ function renderDeadlines(deadlines) {
   const body = document.createDocumentFragment();
   for (const d of [...deadlines].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'))) {
     const tr = document.createElement('tr');
-    for (const text of [d.solution, d.code ?? '—', t.kinds[/** @type {keyof typeof t.kinds} */ (d.kind)] ?? d.kind, d.title, day(d.published), day(d.deadline)]) {
+    for (const text of [d.solution, d.code ?? '—', t.kinds[/** @type {keyof typeof t.kinds} */ (d.kind)] ?? d.kind, d.title, day(d.published), d.from ? `${day(d.from)} – ${day(d.deadline)}` : day(d.deadline)]) {
       const td = document.createElement('td');
       td.textContent = text;
       tr.append(td);

@@ -1,5 +1,5 @@
 import type { Registry } from '../registry/registry.js';
-import { datesOf, effectiveStatus, nameKey, type SwitchStatus, type SwitchTopic, type SystemRecord } from '../registry/system.js';
+import { datesOf, effectiveStatus, nameKey, visibleNote, type SwitchStatus, type SwitchTopic, type SystemRecord } from '../registry/system.js';
 import type { Lang } from '../i18n/language.js';
 import type { Word } from '../text/words.js';
 import { daysBetween, type IsoDate } from '../time/calendarDate.js';
@@ -30,6 +30,8 @@ export interface SystemFact {
   overdue: boolean;
   /** The vendor's latest unreviewed answer about this system, if any. */
   reported: PendingReport | null;
+  /** The record's note as it may be shown today (a remark written after the switch is not shown before it). */
+  note: string | null;
 }
 
 export type Answer =
@@ -96,8 +98,8 @@ function decide(question: Question, { registry, today, pending }: AnswerContext)
     const { from, to } = question.period;
     return list(question, 'period', registry.datedBetween(topic, from, to).map((system) => factOf(system, topic, today)), registry);
   }
-  if (question.list === 'switched') return listOf('switched', (s) => effectiveStatus(s, today) === 'switched');
-  if (question.list === 'planned') return listOf('planned', (s) => datesOf(s, topic).some((date) => date >= today));
+  if (question.list === 'switched') return listOf('switched', (s) => effectiveStatus(s, today, topic) === 'switched');
+  if (question.list === 'planned') return listOf('planned', (s) => effectiveStatus(s, today, topic) === 'planned' && datesOf(s, topic).some((date) => date >= today));
   if (question.list === 'all') return listOf('all', () => true);
   if (question.aboutRetirement) return { kind: 'retirement', topic };
   const unknown = question.unknownName;
@@ -119,15 +121,16 @@ function list(question: Question, kind: ListKind | 'period', facts: SystemFact[]
 
 function overview(topic: SwitchTopic, registry: Registry, today: IsoDate): Answer {
   const counts: Record<SwitchStatus, number> = { switched: 0, planned: 0, unknown: 0, 'not-applicable': 0 };
-  for (const system of registry.systems) counts[effectiveStatus(system, today)] += 1;
+  for (const system of registry.systems) counts[effectiveStatus(system, today, topic)] += 1;
   return { kind: 'overview', topic, counts, total: registry.systems.length };
 }
 
 export function factOf(system: SystemRecord, topic: SwitchTopic, today: IsoDate, pending?: ReadonlyMap<string, PendingReport>): SystemFact {
   const day = (date: IsoDate | null): DayFact | null => (date === null ? null : { date, days: daysBetween(today, date) });
-  const status = effectiveStatus(system, today);
+  const status = effectiveStatus(system, today, topic);
   const reported = pending?.get(nameKey(system.name)) ?? null;
-  const fact: SystemFact = { system, status, ch2: day(system.ch2Date), sts2: day(system.sts2Date), overdue: false, reported };
+  const note = visibleNote(system, today, topic);
+  const fact: SystemFact = { system, status, ch2: day(system.ch2Date), sts2: day(system.sts2Date), overdue: false, reported, note };
   fact.overdue = status === 'planned' && relevantDays(fact, topic).some((day) => day.days < 0);
   return fact;
 }

@@ -104,7 +104,7 @@ function presentFact(fact: SystemFact, topic: SwitchTopic, lang: Lang): FactView
         ? [m.noDate(name, m.switchName.bothTogether)]
         : switches.map((which) => sentenceFor(fact, which, lang));
   const details: Detail[] = [
-    { label: m.label.status, value: m.status[fact.status] },
+    { label: m.label.status, value: fact.overdue ? m.overdueStatus : m.status[fact.status] },
     { label: m.label.ch2, value: dayText(fact.ch2, lang) },
     { label: m.label.sts2, value: dayText(fact.sts2, lang) },
   ];
@@ -113,7 +113,7 @@ function presentFact(fact: SystemFact, topic: SwitchTopic, lang: Lang): FactView
   if (system.owner) details.push({ label: m.label.owner, value: system.owner });
   details.push({ label: m.label.source, value: system.source ?? m.noValue });
   if (system.updatedAt) details.push({ label: m.label.updated, value: formatTimestampDay(system.updatedAt, lang) });
-  if (system.note) details.push({ label: m.label.note, value: system.note });
+  if (fact.note) details.push({ label: m.label.note, value: fact.note });
   if (fact.reported) sentences.push(reportedSentence(fact.reported, lang));
   const dateless = fact.status !== 'not-applicable' && fact.status !== 'switched' && datesOf(system, topic).length === 0;
   // Once the vendor has answered, the answer waits for KOMBIT: asking again would not help.
@@ -157,7 +157,7 @@ function listItem(fact: SystemFact, topic: SwitchTopic, lang: Lang): ListItemVie
   const parts: string[] = [];
   if (topic !== 'sts2') parts.push(`CH2: ${fact.ch2 ? formatDay(fact.ch2.date, lang) : m.noValue}`);
   if (topic !== 'ch2') parts.push(`STS 2: ${fact.sts2 ? formatDay(fact.sts2.date, lang) : m.noValue}`);
-  parts.push(m.status[fact.status].toLowerCase());
+  parts.push((fact.overdue ? m.overdueStatus : m.status[fact.status]).toLowerCase());
   const vendor = fact.system.vendor ? ` (${fact.system.vendor})` : '';
   return { name: `${fact.system.name}${vendor}`, line: parts.join(' · ') };
 }

@@ -4,6 +4,8 @@ import type { Lang } from '../i18n/language.js';
 /** The answers' texts (a system's switch, lists, "did you mean"), in Danish and English. */
 interface AnswerTexts {
   status: Record<SwitchStatus, string>;
+  /** The status of a planned switch whose date has passed without being confirmed. */
+  overdueStatus: string;
   switchName: { ch2: string; sts2: string; both: string; bothTogether: string };
   retirementUnknown: string;
   switched(name: string, target: string, date: string, relative: string): string;
@@ -38,6 +40,7 @@ export function genitive(name: string): string {
 
 const da: AnswerTexts = {
   status: { switched: 'Skiftet', planned: 'Planlagt', unknown: 'Ingen dato endnu', 'not-applicable': 'Ikke relevant' },
+  overdueStatus: 'Planlagt, datoen er passeret, skiftet er ikke bekræftet',
   switchName: { ch2: 'Context Handler 2', sts2: 'STS 2', both: 'Context Handler 2 eller STS 2', bothTogether: 'CH2 og STS 2' },
   retirementUnknown:
     'Jeg kender ingen dato for lukningen af Context Handler 1 og STS 1. KOMBIT offentliggør planen for hver løsning på Digitaliseringskataloget under "Udfasning af Context Handler 1 og Security Token Service 1". Spørg mig om et systems skift til CH2, fx "hvornår skifter SAPA til CH2?".',
@@ -90,6 +93,7 @@ const da: AnswerTexts = {
 
 const en: AnswerTexts = {
   status: { switched: 'Switched', planned: 'Planned', unknown: 'No date yet', 'not-applicable': 'Not relevant' },
+  overdueStatus: 'Planned, the date has passed, the switch is not confirmed',
   switchName: { ch2: 'Context Handler 2', sts2: 'STS 2', both: 'Context Handler 2 or STS 2', bothTogether: 'CH2 and STS 2' },
   retirementUnknown:
     'I know no date for the closing of Context Handler 1 and STS 1. KOMBIT publishes the plan for each solution on Digitaliseringskataloget under "Udfasning af Context Handler 1 og Security Token Service 1". Ask me about a system\'s switch to CH2, for example "when does SAPA switch to CH2?".',

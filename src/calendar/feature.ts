@@ -2,7 +2,8 @@ import { linkCard } from '../../cards/textCards.js';
 import { defineFeature } from '../app/feature.js';
 import { exactly } from '../chat/phrases.js';
 import { DEADLINE_KINDS, type DeadlineKind } from '../deadlines/deadline.js';
-import { deadlinesFeed } from './feed.js';
+import { deadlinesFeed, knownSolution } from './feed.js';
+import { plainLine } from '../text/plainText.js';
 import { CALENDAR_FEED_PATH, calendarFeedUrl } from './link.js';
 import { calendarTexts } from './texts.js';
 
@@ -29,10 +30,18 @@ export const calendar = defineFeature({
       async handle({ query }) {
         const kind = query.get('kind');
         if (kind !== null && !(DEADLINE_KINDS as readonly string[]).includes(kind)) {
-          return { status: 400, type: 'text/plain; charset=utf-8', body: `${calendarTexts('da').badKind(kind.slice(0, 40))}\n${calendarTexts('en').badKind(kind.slice(0, 40))}\n` };
+          const shown = plainLine(kind, 40);
+          return { status: 400, type: 'text/plain; charset=utf-8', body: `${calendarTexts('da').badKind(shown)}\n${calendarTexts('en').badKind(shown)}\n` };
         }
-        const solution = query.get('solution')?.trim().slice(0, 100) || null;
-        const body = deadlinesFeed((await registry.current()).deadlines, { solution, kind: kind as DeadlineKind | null }, clock.now());
+        const asked = query.get('solution')?.trim().slice(0, 100) || null;
+        const { deadlines } = await registry.current();
+        // Only a solution the data knows: the link's own text never reaches the feed.
+        const solution = asked === null ? null : knownSolution(deadlines, asked);
+        if (asked !== null && solution === null) {
+          const shown = plainLine(asked, 40);
+          return { status: 404, type: 'text/plain; charset=utf-8', body: `${calendarTexts('da').unknownSolution(shown)}\n${calendarTexts('en').unknownSolution(shown)}\n` };
+        }
+        const body = deadlinesFeed(deadlines, { solution, kind: kind as DeadlineKind | null }, clock.now());
         return {
           status: 200,
           type: 'text/calendar; charset=utf-8',

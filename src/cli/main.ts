@@ -9,8 +9,9 @@ import type { Lang } from '../i18n/language.js';
 import { messages } from '../i18n/messages.js';
 import { importProblemLine, problemText } from '../i18n/problems.js';
 import { exportRegistry } from '../registry/exporter.js';
-import { ImportFileError, readImportText } from '../registry/importFormats.js';
-import { applyImport, type TableChanges } from '../registry/importer.js';
+import { decodeImportFile, ImportFileError, readImportText } from '../registry/importFormats.js';
+import { applyImport, type TableChanges, type TableName } from '../registry/importer.js';
+import { plainLine } from '../text/plainText.js';
 import { seedIfEmpty } from '../registry/seed.js';
 import { adminsCommand, closeSurveyFromCli, exportSurveys, readSurveys, surveysAsText } from './surveyCommands.js';
 import { createLog, type Log } from '../log.js';
@@ -29,7 +30,7 @@ export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 const USAGE = `FKI Bot command line
 
   npm run --silent cli -- ask "QUESTION" [--as-of YYYY-MM-DD] [--lang da|en]
-  npm run --silent cli -- import FILE [--replace] [--lang da|en]
+  npm run --silent cli -- import FILE [--replace [--yes]] [--lang da|en]
   npm run --silent cli -- export [--format json|csv] [--table systems|deadlines]
   npm run --silent cli -- digest [--as-of YYYY-MM-DD] [--lang da|en]
   npm run --silent cli -- sync [--dry-run] [--lang da|en]
@@ -68,6 +69,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       options: {
         lang: { type: 'string' },
         replace: { type: 'boolean', default: false },
+        yes: { type: 'boolean', default: false },
         format: { type: 'string', default: 'json' },
         table: { type: 'string', default: 'systems' },
         'as-of': { type: 'string' },
@@ -95,7 +97,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await ask(rest.join(' '), lang, values['as-of'], io);
       case 'import':
         if (rest.length !== 1) throw new UsageError('import takes exactly one FILE');
-        return await importFile(rest[0] as string, values.replace, lang ?? 'da', io);
+        return await importFile(rest[0] as string, { replace: values.replace, yes: values.yes }, lang ?? 'da', io);
       case 'export':
         return await exportData(values.format, values.table, io);
       case 'digest':
@@ -149,17 +151,21 @@ async function ask(question: string, lang: Lang | undefined, asOf: string | unde
   return answer.understood ? EXIT.ok : EXIT.badInput;
 }
 
-async function importFile(file: string, replace: boolean, lang: Lang, io: CliIo): Promise<number> {
-  let text: string;
+/** `import --replace` that would take out more than this share of a table asks for `--yes`. */
+const REPLACE_CONFIRM_SHARE = 0.5;
+
+async function importFile(file: string, { replace, yes }: { replace: boolean; yes: boolean }, lang: Lang, io: CliIo): Promise<number> {
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch {
     io.err(`${problemText('FILE_NOT_FOUND', lang)}: ${file}`);
     return EXIT.badInput;
   }
   let tables;
   try {
-    tables = readImportText(text, file);
+    // Excel on a Danish Windows saves CSV as Windows-1252: read right, never as "Leverand\uFFFDr".
+    tables = readImportText(decodeImportFile(bytes).text, file);
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
     io.err(`${problemText(error.code, lang)}${error.detail ? `: ${error.detail}` : ''}`);
@@ -167,10 +173,24 @@ async function importFile(file: string, replace: boolean, lang: Lang, io: CliIo)
   }
   // Planned from the newest data under the store's lock: a change the bot makes meanwhile is kept.
   let outcome!: ReturnType<typeof applyImport>;
+  let wouldRemove: { table: TableName; names: string[]; of: number } | null = null;
   await io.storage.registry.update((data) => {
     outcome = applyImport(data, tables, { replace, now: io.clock.now() });
-    return outcome.ok ? outcome.data : null;
+    if (!outcome.ok) return null;
+    if (!yes) {
+      // A header-only CSV with --replace would empty the registry without a word: ask first.
+      for (const table of ['systems', 'deadlines'] as const) {
+        const names = outcome.removed[table] ?? [];
+        if (names.length > 0 && names.length > data[table].length * REPLACE_CONFIRM_SHARE) wouldRemove = { table, names, of: data[table].length };
+      }
+    }
+    return wouldRemove === null ? outcome.data : null;
   });
+  if (wouldRemove !== null) {
+    const { table, names, of } = wouldRemove as { table: TableName; names: string[]; of: number };
+    io.err(cliTexts(lang).replaceNeedsYes(table, names.length, of, names.slice(0, 10).map((name) => plainLine(name, 60)), names.length - Math.min(names.length, 10)));
+    return EXIT.badInput;
+  }
   if (!outcome.ok) {
     const heading = cliTexts(lang).nothingImported;
     io.err([heading, ...outcome.problems.map((problem) => `  ${importProblemLine(problem, tables.format, lang)}`)].join('\n'));

@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/language.js';
 /** The command line's own texts, in Danish and English. */
 interface CliTexts {
   nothingImported: string;
+  replaceNeedsYes(table: string, count: number, of: number, names: string[], more: number): string;
   imported(table: string, added: number, updated: number, unchanged: number, removed: number): string;
   asked: string;
   answers: string;
@@ -21,6 +22,8 @@ interface CliTexts {
 
 const da: CliTexts = {
   nothingImported: 'Intet blev importeret. Ret disse fejl og prøv igen:',
+  replaceNeedsYes: (table, count, of, names, more) =>
+    `import --replace ville fjerne ${count} af ${of} i ${table}: ${names.join(', ')}${more ? ` og ${more} til` : ''}. Intet er ændret. Kør igen med --yes hvis det er meningen.`,
   imported: (table, added, updated, unchanged, removed) =>
     `${table}: ${added} nye, ${updated} ændrede, ${unchanged} uændrede${removed ? `, ${removed} fjernet` : ''}`,
   asked: 'har spurgt',
@@ -41,6 +44,8 @@ const da: CliTexts = {
 
 const en: CliTexts = {
   nothingImported: 'Nothing was imported. Fix these problems and try again:',
+  replaceNeedsYes: (table, count, of, names, more) =>
+    `import --replace would remove ${count} of ${of} in ${table}: ${names.join(', ')}${more ? ` and ${more} more` : ''}. Nothing has changed. Run again with --yes if that is what you mean.`,
   imported: (table, added, updated, unchanged, removed) =>
     `${table}: ${added} added, ${updated} changed, ${unchanged} unchanged${removed ? `, ${removed} removed` : ''}`,
   asked: 'asked',

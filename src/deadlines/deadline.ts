@@ -19,12 +19,19 @@ export interface Deadline {
    * (an agreement or a letter). Null when no source gives it: never guessed.
    */
   published: IsoDate | null;
+  /**
+   * The first day when the item is a period ("uge 6–13 2025"), else null. A period is shown as a
+   * period, never as one of its days; `deadline` is then its last day.
+   */
+  from: IsoDate | null;
   /** The last day (KLIK's "Slutdato"), or the day of a meeting or go-live; Europe/Copenhagen. */
   deadline: IsoDate | null;
   url: string | null;
   source: string | null;
   /** KLIK tasks only: published in KLIK or not yet; null when unknown or not a KLIK task. */
   klikStatus: KlikStatus | null;
+  /** The source's own sentence about the item, in its language (the deck's is Danish). */
+  note: string | null;
 }
 
 /** Identity of a deadline: solution + code, or solution + title + deadline when it has no code. */

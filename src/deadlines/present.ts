@@ -5,6 +5,7 @@ import type { SystemRecord } from '../registry/system.js';
 import { dayAsUtcDate, daysBetween, type IsoDate } from '../time/calendarDate.js';
 import { categoryOf, isDue } from './category.js';
 import type { Deadline } from './deadline.js';
+import { formatItemPeriod, isPeriod } from './itemPeriod.js';
 import type { DatedItem, Digest } from './digest.js';
 import type { DeadlineAnswer } from './questions.js';
 
@@ -68,8 +69,9 @@ export function deadlineLead(deadline: Deadline, lang: Lang): string {
 export function deadlineLine(deadline: Deadline, today: IsoDate, lang: Lang, withYear: boolean): Line {
   const m = digestMessages(lang);
   const label = m.dayLabel(isDue(deadline));
-  const day =
-    deadline.deadline === null
+  const day = isPeriod(deadline)
+    ? periodText(deadline, today, lang)
+    : deadline.deadline === null
       ? `${label}: ${m.noDay}`
       : `${label}: ${weekdays[lang][withYear ? 'long' : 'short'].format(dayAsUtcDate(deadline.deadline))} (${formatRelative(daysBetween(today, deadline.deadline), lang)})`;
   const parts = [deadline.title, day];
@@ -77,11 +79,20 @@ export function deadlineLine(deadline: Deadline, today: IsoDate, lang: Lang, wit
   return { lead: deadlineLead(deadline, lang), text: parts.join(' · ') };
 }
 
+/** "Periode: uge 6–13 2025 (om 3 uger)", "… (i gang nu)": a period is never shown as one of its days. */
+function periodText(item: { from: IsoDate; deadline: IsoDate }, today: IsoDate, lang: Lang): string {
+  const m = digestMessages(lang);
+  const when =
+    today < item.from ? formatRelative(daysBetween(today, item.from), lang) : today <= item.deadline ? m.underWay : formatRelative(daysBetween(today, item.deadline), lang);
+  return `${m.periodLabel}: ${formatItemPeriod(item.from, item.deadline, lang)} (${when})`;
+}
+
 /** "Publiceret i KLIK: 5. februar 2025 · Frist: 18. februar 2025", or "Udsendt: …" for what was sent. */
 function publishedLine(item: DatedItem, lang: Lang): Line {
   const m = digestMessages(lang);
   const parts = [item.deadline.title, `${m.publishedLabel(item.deadline.kind)}: ${formatDay(item.day, lang)}`];
-  if (item.deadline.deadline) parts.push(`${m.dayLabel(isDue(item.deadline))}: ${formatDay(item.deadline.deadline, lang)}`);
+  if (isPeriod(item.deadline)) parts.push(`${m.periodLabel}: ${formatItemPeriod(item.deadline.from, item.deadline.deadline, lang)}`);
+  else if (item.deadline.deadline) parts.push(`${m.dayLabel(isDue(item.deadline))}: ${formatDay(item.deadline.deadline, lang)}`);
   return { lead: deadlineLead(item.deadline, lang), text: parts.join(' · ') };
 }
 

@@ -1,6 +1,7 @@
 import { perObject } from '../memo.js';
 import { SystemMatcher } from '../registry/matcher.js';
 import type { Registry } from '../registry/registry.js';
+import { solutionAliases } from '../registry/solutionNames.js';
 import type { SystemRecord } from '../registry/system.js';
 import { fold } from '../text/fold.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
@@ -10,6 +11,7 @@ import { addDays, daysBetween, type IsoDate } from '../time/calendarDate.js';
 import { findPeriod, isPastTense, type Period } from '../time/period.js';
 import { categoryOf, type DeadlineCategory } from './category.js';
 import type { Deadline } from './deadline.js';
+import { itemWithin } from './itemPeriod.js';
 import { DIGEST_WINDOWS } from './digest.js';
 
 /** Which days a deadline question is about. */
@@ -205,7 +207,8 @@ function inWhen(deadline: Deadline, when: DeadlineWhen, today: IsoDate): boolean
     case 'next':
       return day !== null && day >= today;
     default:
-      return day !== null && day >= when.period.from && day <= when.period.to;
+      // A period ("uge 6–13") is found in any of its days.
+      return itemWithin(deadline, when.period.from, when.period.to);
   }
 }
 
@@ -283,15 +286,23 @@ const hasSolutionsBeyondSystems = perObject((registry: Registry) =>
  */
 function solutionIn(words: readonly Word[], registry: Registry): FoundSolution | null {
   const matcher = solutionMatcherOf(registry);
-  // A question word that folds like a solution's name ("does" → "dos" like DOS) names nothing.
+  // A question word that folds like a solution's name ("does" → "dos" like DOS) names nothing,
+  // unless it is written as the acronym ("DOS").
   const mention = matcher
     .findMentions(words)
-    .mentions.find((m) => m.systems.length === 1 && m.score >= 0.85 && !(phrases(m.text)[0] ?? []).every((word) => isStopword(word)));
+    .mentions.find(
+      (m) => m.systems.length === 1 && m.score >= 0.85 && (isAcronym(m.text) || !(phrases(m.text)[0] ?? []).every((word) => isStopword(word))),
+    );
   const name = mention?.systems[0]?.name;
   if (name === undefined || mention === undefined) return null;
   const mentioned = new Set(phrases(mention.text)[0]);
   const used = words.flatMap((word, at) => (mentioned.has(word.folded) ? [at] : []));
   return { name, key: fold(name), isSystem: registry.find(name) !== undefined, words: used };
+}
+
+/** "DOS", "KMD": a name typed in capitals, which no question word is. */
+function isAcronym(text: string): boolean {
+  return /^[A-ZÆØÅ0-9]{2,}$/.test(text.trim());
 }
 
 /** Solutions and the systems in them as names to match, with the aliases of a system of that name; once per registry. */
@@ -305,7 +316,7 @@ function solutionMatcher(registry: Registry): SystemMatcher {
   const records: SystemRecord[] = [...names.values()].map((name) => {
     const system = registry.find(name);
     return {
-      name, fullName: system?.fullName ?? null, aliases: system?.aliases ?? [], owner: null, vendor: null, ch2Date: null, sts2Date: null,
+      name, fullName: system?.fullName ?? null, aliases: system?.aliases ?? solutionAliases(name), owner: null, vendor: null, ch2Date: null, sts2Date: null,
       status: null, source: null, note: null, updatedAt: null,
     };
   });

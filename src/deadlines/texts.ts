@@ -25,6 +25,9 @@ interface DigestMessages {
   categoryPlural: Record<DeadlineCategory, string>;
   /** The label of an item's day: "Frist" for what is due, "Dato" for what happens. */
   dayLabel(due: boolean): string;
+  /** The label of an item that is a period ("Periode: uge 6–13 2025"), and "under way" for one that runs today. */
+  periodLabel: string;
+  underWay: string;
   publishedLabel(kind: DeadlineKind): string;
   notPublished: string;
   noDay: string;
@@ -78,6 +81,8 @@ const da: DigestMessages = {
   category: { klik: 'KLIK-opgave', agreement: 'Aftale', meeting: 'Møde', 'go-live': 'Idriftsættelse', release: 'Release', milestone: 'Milepæl' },
   categoryPlural: { klik: 'KLIK-opgaver', agreement: 'Aftaler', meeting: 'Møder', 'go-live': 'Idriftsættelser', release: 'Releases', milestone: 'Milepæle' },
   dayLabel: (due) => (due ? 'Frist' : 'Dato'),
+  periodLabel: 'Periode',
+  underWay: 'i gang nu',
   publishedLabel: (kind) => (kind === 'klik' ? 'Publiceret i KLIK' : 'Udsendt'),
   notPublished: 'Ikke publiceret i KLIK endnu',
   noDay: 'ingen endnu',
@@ -131,6 +136,8 @@ const en: DigestMessages = {
   category: { klik: 'KLIK task', agreement: 'Agreement', meeting: 'Meeting', 'go-live': 'Go-live', release: 'Release', milestone: 'Milestone' },
   categoryPlural: { klik: 'KLIK tasks', agreement: 'Agreements', meeting: 'Meetings', 'go-live': 'Go-lives', release: 'Releases', milestone: 'Milestones' },
   dayLabel: (due) => (due ? 'Deadline' : 'Date'),
+  periodLabel: 'Period',
+  underWay: 'under way',
   publishedLabel: (kind) => (kind === 'klik' ? 'Published in KLIK' : 'Sent'),
   notPublished: 'Not yet published in KLIK',
   noDay: 'none yet',

@@ -4,7 +4,8 @@ import { buildDigest, type SurveySummary } from '../deadlines/digest.js';
 import { digestViewToText, presentDigest, withCalendar } from '../deadlines/present.js';
 import type { Lang } from '../i18n/language.js';
 import type { Deadline } from '../deadlines/deadline.js';
-import type { SystemRecord } from '../registry/system.js';
+import { nameKey, type SystemRecord } from '../registry/system.js';
+import { shownSubject } from '../surveys/subject.js';
 import type { Survey } from '../surveys/survey.js';
 import type { IsoDate } from '../time/calendarDate.js';
 
@@ -14,12 +15,15 @@ export interface DigestData {
   systems: readonly SystemRecord[];
 }
 
-function summaries(openSurveys: readonly Survey[]): SurveySummary[] {
-  return openSurveys.map((s) => ({ system: s.system, createdAt: s.createdAt, requesters: s.requesters.length, answers: s.answers.length }));
+/** The open surveys as the digest shows them: a name only when the registry knows it (see shownSubject). */
+function summaries(openSurveys: readonly Survey[], systems: readonly SystemRecord[], lang: Lang): SurveySummary[] {
+  const names = new Set(systems.flatMap((system) => [system.name, ...system.aliases].map(nameKey)));
+  const knows = (name: string) => names.has(nameKey(name));
+  return openSurveys.map((s) => ({ system: shownSubject(s, lang, knows), createdAt: s.createdAt, requesters: s.requesters.length, answers: s.answers.length }));
 }
 
 function view(data: DigestData, openSurveys: readonly Survey[], asOf: IsoDate, lang: Lang) {
-  return presentDigest(buildDigest({ deadlines: data.deadlines, systems: data.systems, surveys: summaries(openSurveys), asOf }), lang);
+  return presentDigest(buildDigest({ deadlines: data.deadlines, systems: data.systems, surveys: summaries(openSurveys, data.systems, lang), asOf }), lang);
 }
 
 /** The digest for day D as plain text (the CLI's preview). */

@@ -17,7 +17,7 @@ export interface RawTables {
   deadlines?: RawRow[];
 }
 
-export type FileProblemCode = 'MALFORMED_JSON' | 'MALFORMED_CSV' | 'UNKNOWN_TABLE' | 'EMPTY_FILE' | 'NOT_A_LIST';
+export type FileProblemCode = 'MALFORMED_JSON' | 'MALFORMED_CSV' | 'UNKNOWN_TABLE' | 'EMPTY_FILE' | 'NOT_A_LIST' | 'UNKNOWN_ENCODING';
 
 export class ImportFileError extends Error {
   constructor(
@@ -25,6 +25,45 @@ export class ImportFileError extends Error {
     readonly detail: string = '',
   ) {
     super(`${code}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+/**
+ * The text of an import file's bytes. A BOM decides (UTF-8, UTF-16 LE/BE); without one, bytes that
+ * are valid UTF-8 are UTF-8, and anything else is Windows-1252, what Excel on a Danish Windows saves
+ * as "CSV (semikolonsepareret)". NUL bytes without a BOM (UTF-16 that lost its BOM) are refused.
+ */
+export function decodeImportFile(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' } {
+  const starts = (...prefix: number[]) => prefix.every((byte, index) => bytes[index] === byte);
+  if (starts(0xef, 0xbb, 0xbf)) return { text: strictDecode('utf-8', bytes.subarray(3)), encoding: 'utf-8' };
+  if (starts(0xff, 0xfe)) return { text: strictDecode('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' };
+  if (starts(0xfe, 0xff)) return { text: strictDecode('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes.includes(0)) throw new ImportFileError('UNKNOWN_ENCODING');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** Windows-1252's 0x80–0x9F (€, ‚, ƒ, „ …); five bytes have no character and stay as they are. */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Windows-1252 as the WHATWG Encoding standard defines it. Node 20's TextDecoder('windows-1252')
+ * decodes as ISO-8859-1 (0x80 becomes U+0080, not €), so the 32 bytes that differ are mapped here.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
+
+function strictDecode(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new ImportFileError('UNKNOWN_ENCODING');
   }
 }
 

@@ -22,7 +22,13 @@ export interface TableChanges {
 }
 
 export type ImportOutcome =
-  | { ok: true; data: RegistryData; changes: Partial<Record<TableName, TableChanges>> }
+  | {
+      ok: true;
+      data: RegistryData;
+      changes: Partial<Record<TableName, TableChanges>>;
+      /** With `replace`: what the import would take out of each table (a system's name, a deadline's code or title). */
+      removed: Partial<Record<TableName, string[]>>;
+    }
   | { ok: false; problems: ImportProblem[] };
 
 export interface ImportOptions {
@@ -49,6 +55,7 @@ export function applyImport(current: RegistryData, tables: RawTables, options: I
 
   const data: RegistryData = structuredClone(current);
   const changes: Partial<Record<TableName, TableChanges>> = {};
+  const removed: Partial<Record<TableName, string[]>> = {};
   const stamp = options.now.toISOString();
   if (systems) {
     const merged = merge(current.systems, systems, (s) => nameKey(s.name), options.replace, (s, presentFields) =>
@@ -56,13 +63,15 @@ export function applyImport(current: RegistryData, tables: RawTables, options: I
     );
     data.systems = merged.records;
     changes.systems = merged.changes;
+    removed.systems = merged.removed.map((s) => s.name);
   }
   if (deadlines) {
     const merged = merge(current.deadlines, deadlines, deadlineKey, options.replace, (d) => d);
     data.deadlines = merged.records;
     changes.deadlines = merged.changes;
+    removed.deadlines = merged.removed.map((d) => (d.code ? `${d.solution} ${d.code}` : `${d.solution}: ${d.title}`));
   }
-  return { ok: true, data, changes };
+  return { ok: true, data, changes, removed };
 }
 
 interface ValidRow<T> {
@@ -121,7 +130,7 @@ function merge<T extends SystemRecord | Deadline>(
   keyOf: (value: T) => string,
   replace: boolean,
   stampChanged: (value: T, presentFields: Set<string>) => T,
-): { records: T[]; changes: TableChanges } {
+): { records: T[]; changes: TableChanges; removed: T[] } {
   const changes: TableChanges = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const byKey = new Map(existing.map((record) => [keyOf(record), record]));
   const incomingKeys = new Set<string>();
@@ -141,8 +150,9 @@ function merge<T extends SystemRecord | Deadline>(
     if (at === undefined) records.push(record);
     else records[at] = record;
   }
-  if (replace) changes.removed = [...byKey.keys()].filter((key) => !incomingKeys.has(key)).length;
-  return { records, changes };
+  const removed = replace ? existing.filter((record) => !incomingKeys.has(keyOf(record))) : [];
+  changes.removed = removed.length;
+  return { records, changes, removed };
 }
 
 function overlay<T extends object>(before: T, value: T, presentFields: Set<string>): T {

@@ -2,6 +2,21 @@ import { z } from 'zod';
 import { DEADLINE_KINDS, KLIK_STATUSES, type Deadline } from '../deadlines/deadline.js';
 import { parseCalendarDate } from '../time/calendarDate.js';
 import { SWITCH_STATUSES, type SystemRecord } from './system.js';
+import { hasInvisible } from '../text/plainText.js';
+
+/** The years a switch date or a deadline can fall in; anything else is a typo (0001, 9999). */
+export const YEAR_RANGE = { first: 2000, last: 2100 } as const;
+
+/**
+ * One way to write a code: "k-53", "K 53" and "K53" are K53; "klik-01" is "KLIK 01" (a one-letter
+ * prefix is written without a space, a word with one, as KOMBIT writes them). Other codes: trimmed.
+ */
+export function canonicalCode(code: string): string {
+  const match = /^([a-zæøå]+)[\s._-]*(\d+)$/iu.exec(code.trim());
+  if (!match) return code.trim().replace(/\s+/g, ' ');
+  const prefix = match[1]!.toLocaleUpperCase('da');
+  return `${prefix}${prefix.length > 1 ? ' ' : ''}${match[2]}`;
+}
 
 /**
  * Validation of systems and deadlines from any source (JSON, CSV, later the SharePoint list).
@@ -21,7 +36,11 @@ export type RecordProblemCode =
   | 'INVALID_KLIK_STATUS'
   | 'KLIK_STATUS_NOT_KLIK'
   | 'PUBLISHED_BUT_NOT_PUBLISHED'
-  | 'NOT_A_RECORD';
+  | 'PERIOD_WITHOUT_END'
+  | 'PERIOD_REVERSED'
+  | 'NOT_A_RECORD'
+  | 'DATE_OUT_OF_RANGE'
+  | 'INVISIBLE_CHARACTER';
 
 export interface RecordProblem {
   field: string | null;
@@ -34,13 +53,18 @@ export const LIMITS = { name: 100, fullName: 200, alias: 100, aliases: 30, text:
 const blankToNull = (value: unknown): unknown =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? null : value;
 
-const optionalText = (max: number) =>
-  z.preprocess(blankToNull, z.string({ error: 'NOT_TEXT' }).trim().max(max, { error: 'TOO_LONG' }).nullable());
+/** No control, bidi or zero-width character ("SA\u200BPA" would look like SAPA; ESC drives a terminal). */
+const visible = (text: string) => !hasInvisible(text);
+/** A note may run over lines; nothing else in it may be invisible. */
+const visibleNote = (text: string) => !hasInvisible(text.replace(/\r?\n|\t/g, ' '));
+
+const optionalText = (max: number, check: (text: string) => boolean = visible) =>
+  z.preprocess(blankToNull, z.string({ error: 'NOT_TEXT' }).trim().max(max, { error: 'TOO_LONG' }).refine(check, { error: 'INVISIBLE_CHARACTER' }).nullable());
 
 const requiredText = (max: number) =>
   z.preprocess(
     blankToNull,
-    z.string({ error: (issue) => (issue.input === null ? 'REQUIRED' : 'NOT_TEXT') }).trim().max(max, { error: 'TOO_LONG' }),
+    z.string({ error: (issue) => (issue.input === null ? 'REQUIRED' : 'NOT_TEXT') }).trim().max(max, { error: 'TOO_LONG' }).refine(visible, { error: 'INVISIBLE_CHARACTER' }),
   );
 
 const calendarDate = z.preprocess(
@@ -55,6 +79,11 @@ const calendarDate = z.preprocess(
         ctx.addIssue({ code: 'custom', message: 'INVALID_DATE' });
         return z.NEVER;
       }
+      const year = Number(day.slice(0, 4));
+      if (year < YEAR_RANGE.first || year > YEAR_RANGE.last) {
+        ctx.addIssue({ code: 'custom', message: 'DATE_OUT_OF_RANGE' });
+        return z.NEVER;
+      }
       return day;
     }),
 );
@@ -66,7 +95,7 @@ const aliases = z.preprocess(
     return typeof blank === 'string' ? blank.split('|') : blank;
   },
   z
-    .array(z.string({ error: 'NOT_TEXT' }).trim().max(LIMITS.alias, { error: 'TOO_LONG' }), { error: 'NOT_TEXT' })
+    .array(z.string({ error: 'NOT_TEXT' }).trim().max(LIMITS.alias, { error: 'TOO_LONG' }).refine(visible, { error: 'INVISIBLE_CHARACTER' }), { error: 'NOT_TEXT' })
     .max(LIMITS.aliases, { error: 'TOO_LONG' })
     .transform((list) => [...new Set(list.filter((alias) => alias !== ''))]),
 );
@@ -85,7 +114,7 @@ const systemSchema = z
       sts2Date: calendarDate,
       status: z.preprocess(blankToNull, z.enum(SWITCH_STATUSES, { error: 'INVALID_STATUS' }).nullable()),
       source: optionalText(LIMITS.text),
-      note: optionalText(LIMITS.note),
+      note: optionalText(LIMITS.note, visibleNote),
       updatedAt: timestamp,
     },
     { error: 'NOT_A_RECORD' },
@@ -101,10 +130,11 @@ const deadlineSchema = z
   .strictObject(
   {
     solution: requiredText(LIMITS.name),
-    code: optionalText(LIMITS.name),
+    code: optionalText(LIMITS.name).transform((code) => (code === null ? null : canonicalCode(code))),
     kind: z.preprocess(blankToNull, z.enum(DEADLINE_KINDS, { error: 'INVALID_KIND' })),
     title: requiredText(LIMITS.title),
     published: calendarDate,
+    from: calendarDate,
     deadline: calendarDate,
     url: z.preprocess(
       blankToNull,
@@ -112,6 +142,7 @@ const deadlineSchema = z
     ),
     source: optionalText(LIMITS.text),
     klikStatus: z.preprocess(blankToNull, z.enum(KLIK_STATUSES, { error: 'INVALID_KLIK_STATUS' }).nullable().default(null)),
+    note: optionalText(LIMITS.note, visibleNote),
   },
   { error: 'NOT_A_RECORD' },
   )
@@ -122,6 +153,13 @@ const deadlineSchema = z
     // A task KLIK has not published cannot have a publication date: one of the two is wrong.
     if (deadline.klikStatus === 'not-published' && deadline.published !== null) {
       ctx.addIssue({ code: 'custom', path: ['published'], message: 'PUBLISHED_BUT_NOT_PUBLISHED' });
+    }
+    // A period needs its last day, and starts before it ends; ISO days compare as strings.
+    if (deadline.from !== null && deadline.deadline === null) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'PERIOD_WITHOUT_END' });
+    }
+    if (deadline.from !== null && deadline.deadline !== null && deadline.from > deadline.deadline) {
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'PERIOD_REVERSED' });
     }
   });
 

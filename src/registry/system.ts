@@ -31,15 +31,31 @@ export function datesOf(system: SystemRecord, topic: SwitchTopic): IsoDate[] {
 }
 
 /**
- * The status to show: the recorded one, or, when none was recorded, derived from the dates
- * (all known dates passed → switched, any still ahead → planned, none → unknown).
+ * The status on a given day. A switch is switched only from its day: a record marked switched whose
+ * date (for the switch asked about) is still ahead is planned until then. Without a recorded status a
+ * date is a plan; once it has passed it stays planned, unconfirmed (see `isOverdue`), because only a
+ * recorded "switched" confirms a switch.
  */
-export function effectiveStatus(system: SystemRecord, today: IsoDate): SwitchStatus {
-  if (system.status !== null) return system.status;
-  const dates = datesOf(system, 'both');
-  if (dates.length === 0) return 'unknown';
+export function effectiveStatus(system: SystemRecord, today: IsoDate, topic: SwitchTopic = 'both'): SwitchStatus {
+  const dates = datesOf(system, topic);
   // ISO days compare as strings.
-  return dates.every((date) => date <= today) ? 'switched' : 'planned';
+  if (system.status === 'switched') return dates.some((date) => date > today) ? 'planned' : 'switched';
+  if (system.status !== null) return system.status;
+  return datesOf(system, 'both').length === 0 ? 'unknown' : 'planned';
+}
+
+/** Planned, but a date for the switch asked about has passed without the switch being confirmed. */
+export function isOverdue(system: SystemRecord, today: IsoDate, topic: SwitchTopic = 'both'): boolean {
+  return effectiveStatus(system, today, topic) === 'planned' && datesOf(system, topic).some((date) => date < today);
+}
+
+/**
+ * The note as it may be shown on a day. A note on a record marked switched was written after the
+ * switch ("Skiftet gik godt"): before the switch's day it is not shown.
+ */
+export function visibleNote(system: SystemRecord, today: IsoDate, topic: SwitchTopic = 'both'): string | null {
+  if (system.status === 'switched' && effectiveStatus(system, today, topic) !== 'switched') return null;
+  return system.note;
 }
 
 /** Case-insensitive key under which a system's name is unique. */

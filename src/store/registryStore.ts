@@ -49,7 +49,7 @@ export function normaliseRegistryData(data: { systems?: SystemRecord[]; deadline
       const approvedOn = system.source?.match(NAMED_APPROVAL)?.[1];
       return approvedOn ? { ...system, source: `Leverandørens svar, godkendt af KOMBIT ${formatDay(approvedOn, 'da')}` } : system;
     }),
-    deadlines: (data.deadlines ?? []).map((deadline) => ({ ...deadline, klikStatus: deadline.klikStatus ?? null }) as Deadline),
+    deadlines: (data.deadlines ?? []).map((deadline) => ({ ...deadline, klikStatus: deadline.klikStatus ?? null, from: deadline.from ?? null, note: deadline.note ?? null }) as Deadline),
   };
 }
 

@@ -91,7 +91,7 @@ export function reviewCard(survey: Survey, answer: SurveyAnswer, lang: Lang, not
 export const SURVEY_LIST_LIMIT = 10;
 
 /** "åbne forespørgsler": the oldest open surveys, and for administrators buttons to review or close them. */
-export function surveyListCard(surveys: Survey[], lang: Lang, isAdmin: boolean): AdaptiveCard {
+export function surveyListCard(surveys: Survey[], lang: Lang, isAdmin: boolean, subjectOf: (survey: Survey) => string = (survey) => survey.system): AdaptiveCard {
   const m = surveyMessages(lang);
   const shown = surveys.slice(0, SURVEY_LIST_LIMIT);
   const hidden = surveys.length - shown.length;
@@ -106,7 +106,7 @@ export function surveyListCard(surveys: Survey[], lang: Lang, isAdmin: boolean):
     closeVerb: SurveyVerbs.close,
     items: shown.map((survey) => ({
       surveyId: survey.id,
-      line: m.openLine(survey.system, formatTimestampDay(survey.createdAt, lang), survey.requesters.length, survey.answers.length),
+      line: m.openLine(subjectOf(survey), formatTimestampDay(survey.createdAt, lang), survey.requesters.length, survey.answers.length),
       state: survey.answers.length === 0 ? m.awaitingAnswer : m.awaitingReview,
       canReview: isAdmin && survey.answers.length > 0,
       canClose: isAdmin,
@@ -115,13 +115,13 @@ export function surveyListCard(surveys: Survey[], lang: Lang, isAdmin: boolean):
 }
 
 /** The text lines of the open-surveys list, for the plain-text version. */
-export function surveyListText(surveys: Survey[], lang: Lang): string {
+export function surveyListText(surveys: Survey[], lang: Lang, subjectOf: (survey: Survey) => string = (survey) => survey.system): string {
   const m = surveyMessages(lang);
   if (surveys.length === 0) return `${m.openTitle}\n${m.openNone}`;
   const shown = surveys.slice(0, SURVEY_LIST_LIMIT);
   const lines = shown.map(
     (survey) =>
-      `- ${m.openLine(survey.system, formatTimestampDay(survey.createdAt, lang), survey.requesters.length, survey.answers.length)} · ${
+      `- ${m.openLine(subjectOf(survey), formatTimestampDay(survey.createdAt, lang), survey.requesters.length, survey.answers.length)} · ${
         survey.answers.length === 0 ? m.awaitingAnswer : m.awaitingReview
       }`,
   );

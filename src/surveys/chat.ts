@@ -18,6 +18,7 @@ import { statusLine } from './present.js';
 import type { RequestOutcome, SurveyService } from './service.js';
 import { latestAnswer, type Requester, type Survey, type SurveyAnswer } from './survey.js';
 import { SurveyVerbs } from './verbs.js';
+import { shownSubject } from './subject.js';
 
 export interface SurveysDeps {
   surveys: SurveyService;
@@ -57,7 +58,11 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     async (turn) => {
       await surveys.refresh();
       const open = surveys.open();
-      return { text: surveyListText(open, turn.lang), card: surveyListCard(open, turn.lang, await admins.isAdmin(turn.user.aadObjectId)) };
+      const isAdmin = await admins.isAdmin(turn.user.aadObjectId);
+      // Administrators see every name (to review it); anyone else only names the registry knows.
+      const registry = await deps.registry.current();
+      const subjectOf = (survey: Survey) => (isAdmin ? survey.system : shownSubject(survey, turn.lang, (name) => registry.find(name) !== undefined));
+      return { text: surveyListText(open, turn.lang, subjectOf), card: surveyListCard(open, turn.lang, isAdmin, subjectOf) };
     },
   );
 
@@ -206,6 +211,7 @@ async function systemNamed(rest: readonly Word[], registry: RegistryService): Pr
 function surveyReply(outcome: RequestOutcome, lang: Lang, deps: SurveysDeps): Reply {
   const m = surveyMessages(lang);
   if (outcome.kind === 'limited') return { text: m.limited(outcome.limit) };
+  if (outcome.kind === 'not-a-name') return { text: m.askWhich };
   const { survey } = outcome;
   const link = deps.links.linkFor(survey, lang);
   const headline = outcome.kind === 'created' ? m.created(survey.system) : outcome.kind === 'joined' ? m.joined(survey.system) : m.alreadyAsked(survey.system);

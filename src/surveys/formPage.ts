@@ -40,7 +40,7 @@ export interface FormPageOptions {
   nonce: string;
   values?: Partial<AnswerInput>;
   problems?: Partial<Record<AnswerField, AnswerProblem>>;
-  /** Said above the form, e.g. that the answer was not saved and can be sent again as it is. */
+  /** Said above the form: why what was sent is not saved (the store is down), with the values kept. */
   notice?: string;
 }
 

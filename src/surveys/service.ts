@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Log } from '../log.js';
+import { surveySubject } from './subject.js';
 import { metrics } from '../metrics.js';
 import type { RegistryService } from '../registry/service.js';
 import { nameKey } from '../registry/system.js';
@@ -32,7 +33,9 @@ const REFRESH_MS = 1000;
 
 export type RequestOutcome =
   | { kind: 'created' | 'joined' | 'already-asked'; survey: Survey }
-  | { kind: 'limited'; limit: number };
+  | { kind: 'limited'; limit: number }
+  /** What was asked about is no system's name (empty once cleaned, or an address). */
+  | { kind: 'not-a-name' };
 
 export type SubmitOutcome =
   | { kind: 'stored'; survey: Survey; answer: SurveyAnswer }
@@ -139,8 +142,11 @@ export class SurveyService {
   async request(systemName: string, requester: Requester): Promise<RequestOutcome> {
     const outcome = await this.serialised(async (record): Promise<RequestOutcome | { kind: 'created'; surveyId: string }> => {
       const registry = await this.deps.registry.current();
-      const known = registry.find(systemName);
-      const system = known?.name ?? systemName.trim();
+      // Stored and shown as plain text, whatever door it came through (chat, a forged card action).
+      const subject = surveySubject(systemName);
+      if (subject === null) return { kind: 'not-a-name' };
+      const known = registry.find(subject);
+      const system = known?.name ?? subject;
       const existing = this.openFor(system);
       if (existing) {
         const asked = existing.requesters.some((r) => r.userId === requester.userId && r.conversationId === requester.conversationId);

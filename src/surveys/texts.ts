@@ -55,6 +55,8 @@ interface SurveyMessages {
   pageForged: string;
   pageClosed(system: string): string;
   pageNotFound: string;
+  /** The answer could not be stored (the database or the disk is down); nothing internal is shown. */
+  pageNotSaved: string;
   askWhich: string;
   limited(limit: number): string;
   replaced(system: string): string;
@@ -154,6 +156,7 @@ const da: SurveyMessages = {
   pageForged: 'Linket er ikke gyldigt. Kontrollér at hele linket er kopieret.',
   pageClosed: (system) => `Spørgeskemaet om ${system} er lukket af KOMBIT.`,
   pageNotFound: 'Spørgeskemaet findes ikke.',
+  pageNotSaved: 'Svaret blev ikke gemt: vi har et teknisk problem lige nu. Det du har skrevet, står her stadig. Prøv at sende igen om lidt.',
   askWhich: 'Hvilket system skal jeg spørge leverandøren om? Skriv fx "spørg leverandøren om Nexus".',
   limited: (limit) =>
     `Du har allerede oprettet ${limit} spørgeskemaer det seneste døgn, og det er det højeste antal. Prøv igen i morgen, eller bed KOMBIT om at oprette det. Intet er ændret.`,
@@ -251,6 +254,7 @@ const en: SurveyMessages = {
   pageForged: 'The link is not valid. Check that the whole link was copied.',
   pageClosed: (system) => `The survey about ${system} has been closed by KOMBIT.`,
   pageNotFound: 'The survey does not exist.',
+  pageNotSaved: 'Your answer was not saved: we have a technical problem right now. What you wrote is still here. Please try sending it again in a little while.',
   askWhich: 'Which system shall I ask the vendor about? Write e.g. "ask the vendor about Nexus".',
   limited: (limit) =>
     `You have already opened ${limit} surveys in the last 24 hours, which is the most allowed. Try again tomorrow, or ask KOMBIT to open it. Nothing has changed.`,

@@ -233,17 +233,16 @@ describe('when something fails', () => {
 describe('authentication', () => {
   it('refuses unsigned requests with 401 when an app id is configured', async () => {
     const bot = await BotHarness.start({ env: { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'secret' } });
-    // botbuilder writes each refused request to console.error; keep it out of the test output, but check it.
-    const consoleError = sinon.stub(console, 'error');
     try {
       const { status } = await bot.post(personalMessage(bot.serviceUrl, 'SAPA'));
       assert.equal(status, 401);
       const forged = await bot.post(personalMessage(bot.serviceUrl, 'SAPA'), { authorization: 'Bearer not-a-real-token' });
       assert.equal(forged.status, 401);
       assert.equal(bot.connector.calls.length, 0);
-      assert.ok(consoleError.args.some((args) => String(args[0]).includes('Unauthorized')), 'the refusal is logged');
+      const refusals = bot.logged.entries.filter((entry) => entry.msg === 'unauthenticated activity refused');
+      assert.equal(refusals.length, 2, 'each refusal is logged');
+      assert.match(String(refusals[0]?.reason), /Unauthorized/);
     } finally {
-      consoleError.restore();
       await bot.stop();
     }
   });

@@ -78,6 +78,43 @@ describe('the deadlines in people\'s calendars: GET /calendar/deadlines.ics', fu
     assert.match(await bad.text(), /"meetings" er ikke en type; brug kind=klik, kind=agreement eller kind=event/);
   });
 
+  it('never lets a link or the data put a line, an event or a foreign URL of its own into the feed', async () => {
+    // A link on the bot's own domain that tries to end the calendar's name and add an event.
+    const injected = '?solution=' + encodeURIComponent('SAPA\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Fake\r\nURL:https://evil.example\r\nEND:VEVENT');
+    const refused = await fetchFeed(injected);
+    assert.equal(refused.status, 404);
+    const said = await refused.text();
+    assert.match(said, /Der er ingen frister for en løsning der hedder "SAPA END:VCALENDAR/);
+    assert.doesNotMatch(said.replace(/\n$/, '').split('\n')[0]!, /\r/);
+    for (const query of ['?solution=SAPA%0D%0AX-EVIL:1', '?solution=%1B%5B31mSAPA', '?solution=Ukendt']) {
+      const response = await fetchFeed(query);
+      assert.equal(response.status, 404, query);
+      assert.doesNotMatch(await response.text(), /[\r\u001b]/, query);
+    }
+    // A known solution in another spelling: the calendar is named with the data's own spelling.
+    const sapa = await (await fetchFeed('?solution=%20sApA%20')).text();
+    assert.match(sapa, /^X-WR-CALNAME:FKI-frister: SAPA\r$/m);
+    assert.equal(sapa.match(/BEGIN:VCALENDAR/g)?.length, 1);
+
+    // Data with line breaks, controls and a url that is no web address stays one line and no link.
+    const registry = starterData();
+    registry.deadlines = registry.deadlines.map((item) =>
+      item.code === 'K53' ? { ...item, title: 'Frist\r\nEND:VEVENT\r\nBEGIN:VEVENT\u001b[2J' + 'x'.repeat(500), url: 'javascript:alert(1)', source: 'Kilde\nURL:https://evil.example' } : item,
+    );
+    const other = await BotHarness.start({ data: registry });
+    try {
+      const text = await (await fetch(`${other.server.url}/calendar/deadlines.ics`)).text();
+      const events = eventsOf(text);
+      assert.equal(events.length, registry.deadlines.filter((item) => item.deadline !== null).length, 'no extra event');
+      assert.doesNotMatch(text, /javascript:|\u001b|^URL:https:\/\/evil/m);
+      const k53 = events.find((event) => / K53: /.test(event.summary))!;
+      assert.ok(k53.summary.length < 300, 'the title is capped');
+      assert.equal(k53.url, null);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('is offered in chat ("kalender"), in the help answer, in the digest and in the tab', async () => {
     const url = `${bot.app.config.publicBaseUrl}/calendar/deadlines.ics`;
     for (const [question, expected] of [

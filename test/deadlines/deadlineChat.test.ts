@@ -24,7 +24,8 @@ describe('asking about KLIK deadlines over /api/messages', () => {
 
   it('answers the questions people ask, with valid cards', async () => {
     const upcoming = await ask('frister');
-    assert.match(upcoming.text, /Frister og møder de næste 14 dage\n\n3 punkter\n  - SAPA K53: .* · Frist: tirsdag den 18\. februar 2025 \(om 8 dage\)/);
+    assert.match(upcoming.text, /Frister og møder de næste 14 dage\n\n5 punkter\n  - SAPA K53: .* · Frist: tirsdag den 18\. februar 2025 \(om 8 dage\)/);
+    assert.match(upcoming.text, /FK OSS · KLIK-opgave: Kommunens beslutning om at indgå i Parathedsanalyseforløb \(G1\) · Periode: uge 6–13 2025 \(i gang nu\)/, 'a period under way is due within it');
     assert.deepEqual(cardProblems(upcoming.card), []);
     assert.match((await ask('hvornår er fristen for K53?')).text, /Frister for K53[\s\S]*SAPA K53: Opret og underskriv aftale/);
     const udk = (await ask('KLIK-opgaver for UDK Begravelseshjælp')).text;

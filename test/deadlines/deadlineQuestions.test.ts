@@ -16,7 +16,7 @@ import { system } from '../support/fixtures.js';
 type Sent = { attachments?: { content: { fallbackText?: string } }[]; text?: string };
 
 const item = (fields: Partial<Deadline> & Pick<Deadline, 'solution' | 'title' | 'kind'>): Deadline => ({
-  code: null, published: null, deadline: null, url: null, source: 'Testkilde', klikStatus: null, ...fields,
+  code: null, published: null, from: null, deadline: null, url: null, source: 'Testkilde', klikStatus: null, note: null, ...fields,
 });
 
 /**

@@ -38,8 +38,8 @@ describe('the weekly digest', () => {
     const data = starterData();
     // Data of its own: a task KLIK published on a known day, and an agreement sent by mail.
     data.deadlines.push(
-      { solution: 'KP', code: 'MI 03', kind: 'klik', title: 'Test af snitflade', published: '2025-02-05', deadline: '2025-03-20', url: null, source: 'Test', klikStatus: 'published' },
-      { solution: 'KP', code: null, kind: 'agreement', title: 'Underskriv tillæg', published: '2025-02-06', deadline: '2025-03-21', url: null, source: 'Test', klikStatus: null },
+      { solution: 'KP', code: 'MI 03', kind: 'klik', title: 'Test af snitflade', published: '2025-02-05', deadline: '2025-03-20', url: null, source: 'Test', klikStatus: 'published', from: null, note: null },
+      { solution: 'KP', code: null, kind: 'agreement', title: 'Underskriv tillæg', published: '2025-02-06', deadline: '2025-03-21', url: null, source: 'Test', klikStatus: null, from: null, note: null },
     );
     const digest = buildDigest({ deadlines: data.deadlines, systems: data.systems, surveys: [], asOf: '2025-02-10' });
     assert.deepEqual(codes(digest.published), ['MI 03']);
@@ -53,10 +53,11 @@ describe('the weekly digest', () => {
   it('lists what passed in the 7 days before D, not on D', () => {
     const digest = digestFor('2025-02-10');
     assert.deepEqual(codes(digest.passed), [
-      'Context Handler 2: Spørgetime for kommu', 'SAPA og Borgerblikket: Giv besked, hvis kom', 'SAPA: Underskriv databehan', 'KLIK 05', 'KLIK 06',
+      'Context Handler 2: Spørgetime for kommu', 'SAPA: SKAT-indkomstoplysni', 'SAPA og Borgerblikket: Giv besked, hvis kom', 'SAPA: Underskriv databehan',
+      'KLIK 05', 'KLIK 06', 'FK OSS: Invitationen til ori',
     ]);
     assert.match(digestViewToText(presentDigest(digest, 'da')), /Netop passeret\n  - Context Handler 2 · Møde: .* · Dato: mandag 3\. februar \(for 7 dage siden\)/);
-    assert.deepEqual(codes(digestFor('2025-02-11').passed)[0], 'SAPA og Borgerblikket: Giv besked, hvis kom', 'the 3 February meeting is 8 days back');
+    assert.deepEqual(codes(digestFor('2025-02-11').passed)[0], 'SAPA: SKAT-indkomstoplysni', 'the 3 February meeting is 8 days back');
   });
 
   it('names systems switching within 30 days and surveys open for more than 7 days', () => {

@@ -93,7 +93,7 @@ describe('PostgreSQL: an answer is acknowledged only once it is committed', func
     assert.equal(bot.app.surveys.get(surveyId)!.answers.length, 0, 'nothing in memory that the database lacks');
     assert.equal(refused.status, 503);
     const html = await refused.text();
-    assert.match(html, /role="alert" id="notice"><p><strong>Det blev ikke gemt/);
+    assert.match(html, /role="alert" id="notice"><p><strong>Svaret blev ikke gemt: vi har et teknisk problem lige nu/);
     assert.match(html, /name="nonce" value="form-1"/, 'the same delivery can be sent again');
     assert.match(html, /name="vendor" value="Eksempel A\/S"/, 'what the vendor typed is kept');
     assert.doesNotMatch(html, /ECONNREFUSED|injected|COMMIT/, 'no database detail shown to the vendor');

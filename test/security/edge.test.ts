@@ -48,6 +48,26 @@ describe('the edge: only KOMBIT\'s tenant, admins only from Teams, bounded work,
     assert.equal(await bot.app.conversations.get('a:personal-chat-stranger'), undefined, 'nothing of the stranger is kept');
   });
 
+  it('refuses an activity whose two tenant fields disagree, or name a tenant not allowed', async () => {
+    const kombit = { tenantId: 'tenant-kombit', id: 'a:personal-chat-mixed', conversationType: 'personal' };
+    const mixed = [
+      { conversation: kombit, channelData: { tenant: { id: 'tenant-elsewhere' } } },
+      { conversation: { ...kombit, tenantId: 'tenant-elsewhere' }, channelData: { tenant: { id: 'tenant-kombit' } } },
+      { conversation: { ...kombit, tenantId: undefined }, channelData: { tenant: { id: 'tenant-elsewhere' } } },
+      { conversation: kombit, channelData: { tenant: { id: ['tenant-kombit'] } } },
+    ];
+    for (const fields of mixed) {
+      await bot.post(personalMessage(bot.serviceUrl, 'hvornår skifter Aula?', fields));
+      const invoke = await bot.post(cardAction(bot.serviceUrl, 'survey.request', { system: 'Aula' }, fields));
+      assert.equal(invoke.status, 403, JSON.stringify(fields));
+    }
+    assert.equal(bot.connector.calls.length, 0, 'no answer to a disagreeing tenant');
+    assert.equal(await bot.app.conversations.get('a:personal-chat-mixed'), undefined);
+    // Both fields naming allowed tenants (even two different allowed ones) are answered.
+    await bot.post(personalMessage(bot.serviceUrl, 'hvornår skifter Aula?', { conversation: kombit, channelData: { tenant: { id: 'TENANT-KOMBIT' } } }));
+    assert.equal(bot.connector.sentTo('a:personal-chat-mixed').length, 1);
+  });
+
   it('takes an administrator\'s identity only from Teams, not from a client that sets its own', async () => {
     await bot.post(cardAction(bot.serviceUrl, 'survey.request', { system: 'Aula', lang: 'da' }));
     const surveyId = bot.app.surveys.openFor('Aula')!.id;

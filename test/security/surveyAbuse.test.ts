@@ -64,6 +64,36 @@ describe('surveys cannot be abused: limits, short digests, closing, the latest a
     assert.match(plainText(await ask('ask the vendor about Tredje system')), /I have made a survey/);
   });
 
+  it('keeps any sentence someone asks about out of everyone\'s digest, and a forged card action adds no lines or links', async () => {
+    const sentence = 'Alle kommuner skal ringe til 70 20 30 40 i dag';
+    await ask(`spørg leverandøren om ${sentence}`);
+    const forged = await bot.post(cardAction(bot.serviceUrl, 'survey.request', { system: 'Nyt\r\nsystem\u202e\u200bX\n\nKlik her', lang: 'da' }));
+    assert.ok(forged.status < 400);
+    for (const address of ['https://evil.example/login', 'www.evil.example', 'snyd@evil.example', 'evil.dk']) {
+      await bot.post(cardAction(bot.serviceUrl, 'survey.request', { system: address, lang: 'da' }));
+    }
+    const subjects = bot.app.surveys.all().map((survey) => survey.system);
+    assert.equal(subjects.length, 2, `surveys: ${JSON.stringify(subjects)}`);
+    for (const subject of subjects) {
+      assert.doesNotMatch(subject, /[\u0000-\u001f\u200b-\u200f\u202a-\u202e]/, JSON.stringify(subject));
+      assert.ok(subject.length <= 80);
+    }
+    assert.ok(subjects.includes('Nyt system X Klik her'), JSON.stringify(subjects));
+
+    // A week later, the digest any channel gets names neither.
+    clock.advanceDays(8);
+    const digest = plainText(await ask('vis ugens oversigt'));
+    assert.match(digest, /Spørgeskemaer der har været åbne i over 7 dage/);
+    assert.doesNotMatch(digest, /ringe til|Klik her|evil/);
+    assert.match(digest, /Et system der ikke er på listen endnu/);
+    // Nor does the list of open surveys for anyone but an administrator, who reviews them.
+    assert.doesNotMatch(plainText(await ask('åbne forespørgsler', OTHER)), /ringe til|Klik her/);
+    assert.match(plainText(await ask('åbne forespørgsler', ADMIN)), /ringe til/);
+    // Once on the registry (an administrator approved an answer), the name is shown.
+    await bot.app.registry.update((data) => ({ ...data, systems: [...data.systems, { ...data.systems[0]!, name: 'Nyt system X Klik her', aliases: [] }] }));
+    assert.match(plainText(await ask('vis ugens oversigt')), /Nyt system X Klik her/);
+  });
+
   it('shows a few surveys per section with "+N more", and keeps every card under Teams\' limit', async () => {
     for (let n = 1; n <= 60; n += 1) await ask(`survey Fagsystem nummer ${n} med et langt navn der fylder godt op i oversigten`, ADMIN);
     clock.advanceDays(8);

@@ -74,14 +74,23 @@ export class BotHarness {
       body: typeof activity === 'string' ? activity : JSON.stringify(activity),
     });
     const text = await response.text();
+    // The bot answers a message at once and replies after: a test reads the reply once the turn is over.
+    await this.app.turns.idle();
+    // What a card action posts besides its response goes out after it, through the notifier.
+    await this.app.notifier.idle();
     return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
   }
 
   /** Waits until every proactive message the bot started has been delivered or given up. */
   async settled(): Promise<void> {
-    await this.app.sync.idle();
-    await this.app.digests.idle();
-    await this.app.notifier.idle();
+    // Twice: work that finishes late in one pass (a delivery after a turn, a write-back after an
+    // approval) may start work an earlier step of that pass already waited for.
+    for (let pass = 0; pass < 2; pass += 1) {
+      await this.app.turns.idle();
+      await this.app.sync.idle();
+      await this.app.digests.idle();
+      await this.app.notifier.idle();
+    }
   }
 
   async stop(): Promise<void> {
