@@ -57,6 +57,7 @@ describe('PostgreSQL: an answer is acknowledged only once it is committed', func
     url = await freshDatabase();
     bot = await BotHarness.start({ env: { DATABASE_URL: url, ...ADMIN_ENV } });
     await bot.post(cardAction(bot.serviceUrl, 'survey.request', { system: 'Aula', lang: 'da' }));
+    await bot.settled(); // the survey card is posted after the invoke's answer
     const posted = JSON.stringify(bot.connector.calls.at(-1)?.activity);
     surveyId = /"surveyId":"([^"]+)"/.exec(posted)![1]!;
     link = /svare her: (http[^\s"\\]+)/.exec(posted)![1]!;
@@ -138,7 +139,10 @@ describe('PostgreSQL: the bot lives through its database connections being kille
       return response.text();
     };
     await post(cardAction(connector.url, 'survey.request', { system: 'Aula', lang: 'da' }));
-    const surveyId = /"surveyId":"([^"]+)"/.exec(JSON.stringify(connector.sentTo('a:personal-chat-alex')))![1]!;
+    // The survey card is posted after the invoke's answer: wait for it.
+    const cardSent = () => /"surveyId":"([^"]+)"/.exec(JSON.stringify(connector.sentTo('a:personal-chat-alex')));
+    for (const end = Date.now() + 15_000; !cardSent() && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 100));
+    const surveyId = cardSent()![1]!;
 
     // Light load: two writers store answers (each a transaction) while every connection of the bot is
     // terminated again and again, as a database restart or a failover does.
