@@ -9,10 +9,14 @@ import { StandInConnector } from '../test/support/connector.js';
 import { personalMessage } from '../test/support/activities.js';
 import { generateRegistry, questionMix } from './generate.js';
 import { cpuPerRequest, PARTS, type Part } from './profile.js';
+import { benchScale } from './scale.js';
+import { benchFlat } from './flat.js';
 
 /**
  * `npm run bench`: (1) the answering module alone, (2) the bot over HTTP beside a minimal echo bot
- * on the same stack, (3) start-up time and memory, all with 5,000 systems of 3 aliases each.
+ * on the same stack, (3) start-up time and memory, all with 5,000 systems of 3 aliases each, (4) where
+ * the time goes, (5) questions from 10,000 new chats and from known ones (files and PostgreSQL), (6) the
+ * cost of per-user records as their number grows, and a digest run to 10,000 chats.
  */
 const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 5000);
 const ANSWER_RUNS = 50_000;
@@ -359,3 +363,6 @@ async function profileBoth(
 console.log(`FKI Bot benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
 benchAnswers();
 await benchHttp();
+await benchScale(ROOT);
+await benchFlat();
+process.exit(0);

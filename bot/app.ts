@@ -15,6 +15,8 @@ import { systemClock, type Clock } from '../src/time/clock.js';
 import { createAdapter } from './adapter.js';
 import { ConversationStore } from './conversations.js';
 import { ProactiveNotifier, type DeliveryOptions } from './notifier.js';
+import { SendPacer, type PacerOptions } from './pacing.js';
+import { WelcomeQueue } from './welcomes.js';
 import { Router } from '../src/chat/router.js';
 import { FkiBot } from './teamsBot.js';
 import { TurnsInFlight } from './inbound.js';
@@ -30,19 +32,23 @@ export interface AppDeps {
   /** With the default storage: a registry store of the test's own (one that fails, say). */
   store?: RegistryStore;
   delivery?: Partial<DeliveryOptions>;
+  /** Teams' limits on proactive sends (a test passes its own clock). */
+  pacing?: Partial<PacerOptions>;
   /** The app's features; the product's list unless a test adds one. */
   features?: readonly Feature[];
 }
 
 /** Everything the server needs, wired: stores, registry, surveys, features, bot, adapter. */
-export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, env = process.env, features = FEATURES }: AppDeps) {
+export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, pacing, env = process.env, features = FEATURES }: AppDeps) {
   const storage = given ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, leaderPollMs: config.leaderPollMs }, log, store));
   const registryStore = storage.registry;
   const adapter = createAdapter(config, log);
   const conversations = new ConversationStore(storage);
-  const notifier = new ProactiveNotifier(adapter, config.appId, conversations, log, delivery);
+  // Every proactive send of the app shares one pace: Teams' limits are per app and tenant.
+  const pacer = new SendPacer(pacing);
+  const notifier = new ProactiveNotifier(adapter, config.appId, conversations, log, { pacer, ...delivery });
   // The digest's own sender: up to 5 tries per channel (each retried by botbuilder's pipeline too).
-  const digestSender = new ProactiveNotifier(adapter, config.appId, conversations, log, { ...delivery, maxAttempts: 5 });
+  const digestSender = new ProactiveNotifier(adapter, config.appId, conversations, log, { pacer, ...delivery, maxAttempts: 5 });
   const core = await createCore({ config, log, clock, storage, writesBack: !('missing' in graphSettings(env)) });
   const { registry, admins, surveys } = core;
   if (config.surveyLinkSecretGenerated) {
@@ -70,6 +76,9 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
   started.register(router);
   const { digests, subscriptions } = started.stateOf(digest);
 
+  const welcomes = new WelcomeQueue(storage, { compose: async (turn) => router.handleWelcome(turn), send: (conversationId, reply) => notifier.send(conversationId, reply), log });
+  // With a database the leader sends what is left (bot/start.ts), so that instances do not each send it.
+  if (storage.kind !== 'postgres') await welcomes.resume();
   const bot = new FkiBot(router, log, {
     allowedTenantIds: config.allowedTenantIds,
     detect: languageDetector(languageWordsOf(features)),
@@ -78,12 +87,13 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
       await conversations.forget(conversationId);
     },
     postLater: (conversationId, reply) => notifier.toConversation(conversationId, reply),
+    queueWelcome: (turn) => welcomes.enqueue(turn, clock.now()),
   });
   const onLinkAnswer = async (survey: Parameters<typeof tellAdmins>[0], answerId: string) => {
     const answer = survey.answers.find((candidate) => candidate.id === answerId);
     if (answer) await tellAdmins(survey, answer, { admins, notifier });
   };
-  return { turns: new TurnsInFlight(), config, log, clock, storage, registry, registryStore, router, schedules: started.schedules, routes: started.routes, adapter, bot, surveys, admins, conversations, notifier, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync };
+  return { turns: new TurnsInFlight(), config, log, clock, storage, registry, registryStore, router, schedules: started.schedules, routes: started.routes, adapter, bot, surveys, admins, conversations, notifier, welcomes, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

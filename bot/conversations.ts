@@ -1,6 +1,7 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
-import type { Storage, StoredDocument } from '../src/store/storage.js';
+import type { KeyedRecords } from '../src/store/records.js';
+import type { Storage } from '../src/store/storage.js';
 
 export interface StoredConversation {
   reference: Partial<ConversationReference>;
@@ -12,53 +13,57 @@ export interface StoredConversation {
 
 /**
  * Where the bot can post: a conversation reference for every conversation it has seen, recorded on
- * every incoming activity (Teams sends the install event only once), kept in the document `conversations`.
+ * every incoming activity (Teams sends the install event only once), one keyed record each, so that
+ * recording a new chat costs the same at 10,000 chats as at the first. Found by conversation id or,
+ * for personal chats, by the user's Azure AD object id, both in O(1).
  */
 export class ConversationStore {
-  private readonly document: StoredDocument<{ conversations: Record<string, StoredConversation> }>;
-
-  /** Conversations recorded (or found recorded) by this process, with what identifies their reference. */
-  private readonly recorded = new Map<string, string>();
+  private readonly records: KeyedRecords<StoredConversation>;
 
   constructor(storage: Storage) {
-    this.document = storage.document('conversations', { conversations: {} });
+    this.records = storage.keyed<StoredConversation>('conversations', {
+      indexBy: (conversation) => (conversation.kind === 'personal' ? conversation.aadObjectId : null),
+      // Before, all references were one document: moved once, the first time the bot starts with this.
+      legacy: { document: 'conversations', entries: (data) => Object.entries((data.conversations ?? {}) as Record<string, StoredConversation>) },
+    });
   }
 
-  /** Remembers where an activity came from; writes only when something changed. */
+  /**
+   * Remembers where an activity came from. Writes only when something changed; the promise resolves
+   * when the reference is durable (changes arriving together share one flush).
+   */
   async record(activity: Partial<Activity>, now: Date): Promise<void> {
     const id = activity.conversation?.id;
     if (!id || !activity.serviceUrl) return;
     const kind = activity.conversation?.conversationType ?? 'personal';
     const aadObjectId = kind === 'personal' ? (activity.from?.aadObjectId ?? null) : null;
-    // Most activities come from a conversation this process has already recorded as it is: nothing to read.
-    const seenAs = `${activity.serviceUrl}|${aadObjectId ?? ''}`;
-    if (this.recorded.get(id) === seenAs) return;
+    const known = await this.records.get(id);
+    if (known && known.reference.serviceUrl === activity.serviceUrl && known.aadObjectId === aadObjectId) return;
     const reference = TurnContext.getConversationReference(activity);
-    const known = (await this.document.read()).conversations[id];
-    this.recorded.set(id, seenAs);
-    if (known && known.reference.serviceUrl === reference.serviceUrl && known.aadObjectId === aadObjectId) return;
-    await this.document.change(({ conversations }) => {
-      conversations[id] = { reference, kind, aadObjectId, updatedAt: now.toISOString() };
-      return true;
-    });
+    await this.records.put(id, { reference, kind, aadObjectId, updatedAt: now.toISOString() });
   }
 
   async get(conversationId: string): Promise<StoredConversation | undefined> {
-    return (await this.document.read()).conversations[conversationId];
+    return this.records.get(conversationId);
   }
 
   /** The personal chat with a user, by Azure AD object id. */
   async personalChatOf(aadObjectId: string): Promise<StoredConversation | undefined> {
-    const id = aadObjectId.toLowerCase();
-    return Object.values((await this.document.read()).conversations).find((c) => c.kind === 'personal' && c.aadObjectId?.toLowerCase() === id);
+    return this.records.findBy(aadObjectId);
+  }
+
+  /** How many conversations the bot can post into. */
+  count(): Promise<number> {
+    return this.records.size();
   }
 
   /** The bot was removed or the chat is gone (403/404): never post there again. */
   forget(conversationId: string): Promise<boolean> {
-    return this.document.change(({ conversations }) => {
-      if (!(conversationId in conversations)) return false;
-      delete conversations[conversationId];
-      return true;
-    });
+    return this.records.delete(conversationId);
+  }
+
+  /** Resolves when every reference recorded so far is durable (shutdown, tests). */
+  flushed(): Promise<void> {
+    return this.records.flushed();
   }
 }

@@ -20,6 +20,8 @@ export class TurnsInFlight {
 export interface InboundDeps {
   adapter: FkiAdapter;
   run: (context: TurnContext) => Promise<void>;
+  /** Durable work an answer must wait for (the conversation reference): never the reply itself. */
+  beforeAnswer?: (activity: Activity) => Promise<void>;
   turns: TurnsInFlight;
   log: Log;
 }
@@ -56,6 +58,20 @@ export async function receiveActivity(req: Request, res: Response, deps: Inbound
     }
     return;
   }
+  await deps.beforeAnswer?.(activity);
+  if (isBookkeeping(activity)) {
+    // An install's turn only records (the conversation, a queued welcome, a subscription): it sends
+    // nothing, so it runs before the answer, and Teams re-sends what could not be recorded.
+    try {
+      await deps.adapter.runTurn(auth, activity, deps.run);
+      res.status(200);
+      res.end();
+    } catch (error) {
+      deps.log.error({ err: error, activityType: activity.type, conversation: activity.conversation?.id }, 'an install could not be recorded');
+      res.send(503, { error: 'The activity could not be recorded; send it again.' });
+    }
+    return;
+  }
   res.status(200);
   res.end();
   deps.turns.track(
@@ -64,6 +80,11 @@ export async function receiveActivity(req: Request, res: Response, deps: Inbound
       (error: unknown) => deps.log.error({ err: error, activityType: activity.type, conversation: activity.conversation?.id }, 'a turn failed after its request was answered'),
     ),
   );
+}
+
+/** Install and membership events: their turns write down what happened and send nothing themselves. */
+function isBookkeeping(activity: Activity): boolean {
+  return activity.type === 'installationUpdate' || activity.type === 'conversationUpdate';
 }
 
 /** As botbuilder's own reader does: the timestamps as dates, the texts kept beside. */

@@ -4,6 +4,7 @@ import type { Notifier, Reply } from '../src/chat/types.js';
 import type { DigestSender, SendOutcome } from '../src/digest/service.js';
 import type { Log } from '../src/log.js';
 import type { ConversationStore } from './conversations.js';
+import type { SendPacer } from './pacing.js';
 import { replyActivity } from './turns.js';
 
 /**
@@ -20,6 +21,8 @@ export interface DeliveryOptions {
   baseDelayMs: number;
   maxDelayMs: number;
   sleep: (ms: number) => Promise<void>;
+  /** Paces every try within Teams' limits; shared by all the app's senders. None: unpaced. */
+  pacer?: SendPacer;
 }
 
 /**
@@ -91,6 +94,7 @@ export class ProactiveNotifier implements Notifier, DigestSender {
   private async deliver(conversationId: string, reference: Partial<ConversationReference>, reply: Reply): Promise<SendOutcome> {
     for (let attempt = 1; ; attempt += 1) {
       try {
+        await this.options.pacer?.take(conversationId);
         await this.sendOnce(reference, reply);
         return { outcome: 'sent' };
       } catch (error) {

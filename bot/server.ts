@@ -46,7 +46,7 @@ export async function startServer(app: App, port = app.config.port, host = app.c
   });
 
   server.post('/api/messages', async (req, res) => {
-    await receiveActivity(req, res, { adapter: app.adapter, run: (context) => app.bot.run(context), turns: app.turns, log: app.log });
+    await receiveActivity(req, res, { adapter: app.adapter, run: (context) => app.bot.run(context), beforeAnswer: (activity) => app.bot.remember(activity), turns: app.turns, log: app.log });
   });
 
   registerSurveyPages(server, {

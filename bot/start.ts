@@ -54,7 +54,13 @@ async function startWith(check: (config: Config) => string | null, loaded: (conf
     log.warn({ url: server.url }, `local mode: MicrosoftAppId is empty, so requests are not authenticated; listening on ${config.host}`);
   }
   log.info({ url: `${server.url}/api/messages` }, 'FKI Bot is listening');
-  const schedules = startSchedules(app.schedules, app.clock, log, await app.storage.leadership());
+  const leadership = await app.storage.leadership();
+  const schedules = startSchedules(app.schedules, app.clock, log, leadership);
+  if (app.storage.kind === 'postgres') {
+    const resumeWelcomes = () => void app.welcomes.resume().catch((error: unknown) => log.error({ err: error }, 'could not read the queued welcomes'));
+    if (leadership.isLeader()) resumeWelcomes();
+    leadership.onElected(resumeWelcomes);
+  }
   return {
     app,
     server: {
@@ -68,9 +74,11 @@ async function startWith(check: (config: Config) => string | null, loaded: (conf
       async close() {
         schedules.stop();
         app.digests.stop();
+        app.welcomes.stop();
         await server.close();
         await app.turns.idle();
         await app.digests.idle();
+        await app.welcomes.idle();
         await app.sync.idle();
         await app.notifier.idle();
         await app.storage.close();

@@ -27,26 +27,39 @@ export interface FkiBotOptions {
    * invoke's HTTP request must not wait on a delivery (Teams re-sends after 15 s). Inline when absent.
    */
   postLater?: (conversationId: string, reply: Reply) => void;
+  /**
+   * Queues the welcome for an install, to be sent paced and after the request (an org-wide install
+   * is thousands at once). Without it the welcome is the install's reply.
+   */
+  queueWelcome?: (turn: ChatTurn) => Promise<void>;
 }
 
 /** The Teams edge: activities in, routed to features, replies and invoke responses out. */
 export class FkiBot extends ActivityHandler {
   private readonly turnOf: (context: TurnContext, lang?: Lang) => ChatTurn;
   private readonly postLater: FkiBotOptions['postLater'];
+  private readonly queueWelcome: ((turn: ChatTurn) => Promise<void>) | null;
+  private readonly tenantAllowed: (activity: TurnContext['activity']) => boolean;
+  private readonly recordActivity: (activity: TurnContext['activity']) => Promise<void>;
 
   constructor(
     private readonly router: Router,
     private readonly log: Log,
-    { allowedTenantIds = [], detect = detectLanguage, onEveryActivity = async () => {}, onRemoved = async () => {}, postLater }: FkiBotOptions = {},
+    { allowedTenantIds = [], detect = detectLanguage, onEveryActivity = async () => {}, onRemoved = async () => {}, postLater, queueWelcome }: FkiBotOptions = {},
   ) {
     super();
     this.postLater = postLater;
+    this.queueWelcome = queueWelcome ?? null;
+    this.recordActivity = onEveryActivity;
+    this.tenantAllowed = (activity) => {
+      const tenants = tenantsOf(activity);
+      return allowedTenantIds.length === 0 || (tenants.length > 0 && tenants.every((tenant) => allowedTenantIds.includes(tenant)));
+    };
     this.turnOf = (context, lang) => chatTurnOf(context, lang, detect);
     // Only KOMBIT's tenant: anyone else's activity gets no answer, and nothing of it is kept.
     this.onTurn(async (context, next) => {
-      const tenants = tenantsOf(context.activity);
-      if (allowedTenantIds.length > 0 && (tenants.length === 0 || tenants.some((tenant) => !allowedTenantIds.includes(tenant)))) {
-        this.log.warn({ tenants, activityType: context.activity.type }, 'activity from a tenant that is not allowed: ignored');
+      if (!this.tenantAllowed(context.activity)) {
+        this.log.warn({ tenants: tenantsOf(context.activity), activityType: context.activity.type }, 'activity from a tenant that is not allowed: ignored');
         if (context.activity.type === ActivityTypes.Invoke) {
           await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } satisfies InvokeResponse });
         }
@@ -54,14 +67,18 @@ export class FkiBot extends ActivityHandler {
       }
       await next();
     });
-    // Remember where every conversation can be reached: Teams sends the install event only once.
+    // Remember where every conversation can be reached: Teams sends the install event only once. The
+    // answer does not wait for the disk, but Teams hears the turn has ended only once the reference
+    // is durable (its flush shared with the chats arriving together), so none is lost in a crash.
     this.onTurn(async (context, next) => {
-      try {
-        await onEveryActivity(context.activity);
-      } catch (error) {
+      const recorded = onEveryActivity(context.activity).catch((error: unknown) => {
         this.log.error({ err: error, conversation: context.activity.conversation?.id }, 'could not record the conversation');
+      });
+      try {
+        await next();
+      } finally {
+        await recorded;
       }
-      await next();
     });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -103,6 +120,7 @@ export class FkiBot extends ActivityHandler {
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {
+    if (this.queueWelcome) return this.queueWelcome(this.turnOf(context));
     const reply = await this.router.handleWelcome(this.turnOf(context));
     if (reply) await context.sendActivity(replyActivity(reply));
   }
@@ -175,6 +193,18 @@ export class FkiBot extends ActivityHandler {
       this.log.error({ err: error, verb: invokeValue.action.verb, conversation: turn.conversation.id }, 'card action failed');
       return invokeResponse({ type: 'message', text: messages(turn.lang).somethingWrong });
     }
+  }
+
+  /**
+   * Records where an activity came from before its HTTP request is answered, when its tenant is
+   * allowed: Teams hears an answer only once the reference is durable, so an install answered before a
+   * crash can still be welcomed after it. The turn records it again, which costs nothing when known.
+   */
+  async remember(activity: TurnContext['activity']): Promise<void> {
+    if (!this.tenantAllowed(activity)) return;
+    await this.recordActivity(activity).catch((error: unknown) => {
+      this.log.error({ err: error, conversation: activity.conversation?.id }, 'could not record the conversation');
+    });
   }
 }
 

@@ -1,12 +1,12 @@
 import { DOCUMENT_NAMES, type DocumentName, type JournalName, type Storage } from '../store/storage.js';
 
 export type MigrationOutcome =
-  | { ok: true; systems: number; deadlines: number; events: Record<JournalName, number>; documents: DocumentName[] }
+  | { ok: true; systems: number; deadlines: number; events: Record<JournalName, number>; documents: string[] }
   | { ok: false; reason: 'target-not-empty' | 'source-empty' };
 
 /**
  * Copies everything from one storage into another that holds nothing yet: the registry, every
- * journal's events in their order, every document. A target that already holds data is left alone.
+ * journal's events in their order, every document and every collection of keyed records. A target that already holds data is left alone.
  */
 export async function migrateStore(from: Storage, to: Storage): Promise<MigrationOutcome> {
   if (await from.registry.isEmpty()) return { ok: false, reason: 'source-empty' };
@@ -22,14 +22,21 @@ export async function migrateStore(from: Storage, to: Storage): Promise<Migratio
     });
     events[name] = all.length;
   }
-  const documents: DocumentName[] = [];
+  const documents = new Set<string>();
   for (const name of DOCUMENT_NAMES) {
     const value = await from.document(name, {}).read();
     if (Object.keys(value).length === 0) continue;
     await to.document(name, {}).change((target) => (Object.assign(target, value), true));
-    documents.push(name);
+    documents.add(name);
+  }
+  // Keyed records (conversations, subscriptions): named with the documents they were before.
+  for (const name of await from.keyedNames()) {
+    const target = to.keyed<object>(name);
+    const entries = await from.keyed<object>(name, { readOnly: true }).entries();
+    await Promise.all(entries.map(([key, value]) => target.put(key, value)));
+    if (entries.length > 0) documents.add(name);
   }
   // The registry last: a target with a registry counts as migrated.
   await to.registry.update((_current, stored) => (stored.empty ? data : null));
-  return { ok: true, systems: data.systems.length, deadlines: data.deadlines.length, events, documents };
+  return { ok: true, systems: data.systems.length, deadlines: data.deadlines.length, events, documents: [...documents] };
 }

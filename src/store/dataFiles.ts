@@ -28,3 +28,14 @@ export function journalOfFile(file: string): string | null {
   const name = file.endsWith('.jsonl') ? file.slice(0, -'.jsonl'.length) : null;
   return name !== null && isJournalName(name) ? name : null;
 }
+
+/** Keyed records: `<name>.records.jsonl` (a name has no dot, so it is never read as a journal's). */
+export function recordsFile(name: string): string {
+  return `${name}.records.jsonl`;
+}
+
+/** The keyed records a file holds, or null. */
+export function recordsOfFile(file: string): string | null {
+  const name = file.endsWith('.records.jsonl') ? file.slice(0, -'.records.jsonl'.length) : null;
+  return name !== null && isJournalName(name) ? name : null;
+}

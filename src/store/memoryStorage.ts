@@ -1,3 +1,5 @@
+import { MemoryRecords } from './memoryRecords.js';
+import { RecordMap, type RecordsName, type RecordsOptions } from './records.js';
 import { MemoryRegistryStore, type RegistryStore } from './registryStore.js';
 import { SerialQueue } from './serial.js';
 import { DOCUMENT_NAMES, soleLeader, type DocumentName, type EventLog, type JournalName, type Storage, type StoredDocument } from './storage.js';
@@ -62,6 +64,7 @@ export function memoryStorage(registry: RegistryStore = new MemoryRegistryStore(
     return journals.get(name) as E[];
   };
   const queue = new SerialQueue();
+  const records = new Map<RecordsName, RecordMap<object>>();
   return {
     kind: 'memory',
     registry,
@@ -79,13 +82,27 @@ export function memoryStorage(registry: RegistryStore = new MemoryRegistryStore(
           return changed;
         }),
     }),
+    keyed: <T extends object>(name: RecordsName, options: RecordsOptions<T> = {}) => {
+      if (!records.has(name)) records.set(name, new RecordMap<object>(options.indexBy as ((value: object) => string | null) | undefined));
+      const legacy = options.legacy;
+      const readLegacy = legacy
+        ? () => {
+            const data = documents.get(legacy.document) as Record<string, unknown> | undefined;
+            documents.delete(legacy.document);
+            return data;
+          }
+        : null;
+      return new MemoryRecords<T>(name, records.get(name) as unknown as RecordMap<T>, options, readLegacy);
+    },
+    keyedNames: async () => [...records.entries()].filter(([, map]) => map.values.size > 0).map(([name]) => name),
     leadership: async () => soleLeader(),
     close: async () => {},
   };
 }
 
 /**
- * A copy of a storage in memory: the registry, every journal's events and every document, read
+ * A copy of a storage in memory: the registry, every journal's events, every document and every
+ * collection of keyed records, read
  * without taking a lock or repairing anything, so the original is left exactly as it was.
  */
 export async function copyToMemory(source: Storage): Promise<Storage> {
@@ -95,6 +112,10 @@ export async function copyToMemory(source: Storage): Promise<Storage> {
   for (const name of DOCUMENT_NAMES) {
     const value = await source.document(name, {}).read();
     await copy.document(name, {}).change((data) => (Object.assign(data, value), true));
+  }
+  for (const name of await source.keyedNames()) {
+    const target = copy.keyed<object>(name);
+    for (const [key, value] of await source.keyed<object>(name, { readOnly: true }).entries()) await target.put(key, value);
   }
   return copy;
 }

@@ -1,3 +1,4 @@
+import type { KeyedRecords, RecordsName, RecordsOptions } from './records.js';
 import type { RegistryStore } from './registryStore.js';
 
 /**
@@ -9,7 +10,10 @@ export type JournalName = string;
 export function isJournalName(name: string): boolean {
   return /^[a-z][a-zA-Z0-9]{0,40}$/.test(name);
 }
-/** The documents every backend keeps: small JSON values changed as a whole. */
+/**
+ * The documents every backend keeps: small JSON values changed as a whole. `conversations` and
+ * `subscriptions` were documents before they became keyed records: they are still read once, to move them.
+ */
 export const DOCUMENT_NAMES = ['admins', 'conversations', 'subscriptions'] as const;
 export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 
@@ -68,6 +72,13 @@ export interface Storage {
   /** Every journal that holds events (for migrating, copying and health checks). */
   journalNames(): Promise<JournalName[]>;
   document<T extends object>(name: DocumentName, defaults: T): StoredDocument<T>;
+  /**
+   * Records by key (a conversation reference, a subscription), each put or deleted on its own in O(1).
+   * Handles of one name in one process should share the options; each handle loads the records once.
+   */
+  keyed<T extends object>(name: RecordsName, options?: RecordsOptions<T>): KeyedRecords<T>;
+  /** Every collection of keyed records that holds records or changes (for migrating and copying). */
+  keyedNames(): Promise<RecordsName[]>;
   /** Starts taking part in choosing the leader; with files and memory this instance always leads. */
   leadership(): Promise<Leadership>;
   /** Where several instances share the store (PostgreSQL): whose sessions are alive. */

@@ -149,7 +149,7 @@ export class SurveyService {
       const system = known?.name ?? subject;
       const existing = this.openFor(system);
       if (existing) {
-        const asked = existing.requesters.some((r) => r.userId === requester.userId && r.conversationId === requester.conversationId);
+        const asked = askedBy(existing).has(requesterKey(requester));
         if (asked) return { kind: 'already-asked', survey: existing };
         await record({ type: 'joined', at: this.now(), surveyId: existing.id, requester });
         return { kind: 'joined', survey: existing };
@@ -279,4 +279,25 @@ function sameDelivery(a: AnswerSource, b: AnswerSource): boolean {
   if (a.channel === 'teams' && b.channel === 'teams') return a.activityId !== null && a.activityId === b.activityId;
   if (a.channel === 'link' && b.channel === 'link') return a.nonce !== null && a.nonce === b.nonce;
   return false;
+}
+
+/** Who asked about a survey, by `requesterKey`: built once per survey and extended as requesters join (they only ever join). */
+const asked = new WeakMap<Survey, { seen: number; keys: Set<string> }>();
+
+/**
+ * Whether someone already asked is answered in O(1), so that the ten-thousandth requester of a popular
+ * survey costs what the first did.
+ */
+function askedBy(survey: Survey): Set<string> {
+  let entry = asked.get(survey);
+  if (!entry) {
+    entry = { seen: 0, keys: new Set() };
+    asked.set(survey, entry);
+  }
+  for (; entry.seen < survey.requesters.length; entry.seen += 1) entry.keys.add(requesterKey(survey.requesters[entry.seen]!));
+  return entry.keys;
+}
+
+function requesterKey(requester: Requester): string {
+  return JSON.stringify([requester.userId, requester.conversationId]);
 }

@@ -135,6 +135,8 @@ describe('the bot over /api/messages (Teams protocol)', () => {
   it('welcomes on install, in a personal chat and in a team', async () => {
     await bot.post(installation(bot.serviceUrl, 'personal'));
     await bot.post(installation(bot.serviceUrl, 'channel'));
+    // Welcomes are queued and sent after the install's request, paced within Teams' limits.
+    await bot.settled();
     assert.match(seen((bot.connector.sentTo('a:personal-chat-alex') as Sent[])[0]!).text, /Hej! Jeg er FKI Bot/);
     const teamWelcome = bot.connector.sentTo(TEAM_ID) as Sent[];
     assert.equal(teamWelcome.length, 1);

@@ -86,20 +86,13 @@ describe('two bot processes on one PostgreSQL database behave as one bot', funct
     // Sixteen channels get the digest; the leader is killed with deliveries in flight.
     const channels = Array.from({ length: 16 }, (_, n) => channelMessage(connector.url, 'hej', { conversation: { id: `19:channel-${n}@thread.tacv2`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-kombit' } }));
     const storage = await openStorage({ dataDir, databaseUrl: url }, createLog('silent'));
-    await storage.document('conversations', { conversations: {} as Record<string, unknown> }).change((data) => {
-      for (const activity of channels) {
-        const id = (activity.conversation as { id: string }).id;
-        data.conversations[id] = { reference: TurnContext.getConversationReference(activity as never), kind: 'channel', aadObjectId: null, updatedAt: '2020-01-01T00:00:00Z' };
-      }
-      return true;
-    });
-    await storage.document('subscriptions', { subscriptions: {} as Record<string, unknown> }).change((data) => {
-      for (const activity of channels) {
-        const id = (activity.conversation as { id: string }).id;
-        data.subscriptions[id] = { conversationId: id, lang: 'da', subscribedAt: '2020-01-01T00:00:00Z', source: 'command' };
-      }
-      return true;
-    });
+    const conversations = storage.keyed('conversations');
+    const subscriptions = storage.keyed('subscriptions');
+    for (const activity of channels) {
+      const id = (activity.conversation as { id: string }).id;
+      void conversations.put(id, { reference: TurnContext.getConversationReference(activity as never), kind: 'channel', aadObjectId: null, updatedAt: '2020-01-01T00:00:00Z' });
+      void subscriptions.put(id, { conversationId: id, lang: 'da', subscribedAt: '2020-01-01T00:00:00Z', source: 'command' });
+    }
     await storage.close();
     connector.delayMs = 800;
     const arrivedBefore = connector.arrived;

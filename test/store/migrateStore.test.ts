@@ -46,6 +46,12 @@ describe('cli migrate-store: from files to PostgreSQL', function () {
       for (const name of ['admins', 'conversations', 'subscriptions'] as DocumentName[]) {
         assert.deepEqual(await target.document(name, {}).read(), await source.document(name, {}).read(), name);
       }
+      // Conversations and subscriptions are keyed records now: every record moves.
+      for (const name of ['conversations', 'subscriptions']) {
+        const copied = await target.keyed(name, { readOnly: true }).entries();
+        assert.ok(copied.length > 0, name);
+        assert.deepEqual(copied.sort(), (await source.keyed(name, { readOnly: true }).entries()).sort(), name);
+      }
     } finally {
       await target.close();
     }

@@ -156,6 +156,59 @@ for (const backend of BACKENDS) {
       assert.equal(await one.document('admins', defaults).change(() => false), false);
     });
 
+    it('keeps keyed records: each put and delete on its own, found by key and by a second key, seen by the other', async () => {
+      type Chat = { user: string | null; n: number };
+      const options = { indexBy: (chat: Chat) => chat.user };
+      const mine = one.keyed<Chat>('chats', options);
+      assert.equal(await mine.get('a'), undefined);
+      await mine.put('a', { user: 'User-1', n: 1 });
+      await mine.put('b', { user: null, n: 2 });
+      assert.deepEqual(await mine.get('a'), { user: 'User-1', n: 1 });
+      assert.deepEqual(await mine.findBy('user-1'), { user: 'User-1', n: 1 }, 'the second key is found in any case');
+      const theirs = other.keyed<Chat>('chats', options);
+      assert.deepEqual(await theirs.get('b'), { user: null, n: 2 });
+      assert.deepEqual(await theirs.findBy('USER-1'), { user: 'User-1', n: 1 });
+      await theirs.put('a', { user: 'user-2', n: 3 });
+      assert.equal(await theirs.findBy('user-1'), undefined, 'a changed record leaves its old second key');
+      assert.equal(await theirs.delete('b'), true);
+      assert.equal(await theirs.delete('b'), false, 'a record deleted is gone');
+      await theirs.flushed();
+      const reopened = (backend.name === 'memory' ? one : other).keyed<Chat>('chats', options);
+      assert.deepEqual((await reopened.entries()).sort(), [['a', { user: 'user-2', n: 3 }]]);
+      assert.deepEqual(await reopened.findBy('user-2'), { user: 'user-2', n: 3 });
+      assert.deepEqual(await one.keyedNames(), ['chats']);
+      assert.deepEqual(await one.keyed<Chat>('others').entries(), [], 'collections are kept apart');
+    });
+
+    it('loses no keyed record when hundreds are put at once from two writers', async () => {
+      const mine = one.keyed<{ n: number }>('burst');
+      const theirs = other.keyed<{ n: number }>('burst');
+      await Promise.all(Array.from({ length: 400 }, (_, n) => (n % 2 ? mine : theirs).put(`chat-${n}`, { n })));
+      const seen = await one.keyed<{ n: number }>('burst', { readOnly: true }).entries();
+      assert.equal(seen.length, 400);
+      assert.equal(await (backend.name === 'memory' ? one : other).keyed<{ n: number }>('burst').size(), 400);
+    });
+
+    it('moves a whole document into keyed records once, and keeps the old document aside', async () => {
+      type Sub = { conversationId: string; lang: string };
+      const legacy = {
+        document: 'subscriptions' as const,
+        entries: (data: Record<string, unknown>) => Object.entries((data.subscriptions ?? {}) as Record<string, Sub>),
+      };
+      await one.document('subscriptions', { subscriptions: {} as Record<string, Sub> }).change((data) => {
+        data.subscriptions['19:a'] = { conversationId: '19:a', lang: 'da' };
+        data.subscriptions['19:b'] = { conversationId: '19:b', lang: 'en' };
+        return true;
+      });
+      const moved = one.keyed<Sub>('subscriptions', { legacy });
+      assert.deepEqual((await moved.entries()).map(([key]) => key).sort(), ['19:a', '19:b']);
+      await moved.delete('19:a');
+      await moved.flushed();
+      assert.deepEqual(await other.document('subscriptions', { subscriptions: {} }).read(), { subscriptions: {} }, 'the document is moved aside');
+      const again = other.keyed<Sub>('subscriptions', { legacy });
+      assert.deepEqual((await again.entries()).map(([key]) => key), ['19:b'], 'moved once: a record deleted since stays deleted');
+    });
+
     it('lets exactly one instance lead, and another take over when it stops', async () => {
       const first = await one.leadership();
       const second = await other.leadership();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../bot/app.js';
 import type { Feature } from '../../src/app/feature.js';
+import type { PacerOptions } from '../../bot/pacing.js';
 import { startServer, type RunningServer } from '../../bot/server.js';
 import { loadConfig } from '../../src/config.js';
 import { captureLog } from './logCapture.js';
@@ -23,6 +24,8 @@ export interface BotHarnessOptions {
   dataDir?: string;
   /** The app's feature list, when a test adds a feature of its own. */
   features?: readonly Feature[];
+  /** Teams' limits on proactive sends, with a clock of the test's own. */
+  pacing?: Partial<PacerOptions>;
 }
 
 /** The real server on a free loopback port, with a stand-in connector and a data folder of its own. */
@@ -57,6 +60,7 @@ export class BotHarness {
       delivery: { sleep: async () => {} },
       env: { ...process.env, ...options.env },
       ...(options.features ? { features: options.features } : {}),
+      ...(options.pacing ? { pacing: options.pacing } : {}),
     });
     harness.server = await startServer(harness.app, port, '127.0.0.1');
     return harness;
@@ -89,7 +93,9 @@ export class BotHarness {
       await this.app.turns.idle();
       await this.app.sync.idle();
       await this.app.digests.idle();
+      await this.app.welcomes.idle();
       await this.app.notifier.idle();
+      await this.app.conversations.flushed();
     }
   }
 

@@ -6,6 +6,8 @@ import type { DocumentName, EventLog, JournalName, Leadership, Storage, StoredDo
 import { inTransaction, isDatabaseFailure, lockName, unavailable } from './database.js';
 import { PgLeadership } from './leadership.js';
 import { PgPresence } from './presence.js';
+import { PgRecords } from './pgRecords.js';
+import type { KeyedRecords, RecordsName, RecordsOptions } from '../records.js';
 
 /** A read: the database's failure becomes StoreUnavailableError, as a change's does. */
 async function read<R>(query: Promise<R>): Promise<R> {
@@ -161,18 +163,28 @@ export function postgresStorage(pool: pg.Pool, log: Log, options: PgStorageOptio
   const registry = new PgRegistryStore(pool);
   let leadership: PgLeadership | null = null;
   const presence = new PgPresence(pool, log);
+  const opened: KeyedRecords<object>[] = [];
   return {
     kind: 'postgres',
     registry,
     journal: <E>(name: JournalName) => new PgEventLog<E>(pool, name),
     journalNames: async () => (await pool.query<{ journal: string }>('SELECT DISTINCT journal FROM journal_events ORDER BY journal')).rows.map((row) => row.journal),
     document: <T extends object>(name: DocumentName, defaults: T) => new PgDocument<T>(pool, name, defaults),
+    keyed: <T extends object>(name: RecordsName, options: RecordsOptions<T> = {}) => {
+      const records = new PgRecords<T>(pool, name, options);
+      opened.push(records as unknown as KeyedRecords<object>);
+      return records;
+    },
+    keyedNames: async () =>
+      (await pool.query<{ collection: string }>('SELECT DISTINCT collection FROM keyed_records WHERE value IS NOT NULL ORDER BY collection')).rows.map((row) => row.collection),
     async leadership(): Promise<Leadership> {
       leadership ??= await PgLeadership.start(pool, log, options.leaderPollMs ?? 10_000);
       return leadership;
     },
     presence: () => presence,
     async close() {
+      // Changes asked for before closing are stored before the pool ends.
+      await Promise.all(opened.map((records) => records.flushed()));
       await presence.close();
       await leadership?.stop();
       await pool.end();
