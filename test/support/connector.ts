@@ -29,6 +29,11 @@ export class StandInConnector {
   failWith: (conversationId: string) => InjectedFailure | null = () => null;
   /** Milliseconds Teams takes to take a message; a sender that goes away meanwhile has posted nothing. */
   delayMs = 0;
+  /**
+   * As Teams does once a message has arrived: it is posted even when the sender goes away before the
+   * answer (a crash mid-send). Off: a sender that goes away has posted nothing.
+   */
+  keepsWhatArrived = false;
   /** Requests that arrived, taken or not yet. */
   arrived = 0;
   private server: Server | null = null;
@@ -46,7 +51,7 @@ export class StandInConnector {
         const conversationId = decodeURIComponent(match[1] ?? '');
         this.arrived += 1;
         if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-        if (res.destroyed || req.socket.destroyed) return;
+        if ((res.destroyed || req.socket.destroyed) && !this.keepsWhatArrived) return;
         const failure = this.failWith(conversationId);
         if (failure) {
           this.refused.push({ conversationId, status: failure.status });
@@ -86,6 +91,7 @@ export class StandInConnector {
 }
 
 function respond(res: ServerResponse, status: number, body: unknown): void {
+  if (res.destroyed) return;
   res.statusCode = status;
   res.setHeader('content-type', 'application/json');
   res.end(JSON.stringify(body));
