@@ -38,6 +38,9 @@ export class StandInConnector {
   arrived = 0;
   private server: Server | null = null;
   private counter = 0;
+  /** Activity ids a reply was taken for, and who waits for one (the benchmark's clients). */
+  private readonly repliedTo = new Set<string>();
+  private readonly waiting = new Map<string, () => void>();
   url = '';
 
   async start(): Promise<this> {
@@ -69,11 +72,26 @@ export class StandInConnector {
         });
         this.counter += 1;
         respond(res, 200, { id: `sent-${this.counter}` });
+        const replyToId = match[2] ? decodeURIComponent(match[2]) : null;
+        if (replyToId !== null) {
+          this.repliedTo.add(replyToId);
+          this.waiting.get(replyToId)?.();
+          this.waiting.delete(replyToId);
+        }
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  /**
+   * Resolves once a reply to the activity with this id has been taken: a bot may answer the HTTP
+   * request before its reply is sent, so the request alone does not say the question was answered.
+   */
+  replyTo(activityId: string): Promise<void> {
+    if (this.repliedTo.has(activityId)) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.set(activityId, resolve));
   }
 
   /** Activities sent into one conversation, oldest first. */
