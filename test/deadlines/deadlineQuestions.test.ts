@@ -140,7 +140,7 @@ describe('deadline questions over /api/messages, any period and any way of writi
     assert.match(await ask('thanks a lot', 'da-DK'), /^You're welcome/);
     assert.match(await ask('Hej bot'), /^Hej! Spørg mig fx/);
     const down = await ask('er Sagsstyring nede?');
-    assert.match(down, /Jeg følger ikke driften af Sagsstyring\. KOMBIT melder driftsforstyrrelser/);
+    assert.match(down, /Jeg kender ikke driftsstatus for Sagsstyring lige nu: jeg følger ikke driften\. KOMBIT melder driftsforstyrrelser/);
     assert.match(down, /https:\/\/status\.example\.test\//);
     assert.doesNotMatch(down, /STS 2|10\. april/);
   });
