@@ -98,14 +98,15 @@ async function startProcess(
   const began = performance.now();
   const { child, url } = await spawnServer(args, env, urlOf);
   const listeningMs = performance.now() - began;
-  const replies = connector.calls.length;
+  const activity = personalMessage(connector.url, question);
   const response = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(personalMessage(connector.url, question)),
+    body: JSON.stringify(activity),
   });
   await response.arrayBuffer();
-  if (response.status !== 200 || connector.calls.length === replies) throw new Error(`the first question got no answer (HTTP ${response.status})`);
+  if (response.status !== 200) throw new Error(`the first question got no answer (HTTP ${response.status})`);
+  await connector.replyTo(activity.id as string);
   return { child, url, listeningMs, firstAnswerMs: performance.now() - began };
 }
 
@@ -213,11 +214,13 @@ async function load(url: string, connector: StandInConnector, questions: string[
   const deadline = performance.now() + HTTP_SECONDS * 1000;
   const worker = async () => {
     while (performance.now() < deadline && next < count) {
-      const body = JSON.stringify(personalMessage(connector.url, questions[next++ % questions.length] as string));
+      const activity = personalMessage(connector.url, questions[next++ % questions.length] as string);
       const t0 = performance.now();
-      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
       await response.arrayBuffer();
-      if (response.status !== 200) errors += 1;
+      // A question counts once its reply reached the connector: the bot answers the request first.
+      if (response.status === 200) await connector.replyTo(activity.id as string);
+      else errors += 1;
       latencies.push(performance.now() - t0);
     }
   };

@@ -1,5 +1,6 @@
 import { createCore } from '../src/app/core.js';
 import { SyncService } from '../src/sync/service.js';
+import { graphSettings } from '../src/sync/graph.js';
 import type { Feature } from '../src/app/feature.js';
 import { FEATURES, languageWordsOf, startFeatures } from '../src/app/features.js';
 import { digest } from '../src/digest/feature.js';
@@ -51,13 +52,15 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
   const notifier = new ProactiveNotifier(adapter, config.appId, conversations, log, { pacer, ...delivery, fence });
   // The digest's own sender: up to 5 tries per channel (each retried by botbuilder's pipeline too).
   const digestSender = new ProactiveNotifier(adapter, config.appId, conversations, log, { pacer, ...delivery, maxAttempts: 5, fence });
-  const core = await createCore({ config, log, clock, storage });
+  const core = await createCore({ config, log, clock, storage, writesBack: !('missing' in graphSettings(env)) });
   const { registry, admins, surveys } = core;
   if (config.surveyLinkSecretGenerated) {
     log.warn('SURVEY_LINK_SECRET is not set: survey links are signed with a key made for this run and stop working when the bot restarts');
   }
 
   const sync = await SyncService.create({ env, storage, clock, log, surveys: () => surveys.all(), registry });
+  // Approvals a crash (or a failed write) left on their way to KOMBIT's list go now, not at the next sync.
+  sync.pushInBackground();
   const afterApproval = async (survey: { system: string }) => {
     const system = (await registry.current()).find(survey.system);
     if (system) await sync.queueApproved(system);

@@ -14,13 +14,15 @@ export interface CoreDeps {
   log: Log;
   clock: Clock;
   storage: Storage;
+  /** Whether approvals are written back to KOMBIT's list (GRAPH_* configured). */
+  writesBack?: boolean;
 }
 
 /**
  * The state and services every front end and several features stand on: the storage, the registry
  * (seeded when empty), the administrators, the surveys and their links. A feature's own state is its own.
  */
-export async function createCore({ config, log, clock, storage }: CoreDeps) {
+export async function createCore({ config, log, clock, storage, writesBack = false }: CoreDeps) {
   if (await seedIfEmpty(storage.registry, clock.now())) log.info('registry was empty: loaded the starter data');
   const registry = new RegistryService(storage.registry, clock, log);
   // Load the registry and build its name index before the first question, not inside it.
@@ -34,6 +36,7 @@ export async function createCore({ config, log, clock, storage }: CoreDeps) {
     clock,
     log,
     openLimitPerDay: config.surveyOpenLimitPerDay,
+    writesBack,
   });
   const links = new SurveyLinks(config.publicBaseUrl, config.surveyLinkSecret, config.surveyLinkDays, clock);
   return { storage, registry, admins, surveys, links };

@@ -20,6 +20,7 @@ import { metrics } from '../metrics.js';
 import { MAX_MESSAGE_CHARS } from './types.js';
 import { messages } from '../i18n/messages.js';
 import type { Lang } from '../i18n/language.js';
+import { isStoreUnavailable } from '../store/unavailable.js';
 import { isStoreWriteError } from '../store/writeError.js';
 import type { Word } from '../text/words.js';
 
@@ -196,7 +197,7 @@ export class Router implements ChatRouter {
   }
 }
 
-/** What the user is told when a handler failed: "not saved, try again" when the store refused a write. */
+/** What the user is told when a handler failed: "not saved, try again" when the store refused a write or was out of reach. */
 function failureText(error: unknown, lang: Lang): string {
-  return isStoreWriteError(error) ? messages(lang).notSaved : messages(lang).somethingWrong;
+  return isStoreWriteError(error) || isStoreUnavailable(error) ? messages(lang).notSaved : messages(lang).somethingWrong;
 }

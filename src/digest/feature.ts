@@ -26,7 +26,10 @@ export const digest = defineFeature({
     DIGEST_RETRY_MINUTES: z.coerce.number().int().min(1).max(59).default(15),
     /** A team install subscribes the team's General channel. */
     DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: z.enum(['true', 'false']).default('true'),
-    /** Seconds a claimed delivery is left to the instance that claimed it, before another sends it. */
+    /**
+     * Seconds a claimed delivery is left to the instance that claimed it, before another sends it; an
+     * instance whose database session ended is known dead and its claims are taken over at once.
+     */
     DIGEST_CLAIM_SECONDS: z.coerce.number().min(1).max(3600).default(300),
   }),
   languageWords: { da: 'oversigt ugens abonner', en: 'digest subscribe' },
@@ -45,7 +48,7 @@ export const digest = defineFeature({
       limiter: new RateLimiter(settings.DIGEST_RATE_PER_SECOND),
       schedule: { pattern: settings.DIGEST_CRON, zone: config.zone },
       // With files one bot runs (the data folder lock); with a database, instances claim deliveries.
-      ...(storage.kind === 'postgres' ? { claimMs: settings.DIGEST_CLAIM_SECONDS * 1000 } : {}),
+      ...(storage.kind === 'postgres' ? { claimMs: settings.DIGEST_CLAIM_SECONDS * 1000, ...(storage.presence ? { presence: storage.presence() } : {}) } : {}),
       log,
       ...(fence ? { fence } : {}),
       ...(clock.elapsed ? { elapsed: clock.elapsed.bind(clock) } : {}),

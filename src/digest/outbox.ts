@@ -1,9 +1,12 @@
 import { JournalProjection } from '../store/journal.js';
-import type { EventLog } from '../store/storage.js';
+import type { EventLog, Presence } from '../store/storage.js';
 
 export type OutboxEvent =
-  /** An instance is about to send: nobody else sends there until it reports, or its claim runs out. */
-  | { type: 'claimed'; week: string; conversationId: string; at: string; by: string; until: string }
+  /**
+   * An instance is about to send: nobody else sends there until it reports, its claim runs out, or
+   * its `session` (PostgreSQL) is seen to have ended.
+   */
+  | { type: 'claimed'; week: string; conversationId: string; at: string; by: string; until: string; session?: string }
   | { type: 'sent'; week: string; conversationId: string; at: string }
   | { type: 'failed'; week: string; conversationId: string; at: string; reason: string }
   | { type: 'gone'; week: string; conversationId: string; at: string };
@@ -15,7 +18,7 @@ export type OutboxEvent =
  */
 export class DigestOutbox {
   private readonly sent = new Set<string>();
-  private readonly claims = new Map<string, { by: string; until: number }>();
+  private readonly claims = new Map<string, { by: string; until: number; session: string | null }>();
   private latestSent: string | null = null;
 
   private projection!: JournalProjection<OutboxEvent>;
@@ -57,21 +60,38 @@ export class DigestOutbox {
 
   /**
    * Claims a delivery before it is sent, so that no other instance sends the same conversation the
-   * same week. False when it was sent already, or another instance holds a claim that has not run out
-   * (a claim left by an instance that died runs out after `leaseMs`, and the survivor sends).
+   * same week. False when it was sent already, or another live instance holds a claim that has not run
+   * out. With `presence`, the claim names this instance's session, and a claim whose session ended (its
+   * instance died) is taken over at once; without, a dead instance's claim runs out after `leaseMs`.
    */
-  claim(week: string, conversationId: string, by: string, now: Date, leaseMs: number): Promise<boolean> {
+  async claim(week: string, conversationId: string, by: string, now: Date, leaseMs: number, presence?: Presence): Promise<boolean> {
+    const session = presence ? await presence.session() : null;
     return this.projection.transact(async (append) => {
-      if (this.isSent(week, conversationId) || this.claimedUntil(week, conversationId, by, now) !== null) return false;
-      await append({ type: 'claimed', week, conversationId, at: now.toISOString(), by, until: new Date(now.getTime() + leaseMs).toISOString() });
+      if (this.isSent(week, conversationId)) return false;
+      if (this.claimedUntil(week, conversationId, by, now) !== null && !(await this.claimerDied(week, conversationId, presence))) return false;
+      await append({
+        type: 'claimed',
+        week,
+        conversationId,
+        at: now.toISOString(),
+        by,
+        until: new Date(now.getTime() + leaseMs).toISOString(),
+        ...(session ? { session } : {}),
+      });
       return true;
     });
+  }
+
+  /** Whether the instance holding a live claim is known to be dead: its session ended (taken over at once). */
+  private async claimerDied(week: string, conversationId: string, presence: Presence | undefined): Promise<boolean> {
+    const session = this.claims.get(`${week}|${conversationId}`)?.session;
+    return Boolean(presence && session && !(await presence.isAlive(session)));
   }
 
   private apply(event: OutboxEvent): void {
     const key = `${event.week}|${event.conversationId}`;
     if (event.type === 'claimed') {
-      this.claims.set(key, { by: event.by, until: Date.parse(event.until) });
+      this.claims.set(key, { by: event.by, until: Date.parse(event.until), session: event.session ?? null });
       return;
     }
     this.claims.delete(key);

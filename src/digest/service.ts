@@ -14,6 +14,7 @@ import type { RateLimiter } from './rateLimiter.js';
 import { dueTimeOfWeek } from './schedule.js';
 import { SteadyTime, type Elapsed } from '../time/steadyTime.js';
 import type { Subscription, SubscriptionStore } from './subscriptions.js';
+import type { Presence } from '../store/storage.js';
 
 /** How one delivery ended; the sender retries transient failures itself before it says "failed". */
 export type { SendOutcome } from '../chat/types.js';
@@ -32,7 +33,7 @@ export interface DigestDeps {
   limiter: RateLimiter;
   schedule: { pattern: string; zone: string };
   log?: Log;
-  /** How many deliveries may be under way at once (the rate limiter paces their starts). */
+  /** How many deliveries may be under way at once (the rate limiter paces their starts); DIGEST_CONCURRENCY unless set. */
   concurrency?: number;
   /** Who claims deliveries: this process. */
   instance?: string;
@@ -47,7 +48,18 @@ export interface DigestDeps {
   elapsed?: Elapsed;
   /** Waits (a test passes its own). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * With several instances: whose sessions are alive, so that the claims of an instance that died are
+   * taken over at once rather than when they run out.
+   */
+  presence?: Presence;
 }
+
+/**
+ * Deliveries under way at once: one, so that a crash can leave at most one conversation in doubt (sent
+ * by Teams or not), and only that one may get the digest twice. The rate limiter still caps the pace.
+ */
+export const DIGEST_CONCURRENCY = 1;
 
 export interface RunSummary {
   week: string;
@@ -181,14 +193,14 @@ export class DigestService {
         await this.sendOne(week, subscription, replyIn, summary);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 8, queue.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? DIGEST_CONCURRENCY, queue.length) }, worker));
   }
 
   /** True when the delivery is not this instance's to make: sent meanwhile, or claimed by another. */
   private async claimedElsewhere(week: string, subscription: Subscription, heldElsewhere: Subscription[], summary: RunSummary): Promise<boolean> {
     const { claimMs, outbox } = this.deps;
     if (claimMs === undefined) return false;
-    if (await outbox.claim(week, subscription.conversationId, this.instance, new Date(), claimMs)) return false;
+    if (await outbox.claim(week, subscription.conversationId, this.instance, new Date(), claimMs, this.deps.presence)) return false;
     if (outbox.isSent(week, subscription.conversationId)) summary.already += 1;
     else heldElsewhere.push(subscription);
     return true;

@@ -23,7 +23,7 @@ const da: ChatMessages = {
   badAction: 'Knappen sendte noget jeg ikke kan læse. Intet er ændret; prøv igen fra et nyt kort.',
   adminsOnly: (what) => `Kun KOMBITs administratorer kan ${what}. Intet er ændret.`,
   somethingWrong: 'Beklager, noget gik galt hos mig. Prøv igen om lidt; fejlen er logget.',
-  notSaved: 'Beklager, det blev ikke gemt: jeg kunne ikke skrive det sikkert ned lige nu. Intet er registreret. Prøv igen om lidt.',
+  notSaved: 'Det blev ikke gemt: jeg kan ikke skrive det sikkert ned lige nu, så intet er registreret. Prøv igen om lidt.',
 };
 
 const en: ChatMessages = {
@@ -33,7 +33,7 @@ const en: ChatMessages = {
   badAction: 'The button sent something I cannot read. Nothing has changed; please try again from a new card.',
   adminsOnly: (what) => `Only KOMBIT's administrators can ${what}. Nothing has changed.`,
   somethingWrong: 'Sorry, something went wrong on my side. Please try again shortly; the error has been logged.',
-  notSaved: 'Sorry, that was not saved: I could not store it safely just now. Nothing was recorded. Please try again shortly.',
+  notSaved: 'That was not saved: I cannot store it safely just now, so nothing was recorded. Please try again shortly.',
 };
 
 const MESSAGES: Record<Lang, ChatMessages> = { da, en };

@@ -5,7 +5,7 @@ import { writeFileAtomic } from './atomicFile.js';
 import { diskIo, type DiskIo } from './diskIo.js';
 import { Journal } from './journal.js';
 import type { JsonDocument } from './jsonDocument.js';
-import { GroupCommit, RecordMap, type KeyedRecords, type RecordChange, type RecordsOptions } from './records.js';
+import { CachedRecords, type RecordChange, type RecordsOptions } from './records.js';
 
 /** One line of a records file: the changes of one batch, in order. */
 interface RecordsLine<T> {
@@ -24,78 +24,29 @@ const RECORDS_PER_LINE = 500;
  * superseded changes, it is rewritten as the records alone (atomically: a reader sees the old file or
  * the new). Other processes' appends are read before each batch and before every read that misses.
  */
-export class FileRecords<T extends object> implements KeyedRecords<T> {
+export class FileRecords<T extends object> extends CachedRecords<T> {
   private journal: Journal<RecordsLine<T>>;
-  private readonly map: RecordMap<T>;
-  private readonly commits: GroupCommit<T>;
-  private readonly loaded: Promise<void>;
   /** Changes in the file: compared with the records they add up to, to decide when to compact. */
   private changesInFile = 0;
 
   constructor(
-    readonly name: string,
+    name: string,
     private readonly file: string,
     private readonly legacyDocument: JsonDocument<Record<string, unknown>> | null,
-    private readonly options: RecordsOptions<T>,
+    options: RecordsOptions<T>,
     private readonly log?: Log,
-    io: DiskIo = diskIo,
+    private readonly io: DiskIo = diskIo,
   ) {
+    super(name, options);
     this.journal = new Journal(file, log, undefined, io);
-    this.map = new RecordMap(options.indexBy);
-    this.commits = new GroupCommit(this.map, (changes) => this.writeBatch(changes));
-    this.loaded = this.load();
-    // Failure is reported to whoever reads or writes first; this keeps it from being unhandled meanwhile.
-    this.loaded.catch(() => undefined);
+    this.startLoading();
   }
 
-  async get(key: string): Promise<T | undefined> {
-    await this.loaded;
-    if (!this.map.get(key)) await this.refresh();
-    return this.map.get(key);
+  protected describe(): string {
+    return this.file;
   }
 
-  async findBy(indexKey: string): Promise<T | undefined> {
-    await this.loaded;
-    if (!this.map.findBy(indexKey)) await this.refresh();
-    return this.map.findBy(indexKey);
-  }
-
-  async put(key: string, value: T): Promise<void> {
-    await this.loaded;
-    this.assertWritable();
-    return this.commits.change([key, value]);
-  }
-
-  async delete(key: string): Promise<boolean> {
-    await this.loaded;
-    this.assertWritable();
-    if (this.map.get(key) === undefined) await this.refresh();
-    if (this.map.get(key) === undefined) return false;
-    await this.commits.change([key, null]);
-    return true;
-  }
-
-  async entries(): Promise<[string, T][]> {
-    await this.loaded;
-    await this.refresh();
-    return [...this.map.values.entries()];
-  }
-
-  async size(): Promise<number> {
-    await this.loaded;
-    return this.map.values.size;
-  }
-
-  async flushed(): Promise<void> {
-    await this.loaded.catch(() => undefined);
-    await this.commits.flushed();
-  }
-
-  private assertWritable(): void {
-    if (this.options.readOnly) throw new Error(`${this.file} was opened to be read only`);
-  }
-
-  private async load(): Promise<void> {
+  protected async load(): Promise<void> {
     const lines = this.options.readOnly ? await this.journal.readNew() : await this.journal.open();
     for (const line of lines) this.applyLine(line);
     if (this.options.readOnly) return;
@@ -125,8 +76,9 @@ export class FileRecords<T extends object> implements KeyedRecords<T> {
     return this.legacyDocument?.problem() ?? null;
   }
 
-  /** Reads what other processes appended since (a stat when nothing was). */
-  private async refresh(): Promise<void> {
+  /** Reads what other processes appended since (a stat when nothing was); only when a record was missed or all are read. */
+  protected async refresh(missed: boolean): Promise<void> {
+    if (!missed) return;
     if (!(await this.journal.changedSinceRead())) return;
     for (const line of await this.journal.readNew()) this.applyLine(line, true);
   }
@@ -140,7 +92,7 @@ export class FileRecords<T extends object> implements KeyedRecords<T> {
     }
   }
 
-  private async writeBatch(changes: RecordChange<T>[]): Promise<void> {
+  protected async writeBatch(changes: RecordChange<T>[]): Promise<void> {
     await this.journal.transact(async (written, append) => {
       for (const line of written) this.applyLine(line, true);
       await append({ changes });
@@ -176,7 +128,7 @@ export class FileRecords<T extends object> implements KeyedRecords<T> {
       }
       await writeFileAtomic(this.file, lines.join(''));
     });
-    this.journal = new Journal(this.file, this.log);
+    this.journal = new Journal(this.file, this.log, undefined, this.io);
     this.changesInFile = 0;
     for (const line of await this.journal.readNew()) this.applyLine(line, true);
     this.log?.info({ file: this.file, changesBefore: before, records: this.map.values.size }, 'compacted a records file');

@@ -73,7 +73,15 @@ export class Journal<E> implements EventLog<E> {
     return this.inTurn(() =>
       this.locked(async () => {
         const written = await this.readUnread();
-        return work(written, (event) => this.appendLocked(event));
+        const afterRead = this.offset;
+        try {
+          return await work(written, (event) => this.appendLocked(event));
+        } catch (error) {
+          // The caller applies nothing of a failed transaction: lines it did get on disk are read again
+          // (and applied then), so memory never differs from the disk.
+          this.offset = afterRead;
+          throw error;
+        }
       }),
     );
   }
@@ -235,7 +243,7 @@ export class JournalProjection<E> {
     return events.length > 0;
   }
 
-  /** Records events: each is on the disk, and applied, before this returns. */
+  /** Records events: all are durable, and then applied, before this returns. */
   record(...events: E[]): Promise<void> {
     return this.transact(async (append) => {
       for (const event of events) await append(event);
@@ -244,16 +252,21 @@ export class JournalProjection<E> {
 
   /**
    * Decides and records with no other writer in between, in this process or another: `work` sees the
-   * state with everything recorded so far, and each `append` applies its event as soon as it is on disk.
+   * state with everything recorded so far. What it appends is applied only once the whole transaction
+   * is durable (file: every line written and synced; PostgreSQL: committed); when it fails, nothing of
+   * it is applied, so nothing is acknowledged that a restart would not find.
    */
-  transact<T>(work: (append: (event: E) => Promise<void>) => Promise<T>): Promise<T> {
-    return this.journal.transact(async (written, append) => {
+  async transact<T>(work: (append: (event: E) => Promise<void>) => Promise<T>): Promise<T> {
+    const appended: E[] = [];
+    const result = await this.journal.transact(async (written, append) => {
       for (const event of written) this.apply(event);
       return work(async (event) => {
         await append(event);
-        this.apply(event);
+        appended.push(event);
       });
     });
+    for (const event of appended) this.apply(event);
+    return result;
   }
 }
 

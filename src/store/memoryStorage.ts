@@ -32,12 +32,20 @@ class MemoryEventLog<E> implements EventLog<E> {
   async probe(): Promise<void> {}
 
   transact<T>(work: (written: E[], append: (event: E) => Promise<void>) => Promise<T>): Promise<T> {
-    return this.turns.run(async () =>
-      work(await this.readNew(), async (event) => {
-        this.events.push(structuredClone(event));
-        this.read = this.events.length;
-      }),
-    );
+    return this.turns.run(async () => {
+      const written = await this.readNew();
+      const afterRead = this.read;
+      try {
+        return await work(written, async (event) => {
+          this.events.push(structuredClone(event));
+          this.read = this.events.length;
+        });
+      } catch (error) {
+        // As with a file: what was appended is kept, and read again (applied then) by the next read.
+        this.read = afterRead;
+        throw error;
+      }
+    });
   }
 }
 

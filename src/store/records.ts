@@ -182,3 +182,81 @@ export class GroupCommit<T extends object> {
     this.running = null;
   }
 }
+
+/**
+ * What every backend's keyed records share: answers from a map in memory, changes through a group
+ * commit, another process's changes taken in by `refresh` (`missed`: the record asked for is not in
+ * memory, so look now). A backend gives its loading, its refreshing and its batch writing.
+ */
+export abstract class CachedRecords<T extends object> implements KeyedRecords<T> {
+  protected readonly map: RecordMap<T>;
+  protected readonly commits: GroupCommit<T>;
+  private loaded: Promise<void> = Promise.resolve();
+
+  protected constructor(
+    readonly name: string,
+    protected readonly options: RecordsOptions<T>,
+  ) {
+    this.map = new RecordMap(options.indexBy);
+    this.commits = new GroupCommit(this.map, (changes) => this.writeBatch(changes));
+  }
+
+  /** Called once by the backend's constructor, when its own fields are set. */
+  protected startLoading(): void {
+    this.loaded = this.load();
+    // Failure is reported to whoever reads or writes first; this keeps it from being unhandled meanwhile.
+    this.loaded.catch(() => undefined);
+  }
+
+  protected abstract load(): Promise<void>;
+  protected abstract refresh(missed: boolean): Promise<void>;
+  protected abstract writeBatch(changes: RecordChange<T>[]): Promise<void>;
+  protected abstract describe(): string;
+
+  async get(key: string): Promise<T | undefined> {
+    await this.loaded;
+    await this.refresh(this.map.get(key) === undefined);
+    return this.map.get(key);
+  }
+
+  async findBy(indexKey: string): Promise<T | undefined> {
+    await this.loaded;
+    await this.refresh(this.map.findBy(indexKey) === undefined);
+    return this.map.findBy(indexKey);
+  }
+
+  async put(key: string, value: T): Promise<void> {
+    await this.loaded;
+    this.assertWritable();
+    return this.commits.change([key, value]);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    await this.loaded;
+    this.assertWritable();
+    await this.refresh(this.map.get(key) === undefined);
+    if (this.map.get(key) === undefined) return false;
+    await this.commits.change([key, null]);
+    return true;
+  }
+
+  async entries(): Promise<[string, T][]> {
+    await this.loaded;
+    await this.refresh(true);
+    return [...this.map.values.entries()];
+  }
+
+  async size(): Promise<number> {
+    await this.loaded;
+    return this.map.values.size;
+  }
+
+  async flushed(): Promise<void> {
+    await this.loaded.catch(() => undefined);
+    await this.commits.flushed();
+  }
+
+  private assertWritable(): void {
+    if (this.options.readOnly) throw new Error(`${this.describe()} was opened to be read only`);
+  }
+}

@@ -53,6 +53,17 @@ export interface Leadership {
 }
 
 /**
+ * Which instances are alive, where several share a store: a claim names its claimer's session, and the
+ * claims of a session that ended (its process died) are void at once, without waiting for them to run out.
+ */
+export interface Presence {
+  /** This instance's session now: a name the store can check later (a new one after a reconnect). */
+  session(): Promise<string>;
+  /** Whether the session another instance named is still alive. Throws when it cannot be told. */
+  isAlive(session: string): Promise<boolean>;
+}
+
+/**
  * Where all state lives: the registry, the journals and the documents. One contract, three
  * backends: files in DATA_DIR (one machine), PostgreSQL (several instances), memory (tests, `cli ask`).
  */
@@ -72,6 +83,8 @@ export interface Storage {
   keyedNames(): Promise<RecordsName[]>;
   /** Starts taking part in choosing the leader; with files and memory this instance always leads. */
   leadership(): Promise<Leadership>;
+  /** Where several instances share the store (PostgreSQL): whose sessions are alive. */
+  presence?(): Presence;
   close(): Promise<void>;
   /**
    * Reads every document opened so far and says what is wrong with each (null: nothing), for /healthz.

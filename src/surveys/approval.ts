@@ -1,7 +1,7 @@
 import { nameKey, type SwitchStatus, type SystemRecord } from '../registry/system.js';
 import { formatTimestampDay } from '../i18n/format.js';
 import type { RegistryData } from '../store/registryStore.js';
-import type { AnswerStatus, Review, Survey, SurveyAnswer } from './survey.js';
+import type { AnswerStatus, ApprovedValues, Review, Survey, SurveyAnswer } from './survey.js';
 
 const STATUS_OF: Record<AnswerStatus, SwitchStatus> = {
   planned: 'planned',
@@ -50,4 +50,14 @@ export function applyApprovedAnswer(data: RegistryData, survey: Survey, answer: 
   if ((updated.status === 'planned' || updated.status === 'switched') && !updated.ch2Date && !updated.sts2Date) updated.status = null;
   const systems = existing ? data.systems.map((system) => (system === existing ? updated : system)) : [...data.systems, updated];
   return { ...data, systems };
+}
+
+/** The values an approval writes back to KOMBIT's list: the system as the approval left it. */
+export function approvedValues(data: RegistryData, system: string): ApprovedValues {
+  const key = nameKey(system);
+  const record = data.systems.find((candidate) => nameKey(candidate.name) === key);
+  return {
+    system: record?.name ?? system,
+    fields: { ch2Date: record?.ch2Date ?? null, sts2Date: record?.sts2Date ?? null, status: record?.status ?? null, vendor: record?.vendor ?? null },
+  };
 }

@@ -83,7 +83,7 @@ ${errorOf(field)}</div>`;
 <h1>${escapeHtml(m.title(survey.system))}</h1>
 <p>${escapeHtml(m.intro(survey.system, survey.requesters[0]?.name ?? null))}</p>
 ${survey.systemKnown ? '' : `<p>${escapeHtml(m.newSystemIntro)}</p>`}
-${options.notice ? `<div class="summary" role="alert"><p><strong>${escapeHtml(options.notice)}</strong></p></div>` : ''}
+${options.notice ? `<div class="summary" role="alert" id="notice"><p><strong>${escapeHtml(options.notice)}</strong></p></div>` : ''}
 ${summary}
 <form method="post" action="${escapeHtml(options.action)}" novalidate>
 <input type="hidden" name="nonce" value="${escapeHtml(options.nonce)}">

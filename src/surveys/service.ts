@@ -10,7 +10,8 @@ import { calendarDayAt } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
 import type { AdminDirectory } from './admins.js';
 import { checkAnswer, type AnswerField, type AnswerInput, type AnswerProblem } from './answerInput.js';
-import { applyApprovedAnswer } from './approval.js';
+import { applyApprovedAnswer, approvedValues } from './approval.js';
+import type { RegistryData } from '../store/registryStore.js';
 import { applyEvent, checkSurveyEvent, isOpen, latestAnswer, type AnswerSource, type Requester, type Review, type Survey, type SurveyAnswer, type SurveyEvent } from './survey.js';
 
 export interface SurveyDeps {
@@ -22,6 +23,8 @@ export interface SurveyDeps {
   newId?: () => string;
   /** How many surveys one person may open in 24 hours (administrators: any number). */
   openLimitPerDay?: number;
+  /** Whether approvals are written back to KOMBIT's list (the list is configured): each carries its values. */
+  writesBack?: boolean;
 }
 
 export const DEFAULT_OPEN_LIMIT_PER_DAY = 3;
@@ -141,8 +144,8 @@ export class SurveyService {
   }
 
   /** Asks for a system's date: joins the open survey about it, or opens one (within the person's limit). */
-  request(systemName: string, requester: Requester): Promise<RequestOutcome> {
-    return this.serialised(async (record) => {
+  async request(systemName: string, requester: Requester): Promise<RequestOutcome> {
+    const outcome = await this.serialised(async (record): Promise<RequestOutcome | { kind: 'created'; surveyId: string }> => {
       const registry = await this.deps.registry.current();
       // Stored and shown as plain text, whatever door it came through (chat, a forged card action).
       const subject = surveySubject(systemName);
@@ -162,8 +165,10 @@ export class SurveyService {
       }
       const surveyId = this.deps.newId?.() ?? randomUUID();
       await record({ type: 'requested', at: this.now(), surveyId, system, systemKnown: known !== undefined, requester });
-      return { kind: 'created', survey: this.surveys.get(surveyId) as Survey };
+      return { kind: 'created', surveyId };
     });
+    // The new survey exists in memory only once its event is durable, that is after the transaction.
+    return 'surveyId' in outcome ? { kind: 'created', survey: this.surveys.get(outcome.surveyId) as Survey } : outcome;
   }
 
   private openedInLastDay(userId: string): number {
@@ -248,8 +253,13 @@ export class SurveyService {
       const review: Review = { decision, answerId, by: { aadObjectId: admin.aadObjectId as string, name: admin.name }, at, reason };
       const event: SurveyEvent = { type: 'reviewed', at, surveyId, review };
       if (decision === 'approved') {
+        const approve = (data: RegistryData) => {
+          const next = applyApprovedAnswer(data, survey, answer, review);
+          if (this.deps.writesBack) review.writeBack = approvedValues(next, survey.system);
+          return next;
+        };
         // Recorded while the registry is still locked: a sync planned after this write sees the approval.
-        await this.deps.registry.update((data) => applyApprovedAnswer(data, survey, answer, review), () => record(event));
+        await this.deps.registry.update(approve, () => record(event));
       } else {
         await record(event);
       }

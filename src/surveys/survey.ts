@@ -35,6 +35,18 @@ export interface Review {
   by: { aadObjectId: string; name: string | null };
   at: string;
   reason: string | null;
+  /**
+   * An approval's values for KOMBIT's list (when the bot writes back to it), in the same event as the
+   * approval: the write-back queue is derived from approvals not yet written back, so no crash between
+   * "approved" and "queued" can lose it.
+   */
+  writeBack?: ApprovedValues;
+}
+
+/** What an approval writes back to KOMBIT's list: the system's name and values after the approval. */
+export interface ApprovedValues {
+  system: string;
+  fields: { ch2Date: string | null; sts2Date: string | null; status: string | null; vendor: string | null };
 }
 
 export interface Survey {

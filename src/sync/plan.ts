@@ -27,7 +27,13 @@ export interface SyncPlan {
  * (source: the list); invalid rows are reported and skipped whole. A vendor's answer approved after
  * the list row last changed wins until the list changes that row again: the sync keeps it and says so.
  */
-export function planSync(current: RegistryData, rows: readonly ListRow[], approvals: ReadonlyMap<string, string>, now: Date): SyncPlan {
+export function planSync(
+  current: RegistryData,
+  rows: readonly ListRow[],
+  approvals: ReadonlyMap<string, string>,
+  now: Date,
+  writeBacksPending: ReadonlySet<string> = new Set(),
+): SyncPlan {
   const plan: SyncPlan = { data: structuredClone(current), added: [], updated: [], unchanged: 0, invalid: [], keptApproved: [], duplicates: [] };
   const seen = new Set<string>();
   for (const row of rows) {
@@ -49,7 +55,8 @@ export function planSync(current: RegistryData, rows: readonly ListRow[], approv
     }
     const existing = plan.data.systems[index]!;
     const approvedAt = approvals.get(key);
-    const approvalIsNewer = approvedAt !== undefined && Date.parse(approvedAt) > Date.parse(row.lastModified);
+    // An approval the list has not taken yet wins too: the row, however recently edited, holds the old values.
+    const approvalIsNewer = approvedAt !== undefined && (Date.parse(approvedAt) > Date.parse(row.lastModified) || writeBacksPending.has(key));
     const changed: (keyof SystemRecord)[] = [];
     const kept: (keyof SystemRecord)[] = [];
     const next: SystemRecord = { ...existing };

@@ -38,13 +38,15 @@ export async function runSync(input: {
   store: RegistryStore;
   columnMap: Record<string, keyof SystemRecord>;
   approvals: () => ReadonlyMap<string, string> | Promise<ReadonlyMap<string, string>>;
+  /** Systems (name keys) whose approved values are still on their way to the list. */
+  writeBacksPending?: () => ReadonlySet<string>;
   now: Date;
   dryRun: boolean;
 }): Promise<SyncOutcome> {
   const { byInternalName, missing } = resolveColumns(input.columnMap, await input.source.columns());
   if (missing.length > 0) return { ok: false, missingColumns: missing };
   const rows = (await input.source.items()).map((item) => rowOf(item, byInternalName));
-  const planFrom = async (data: RegistryData) => planSync(data, rows, await input.approvals(), input.now);
+  const planFrom = async (data: RegistryData) => planSync(data, rows, await input.approvals(), input.now, input.writeBacksPending?.());
   const hasChanges = (plan: SyncPlan) => plan.added.length + plan.updated.length > 0;
   if (input.dryRun) return { ok: true, plan: await planFrom(await input.store.read()), written: false };
   let plan!: SyncPlan;

@@ -9,7 +9,7 @@ import { ColumnMapError, parseColumnMap } from './columns.js';
 import { graphSettings } from './graph.js';
 import type { SyncPlan } from './plan.js';
 import { approvalsOf, missingColumnsText, runSync, syncSummary, type ListSource } from './run.js';
-import { WriteBackQueue, type WritableList, type WriteBackEvent } from './writeBack.js';
+import { approvedWriteBacks, WriteBackQueue, type WritableList, type WriteBackEvent } from './writeBack.js';
 
 export interface SyncDeps {
   /** GRAPH_* settings and GRAPH_COLUMN_MAP. */
@@ -53,7 +53,7 @@ export class SyncService {
   ) {}
 
   static async create(deps: SyncDeps): Promise<SyncService> {
-    const writeBacks = await WriteBackQueue.load(deps.storage.journal<WriteBackEvent>('writeBack'), deps.log);
+    const writeBacks = await WriteBackQueue.load(deps.storage.journal<WriteBackEvent>('writeBack'), async () => approvedWriteBacks(await deps.surveys()), deps.log);
     // The environment does not change while the bot runs: read the column map once.
     let columnMap: Record<string, keyof SystemRecord> | ColumnMapError;
     try {
@@ -101,6 +101,8 @@ export class SyncService {
       store: this.deps.storage.registry,
       columnMap: this.columnMap,
       approvals: async () => approvalsOf(await this.deps.surveys()),
+      // An approved value not yet on the list is kept whatever the row says: the row still has the old one.
+      writeBacksPending: () => this.writeBacks.pendingSystems(),
       now: this.deps.clock.now(),
       dryRun,
     });
@@ -116,11 +118,25 @@ export class SyncService {
     return { kind: 'done', plan, text: syncSummary(plan, dryRun, options.lang) };
   }
 
-  /** After KOMBIT approved an answer: queue the system's new values for the list, and try to send them. */
-  async queueApproved(system: SystemRecord): Promise<void> {
+  /**
+   * After KOMBIT approved an answer: the approval carries the values for the list (nothing to queue
+   * that a crash could lose); take it in and try to send it now.
+   */
+  async queueApproved(_system?: SystemRecord): Promise<void> {
     if (!this.configured) return;
-    const { ch2Date, sts2Date, status, vendor } = system;
-    await this.writeBacks.enqueue(system.name, { ch2Date, sts2Date, status, vendor }, this.deps.clock.now());
+    try {
+      await this.writeBacks.lookAgain();
+    } catch (error) {
+      // The approval is durable and carries its values: the next sync or start delivers them.
+      this.deps.log.error({ err: error }, 'could not look at the write-back journal after an approval; the write-back goes at the next sync');
+      return;
+    }
+    this.pushInBackground();
+  }
+
+  /** Sends what is waiting (approvals a crash or a failed write left), without waiting for it. */
+  pushInBackground(): void {
+    if (!this.configured || this.writeBacks.waiting === 0) return;
     void this.pushWriteBacks().catch((error: unknown) => this.deps.log.error({ err: error }, 'write-back to the list failed; tried again at the next sync'));
   }
 

@@ -116,7 +116,7 @@ describe('a full disk, as the vendor and the administrator see it', () => {
     disk.fill();
     const refused = JSON.stringify((await bot.post(cardAction(bot.serviceUrl, 'survey.submit', fields, { id: 'invoke-1' }))).body);
     assert.doesNotMatch(refused, /Tak — registreret/);
-    assert.match(refused, /det blev ikke gemt.*Prøv igen om lidt/);
+    assert.match(refused, /Det blev ikke gemt.*Prøv igen om lidt/);
     assert.equal(await answered(), 0);
     assert.equal(bot.app.surveys.get(surveyId)!.answers.length, 0);
 
@@ -151,7 +151,7 @@ describe('a full disk, as the vendor and the administrator see it', () => {
     const answerId = bot.app.surveys.get(surveyId)!.answers[0]!.id;
     disk.fill();
     const refused = JSON.stringify((await bot.post(cardAction(bot.serviceUrl, 'survey.approve', { surveyId, answerId, lang: 'en' }, { from: ADMIN }))).body);
-    assert.match(refused, /that was not saved/);
+    assert.match(refused, /That was not saved/);
     assert.doesNotMatch(refused, /Godkendt|Approved by/);
     assert.equal(bot.app.surveys.get(surveyId)!.review ?? null, null, 'not approved');
 

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLog } from '../../src/log.js';
+import { JournalProjection } from '../../src/store/journal.js';
 import { memoryStorage } from '../../src/store/memoryStorage.js';
 import { openStorage } from '../../src/store/openStorage.js';
 import type { Storage } from '../../src/store/storage.js';
@@ -123,6 +124,26 @@ for (const backend of BACKENDS) {
         }),
       );
       assert.deepEqual(await other.journal<Event>('writeBack').open(), []);
+    });
+
+    it('applies a transaction\'s events only once it is durable, and what others wrote exactly once even when the transaction fails', async () => {
+      const applied: Event[] = [];
+      const projection = await JournalProjection.open(one.journal<Event>('surveys'), (event) => applied.push(event));
+      await other.journal<Event>('surveys').transact(async (_written, append) => append({ n: 1, by: 'other' }));
+      await assert.rejects(
+        projection.transact(async (append) => {
+          await append({ n: 2, by: 'one' });
+          assert.deepEqual(applied, [{ n: 1, by: 'other' }], 'not applied before the transaction is durable');
+          throw new Error('the transaction fails after its append');
+        }),
+      );
+      assert.deepEqual(applied, [{ n: 1, by: 'other' }], 'nothing of a failed transaction is applied');
+      await projection.refresh();
+      await projection.record({ n: 3, by: 'one' });
+      // A file or memory keeps the line it wrote (read again now, once); PostgreSQL rolled it back.
+      const durable = backend.name === 'PostgreSQL' ? [] : [{ n: 2, by: 'one' }];
+      assert.deepEqual(applied, [{ n: 1, by: 'other' }, ...durable, { n: 3, by: 'one' }]);
+      assert.deepEqual(await other.journal<Event>('surveys').open(), applied, 'memory is what the store holds');
     });
 
     it('keeps documents: defaults until changed, one change at a time, seen by the other', async () => {

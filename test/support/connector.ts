@@ -29,10 +29,18 @@ export class StandInConnector {
   failWith: (conversationId: string) => InjectedFailure | null = () => null;
   /** Milliseconds Teams takes to take a message; a sender that goes away meanwhile has posted nothing. */
   delayMs = 0;
+  /**
+   * As Teams does once a message has arrived: it is posted even when the sender goes away before the
+   * answer (a crash mid-send). Off: a sender that goes away has posted nothing.
+   */
+  keepsWhatArrived = false;
   /** Requests that arrived, taken or not yet. */
   arrived = 0;
   private server: Server | null = null;
   private counter = 0;
+  /** Activity ids a reply was taken for, and who waits for one (the benchmark's clients). */
+  private readonly repliedTo = new Set<string>();
+  private readonly waiting = new Map<string, () => void>();
   url = '';
 
   async start(): Promise<this> {
@@ -46,7 +54,7 @@ export class StandInConnector {
         const conversationId = decodeURIComponent(match[1] ?? '');
         this.arrived += 1;
         if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-        if (res.destroyed || req.socket.destroyed) return;
+        if ((res.destroyed || req.socket.destroyed) && !this.keepsWhatArrived) return;
         const failure = this.failWith(conversationId);
         if (failure) {
           this.refused.push({ conversationId, status: failure.status });
@@ -64,11 +72,26 @@ export class StandInConnector {
         });
         this.counter += 1;
         respond(res, 200, { id: `sent-${this.counter}` });
+        const replyToId = match[2] ? decodeURIComponent(match[2]) : null;
+        if (replyToId !== null) {
+          this.repliedTo.add(replyToId);
+          this.waiting.get(replyToId)?.();
+          this.waiting.delete(replyToId);
+        }
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  /**
+   * Resolves once a reply to the activity with this id has been taken: a bot may answer the HTTP
+   * request before its reply is sent, so the request alone does not say the question was answered.
+   */
+  replyTo(activityId: string): Promise<void> {
+    if (this.repliedTo.has(activityId)) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.set(activityId, resolve));
   }
 
   /** Activities sent into one conversation, oldest first. */
@@ -86,6 +109,7 @@ export class StandInConnector {
 }
 
 function respond(res: ServerResponse, status: number, body: unknown): void {
+  if (res.destroyed) return;
   res.statusCode = status;
   res.setHeader('content-type', 'application/json');
   res.end(JSON.stringify(body));

@@ -57,7 +57,9 @@ describe('approved vendor answers written back to KOMBIT\'s list', function () {
     await bot.app.sync.pushWriteBacks();
     assert.equal(bot.app.sync.writeBacks.waiting, 1, 'still queued');
     const journal = (await readFile(path.join(bot.dataDir, 'sync-writeback.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
-    assert.deepEqual(journal.map((event) => event.type).slice(0, 2), ['queued', 'failed']);
+    // The approval carries the values (nothing separate to queue): the journal holds the failed try.
+    assert.ok(journal.length >= 1, 'the failed try is recorded');
+    assert.deepEqual(new Set(journal.map((event) => event.type)), new Set(['failed']));
     assert.equal(graph.writes.length, 0);
 
     graph.failWrites = null;

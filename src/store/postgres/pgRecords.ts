@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { GroupCommit, RecordMap, type KeyedRecords, type RecordChange, type RecordsOptions } from '../records.js';
+import { CachedRecords, type RecordChange, type RecordsOptions } from '../records.js';
 import { inTransaction, lockName } from './database.js';
 
 /** How stale a read that finds its record may be: another instance's change shows within this. */
@@ -11,72 +11,24 @@ const REFRESH_MS = 1_000;
  * memory, which takes in the rows changed since (by revision) at most once a second, and at once when
  * a record is not found.
  */
-export class PgRecords<T extends object> implements KeyedRecords<T> {
-  private readonly map: RecordMap<T>;
-  private readonly commits: GroupCommit<T>;
-  private readonly loaded: Promise<void>;
+export class PgRecords<T extends object> extends CachedRecords<T> {
   private lastRevision = 0;
   private refreshedAt = 0;
 
   constructor(
     private readonly pool: pg.Pool,
-    readonly name: string,
-    private readonly options: RecordsOptions<T>,
+    name: string,
+    options: RecordsOptions<T>,
   ) {
-    this.map = new RecordMap(options.indexBy);
-    this.commits = new GroupCommit(this.map, (changes) => this.writeBatch(changes));
-    this.loaded = this.load();
-    this.loaded.catch(() => undefined);
+    super(name, options);
+    this.startLoading();
   }
 
-  async get(key: string): Promise<T | undefined> {
-    await this.loaded;
-    await this.refresh(this.map.get(key) === undefined);
-    return this.map.get(key);
+  protected describe(): string {
+    return `the records "${this.name}"`;
   }
 
-  async findBy(indexKey: string): Promise<T | undefined> {
-    await this.loaded;
-    await this.refresh(this.map.findBy(indexKey) === undefined);
-    return this.map.findBy(indexKey);
-  }
-
-  async put(key: string, value: T): Promise<void> {
-    await this.loaded;
-    this.assertWritable();
-    return this.commits.change([key, value]);
-  }
-
-  async delete(key: string): Promise<boolean> {
-    await this.loaded;
-    this.assertWritable();
-    await this.refresh(this.map.get(key) === undefined);
-    if (this.map.get(key) === undefined) return false;
-    await this.commits.change([key, null]);
-    return true;
-  }
-
-  async entries(): Promise<[string, T][]> {
-    await this.loaded;
-    await this.refresh(true);
-    return [...this.map.values.entries()];
-  }
-
-  async size(): Promise<number> {
-    await this.loaded;
-    return this.map.values.size;
-  }
-
-  async flushed(): Promise<void> {
-    await this.loaded.catch(() => undefined);
-    await this.commits.flushed();
-  }
-
-  private assertWritable(): void {
-    if (this.options.readOnly) throw new Error(`the records "${this.name}" were opened to be read only`);
-  }
-
-  private async load(): Promise<void> {
+  protected async load(): Promise<void> {
     if (!this.options.readOnly) await this.migrateLegacy();
     await this.refresh(true);
   }
@@ -102,7 +54,7 @@ export class PgRecords<T extends object> implements KeyedRecords<T> {
   }
 
   /** Takes in the rows changed since the last look: always when `now`, else at most once a second. */
-  private async refresh(now: boolean): Promise<void> {
+  protected async refresh(now: boolean): Promise<void> {
     if (!now && Date.now() - this.refreshedAt < REFRESH_MS) return;
     this.refreshedAt = Date.now();
     const { rows } = await this.pool.query<{ key: string; value: T | null; revision: string }>(
@@ -116,7 +68,7 @@ export class PgRecords<T extends object> implements KeyedRecords<T> {
     }
   }
 
-  private async writeBatch(changes: RecordChange<T>[]): Promise<void> {
+  protected async writeBatch(changes: RecordChange<T>[]): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       await lockName(client, `records:${this.name}`);
       await client.query(

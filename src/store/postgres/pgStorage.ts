@@ -3,17 +3,27 @@ import type { Log } from '../../log.js';
 import { emptyRegistryData, normaliseRegistryData, type RegistryChange, type RegistryData, type RegistryStore } from '../registryStore.js';
 import { SerialQueue } from '../serial.js';
 import type { DocumentName, EventLog, JournalName, Leadership, Storage, StoredDocument } from '../storage.js';
-import { inTransaction, lockName } from './database.js';
+import { inTransaction, isDatabaseFailure, lockName, unavailable } from './database.js';
 import { PgLeadership } from './leadership.js';
+import { PgPresence } from './presence.js';
 import { PgRecords } from './pgRecords.js';
 import type { KeyedRecords, RecordsName, RecordsOptions } from '../records.js';
+
+/** A read: the database's failure becomes StoreUnavailableError, as a change's does. */
+async function read<R>(query: Promise<R>): Promise<R> {
+  try {
+    return await query;
+  } catch (error) {
+    throw isDatabaseFailure(error) ? unavailable(error, 'could not read from the database') : error;
+  }
+}
 
 /** The registry as one row; every change in a transaction under the registry's lock. */
 class PgRegistryStore implements RegistryStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async read(): Promise<RegistryData> {
-    const { rows } = await this.pool.query<{ data: RegistryData }>('SELECT data FROM registry WHERE id = 1');
+    const { rows } = await read(this.pool.query<{ data: RegistryData }>('SELECT data FROM registry WHERE id = 1'));
     return rows[0] ? normaliseRegistryData(rows[0].data) : emptyRegistryData();
   }
 
@@ -35,7 +45,7 @@ class PgRegistryStore implements RegistryStore {
   }
 
   async revision(): Promise<string> {
-    const { rows } = await this.pool.query<{ revision: string }>('SELECT revision::text AS revision FROM registry WHERE id = 1');
+    const { rows } = await read(this.pool.query<{ revision: string }>('SELECT revision::text AS revision FROM registry WHERE id = 1'));
     return rows[0]?.revision ?? 'missing';
   }
 
@@ -66,21 +76,22 @@ class PgEventLog<E> implements EventLog<E> {
   }
 
   async changedSinceRead(): Promise<boolean> {
-    const { rows } = await this.pool.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM journal_events WHERE journal = $1', [this.name]);
+    const { rows } = await read(this.pool.query<{ seq: string | null }>('SELECT max(seq)::text AS seq FROM journal_events WHERE journal = $1', [this.name]));
     return Number(rows[0]?.seq ?? 0) !== this.lastSeq;
   }
 
   async probe(): Promise<void> {
-    await this.pool.query('SELECT 1 FROM journal_events WHERE journal = $1 LIMIT 1', [this.name]);
+    await read(this.pool.query('SELECT 1 FROM journal_events WHERE journal = $1 LIMIT 1', [this.name]));
   }
 
   transact<T>(work: (written: E[], append: (event: E) => Promise<void>) => Promise<T>): Promise<T> {
     return this.turns.run(async () => {
-      const before = this.lastSeq;
+      let afterRead = this.lastSeq;
       try {
         return await inTransaction(this.pool, async (client) => {
           await lockName(client, `journal:${this.name}`);
           const written = await this.fetch(client);
+          afterRead = this.lastSeq;
           return work(written, async (event) => {
             const { rows } = await client.query<{ seq: string }>('INSERT INTO journal_events (journal, event) VALUES ($1, $2) RETURNING seq::text AS seq', [
               this.name,
@@ -90,17 +101,20 @@ class PgEventLog<E> implements EventLog<E> {
           });
         });
       } catch (error) {
-        // Nothing of the transaction was stored: read it again from where we were.
-        this.lastSeq = before;
+        // Nothing this transaction appended was stored; what others had committed was read (and applied
+        // by the caller) already, so the next read starts right after that, never twice.
+        this.lastSeq = afterRead;
         throw error;
       }
     });
   }
 
   private async fetch(client: pg.Pool | pg.PoolClient): Promise<E[]> {
-    const { rows } = await client.query<{ seq: string; event: E }>(
-      'SELECT seq::text AS seq, event FROM journal_events WHERE journal = $1 AND seq > $2 ORDER BY seq',
-      [this.name, this.lastSeq],
+    const { rows } = await read(
+      client.query<{ seq: string; event: E }>('SELECT seq::text AS seq, event FROM journal_events WHERE journal = $1 AND seq > $2 ORDER BY seq', [
+        this.name,
+        this.lastSeq,
+      ]),
     );
     if (rows.length > 0) this.lastSeq = Number(rows[rows.length - 1]!.seq);
     return rows.map((row) => row.event);
@@ -116,7 +130,7 @@ class PgDocument<T extends object> implements StoredDocument<T> {
   ) {}
 
   async read(): Promise<T> {
-    const { rows } = await this.pool.query<{ data: T }>('SELECT data FROM documents WHERE name = $1', [this.name]);
+    const { rows } = await read(this.pool.query<{ data: T }>('SELECT data FROM documents WHERE name = $1', [this.name]));
     return { ...structuredClone(this.defaults), ...rows[0]?.data };
   }
 
@@ -148,6 +162,7 @@ export interface PgStorageOptions {
 export function postgresStorage(pool: pg.Pool, log: Log, options: PgStorageOptions = {}): Storage {
   const registry = new PgRegistryStore(pool);
   let leadership: PgLeadership | null = null;
+  const presence = new PgPresence(pool, log);
   const opened: KeyedRecords<object>[] = [];
   return {
     kind: 'postgres',
@@ -166,9 +181,11 @@ export function postgresStorage(pool: pg.Pool, log: Log, options: PgStorageOptio
       leadership ??= await PgLeadership.start(pool, log, options.leaderPollMs ?? 10_000);
       return leadership;
     },
+    presence: () => presence,
     async close() {
       // Changes asked for before closing are stored before the pool ends.
       await Promise.all(opened.map((records) => records.flushed()));
+      await presence.close();
       await leadership?.stop();
       await pool.end();
     },
