@@ -102,7 +102,7 @@ describe('deadline questions over /api/messages, any period and any way of writi
   it('finds a code however it is written, and names it as KLIK does', async () => {
     for (const typed of ['y-07', 'Y 7', 'frist for y07']) assert.match(await ask(typed), /^Frister for Y07\n[\s\S]*Opret brugere i testmiljøet/, typed);
     for (const typed of ['KLIK 4', 'klik04', 'KLIK-4']) assert.match(await ask(typed), /^Frister for KLIK 04\n[\s\S]*Godkend snitfladeaftale/, typed);
-    assert.match(await ask('KLIK 09'), /Verificer udbetalinger · Frist: ingen endnu · Ikke publiceret i KLIK endnu/);
+    assert.match(await ask('KLIK 09'), /Verificer udbetalinger · Frist: ikke kendt endnu · Ikke publiceret i KLIK endnu/);
     assert.match(await ask('hvornår er fristen for K 99?'), /Jeg kender ingen KLIK-opgave med koden K 99\./);
   });
 
