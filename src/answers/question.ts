@@ -2,6 +2,7 @@ import type { Mention } from '../registry/matcher.js';
 import type { Registry } from '../registry/registry.js';
 import type { SwitchTopic } from '../registry/system.js';
 import { detectLanguage, type Lang } from '../i18n/language.js';
+import { isCommonWord } from '../text/commonWords.js';
 import { isStopword } from '../text/stopwords.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
 import { phrases, splitWords, type Word } from '../text/words.js';
@@ -142,12 +143,13 @@ function topicOf(words: readonly Word[]): SwitchTopic {
 }
 
 /**
- * The words left after names, question words and periods: a name the registry lacks. Words
+ * The words left after names, question words, common words and periods: a name the registry lacks. Words
  * written with a capital letter win ("hvornår skifter vores Nexus til CH2" → "Nexus"); more than
  * three plain words is a sentence, not a name.
  */
 function unknownNameIn(rest: readonly Word[], wordCount: number): UnknownName | null {
-  const candidates = rest.filter((word) => !isStopword(word.folded) && !NUMBER.test(word.folded));
+  // A common word, or a single letter (the "s" of "KOMBIT's"), is no name.
+  const candidates = rest.filter((word) => !isStopword(word.folded) && !NUMBER.test(word.folded) && word.folded.length > 1 && !isCommonWord(word.folded));
   if (candidates.length === 0) return null;
   const capitalised = candidates.filter((word, index) => /\p{Lu}/u.test(word.original) && (index > 0 || candidates.length === 1));
   const chosen = capitalised.length > 0 ? capitalised : candidates;

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { deadlines } from '../deadlines/chat.js';
 import { digest } from '../digest/feature.js';
 import { facts } from '../facts/feature.js';
+import { visits } from '../facts/visits.js';
 import { reading } from '../reading/feature.js';
 import type { DigestSender } from '../digest/service.js';
 import { help } from '../help/chat.js';
@@ -30,7 +31,7 @@ import type { Feature, FeatureContext, HttpRoute, Schedule, StartedFeature } fro
  * any name. `reading` checks that the reading that answers accounts for the whole question.
  * The bot and `cli ask` start the same list, so the CLI answers exactly what the bot would.
  */
-export const FEATURES: readonly Feature[] = [reading, smallTalk, help, operations, calendar, surveys, reminders, sync, digest, deadlines, facts, answers];
+export const FEATURES: readonly Feature[] = [reading, smallTalk, help, operations, calendar, surveys, reminders, sync, digest, visits, deadlines, facts, answers];
 
 /** What the features stand on: the services the core makes, and the front end's notifier and sync. */
 export interface FeatureDeps {

@@ -16,27 +16,42 @@ export interface OperationsDeps {
 }
 
 const OPERATIONS_WORD =
-  /^(nede|nedbrud\w*|nedetid|ustabil\w*|driftsforstyrrels\w*|driftsstatus|driftsinfo\w*|driftsmeddelels\w*|statusside\w*|fejler|down|outages?|incidents?|downtime)$/;
+  /^(nede|nedbrud\w*|nedetid|ustabil\w*|driftsforstyrrels\w*|driftsstatus|driftstatus|driftsinfo\w*|driftsmeddelels\w*|statusside\w*|fejler|down|outages?|incidents?|downtime|operational)$/;
 const OPERATIONS_PHRASES = new PhraseIndex(
-  phrases('virker ikke', 'fungerer ikke', 'not working', 'does not work', 'doesnt work', 'status page', 'is it working').map(
+  phrases(
+    'virker ikke', 'fungerer ikke', 'not working', 'does not work', 'doesnt work', 'status page', 'is it working',
+    'følge med i driften', 'følge driften', 'se driften', 'driften nu', 'operations status', 'follow operations',
+  ).map(
     (phrase) => [phrase, true] as [string[], true],
   ),
 );
+
+/**
+ * Words of a question about an incident's cause or what follows it ("what caused the FK ORG
+ * incident?", "hvad gør KOMBIT fremover efter nedbruddet?"): the deck tells those (src/facts), the
+ * status page does not.
+ */
+const ABOUT_INCIDENT = /^(caused?|causes|reason|why|hvorfor|arsag\w*|aarsag\w*|efter|after|tiltag|measures|learned|laering\w*|laer\w*)$/;
 
 /** True when a question is about operations today (is it down?), not about a switch date. */
 export function isOperationsQuestion(words: readonly Word[]): boolean {
   return words.some((word) => OPERATIONS_WORD.test(word.folded)) || OPERATIONS_PHRASES.has(words);
 }
 
+/** True when a question asks how a system runs now, not what happened in an incident or after it. */
+function asksAboutNow(words: readonly Word[]): boolean {
+  return isOperationsQuestion(words) && !isPastTense(words) && !words.some((word) => ABOUT_INCIDENT.test(word.folded));
+}
+
 const TEXTS = {
   da: {
     line: (names: string) =>
-      `Jeg følger ikke driften${names ? ` af ${names}` : ''}. KOMBIT melder driftsforstyrrelser, fejl og planlagt vedligehold på Driftsinformation:`,
+      `Jeg kender ikke driftsstatus${names ? ` for ${names}` : ''} lige nu: jeg følger ikke driften. KOMBIT melder driftsforstyrrelser, fejl og planlagt vedligehold på Driftsinformation:`,
     button: 'Åbn KOMBITs driftsstatus',
   },
   en: {
     line: (names: string) =>
-      `I don't follow the operation${names ? ` of ${names}` : ''}. KOMBIT posts disruptions, faults and planned maintenance on its status page:`,
+      `I don't know the operational status${names ? ` of ${names}` : ''} right now: I don't follow operations. KOMBIT posts disruptions, faults and planned maintenance on its status page:`,
     button: "Open KOMBIT's status page",
   },
 } satisfies Record<Lang, unknown>;
@@ -45,7 +60,7 @@ const TEXTS = {
 export function registerOperations(router: ChatRouter, { registry, statusPageUrl }: OperationsDeps): void {
   router.message(
     // "Hvorfor var FK ORG ustabil?" asks what happened, which the deck tells (src/facts), not how it runs now.
-    (turn) => (isOperationsQuestion(turn.words) && !isPastTense(turn.words) ? true : null),
+    (turn) => (asksAboutNow(turn.words) ? true : null),
     async (turn) => {
       const t = TEXTS[turn.lang];
       const named = (await registry.current()).matcher.findMentions(turn.words).mentions.flatMap((mention) => mention.systems.slice(0, 1).map((s) => s.name));

@@ -8,7 +8,9 @@ export interface Word {
 
 /** Splits a question into words, keeping each word's original spelling beside its folded form. */
 export function splitWords(text: string): Word[] {
+  // A possessive "KOMBIT's" is the name, not the name and a word "s".
   return text
+    .replace(/(\p{L})['’´]s(?![\p{L}\p{N}])/gu, '$1')
     .split(/[^\p{L}\p{N}]+/u)
     .map((original) => ({ original, folded: fold(original).replace(/ /g, '') }))
     .filter((word) => word.folded !== '');

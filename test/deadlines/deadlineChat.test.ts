@@ -30,7 +30,7 @@ describe('asking about KLIK deadlines over /api/messages', () => {
     assert.match((await ask('hvornår er fristen for K53?')).text, /Frister for K53[\s\S]*SAPA K53: Opret og underskriv aftale/);
     const udk = (await ask('KLIK-opgaver for UDK Begravelseshjælp')).text;
     assert.match(udk, /^KLIK-opgaver for UDK Begravelseshjælp\n\n7 punkter/, 'KLIK 01–07, the go-live is no KLIK task');
-    assert.match(udk, /KLIK 07: Verificer korrekt bogføring .* · Frist: ingen endnu · Ikke publiceret i KLIK endnu/);
+    assert.match(udk, /KLIK 07: Verificer korrekt bogføring .* · Frist: ikke kendt endnu · Ikke publiceret i KLIK endnu/);
     // No source gives a publication day: that is said, with what is known, never "nothing new".
     const news = (await ask('hvad er nyt i KLIK?')).text;
     assert.match(news, /Jeg kender ikke publiceringsdagene i KLIK/);

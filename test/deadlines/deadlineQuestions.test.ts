@@ -102,7 +102,7 @@ describe('deadline questions over /api/messages, any period and any way of writi
   it('finds a code however it is written, and names it as KLIK does', async () => {
     for (const typed of ['y-07', 'Y 7', 'frist for y07']) assert.match(await ask(typed), /^Frister for Y07\n[\s\S]*Opret brugere i testmiljøet/, typed);
     for (const typed of ['KLIK 4', 'klik04', 'KLIK-4']) assert.match(await ask(typed), /^Frister for KLIK 04\n[\s\S]*Godkend snitfladeaftale/, typed);
-    assert.match(await ask('KLIK 09'), /Verificer udbetalinger · Frist: ingen endnu · Ikke publiceret i KLIK endnu/);
+    assert.match(await ask('KLIK 09'), /Verificer udbetalinger · Frist: ikke kendt endnu · Ikke publiceret i KLIK endnu/);
     assert.match(await ask('hvornår er fristen for K 99?'), /Jeg kender ingen KLIK-opgave med koden K 99\./);
   });
 
@@ -140,7 +140,7 @@ describe('deadline questions over /api/messages, any period and any way of writi
     assert.match(await ask('thanks a lot', 'da-DK'), /^You're welcome/);
     assert.match(await ask('Hej bot'), /^Hej! Spørg mig fx/);
     const down = await ask('er Sagsstyring nede?');
-    assert.match(down, /Jeg følger ikke driften af Sagsstyring\. KOMBIT melder driftsforstyrrelser/);
+    assert.match(down, /Jeg kender ikke driftsstatus for Sagsstyring lige nu: jeg følger ikke driften\. KOMBIT melder driftsforstyrrelser/);
     assert.match(down, /https:\/\/status\.example\.test\//);
     assert.doesNotMatch(down, /STS 2|10\. april/);
   });

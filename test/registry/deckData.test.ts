@@ -8,6 +8,7 @@ import ICAL from 'ical.js';
 import { deadlinesFeed } from '../../src/calendar/feed.js';
 import type { Deadline } from '../../src/deadlines/deadline.js';
 import { deckFacts } from '../../src/facts/fact.js';
+import { deckVisits } from '../../src/facts/visits.js';
 import { exportRegistry } from '../../src/registry/exporter.js';
 import { readImportText } from '../../src/registry/importFormats.js';
 import { applyImport } from '../../src/registry/importer.js';
@@ -57,6 +58,13 @@ function itemFor(date: DeckDate, data: RegistryData, days: Set<string>): boolean
   return date.unit === 'week' && [...days].some((day) => day >= (date.from as string) && day <= (date.to as string));
 }
 
+/** A visit by KOMBIT of the same day, whose municipality stands just before the date in the deck. */
+function visitFor(date: DeckDate, text: string): boolean {
+  if (date.unit !== 'day' || date.from === null) return false;
+  const before = squash(text.slice(Math.max(0, date.at - 30), date.at));
+  return deckVisits().visits.some((visit) => visit.day === date.from && before.includes(visit.municipality));
+}
+
 /** An omission of the same text, whose context stands near it in the deck. */
 function omissionFor(date: DeckDate, text: string, omissions: Omission[]): Omission | undefined {
   const near = squash(text.slice(Math.max(0, date.at - 150), date.at + 150 + date.written.length));
@@ -85,14 +93,14 @@ describe("the bundled data holds every fact of KOMBIT's January 2025 deck", () =
     );
   });
 
-  it('has every date of the deck as an item (same day or period) or on the list of deliberate omissions', () => {
+  it('has every date of the deck as an item (same day or period), a visit of KOMBIT, or on the list of deliberate omissions', () => {
     const { text, dates } = deckDates(readDeck());
     const data = starterData();
     const days = daysOf(data);
     const missing = dates
-      .filter((date) => !itemFor(date, data, days) && omissionFor(date, text, omissions) === undefined)
+      .filter((date) => !itemFor(date, data, days) && !visitFor(date, text) && omissionFor(date, text, omissions) === undefined)
       .map((date) => `"${squash(date.written)}" (${date.from ?? 'no year'}) near "${squash(text.slice(Math.max(0, date.at - 60), date.at + 60))}"`);
-    assert.deepEqual(missing, [], `dates of the deck that are neither an item nor a listed omission:\n${missing.join('\n')}`);
+    assert.deepEqual(missing, [], `dates of the deck that are neither an item, a visit nor a listed omission:\n${missing.join('\n')}`);
   });
 
   it('lists only omissions that stand in the deck, each with its slide and reason', () => {
