@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fixedClock } from '../../src/time/clock.js';
 import { personalMessage } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
 import { cliInProcess } from '../support/cli.js';
 import { deckAnswerProblems, type DeckQuestion } from '../support/deckQuestionCheck.js';
 import { starterData } from '../support/fixtures.js';
+import { temporaryFolderPerSuite } from '../support/tempFolder.js';
 
 /**
  * 130 questions written from KOMBIT's January 2025 deck by someone who never saw the code, each with
@@ -21,17 +19,11 @@ const known = QUESTIONS.filter((question) => question.known !== undefined);
 
 describe('questions written from the deck by a reader who never saw the code, through cli ask --as-of', function () {
   this.timeout(300_000);
-  let dataDir: string;
-  before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-deck-'));
-  });
-  after(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const dataFolder = temporaryFolderPerSuite('deck');
 
   for (const question of answered) {
     it(`${question.id} ${question.asOf} [${question.lang}]: "${question.q}"`, async () => {
-      const { stdout, stderr } = await cliInProcess(['ask', '--as-of', question.asOf, question.q], { DATA_DIR: dataDir });
+      const { stdout, stderr } = await cliInProcess(['ask', '--as-of', question.asOf, question.q], { DATA_DIR: dataFolder.path });
       const answer = `${stdout.trim()}\n${stderr.trim()}`;
       assert.deepEqual(deckAnswerProblems(answer, question.expect), [], `${question.why}\n---\n${answer}`);
     });

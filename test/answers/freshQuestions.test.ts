@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fixedClock } from '../../src/time/clock.js';
 import { cardAction, personalMessage } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
 import { cardProblems } from '../support/cardCheck.js';
 import { cliInProcess } from '../support/cli.js';
 import { starterData } from '../support/fixtures.js';
+import { temporaryFolderPerSuite } from '../support/tempFolder.js';
 
 /**
  * Questions written fresh from KOMBIT's January 2025 deck, as people type them (typos, no æøå, lower
@@ -124,19 +122,12 @@ export const FRESH_QUESTIONS: FreshQuestion[] = [
 
 describe('fresh questions from the deck, asked as people type them on days around its dates', function () {
   this.timeout(120_000);
-  let dataDir: string;
-
-  before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-fresh-'));
-  });
-  after(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const dataFolder = temporaryFolderPerSuite('fresh');
 
   for (const row of FRESH_QUESTIONS) {
     const tag = row.pattern ? ` (pattern ${row.pattern})` : '';
     it(`${row.asOf}: "${row.q}"${tag}`, async () => {
-      const { code, stdout, stderr } = await cliInProcess(['ask', row.q, '--as-of', row.asOf], { DATA_DIR: dataDir });
+      const { code, stdout, stderr } = await cliInProcess(['ask', row.q, '--as-of', row.asOf], { DATA_DIR: dataFolder.path });
       const answer = `${stdout}${stderr}`;
       assert.equal(code === 0, row.understood ?? true, `understood as expected:\n${answer}`);
       for (const expected of row.has ?? []) {

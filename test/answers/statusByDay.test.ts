@@ -8,21 +8,16 @@ import { BOT, TENANT_ID, USER, personalMessage } from '../support/activities.js'
 import { BotHarness } from '../support/botHarness.js';
 import { cliInProcess } from '../support/cli.js';
 import { starterData } from '../support/fixtures.js';
+import { temporaryFolderPerSuite } from '../support/tempFolder.js';
 
 type Sent = { attachments?: { content: { fallbackText?: string } }[]; text?: string };
 
 /** SAPA switched to CH2 on 21 January 2025 (the deck): asked before, on and after that day. */
 describe('status follows the day: a switch is switched only from its date', function () {
   this.timeout(60_000);
-  let dataDir: string;
-  before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-status-'));
-  });
-  after(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const dataFolder = temporaryFolderPerSuite('status');
   const ask = async (question: string, day: string) => {
-    const { code, stdout } = await cliInProcess(['ask', question, '--as-of', day], { DATA_DIR: dataDir });
+    const { code, stdout } = await cliInProcess(['ask', question, '--as-of', day], { DATA_DIR: dataFolder.path });
     assert.equal(code, 0, question);
     return stdout;
   };
@@ -76,9 +71,9 @@ describe('status follows the day: a switch is switched only from its date', func
   });
 
   it('puts SAPA among the systems switching soon in the digest before the day, not after', async () => {
-    const before = (await cliInProcess(['digest', '--as-of', '2025-01-13'], { DATA_DIR: dataDir })).stdout;
+    const before = (await cliInProcess(['digest', '--as-of', '2025-01-13'], { DATA_DIR: dataFolder.path })).stdout;
     assert.match(before, /Skifter til CH2 eller STS 2 inden for 30 dage\n\s+- SAPA: CH2: 21\. januar 2025 \(om 8 dage\)/);
-    const after = (await cliInProcess(['digest', '--as-of', '2025-01-27'], { DATA_DIR: dataDir })).stdout;
+    const after = (await cliInProcess(['digest', '--as-of', '2025-01-27'], { DATA_DIR: dataFolder.path })).stdout;
     assert.doesNotMatch(after, /Skifter til CH2 eller STS 2 inden for 30 dage/);
   });
 });

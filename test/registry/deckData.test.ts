@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
@@ -20,6 +18,7 @@ import { splitWords } from '../../src/text/words.js';
 import { cliInProcess } from '../support/cli.js';
 import { deckDates, type DeckDate } from '../support/deckDates.js';
 import { starterData } from '../support/fixtures.js';
+import { temporaryFolderPerSuite } from '../support/tempFolder.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** CI has shared/ beside the clone. */
@@ -141,15 +140,9 @@ describe("the bundled data holds every fact of KOMBIT's January 2025 deck", () =
 
 describe('periods: an item over weeks is shown as its weeks, never as one invented day', function () {
   this.timeout(30_000);
-  let dataDir: string;
-  before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-deck-'));
-  });
-  after(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const dataFolder = temporaryFolderPerSuite('deck');
   const ask = async (question: string, day: string, lang?: 'en') =>
-    (await cliInProcess(['ask', question, '--as-of', day, ...(lang ? ['--lang', lang] : [])], { DATA_DIR: dataDir })).stdout;
+    (await cliInProcess(['ask', question, '--as-of', day, ...(lang ? ['--lang', lang] : [])], { DATA_DIR: dataFolder.path })).stdout;
 
   it('answers FK OSS wave 2 with its KLIK tasks in uge 6–13 and 14–21, and the 22 tasks whose day is not known', async () => {
     const da = await ask('FK OSS KLIK-opgaver', '2025-01-20');
@@ -205,13 +198,7 @@ describe('periods: an item over weeks is shown as its weeks, never as one invent
 
 describe('every solution and system the deck names is known by its name and aliases', function () {
   this.timeout(60_000);
-  let dataDir: string;
-  before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-names-'));
-  });
-  after(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const dataFolder = temporaryFolderPerSuite('names');
 
   const SYSTEMS: [string, string][] = [
     ['mitsygefravaer', 'MitSygefravær'], ['mit sygefravaer', 'MitSygefravær'], ['nemrefusion', 'NemRefusion'], ['eessi', 'EESSI/RINA'],
@@ -232,7 +219,7 @@ describe('every solution and system the deck names is known by its name and alia
 
   it('answers a system the deck names, never "did you mean YR?"', async () => {
     for (const typed of ['nemrefusion', 'mitsygefravaer', 'eessi', 'byg og miljo']) {
-      const { code, stdout } = await cliInProcess(['ask', `hvornår skifter ${typed} til CH2?`, '--as-of', '2025-01-10'], { DATA_DIR: dataDir });
+      const { code, stdout } = await cliInProcess(['ask', `hvornår skifter ${typed} til CH2?`, '--as-of', '2025-01-10'], { DATA_DIR: dataFolder.path });
       assert.equal(code, 0, typed);
       assert.doesNotMatch(stdout, /Mente du|kender ikke|YR/, typed);
       assert.match(stdout, /Der er endnu ingen kendt dato/, `${typed}: no date is known, and none is made up`);
@@ -249,7 +236,7 @@ describe('every solution and system the deck names is known by its name and alia
       ['databehandleraftaler', /KOMBITs opdaterede databehandleraftaler .* Periode: februar–november 2025/],
     ];
     for (const [typed, expected] of cases) {
-      const { code, stdout } = await cliInProcess(['ask', typed, '--as-of', '2025-01-10'], { DATA_DIR: dataDir });
+      const { code, stdout } = await cliInProcess(['ask', typed, '--as-of', '2025-01-10'], { DATA_DIR: dataFolder.path });
       assert.equal(code, 0, typed);
       assert.match(stdout, expected, typed);
     }

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cardAction } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
@@ -9,6 +7,7 @@ import { testData } from '../support/fixtures.js';
 import { runNode } from '../support/process.js';
 import { startFailureLine } from '../../bot/startFailure.js';
 import { loadConfig } from '../../src/config.js';
+import { temporaryFolderPerSuite } from '../support/tempFolder.js';
 
 const OPS_TOKEN = 'ops-token-of-at-least-32-characters-long!';
 const APP = { MicrosoftAppId: '00000000-0000-0000-0000-00000000b07', MicrosoftAppPassword: 'not-used' };
@@ -77,15 +76,9 @@ describe('no internal details to outsiders', function () {
 
 describe('a start that fails says what to do in one line', function () {
   this.timeout(60_000);
-  let dataDir: string;
-  before(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-start-'));
-  });
-  after(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const dataFolder = temporaryFolderPerSuite('start');
 
-  const start = (env: Record<string, string>) => runNode('bot/main.ts', [], { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', ...env });
+  const start = (env: Record<string, string>) => runNode('bot/main.ts', [], { DATA_DIR: dataFolder.path, PORT: '0', LOG_LEVEL: 'info', ...env });
   const oneLine = (run: { code: number | null; stderr: string }, said: RegExp) => {
     assert.equal(run.code, 1);
     const lines = run.stderr.split('\n').filter((line) => line.trim() !== '' && !/DEP0111|trace-deprecation/.test(line));
@@ -120,7 +113,7 @@ describe('a start that fails says what to do in one line', function () {
 
   it('when DATA_DIR cannot be written', async () => {
     // A file where the folder should be: no folder can be made there, even by root.
-    const file = path.join(dataDir, 'a-file');
+    const file = path.join(dataFolder.path, 'a-file');
     await (await import('node:fs/promises')).writeFile(file, 'x');
     const run = await start({ DATA_DIR: path.join(file, 'data') });
     oneLine(run, /DATA_DIR .* is not a folder \(a file is in its way\): set DATA_DIR to a folder\./);
