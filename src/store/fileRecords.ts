@@ -1,9 +1,10 @@
-import { rename, stat } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from '../log.js';
 import { writeFileAtomic } from './atomicFile.js';
 import { diskIo, type DiskIo } from './diskIo.js';
 import { Journal } from './journal.js';
+import { fileExists } from './missingFile.js';
 import type { JsonDocument } from './jsonDocument.js';
 import { CachedRecords, type RecordChange, type RecordsOptions } from './records.js';
 
@@ -59,11 +60,7 @@ export class FileRecords<T extends object> extends CachedRecords<T> {
     const { legacy } = this.options;
     const document = this.legacyDocument;
     if (!legacy || !document) return;
-    const exists = await stat(document.file).then(() => true, (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    });
-    if (!exists) return;
+    if (!(await fileExists(document.file))) return;
     const data = await document.read();
     const fresh = legacy.entries(data).filter(([key]) => this.map.get(key) === undefined);
     await Promise.all(fresh.map(([key, value]) => this.commits.change([key, value])));

@@ -1,10 +1,11 @@
 import { DATA_FILES } from './dataFiles.js';
-import { copyFile, readFile, stat } from 'node:fs/promises';
+import { copyFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Log } from '../log.js';
 import { writeFileAtomic } from './atomicFile.js';
 import { withFileLock } from './fileLock.js';
+import { fileExists, readTextIfExists } from './missingFile.js';
 import { emptyRegistryData, normaliseRegistryData, type RegistryChange, type RegistryData, type RegistryStore } from './registryStore.js';
 
 /** The registry file cannot be read and there is no good copy to answer from. */
@@ -66,7 +67,7 @@ export class FileRegistryStore implements RegistryStore {
 
   /** Neither the file nor its last good copy exists (as `load` decides), known without reading them. */
   async isEmpty(): Promise<boolean> {
-    return !(await exists(this.file)) && !(await exists(this.lastGood));
+    return !(await fileExists(this.file)) && !(await fileExists(this.lastGood));
   }
 
   problem(): string | null {
@@ -122,16 +123,6 @@ export class FileRegistryStore implements RegistryStore {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
-}
-
 /** A readable registry file: its valid records, and what was set aside (which record, why). */
 type JsonRead = { kind: 'ok'; value: RegistryData; setAside: string[] } | { kind: 'missing' } | { kind: 'damaged'; reason: string };
 
@@ -155,13 +146,8 @@ function validRecords<T>(list: unknown[], shape: z.ZodType<T>, kind: string, set
 }
 
 async function readJson(file: string): Promise<JsonRead> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw error;
-  }
+  const text = await readTextIfExists(file);
+  if (text === null) return { kind: 'missing' };
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null || !Array.isArray((value as { systems?: unknown }).systems)) {

@@ -1,9 +1,10 @@
-import { readFile, rename, stat } from 'node:fs/promises';
+import { rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Log } from '../log.js';
 import { writeFileAtomic } from './atomicFile.js';
 import { diskIo, type DiskIo } from './diskIo.js';
 import { withFileLock } from './fileLock.js';
+import { readTextIfExists } from './missingFile.js';
 
 /**
  * A small JSON file in the data folder (administrators, conversations, subscriptions). Changes are
@@ -112,13 +113,8 @@ type DocumentRead<T> = { kind: 'ok'; value: T } | { kind: 'missing' } | { kind: 
 
 /** Reads a document: its defaults filled in; damaged when it is not JSON or not of the defaults' shape. */
 async function readDocument<T extends object>(file: string, defaults: T): Promise<DocumentRead<T>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw error;
-  }
+  const text = await readTextIfExists(file);
+  if (text === null) return { kind: 'missing' };
   let value: unknown;
   try {
     value = JSON.parse(text);
