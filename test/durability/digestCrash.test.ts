@@ -2,45 +2,26 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TurnContext } from 'botbuilder';
 import { createLog } from '../../src/log.js';
 import { openStorage, type StorageSettings } from '../../src/store/openStorage.js';
-import { channelMessage } from '../support/activities.js';
 import { StandInConnector } from '../support/connector.js';
 import { freshDatabase } from '../support/postgres.js';
 import { startBotProcess } from '../support/process.js';
+import { subscribeChannels } from '../support/subscribedChannels.js';
+import { until } from '../support/until.js';
 
 type Bot = Awaited<ReturnType<typeof startBotProcess>>;
 type Sent = { summary?: string };
 const CHANNELS = 16;
 
-const until = async (check: () => Promise<boolean> | boolean, what: string, ms: number) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
-
 /** Sixteen subscribed channels the bot can reach through the stand-in connector. */
-async function subscribeChannels(settings: StorageSettings, connectorUrl: string): Promise<string[]> {
-  const channels = Array.from({ length: CHANNELS }, (_, n) =>
-    channelMessage(connectorUrl, 'hej', { conversation: { id: `19:channel-${n}@thread.tacv2`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-kombit' } }),
-  );
-  const ids = channels.map((activity) => (activity.conversation as { id: string }).id);
+async function subscribedChannels(settings: StorageSettings, connectorUrl: string): Promise<string[]> {
   const storage = await openStorage(settings, createLog('silent'));
-  await storage.document('conversations', { conversations: {} as Record<string, unknown> }).change((data) => {
-    channels.forEach((activity, n) => {
-      data.conversations[ids[n]!] = { reference: TurnContext.getConversationReference(activity as never), kind: 'channel', aadObjectId: null, updatedAt: '2020-01-01T00:00:00Z' };
-    });
-    return true;
-  });
-  await storage.document('subscriptions', { subscriptions: {} as Record<string, unknown> }).change((data) => {
-    for (const id of ids) data.subscriptions[id] = { conversationId: id, lang: 'da', subscribedAt: '2020-01-01T00:00:00Z', source: 'command' };
-    return true;
-  });
-  await storage.close();
-  return ids;
+  try {
+    return await subscribeChannels(storage, connectorUrl, CHANNELS);
+  } finally {
+    await storage.close();
+  }
 }
 
 describe('a crash mid-digest re-sends at most the one delivery under way', function () {
@@ -70,7 +51,7 @@ describe('a crash mid-digest re-sends at most the one delivery under way', funct
 
   it('with files: killed mid-digest and started again, at most one channel gets the digest twice', async () => {
     const dataDir = path.join(folder, 'data');
-    const ids = await subscribeChannels({ dataDir }, connector.url);
+    const ids = await subscribedChannels({ dataDir }, connector.url);
     const first = await startBotProcess({ ...DIGEST_ENV, DATA_DIR: dataDir }, 60_000);
     bots.push(first);
     await until(() => connector.arrived >= 3, 'deliveries under way', 30_000);
@@ -86,7 +67,7 @@ describe('a crash mid-digest re-sends at most the one delivery under way', funct
 
   it('with PostgreSQL: the new leader takes over the dead leader\'s claims at once, not after DIGEST_CLAIM_SECONDS', async () => {
     const url = await freshDatabase();
-    const ids = await subscribeChannels({ dataDir: folder, databaseUrl: url }, connector.url);
+    const ids = await subscribedChannels({ dataDir: folder, databaseUrl: url }, connector.url);
     const env = { ...DIGEST_ENV, DATABASE_URL: url, LEADER_POLL_SECONDS: '0.5', DIGEST_CLAIM_SECONDS: '300' };
     const [a, b] = await Promise.all([startBotProcess({ ...env, DATA_DIR: path.join(folder, 'a') }, 60_000), startBotProcess({ ...env, DATA_DIR: path.join(folder, 'b') }, 60_000)]);
     bots.push(a, b);

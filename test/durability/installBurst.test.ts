@@ -3,15 +3,8 @@ import { fileStorage } from '../../src/store/fileStorage.js';
 import { installation } from '../support/activities.js';
 import { StandInConnector } from '../support/connector.js';
 import { startBotProcess } from '../support/process.js';
+import { until } from '../support/until.js';
 import { temporaryFolderPerTest } from '../support/tempFolder.js';
-
-const until = async (check: () => Promise<boolean> | boolean, what: string, ms = 30_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 /** The install of the app in user n's personal chat, as Teams posts it in an org-wide install. */
 function installFor(serviceUrl: string, n: number) {
@@ -50,7 +43,7 @@ describe('an org-wide install: a burst of installs, a crash in the middle of it'
       };
       const started = Date.now();
       const senders = Promise.all(Array.from({ length: 16 }, sender));
-      await until(() => answered.length >= 300, '300 installs answered');
+      await until(() => answered.length >= 300, '300 installs answered', 30_000);
       assert.ok(Date.now() - started < 10_000, 'the installs were answered before any welcome could have been taken');
       killed = true;
       bot.child.kill('SIGKILL');

@@ -10,20 +10,13 @@ import { cliInProcess } from '../support/cli.js';
 import { StandInConnector } from '../support/connector.js';
 import { freshDatabase } from '../support/postgres.js';
 import { startBotProcess } from '../support/process.js';
+import { until } from '../support/until.js';
 
 type Sent = { summary?: string; text?: string; attachments?: { content: { fallbackText?: string } }[] };
 const textOf = (activity: unknown) => {
   const sent = activity as Sent | undefined;
   return String(sent?.attachments?.[0]?.content.fallbackText ?? sent?.text ?? '');
 };
-const until = async (check: () => Promise<boolean> | boolean, what: string, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
-
 describe('two bot processes on one PostgreSQL database behave as one bot', function () {
   this.timeout(120_000);
   let dataDir: string;
