@@ -71,10 +71,12 @@ export class JsonDocument<T extends object> {
     const version = await this.adapter.version();
     if (this.readAs !== null && version === this.readAs) return this.db.data;
     // lowdb keeps what it held when there is no file: start from the defaults.
+    const before = this.db.data;
     this.db.data = structuredClone(this.defaults);
     try {
       await this.db.read();
     } catch (error) {
+      this.db.data = before;
       if (!(error instanceof DamagedFileError)) throw error;
       return locked ? this.recover(error.reason) : this.adapter.locked(() => this.recover(error.reason));
     }
