@@ -64,7 +64,8 @@ export interface Presence {
 
 /**
  * Where all state lives: the registry, and the journals, documents and keyed records that features
- * name for themselves (the store knows none of them). One contract, three backends: files in DATA_DIR (one machine), PostgreSQL (several instances), memory (tests, `cli ask`).
+ * name for themselves (the store knows none of them). One contract, three backends: files in
+ * DATA_DIR (one machine), PostgreSQL (several instances), memory (tests, `cli ask`).
  */
 export interface Storage {
   readonly kind: 'files' | 'postgres' | 'memory';
