@@ -35,7 +35,13 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
         pending: await pendingAnswers?.(),
       }),
     (_turn, answered) => answerReply(answered),
-    { reads: (answered) => answered.used ?? [] },
+    {
+      reads: (answered) => answered.used ?? [],
+      samples: {
+        da: ['hvornår skifter SAPA til CH2?', 'STS 2 for KY?', 'hvilke systemer mangler en dato?', 'alle systemer'],
+        en: ['when does SAPA switch to CH2?', 'when does KY switch to STS 2?', 'which systems are missing a date?', 'all systems'],
+      },
+    },
   );
 
   router.action(AnswerVerbs.pick, AnswerActionData.pick, async (turn, { system: name, topic }) => {

@@ -119,9 +119,9 @@ export class Router implements ChatRouter {
     }
   }
 
-  /** Every route's sample phrases, by the route's place in the order (see `routeExplained`). */
-  samples(): { route: number; samples: Samples }[] {
-    return this.routes.flatMap((route) => (route.samples ? [{ route: route.index, samples: route.samples }] : []));
+  /** Every phrase route in order, with its sample phrases (null: it declared none); see `routeExplained`. */
+  samples(): { route: number; samples: Samples | null }[] {
+    return this.routes.map((route) => ({ route: route.index, samples: route.samples ?? null }));
   }
 
   understanding(understanding: Understanding): void {

@@ -63,6 +63,7 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
       const subjectOf = (survey: Survey) => (isAdmin ? survey.system : shownSubject(survey, turn.lang, (name) => registry.find(name) !== undefined));
       return { text: surveyListText(open, turn.lang, subjectOf), card: surveyListCard(open, turn.lang, isAdmin, subjectOf) };
     },
+    { samples: { da: ['åbne forespørgsler', 'åbne spørgeskemaer'], en: ['open surveys', 'open requests'] } },
   );
 
   router.message(
@@ -78,7 +79,7 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
       if (!survey) return { text: name === null ? m.closeWhich : `${m.notFound} ${m.closeWhich}` };
       return (await closeSurvey(survey.id, turn, deps)).reply;
     },
-    closers,
+    { ...closers, samples: { da: ['luk spørgeskemaet om Aula', 'luk spørgeskema for SAPA'], en: ['close the survey about Aula', 'close survey for SAPA'] } },
   );
 
   router.action(SurveyVerbs.close, SurveyActionData.close, async (turn, { surveyId }) => {
@@ -96,6 +97,7 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
       if (system === null) return { text: surveyMessages(turn.lang).askWhich };
       return surveyReply(await surveys.request(system, requesterOf(turn)), turn.lang, deps);
     },
+    { samples: { da: ['spørg leverandøren om SAPA', 'send spørgeskema til Aula'], en: ['ask the vendor about SAPA', 'send survey to Aula'] } },
   );
 
   router.action(SurveyVerbs.request, SurveyActionData.request, async (turn, { system }) => {
