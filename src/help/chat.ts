@@ -11,7 +11,7 @@ const HELP = exactly('hjælp', 'help', 'hjaelp', 'hvad kan du', 'what can you do
 
 /** Help on request, a welcome on install, and the "I didn't understand" fallback. */
 export function registerHelp(router: ChatRouter, calendarUrl: string): void {
-  router.message(HELP, (turn) => helpReply(turn.lang, null, calendarUrl));
+  router.message(HELP, (turn) => helpReply(turn.lang, null, calendarUrl), { samples: { da: ['hjælp', 'hvad kan du', 'kommandoer'], en: ['help', 'what can you do', 'commands'] } });
   router.welcome((turn) => helpReply(turn.lang, helpTexts(turn.lang).welcome, calendarUrl));
   router.fallback((turn) => {
     const lines = [messages(turn.lang).notUnderstood, ...helpTexts(turn.lang).helpExamples.map((example) => `• ${example}`)];
