@@ -108,6 +108,8 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
     sync,
     /** A started feature's service, by its key (tests, and what the edge must call). */
     service: started.service,
+    /** A started feature's own state (tests). */
+    stateOf: started.stateOf,
   };
 }
 
