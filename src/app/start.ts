@@ -98,8 +98,13 @@ export async function startFeatures(app: AppContext, features: readonly Feature[
 
   // The router tries phrases in the order of the list, whatever order the features started in.
   const inListOrder = features.map((feature) => started.get(feature)!);
+  // Changes another process made reach the subscribers when the registry is next read: at the latest
+  // within a minute, even when nobody asks anything.
+  const watch: Schedule[] = inListOrder.some((feature) => feature.onRegistryChange)
+    ? [{ name: 'registry changes from other processes', cron: '* * * * *', zone: app.config.zone, run: () => app.registry.current() }]
+    : [];
   return {
-    schedules: inListOrder.flatMap((feature) => feature.schedules),
+    schedules: [...inListOrder.flatMap((feature) => feature.schedules), ...watch],
     routes: inListOrder.flatMap((feature) => feature.routes),
     register: (router) => {
       for (const feature of inListOrder) feature.register(router);
