@@ -20,7 +20,8 @@ export type RegistryItem =
 /**
  * One field of one record that changed, after the change is durable. A record added or removed is one
  * change of the field `record`, with the whole record after (added) or before (removed). A deadline
- * without a KLIK code is known by its title and day, so a new day of one is removed + added.
+ * without a KLIK code is known by its title and day, so a new day of one is removed + added; a system
+ * is known by its name, so a renamed one is removed + added.
  * `updatedAt` is bookkeeping, not a change of its own.
  */
 export interface RegistryChange {
@@ -31,6 +32,12 @@ export interface RegistryChange {
   source: RegistryChangeSource;
   /** When the change was written (ISO timestamp). */
   at: string;
+  /**
+   * Written by this process (false: read from another's journal entry, or found by comparing). With
+   * several instances each hears every change; work that one of them must do once (a write-back) is
+   * done by the one that wrote it.
+   */
+  writtenHere: boolean;
 }
 
 /** Whoever wants to hear of changes: all changes of one write come together, in one call. */
@@ -39,7 +46,7 @@ export type RegistryChangeHandler = (changes: readonly RegistryChange[]) => Prom
 const IGNORED_FIELDS = new Set(['updatedAt']);
 
 /** What differs between two registries, field by field. */
-export function registryDiff(before: RegistryData, after: RegistryData, source: RegistryChangeSource, at: string): RegistryChange[] {
+export function registryDiff(before: RegistryData, after: RegistryData, source: RegistryChangeSource, at: string, writtenHere: boolean): RegistryChange[] {
   const systemItem = (system: SystemRecord): RegistryItem => ({ type: 'system', id: nameKey(system.name), name: system.name });
   const deadlineItem = (deadline: Deadline): RegistryItem => ({
     type: 'deadline',
@@ -49,8 +56,8 @@ export function registryDiff(before: RegistryData, after: RegistryData, source: 
     title: deadline.title,
   });
   return [
-    ...diffRecords(before.systems, after.systems, (system) => nameKey(system.name), systemItem, source, at),
-    ...diffRecords(before.deadlines, after.deadlines, deadlineKey, deadlineItem, source, at),
+    ...diffRecords(before.systems, after.systems, (system) => nameKey(system.name), systemItem, source, at, writtenHere),
+    ...diffRecords(before.deadlines, after.deadlines, deadlineKey, deadlineItem, source, at, writtenHere),
   ];
 }
 
@@ -61,6 +68,7 @@ function diffRecords<R extends object>(
   itemOf: (record: R) => RegistryItem,
   source: RegistryChangeSource,
   at: string,
+  writtenHere: boolean,
 ): RegistryChange[] {
   const changes: RegistryChange[] = [];
   const old = new Map(before.map((record) => [keyOf(record), record]));
@@ -70,7 +78,7 @@ function diffRecords<R extends object>(
     seen.add(key);
     const earlier = old.get(key);
     if (earlier === undefined) {
-      changes.push({ item: itemOf(record), field: 'record', before: null, after: record, source, at });
+      changes.push({ item: itemOf(record), field: 'record', before: null, after: record, source, at, writtenHere });
       continue;
     }
     const fields = new Set([...Object.keys(earlier), ...Object.keys(record)]);
@@ -78,10 +86,10 @@ function diffRecords<R extends object>(
       if (IGNORED_FIELDS.has(field)) continue;
       const was = (earlier as Record<string, unknown>)[field] ?? null;
       const is = (record as Record<string, unknown>)[field] ?? null;
-      if (!isDeepStrictEqual(was, is)) changes.push({ item: itemOf(record), field, before: was, after: is, source, at });
+      if (!isDeepStrictEqual(was, is)) changes.push({ item: itemOf(record), field, before: was, after: is, source, at, writtenHere });
     }
   }
-  for (const [key, record] of old) if (!seen.has(key)) changes.push({ item: itemOf(record), field: 'record', before: record, after: null, source, at });
+  for (const [key, record] of old) if (!seen.has(key)) changes.push({ item: itemOf(record), field: 'record', before: record, after: null, source, at, writtenHere });
   return changes;
 }
 

@@ -100,7 +100,7 @@ export class RegistryService {
         async (data, stored) => {
           const before = structuredClone(data);
           const next = await change(data, stored);
-          changes = next === null ? [] : registryDiff(before, next, source, at);
+          changes = next === null ? [] : registryDiff(before, next, source, at, true);
           return next;
         },
         async () => {
@@ -162,7 +162,7 @@ export class RegistryService {
    */
   private takeJournalled(entries: readonly RegistryChangeEntry[]): void {
     for (const entry of entries) {
-      const changes = entry.changes ?? [];
+      const changes = (entry.changes ?? []).map((change) => ({ ...change, writtenHere: false }));
       for (const change of changes) {
         const key = changeKey(change);
         const waiting = this.unaccounted.findIndex((candidate) => changeKey(candidate) === key);
@@ -222,7 +222,7 @@ export class RegistryService {
     this.changes.emit(this.unaccounted);
     this.unaccounted = [];
     if (newData !== null && this.data !== null) {
-      const found = registryDiff(this.data, newData, 'external', this.clock.now().toISOString());
+      const found = registryDiff(this.data, newData, 'external', this.clock.now().toISOString(), false);
       this.unaccounted = found.filter((change) => !this.told.has(changeKey(change)));
       for (const change of found) this.told.delete(changeKey(change));
     }

@@ -62,9 +62,10 @@ export const sync = defineFeature({
   services: (_context, { state }) => [provided(ListSyncService, state)],
   register: (router, context, { state }) => registerSync(router, { admins: context.use(AdminsService), syncNow: state.syncNow }),
   on: {
-    // An approval changed the registry: its values go to KOMBIT's list now, not at the next sync.
+    // An approval changed the registry: its values go to KOMBIT's list now, not at the next sync. The
+    // instance that approved sends them (others hear it too); what it leaves goes with the next sync.
     registryChange: async (changes, context, { state }) => {
-      if (!changes.some((change) => change.source === 'approval')) return;
+      if (!changes.some((change) => change.source === 'approval' && change.writtenHere)) return;
       // The approval's survey event is recorded just after the registry: wait for it before looking.
       await context.use(SurveysService).settled();
       await state.service.queueApproved();

@@ -14,12 +14,12 @@ import { temporaryFolderPerTest } from '../support/tempFolder.js';
 const ADMIN = { id: '29:admin', name: 'Kirsten KOMBIT', aadObjectId: '00000000-0000-0000-0000-0000000000ad' };
 
 /** What a subscriber heard, in a shape a test can compare: the system's name, the field, the new value, who changed it. */
-function heardBy(bot: BotHarness): () => { name: string | null; field: string; after: unknown; source: string }[] {
+function heardBy(bot: BotHarness): () => { name: string | null; field: string; after: unknown; source: string; here: boolean }[] {
   const heard: RegistryChange[] = [];
   bot.app.registry.subscribe('test', (changes) => {
     heard.push(...changes);
   });
-  return () => heard.map(({ item, field, after, source }) => ({ name: item.type === 'system' ? item.name : null, field, after, source }));
+  return () => heard.map(({ item, field, after, source, writtenHere }) => ({ name: item.type === 'system' ? item.name : null, field, after, source, here: writtenHere }));
 }
 
 describe('registry changes are events every subscriber hears', () => {
@@ -40,7 +40,7 @@ describe('registry changes are events every subscriber hears', () => {
       await bot.post(cardAction(bot.serviceUrl, 'survey.submit', { surveyId: survey.id, lang: 'da', status: 'planned', ch2Date: '2026-01-20' }));
       const answerId = bot.app.surveys.get(survey.id)!.answers.at(-1)!.id;
       await bot.post(cardAction(bot.serviceUrl, 'survey.approve', { surveyId: survey.id, answerId, lang: 'da' }, { from: ADMIN }));
-      assert.deepEqual(heard().filter((change) => change.field === 'ch2Date'), [{ name: 'Aula', field: 'ch2Date', after: '2026-01-20', source: 'approval' }]);
+      assert.deepEqual(heard().filter((change) => change.field === 'ch2Date'), [{ name: 'Aula', field: 'ch2Date', after: '2026-01-20', source: 'approval', here: true }]);
       // The write-back hears the same event: the approved date goes to the list (join its push).
       await bot.app.sync.pushWriteBacks();
       assert.equal(graph.writes.filter((write) => write.method === 'PATCH').length, 1);
@@ -50,7 +50,7 @@ describe('registry changes are events every subscriber hears', () => {
       graph.items[0]!.fields.CH2_x002d_dato = '2026-04-14';
       await bot.app.syncNow('da');
       await bot.app.registry.delivered();
-      assert.deepEqual(heard().filter((change) => change.field === 'ch2Date').at(-1), { name: 'Aula', field: 'ch2Date', after: '2026-04-14', source: 'sync' });
+      assert.deepEqual(heard().filter((change) => change.field === 'ch2Date').at(-1), { name: 'Aula', field: 'ch2Date', after: '2026-04-14', source: 'sync', here: true });
     } finally {
       await bot.stop();
       await graph.stop();
@@ -74,14 +74,14 @@ describe('registry changes are events every subscriber hears', () => {
       const imported = await cliInProcess(['import', file], { DATA_DIR: folder.path });
       assert.equal(imported.code, 0, imported.stderr);
       await nextLook();
-      assert.deepEqual(heard(), [{ name: 'Tværsystem', field: 'record', after: heard()[0]?.after, source: 'import' }]);
+      assert.deepEqual(heard(), [{ name: 'Tværsystem', field: 'record', after: heard()[0]?.after, source: 'import', here: false }]);
       assert.equal((heard()[0]?.after as { ch2Date?: string }).ch2Date, '2027-05-04');
 
       // Written straight to the store, journalled by no one: told one look later, as external.
       await new FileRegistryStore(folder.path).update((data) => ({ ...data, systems: data.systems.map((system) => (system.name === 'Aula' ? { ...system, vendor: 'Ny leverandør' } : system)) }));
       await nextLook();
       await nextLook();
-      assert.deepEqual(heard().slice(1), [{ name: 'Aula', field: 'vendor', after: 'Ny leverandør', source: 'external' }]);
+      assert.deepEqual(heard().slice(1), [{ name: 'Aula', field: 'vendor', after: 'Ny leverandør', source: 'external', here: false }]);
       await nextLook();
       assert.equal(heard().length, 2, 'told once');
     } finally {
