@@ -4,6 +4,10 @@ import path from 'node:path';
 import type { RegistryChange } from '../../src/registry/changes.js';
 import { FileRegistryStore } from '../../src/store/fileRegistryStore.js';
 import { ManualClock } from '../../src/time/clock.js';
+import { createLog } from '../../src/log.js';
+import { REGISTRY_CHANGES_JOURNAL, RegistryService, type RegistryChangeEntry } from '../../src/registry/service.js';
+import { memoryStorage } from '../../src/store/memoryStorage.js';
+import { MemoryRegistryStore } from '../../src/store/registryStore.js';
 import { cardAction } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
 import { cliInProcess } from '../support/cli.js';
@@ -87,5 +91,52 @@ describe('registry changes are events every subscriber hears', () => {
     } finally {
       await bot.stop();
     }
+  });
+});
+
+describe('registry changes between two processes on one storage', () => {
+  /** Two registries on one storage, as two processes (or instances) have; each with its own clock. */
+  async function twoProcesses() {
+    const storage = memoryStorage(new MemoryRegistryStore(testData()));
+    const clock = new ManualClock('2025-02-10T09:00:00+01:00');
+    const writer = RegistryService.of(storage, clock, createLog('silent'));
+    const reader = RegistryService.of(storage, clock, createLog('silent'));
+    await writer.current();
+    await reader.current();
+    const heard: RegistryChange[] = [];
+    reader.subscribe('test', (changes) => {
+      heard.push(...changes);
+    });
+    const look = async () => {
+      clock.set(new Date(clock.now().getTime() + 1500));
+      await reader.current();
+      await reader.delivered();
+    };
+    return { storage, writer, reader, heard, look };
+  }
+  const aulaVendor = (vendor: string) => (data: Parameters<Parameters<RegistryService['write']>[0]>[0]) => ({
+    ...data,
+    systems: data.systems.map((system) => (system.name === 'Aula' ? { ...system, vendor } : system)),
+  });
+
+  it('tells the other process each change once, with the source the writer gave', async () => {
+    const { writer, heard, look } = await twoProcesses();
+    await writer.write(aulaVendor('Første A/S'), { source: 'import' });
+    await look();
+    await look();
+    assert.deepEqual(heard.map(({ field, after, source, writtenHere }) => ({ field, after, source, writtenHere })), [{ field: 'vendor', after: 'Første A/S', source: 'import', writtenHere: false }]);
+  });
+
+  it('keeps the source of a change whose journal entry comes after the new registry was seen', async () => {
+    const { storage, heard, look } = await twoProcesses();
+    // A writer that stored the registry, and journals its entry only after the reader looked.
+    await storage.registry.update(aulaVendor('Anden A/S'));
+    await look();
+    assert.deepEqual(heard, [], 'not yet told: its entry may still come');
+    const change = { item: { type: 'system' as const, id: 'aula', name: 'Aula' }, field: 'vendor', before: 'Eksempel A/S', after: 'Anden A/S', source: 'sync' as const, at: '2025-02-10T08:00:00Z', writtenHere: true };
+    await storage.journal<RegistryChangeEntry>(REGISTRY_CHANGES_JOURNAL).transact(async (_written, append) => append({ at: change.at, source: 'sync', changes: [change] }));
+    await look();
+    await look();
+    assert.deepEqual(heard.map(({ after, source }) => ({ after, source })), [{ after: 'Anden A/S', source: 'sync' }]);
   });
 });
