@@ -1,4 +1,5 @@
 import { answerCard } from './card.js';
+import { SurveysService } from '../surveys/services.js';
 import { defineFeature } from '../app/feature.js';
 import type { ChatRouter, Reply } from '../chat/types.js';
 import { answerTexts } from './texts.js';
@@ -93,13 +94,15 @@ export function answerReply(answered: Answered): Reply & { card: NonNullable<Rep
 
 export const answers = defineFeature({
   name: 'answers',
+  uses: [SurveysService],
   register: (router, context) =>
     registerAnswers(router, {
       ...context,
       // Vendors' answers not yet reviewed, taking in what the CLI recorded meanwhile.
       pendingAnswers: async () => {
-        await context.surveys.refresh();
-        return context.surveys.pendingAnswers();
+        const surveys = context.use(SurveysService);
+        await surveys.refresh();
+        return surveys.pendingAnswers();
       },
     }),
 });

@@ -13,6 +13,7 @@ import { decodeImportFile, ImportFileError, readImportText } from '../registry/i
 import { applyImport, type TableChanges, type TableName } from '../registry/importer.js';
 import { plainLine } from '../text/plainText.js';
 import { seedIfEmpty } from '../registry/seed.js';
+import { RegistryService } from '../registry/service.js';
 import { adminsCommand, closeSurveyFromCli, exportSurveys, readSurveys, surveysAsText } from './surveyCommands.js';
 import { createLog, type Log } from '../log.js';
 import { SyncService } from '../sync/service.js';
@@ -174,7 +175,8 @@ async function importFile(file: string, { replace, yes }: { replace: boolean; ye
   // Planned from the newest data under the store's lock: a change the bot makes meanwhile is kept.
   let outcome!: ReturnType<typeof applyImport>;
   let wouldRemove: { table: TableName; names: string[]; of: number } | null = null;
-  await io.storage.registry.update((data) => {
+  // Through the registry's write path, so that a running bot hears of each change as an import.
+  await RegistryService.of(io.storage, io.clock).write((data) => {
     outcome = applyImport(data, tables, { replace, now: io.clock.now() });
     if (!outcome.ok) return null;
     if (!yes) {
@@ -185,7 +187,7 @@ async function importFile(file: string, { replace, yes }: { replace: boolean; ye
       }
     }
     return wouldRemove === null ? outcome.data : null;
-  });
+  }, { source: 'import' });
   if (wouldRemove !== null) {
     const { table, names, of } = wouldRemove as { table: TableName; names: string[]; of: number };
     io.err(cliTexts(lang).replaceNeedsYes(table, names.length, of, names.slice(0, 10).map((name) => plainLine(name, 60)), names.length - Math.min(names.length, 10)));

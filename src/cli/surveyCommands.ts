@@ -119,7 +119,7 @@ export async function closeSurveyFromCli(
   const m = surveyMessages(lang);
   const surveys = await SurveyService.load({
     journal: io.storage.journal<SurveyEvent>('surveys'),
-    registry: new RegistryService(io.storage.registry, io.clock, io.log),
+    registry: RegistryService.of(io.storage, io.clock, io.log),
     admins: new AdminDirectory(io.storage, io.adminIds),
     clock: io.clock,
     log: io.log,

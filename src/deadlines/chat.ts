@@ -3,6 +3,7 @@ import { digestCard } from './card.js';
 import { deckFacts, type DeckFact } from '../facts/fact.js';
 import { factsReply } from '../facts/present.js';
 import { defineFeature } from '../app/feature.js';
+import { deadlineDigestSections } from './digestSections.js';
 import type { ChatRouter } from '../chat/types.js';
 import type { RegistryService } from '../registry/service.js';
 import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
@@ -50,4 +51,5 @@ export const deadlines = defineFeature({
     en: 'deadline deadlines meeting meetings agreement agreements task tasks webinar webinars happens new',
   },
   register: (router, context) => registerDeadlines(router, context),
+  digestSections: () => [...deadlineDigestSections],
 });

@@ -1,6 +1,14 @@
 import { messageCard } from '../../cards/textCards.js';
 import { receiptCard, reviewCard, surveyCard, surveyListCard, surveyListText } from './cards.js';
 import { defineFeature } from '../app/feature.js';
+import { provided } from '../app/services.js';
+import { AdminsService } from '../admins/feature.js';
+import { graphSettings } from '../sync/graph.js';
+import { SurveyLinks } from './links.js';
+import { SurveyService } from './service.js';
+import type { SurveyEvent } from './survey.js';
+import { SurveysService, SurveyLinksService, SurveyWebAnswersService } from './services.js';
+import { openSurveysSection } from './digestSection.js';
 import { adminOnly } from '../chat/guards.js';
 import { messages } from '../i18n/messages.js';
 import type { ActionResult, ChatRouter, ChatTurn, Notifier, Reply } from '../chat/types.js';
@@ -12,9 +20,8 @@ import { PhraseIndex } from '../text/phraseIndex.js';
 import { phrases, type Word } from '../text/words.js';
 import type { AdminDirectory } from './admins.js';
 import { answerInputOf, ANSWER_FIELDS, type AnswerInput } from './answerInput.js';
-import type { SurveyLinks } from './links.js';
 import { statusLine } from './present.js';
-import type { RequestOutcome, SurveyService } from './service.js';
+import type { RequestOutcome } from './service.js';
 import { latestAnswer, type Requester, type Survey, type SurveyAnswer } from './survey.js';
 import { SurveyActionData, SurveyVerbs } from './verbs.js';
 import { shownSubject } from './subject.js';
@@ -25,8 +32,6 @@ export interface SurveysDeps {
   admins: AdminDirectory;
   links: SurveyLinks;
   notifier: Notifier;
-  /** After KOMBIT approved an answer (the registry already has it): e.g. write it back to the list. */
-  afterApproval?: (survey: Survey, answer: SurveyAnswer) => Promise<void>;
 }
 
 const REQUEST = new PhraseIndex(
@@ -177,8 +182,8 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
           const by = turn.user.name ?? turn.user.aadObjectId ?? '?';
           const day = formatTimestampDay(survey.review?.at ?? new Date().toISOString(), turn.lang);
           const line = decision === 'approve' ? m.approvedCard(survey.system, by, day) : m.rejectedCard(survey.system, by, day, reason ?? '');
+          // The approval changed the registry: whoever must hear of it (the write-back) subscribes to that.
           tellRequesters(survey, answer, decision, reason ?? '', notifier);
-          if (decision === 'approve') await deps.afterApproval?.(survey, answer);
           return { type: 'card', reply: { text: line, card: messageCard([line]) } };
         }
       }
@@ -281,8 +286,44 @@ function tellRequesters(survey: Survey, answer: SurveyAnswer, decision: 'approve
   }
 }
 
+/**
+ * Vendor surveys: its service, the signed links and the web form's notice to the administrators, for
+ * the features and the edge; the open surveys' section of the digest.
+ */
 export const surveys = defineFeature({
   name: 'surveys',
   languageWords: { da: 'spørg leverandøren', en: 'ask vendor' },
-  register: (router, context) => registerSurveys(router, context),
+  uses: [AdminsService],
+  state: async (context) => {
+    const { config, env, storage, registry, clock, log } = context;
+    if (config.surveyLinkSecretGenerated) {
+      log.warn('SURVEY_LINK_SECRET is not set: survey links are signed with a key made for this run and stop working when the bot restarts');
+    }
+    const admins = context.use(AdminsService);
+    const service = await SurveyService.load({
+      journal: storage.journal<SurveyEvent>('surveys'),
+      registry,
+      admins,
+      clock,
+      log,
+      openLimitPerDay: config.surveyOpenLimitPerDay,
+      // With KOMBIT's list configured, each approval carries the values the write-back sends.
+      writesBack: !('missing' in graphSettings(env)),
+    });
+    const links = new SurveyLinks(config.publicBaseUrl, config.surveyLinkSecret, config.surveyLinkDays, clock);
+    return { surveys: service, links, admins };
+  },
+  provides: [SurveysService, SurveyLinksService, SurveyWebAnswersService],
+  services: ({ notifier }, { state }) => [
+    provided(SurveysService, state.surveys),
+    provided(SurveyLinksService, state.links),
+    provided(SurveyWebAnswersService, {
+      answered: async (survey: Survey, answerId: string) => {
+        const answer = survey.answers.find((candidate) => candidate.id === answerId);
+        if (answer) await tellAdmins(survey, answer, { admins: state.admins, notifier });
+      },
+    }),
+  ],
+  register: (router, context, { state }) => registerSurveys(router, { ...context, ...state }),
+  digestSections: (_context, { state }) => [openSurveysSection(state.surveys)],
 });

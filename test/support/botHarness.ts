@@ -90,6 +90,8 @@ export class BotHarness {
     const text = await response.text();
     // The bot answers a message at once and replies after: a test reads the reply once the turn is over.
     await this.app.turns.idle();
+    // What a registry change set off (the write-back after an approval) starts once its subscribers have it.
+    await this.app.registry.delivered();
     // What a card action posts besides its response goes out after it, through the notifier.
     await this.app.notifier.idle();
     return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
@@ -101,6 +103,8 @@ export class BotHarness {
     // approval) may start work an earlier step of that pass already waited for.
     for (let pass = 0; pass < 2; pass += 1) {
       await this.app.turns.idle();
+      // Registry changes reach their subscribers (the write-back after an approval) off the writer's path.
+      await this.app.registry.delivered();
       await this.app.sync.idle();
       await this.app.digests.idle();
       await this.app.welcomes.idle();
