@@ -13,11 +13,10 @@ export interface Schedule {
   run(now: Date): Promise<unknown>;
 }
 
-/** A page or file a feature serves over HTTP (GET): the calendar feed, say. No botbuilder, no restify. */
-export interface HttpRoute {
-  path: string;
-  handle(request: { query: URLSearchParams }): Promise<{ status: number; type: string; body: string; headers?: Record<string, string> }>;
-}
+// Contributions to the front ends (HTTP routes, static pages, CLI commands, help examples): src/app/contributions.ts.
+import type { CliCommand, HelpExample, HttpRoute, StaticPage } from './contributions.js';
+import { pageRoutes } from './pages.js';
+export type { CliCommand, HelpExample, HttpRoute, StaticPage } from './contributions.js';
 
 /** What a feature is handed at start: the services every feature stands on, and the environment. */
 export interface FeatureContext extends FeatureDeps {
@@ -46,6 +45,12 @@ export interface Feature<State = unknown> {
   readonly settings?: z.ZodObject;
   /** Words typical of Danish and of English in this feature's phrases, for language detection. */
   readonly languageWords?: { da: string; en: string };
+  /** Folders of static files it serves (the overview tab, say); also served as routes once started. */
+  readonly pages: readonly StaticPage[];
+  /** Its commands of `npm run cli`; the CLI's usage is generated from them. */
+  readonly cli: readonly CliCommand[];
+  /** What the help card and the Teams command menu offer of it. */
+  readonly help: readonly HelpExample[];
   start(context: FeatureContext): Promise<StartedFeature>;
 }
 
@@ -58,8 +63,11 @@ export interface FeatureDefinition<Settings, State> {
   /** Its chat phrases and card verbs (a feature that only works on a clock has none). */
   register?: (router: ChatRouter, context: FeatureContext, own: { settings: Settings; state: State }) => void;
   schedules?: (context: FeatureContext, own: { settings: Settings; state: State }) => Schedule[];
-  /** What it serves over HTTP (GET). */
+  /** What it serves over HTTP: method, path, access (public, teams-sso, admin) and the handler. */
   routes?: (context: FeatureContext, own: { settings: Settings; state: State }) => HttpRoute[];
+  pages?: StaticPage[];
+  cli?: CliCommand[];
+  help?: HelpExample[];
 }
 
 /** Declares a feature: everything it brings, typed by its own settings and state. */
@@ -68,6 +76,9 @@ export function defineFeature<Settings = undefined, State = undefined>(definitio
     name: definition.name,
     ...(definition.settings ? { settings: definition.settings } : {}),
     ...(definition.languageWords ? { languageWords: definition.languageWords } : {}),
+    pages: definition.pages ?? [],
+    cli: definition.cli ?? [],
+    help: definition.help ?? [],
     async start(context) {
       const settings = definition.settings ? parseSettings(definition.name, definition.settings, context.env) : (undefined as Settings);
       const state = definition.state ? await definition.state(context, settings) : (undefined as State);
@@ -76,7 +87,7 @@ export function defineFeature<Settings = undefined, State = undefined>(definitio
         feature,
         register: (router) => definition.register?.(router, context, own),
         schedules: definition.schedules?.(context, own) ?? [],
-        routes: definition.routes?.(context, own) ?? [],
+        routes: [...(definition.routes?.(context, own) ?? []), ...(definition.pages ?? []).flatMap(pageRoutes)],
         state,
       };
     },

@@ -14,6 +14,7 @@ import type { Lang } from '../i18n/language.js';
 import type { Fence } from '../store/fence.js';
 import type { Log } from '../log.js';
 import { operations } from '../operations/chat.js';
+import { overview } from '../overview/feature.js';
 import type { RegistryService } from '../registry/service.js';
 import { smallTalk } from '../smalltalk/chat.js';
 import type { AdminDirectory } from '../surveys/admins.js';
@@ -31,7 +32,7 @@ import type { Feature, FeatureContext, HttpRoute, Schedule, StartedFeature } fro
  * any name. `reading` checks that the reading that answers accounts for the whole question.
  * The bot and `cli ask` start the same list, so the CLI answers exactly what the bot would.
  */
-export const FEATURES: readonly Feature[] = [reading, smallTalk, help, operations, calendar, surveys, reminders, sync, digest, visits, deadlines, facts, answers];
+export const FEATURES: readonly Feature[] = [reading, smallTalk, help, operations, calendar, surveys, reminders, sync, digest, visits, deadlines, facts, answers, overview];
 
 /** What the features stand on: the services the core makes, and the front end's notifier and sync. */
 export interface FeatureDeps {

@@ -19,6 +19,7 @@ import type { RequestOutcome, SurveyService } from './service.js';
 import { latestAnswer, type Requester, type Survey, type SurveyAnswer } from './survey.js';
 import { SurveyVerbs } from './verbs.js';
 import { shownSubject } from './subject.js';
+import { surveyFormRoutes } from './webForm.js';
 
 export interface SurveysDeps {
   surveys: SurveyService;
@@ -288,4 +289,16 @@ export const surveys = defineFeature({
   name: 'surveys',
   languageWords: { da: 'spørg leverandøren', en: 'ask vendor' },
   register: (router, context) => registerSurveys(router, context),
+  // The web form for vendors outside Teams; an answer stored there is told to the administrators as one from Teams.
+  routes: ({ surveys, config, clock, log, admins, notifier }) =>
+    surveyFormRoutes({
+      surveys,
+      secret: config.surveyLinkSecret,
+      clock,
+      log,
+      onAnswer: async (survey, answerId) => {
+        const answer = survey.answers.find((candidate) => candidate.id === answerId);
+        if (answer) await tellAdmins(survey, answer, { admins, notifier });
+      },
+    }),
 });
