@@ -6,6 +6,7 @@ import type { IsoDate } from '../time/calendarDate.js';
 import { registerDigest } from './chat.js';
 import { calendarFeedUrl } from '../calendar/link.js';
 import { digestReply } from './compose.js';
+import { digestCommands } from './cli.js';
 import { DigestOutbox, type OutboxEvent } from './outbox.js';
 import { RateLimiter } from './rateLimiter.js';
 import { DigestService } from './service.js';
@@ -33,6 +34,7 @@ export const digest = defineFeature({
     DIGEST_CLAIM_SECONDS: z.coerce.number().min(1).max(3600).default(300),
   }),
   languageWords: { da: 'oversigt ugens abonner', en: 'digest subscribe' },
+  cli: digestCommands,
   state: async ({ storage, log, config, registry, surveys, digestSender, fence, clock }, settings) => {
     const subscriptions = new SubscriptionStore(storage);
     const outbox = await DigestOutbox.load(storage.journal<OutboxEvent>('digestOutbox'));

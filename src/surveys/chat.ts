@@ -20,6 +20,7 @@ import { latestAnswer, type Requester, type Survey, type SurveyAnswer } from './
 import { SurveyVerbs } from './verbs.js';
 import { shownSubject } from './subject.js';
 import { surveyFormRoutes } from './webForm.js';
+import { surveyCommands } from './cli.js';
 
 export interface SurveysDeps {
   surveys: SurveyService;
@@ -288,6 +289,7 @@ function tellRequesters(survey: Survey, answer: SurveyAnswer, decision: 'approve
 export const surveys = defineFeature({
   name: 'surveys',
   languageWords: { da: 'spørg leverandøren', en: 'ask vendor' },
+  cli: surveyCommands,
   register: (router, context) => registerSurveys(router, context),
   // The web form for vendors outside Teams; an answer stored there is told to the administrators as one from Teams.
   routes: ({ surveys, config, clock, log, admins, notifier }) =>

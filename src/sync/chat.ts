@@ -3,6 +3,7 @@ import { defineFeature } from '../app/feature.js';
 import { cronSetting } from '../time/cron.js';
 import { adminOnly } from '../chat/guards.js';
 import { syncTexts } from './texts.js';
+import { syncCommands } from './cli.js';
 import type { ChatRouter } from '../chat/types.js';
 import type { Lang } from '../i18n/language.js';
 import type { AdminDirectory } from '../surveys/admins.js';
@@ -39,6 +40,7 @@ export const sync = defineFeature({
     SYNC_CRON: cronSetting.default('0 * * * *'),
   }),
   register: (router, context) => registerSync(router, context),
+  cli: syncCommands,
   schedules: (context, { settings }) =>
     context.syncConfigured
       ? [{ name: 'sync with KOMBIT\'s list', cron: settings.SYNC_CRON, zone: context.config.zone, run: () => context.syncNow('da') }]
