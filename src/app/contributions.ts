@@ -135,11 +135,11 @@ export type Scope = 'personal' | 'team' | 'groupChat';
 /**
  * A question or command to show people: in the help card (and the "didn't understand" reply) and,
  * with `menu`, in the Teams command menu of the app package. `title` is what to type (≤ 32
- * characters in the menu), `description` what it does (≤ 128).
+ * characters in the menu), `description` what it does (≤ 128; the menu needs one).
  */
 export interface HelpExample {
-  da: { title: string; description: string };
-  en: { title: string; description: string };
+  da: { title: string; description?: string };
+  en: { title: string; description?: string };
   /** Where the menu offers it; all three when left out. */
   scopes?: readonly Scope[];
   /** Shown in the help card (default true). */

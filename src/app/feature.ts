@@ -22,6 +22,8 @@ export type { CliCommand, HelpExample, HttpRoute, StaticPage } from './contribut
 export interface FeatureContext extends FeatureDeps {
   env: NodeJS.ProcessEnv;
   dataDir: string;
+  /** The app's features (for what gathers from all of them: the help's examples). */
+  features?: readonly Feature[];
 }
 
 /** A feature once started: its routes, its schedules, and its state (for the app and tests). */

@@ -67,7 +67,7 @@ export interface StartedFeatures {
 /** Starts every feature (its settings read, its state loaded) and hands back their routes and schedules. */
 export async function startFeatures(context: FeatureContext, features: readonly Feature[] = FEATURES): Promise<StartedFeatures> {
   const started: StartedFeature[] = [];
-  for (const feature of features) started.push(await feature.start(context));
+  for (const feature of features) started.push(await feature.start({ ...context, features }));
   return {
     schedules: started.flatMap((feature) => feature.schedules),
     routes: started.flatMap((feature) => feature.routes),

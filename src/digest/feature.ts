@@ -35,6 +35,10 @@ export const digest = defineFeature({
   }),
   languageWords: { da: 'oversigt ugens abonner', en: 'digest subscribe' },
   cli: digestCommands,
+  help: [
+    { rank: 40, card: false, menu: true, da: { title: 'vis ugens oversigt', description: 'Ugens oversigt over frister og skift, kun for dig' }, en: { title: 'digest preview', description: "This week's digest of deadlines and switches, for you only" } },
+    { rank: 41, card: false, menu: true, da: { title: 'abonner på oversigt', description: 'Få ugens oversigt her hver mandag morgen' }, en: { title: 'subscribe digest', description: 'Get the weekly digest here every Monday morning' } },
+  ],
   state: async ({ storage, log, config, registry, surveys, digestSender, fence, clock }, settings) => {
     const subscriptions = new SubscriptionStore(storage);
     const outbox = await DigestOutbox.load(storage.journal<OutboxEvent>('digestOutbox'));

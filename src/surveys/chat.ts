@@ -290,6 +290,10 @@ export const surveys = defineFeature({
   name: 'surveys',
   languageWords: { da: 'spørg leverandøren', en: 'ask vendor' },
   cli: surveyCommands,
+  help: [
+    { rank: 42, card: false, menu: true, da: { title: 'spørg leverandøren om Nexus', description: 'Send et spørgeskema til leverandøren om en manglende dato' }, en: { title: 'ask the vendor about Nexus', description: 'Send a survey to the vendor about a missing date' } },
+    { rank: 43, card: false, menu: true, da: { title: 'åbne forespørgsler', description: 'Spørgeskemaer der venter på svar eller godkendelse' }, en: { title: 'open surveys', description: 'Surveys waiting for an answer or approval' } },
+  ],
   register: (router, context) => registerSurveys(router, context),
   // The web form for vendors outside Teams; an answer stored there is told to the administrators as one from Teams.
   routes: ({ surveys, config, clock, log, admins, notifier }) =>
