@@ -1,7 +1,7 @@
 import type { HttpRoute } from '../src/app/contributions.js';
 import type { Config } from '../src/config.js';
 import { metricsRegistry } from '../src/metrics.js';
-import { CORE_JOURNALS, type DocumentName, type JournalName, type Storage } from '../src/store/storage.js';
+import type { DocumentName, JournalName, Storage } from '../src/store/storage.js';
 import { alwaysHeld, type Fence } from '../src/store/fence.js';
 import type { SyncHealth } from '../src/sync/service.js';
 import { mayViewOperations } from './opsAccess.js';
@@ -17,7 +17,7 @@ export interface Health {
    * The documents read so far (subscriptions, conversations, administrators): a damaged one was set
    * aside and the bot goes on with its last good copy, but says so here (503) until restarted.
    */
-  documents: Partial<Record<DocumentName, { ok: boolean; problem: string | null }>>;
+  documents: Record<DocumentName, { ok: boolean; problem: string | null }>;
   /** This bot still holds the data folder lock (files); when it lost it, it sends nothing (503). */
   instanceLock: { ok: boolean; problem: string | null };
   /** KOMBIT's list: reported, but not part of `ok` (an outage of Graph must not restart the bot). */
@@ -70,8 +70,8 @@ export async function healthOf(app: {
     registry = { ok: false, systems: 0, problem: problemOf(error) };
   }
   const journals = {} as Health['journals'];
-  const names = [...new Set([...CORE_JOURNALS, ...(await app.storage.journalNames().catch(() => []))])];
-  for (const name of names) {
+  // The journals the features opened (checked from their start, even while empty) and any others stored.
+  for (const name of await app.storage.journalNames().catch(() => [])) {
     try {
       await app.storage.journal(name).probe();
       journals[name] = { ok: true, problem: null };

@@ -22,7 +22,7 @@ export const calendar = defineFeature({
       const url = calendarFeedUrl(config.publicBaseUrl);
       const lines = [t.howTo, url];
       return { text: lines.join('\n'), card: linkCard(lines, t.subscribe, url) };
-    });
+    }, { samples: { da: ['kalender', 'abonnér i outlook'], en: ['calendar', 'subscribe in outlook'] } });
   },
   routes: ({ registry, clock }) => [
     {

@@ -33,7 +33,13 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
       const known = factsReply(answer.known, turn.lang);
       return { text: `${reply.text}\n\n${known.text}`, card: stackCards([reply.card, known.card]) };
     },
-    { reads: (answer) => answer.used },
+    {
+      reads: (answer) => answer.used,
+      samples: {
+        da: ['hvilke frister er der i marts?', 'hvornår er fristen for K53?', 'hvad sker der i næste uge?', 'hvornår er næste spørgetime?'],
+        en: ['which deadlines are there in March?', 'when is the deadline for K53?', 'what happens next week?', 'when is the next webinar?'],
+      },
+    },
   );
 }
 

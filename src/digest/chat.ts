@@ -60,6 +60,7 @@ export function registerDigest(router: ChatRouter, deps: DigestChatDeps): void {
           return preview(turn, lang, deps);
       }
     },
+    { samples: { da: ['abonner på oversigt', 'vis ugens oversigt', 'stop oversigten'], en: ['subscribe to the digest', 'digest preview', 'unsubscribe from the digest'] } },
   );
 
   router.message(
@@ -68,7 +69,7 @@ export function registerDigest(router: ChatRouter, deps: DigestChatDeps): void {
       return found && found.start === 0 ? found.value : null;
     },
     (turn, lang) => sendNow(turn, lang, deps),
-    { guard: adminOnly(deps.admins, (lang) => digestMessages(lang).sendNowWhat) },
+    { guard: adminOnly(deps.admins, (lang) => digestMessages(lang).sendNowWhat), samples: { da: ['send oversigten nu', 'send oversigt nu'], en: ['send the digest now', 'send digest now'] } },
   );
 
   router.on('installed', async (turn) => {

@@ -41,7 +41,7 @@ export const digest = defineFeature({
   ],
   state: async ({ storage, log, config, registry, surveys, digestSender, fence, clock }, settings) => {
     const subscriptions = new SubscriptionStore(storage);
-    const outbox = await DigestOutbox.load(storage.journal<OutboxEvent>('digestOutbox'));
+    const outbox = await DigestOutbox.load(storage.journal<OutboxEvent>('digest-outbox'));
     const compose = async (asOf: IsoDate, lang: Lang) => {
       await surveys.refresh();
       return digestReply(await registry.current(), surveys.open(), asOf, lang, calendarFeedUrl(config.publicBaseUrl));

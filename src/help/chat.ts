@@ -15,7 +15,7 @@ const HELP = exactly('hjælp', 'help', 'hjaelp', 'hvad kan du', 'what can you do
 
 /** Help on request, a welcome on install, and the "I didn't understand" fallback. */
 export function registerHelp(router: ChatRouter, calendarUrl: string, examples: Examples): void {
-  router.message(HELP, (turn) => helpReply(turn.lang, null, calendarUrl, examples));
+  router.message(HELP, (turn) => helpReply(turn.lang, null, calendarUrl, examples), { samples: { da: ['hjælp', 'hvad kan du', 'kommandoer'], en: ['help', 'what can you do', 'commands'] } });
   router.welcome((turn) => helpReply(turn.lang, helpTexts(turn.lang).welcome, calendarUrl, examples));
   router.fallback((turn) => {
     const lines = [messages(turn.lang).notUnderstood, ...examples(turn.lang).map((example) => `• ${example}`)];

@@ -2,7 +2,6 @@ import { messageCard } from '../../cards/textCards.js';
 import { receiptCard, reviewCard, surveyCard, surveyListCard, surveyListText } from './cards.js';
 import { defineFeature } from '../app/feature.js';
 import { adminOnly } from '../chat/guards.js';
-import { textField } from '../chat/phrases.js';
 import { messages } from '../i18n/messages.js';
 import type { ActionResult, ChatRouter, ChatTurn, Notifier, Reply } from '../chat/types.js';
 import { formatTimestampDay } from '../i18n/format.js';
@@ -17,7 +16,7 @@ import type { SurveyLinks } from './links.js';
 import { statusLine } from './present.js';
 import type { RequestOutcome, SurveyService } from './service.js';
 import { latestAnswer, type Requester, type Survey, type SurveyAnswer } from './survey.js';
-import { SurveyVerbs } from './verbs.js';
+import { SurveyActionData, SurveyVerbs } from './verbs.js';
 import { shownSubject } from './subject.js';
 import { surveyFormRoutes } from './webForm.js';
 import { surveyCommands } from './cli.js';
@@ -66,6 +65,7 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
       const subjectOf = (survey: Survey) => (isAdmin ? survey.system : shownSubject(survey, turn.lang, (name) => registry.find(name) !== undefined));
       return { text: surveyListText(open, turn.lang, subjectOf), card: surveyListCard(open, turn.lang, isAdmin, subjectOf) };
     },
+    { samples: { da: ['åbne forespørgsler', 'åbne spørgeskemaer'], en: ['open surveys', 'open requests'] } },
   );
 
   router.message(
@@ -81,11 +81,11 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
       if (!survey) return { text: name === null ? m.closeWhich : `${m.notFound} ${m.closeWhich}` };
       return (await closeSurvey(survey.id, turn, deps)).reply;
     },
-    closers,
+    { ...closers, samples: { da: ['luk spørgeskemaet om Aula', 'luk spørgeskema for SAPA'], en: ['close the survey about Aula', 'close survey for SAPA'] } },
   );
 
-  router.action(SurveyVerbs.close, async (turn, data) => {
-    const result = await closeSurvey(textField(data, 'surveyId') ?? '', turn, deps);
+  router.action(SurveyVerbs.close, SurveyActionData.close, async (turn, { surveyId }) => {
+    const result = await closeSurvey(surveyId, turn, deps);
     return result.ok ? { type: 'card', reply: { ...result.reply, card: messageCard([result.reply.text]) } } : { type: 'message', text: result.reply.text };
   }, closers);
 
@@ -99,17 +99,16 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
       if (system === null) return { text: surveyMessages(turn.lang).askWhich };
       return surveyReply(await surveys.request(system, requesterOf(turn)), turn.lang, deps);
     },
+    { samples: { da: ['spørg leverandøren om SAPA', 'send spørgeskema til Aula'], en: ['ask the vendor about SAPA', 'send survey to Aula'] } },
   );
 
-  router.action(SurveyVerbs.request, async (turn, data) => {
-    const system = textField(data, 'system', 100);
-    if (system === null) return { type: 'message', text: surveyMessages(turn.lang).askWhich };
+  router.action(SurveyVerbs.request, SurveyActionData.request, async (turn, { system }) => {
     const reply = surveyReply(await surveys.request(system, requesterOf(turn)), turn.lang, deps);
     return { type: 'message', text: reply.text.split('\n', 1)[0] ?? reply.text, post: [reply] };
   });
 
-  router.action(SurveyVerbs.submit, async (turn, data) => {
-    const surveyId = textField(data, 'surveyId') ?? '';
+  router.action(SurveyVerbs.submit, SurveyActionData.submit, async (turn, data) => {
+    const { surveyId } = data;
     const input = answerInputOf(data);
     const submitter = { userId: turn.user.id, name: turn.user.name, aadObjectId: turn.user.aadObjectId };
     const source = { channel: 'teams' as const, conversationId: turn.conversation.id, activityId: turn.activityId };
@@ -133,10 +132,10 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     }
   });
 
-  router.action(SurveyVerbs.edit, async (turn, data) => {
+  router.action(SurveyVerbs.edit, SurveyActionData.edit, async (turn, data) => {
     const m = surveyMessages(turn.lang);
     await surveys.refresh();
-    const survey = surveys.get(textField(data, 'surveyId') ?? '');
+    const survey = surveys.get(data.surveyId);
     if (!survey) return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
     if (survey.review !== null) return { type: 'message', text: m.closed(survey.system) };
     const answer = survey.answers.find((candidate) => candidate.id === data.answerId) ?? latestAnswer(survey);
@@ -147,21 +146,19 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     return { type: 'card', reply: { text: m.title(survey.system), card } };
   });
 
-  router.action(SurveyVerbs.review, async (turn, data) => {
+  router.action(SurveyVerbs.review, SurveyActionData.review, async (turn, { surveyId }) => {
     const m = surveyMessages(turn.lang);
-    const survey = surveys.get(textField(data, 'surveyId') ?? '');
+    const survey = surveys.get(surveyId);
     const answer = survey && latestAnswer(survey);
     if (!survey || !answer) return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
     return { type: 'card', reply: { text: m.reviewTitle(survey.system), card: reviewCard(survey, answer, turn.lang) } };
   }, reviewers);
 
   for (const decision of ['approve', 'reject'] as const) {
-    router.action(SurveyVerbs[decision], async (turn, data): Promise<ActionResult> => {
+    router.action(SurveyVerbs[decision], SurveyActionData.decision, async (turn, { surveyId, answerId, reason: typed }): Promise<ActionResult> => {
       const m = surveyMessages(turn.lang);
       const admin = { userId: turn.user.id, name: turn.user.name, aadObjectId: turn.user.aadObjectId };
-      const surveyId = textField(data, 'surveyId') ?? '';
-      const answerId = textField(data, 'answerId') ?? '';
-      const reason = textField(data, 'reason', 500);
+      const reason = typed || null;
       const outcome =
         decision === 'approve' ? await surveys.approve(surveyId, answerId, admin) : await surveys.reject(surveyId, answerId, admin, reason);
       switch (outcome.kind) {

@@ -29,7 +29,7 @@ export function registerSync(router: ChatRouter, deps: SyncChatDeps): void {
       return found && found.start === 0 ? found.value : null;
     },
     async (_turn, lang) => ({ text: (await deps.syncNow(lang)) ?? syncTexts(lang).notConfigured }),
-    { guard: adminOnly(deps.admins, (lang) => syncTexts(lang).adminsOnlyWhat) },
+    { guard: adminOnly(deps.admins, (lang) => syncTexts(lang).adminsOnlyWhat), samples: { da: ['synkroniser nu', 'synkroniser listen'], en: ['sync now', 'sync the list'] } },
   );
 }
 

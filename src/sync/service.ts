@@ -53,7 +53,7 @@ export class SyncService {
   ) {}
 
   static async create(deps: SyncDeps): Promise<SyncService> {
-    const writeBacks = await WriteBackQueue.load(deps.storage.journal<WriteBackEvent>('writeBack'), async () => approvedWriteBacks(await deps.surveys()), deps.log);
+    const writeBacks = await WriteBackQueue.load(deps.storage.journal<WriteBackEvent>('sync-writeback'), async () => approvedWriteBacks(await deps.surveys()), deps.log);
     // The environment does not change while the bot runs: read the column map once.
     let columnMap: Record<string, keyof SystemRecord> | ColumnMapError;
     try {
