@@ -12,8 +12,7 @@ import { openStorage } from '../src/store/openStorage.js';
 import type { Storage } from '../src/store/storage.js';
 import { alwaysHeld, type Fence } from '../src/store/fence.js';
 import type { RegistryStore } from '../src/store/registryStore.js';
-import { SurveysService, SurveyWebAnswersService } from '../src/surveys/services.js';
-import type { Survey } from '../src/surveys/survey.js';
+import { SurveysService } from '../src/surveys/services.js';
 import { ListSyncService } from '../src/sync/services.js';
 import { systemClock, type Clock } from '../src/time/clock.js';
 import { createAdapter } from './adapter.js';
@@ -78,9 +77,8 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
     queueWelcome: (turn) => welcomes.enqueue(turn, clock.now()),
   });
 
-  // What the edge itself calls (the survey pages, /healthz, a graceful stop), asked of the features by key.
+  // What the edge itself calls (/healthz, a graceful stop), asked of the features by key.
   const { service: sync, syncNow } = started.service(ListSyncService);
-  const webAnswers = started.service(SurveyWebAnswersService);
   return {
     turns: new TurnsInFlight(),
     config,
@@ -100,7 +98,6 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
     conversations,
     notifier,
     welcomes,
-    onLinkAnswer: (survey: Survey, answerId: string) => webAnswers.answered(survey, answerId),
     digests: started.service(DigestRunsService),
     subscriptions: started.service(DigestSubscriptionsService),
     digestSender,

@@ -1,6 +1,10 @@
+import type { HttpRoute } from '../src/app/contributions.js';
+import type { Config } from '../src/config.js';
+import { metricsRegistry } from '../src/metrics.js';
 import type { DocumentName, JournalName, Storage } from '../src/store/storage.js';
 import { alwaysHeld, type Fence } from '../src/store/fence.js';
 import type { SyncHealth } from '../src/sync/service.js';
+import { mayViewOperations } from './opsAccess.js';
 
 export interface Health {
   /** The bot can answer and record: its registry and journals are readable. */
@@ -20,6 +24,35 @@ export interface Health {
   sync: SyncHealth & { ok: boolean };
 }
 
+type HealthSource = Parameters<typeof healthOf>[0];
+
+/**
+ * The edge's own routes, mounted like the features' (access checked in one place):
+ * GET /healthz: 200 while the bot can answer and record (a damaged registry answered from its last
+ * good copy says so in registry.problem), 503 when it cannot; the sync's state is reported beside.
+ * Anyone (a load balancer's probe) gets ok or not; the parts, with file names and reasons, are for
+ * operators only (OPS_TOKEN, see opsAccess.ts). GET /metrics: Prometheus' text, for administrators.
+ */
+export function operationsRoutes(app: HealthSource & { config: Pick<Config, 'opsToken' | 'opsOpenWithoutToken'> }, version: string): HttpRoute[] {
+  const json = (status: number, value: unknown) => ({ status, type: 'application/json', body: JSON.stringify(value), headers: { 'cache-control': 'no-store' } });
+  return [
+    {
+      method: 'GET',
+      path: '/healthz',
+      access: 'public',
+      async handle({ headers }) {
+        const health = await healthOf(app);
+        return json(health.ok ? 200 : 503, mayViewOperations({ headers }, app.config) ? { version, ...health } : { ok: health.ok });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/metrics',
+      access: 'admin',
+      handle: async () => ({ status: 200, type: metricsRegistry.contentType, body: await metricsRegistry.metrics(), headers: { 'cache-control': 'no-store' } }),
+    },
+  ];
+}
 
 /** What /healthz reports: each part of the bot's state, read as it is now. */
 export async function healthOf(app: {

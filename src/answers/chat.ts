@@ -95,6 +95,12 @@ export function answerReply(answered: Answered): Reply & { card: NonNullable<Rep
 export const answers = defineFeature({
   name: 'answers',
   uses: [SurveysService],
+  help: [
+    { rank: 10, menu: true, da: { title: 'hvornår skifter SAPA til CH2?', description: 'Dato, status og kilde for et systems skift til Context Handler 2' }, en: { title: 'when does SAPA switch to CH2?', description: "Date, status and source of a system's switch to Context Handler 2" } },
+    { rank: 11, da: { title: 'STS 2 for KY?' }, en: { title: 'STS 2 for KY?' } },
+    { rank: 12, menu: true, da: { title: 'hvilke systemer mangler en dato?', description: 'Systemer uden kendt dato for skiftet' }, en: { title: 'systems without a date?', description: 'Systems without a known date for the switch' } },
+    { rank: 30, da: { title: 'alle systemer' }, en: { title: 'all systems' } },
+  ],
   register: (router, context) =>
     registerAnswers(router, {
       ...context,

@@ -31,11 +31,10 @@ export interface Schedule {
   run(now: Date): Promise<unknown>;
 }
 
-/** A page or file a feature serves over HTTP (GET): the calendar feed, say. No botbuilder, no restify. */
-export interface HttpRoute {
-  path: string;
-  handle(request: { query: URLSearchParams }): Promise<{ status: number; type: string; body: string; headers?: Record<string, string> }>;
-}
+// Contributions to the front ends (HTTP routes, static pages, CLI commands, help examples): src/app/contributions.ts.
+import type { CliCommand, HelpExample, HttpRoute, StaticPage } from './contributions.js';
+import { pageRoutes } from './pages.js';
+export type { CliCommand, HelpExample, HttpRoute, StaticPage } from './contributions.js';
 
 /** What a feature is handed at start: the services every feature stands on, the environment, and the services it uses. */
 export interface FeatureContext extends FeatureDeps {
@@ -47,6 +46,8 @@ export interface FeatureContext extends FeatureDeps {
   useOptional<T>(key: ServiceKey<T>): T | undefined;
   /** Every started feature's digest sections, in order (for the digest; read at run time, not at start). */
   digestSections(): readonly DigestSection[];
+  /** The app's features (for what gathers from all of them: the help's examples). */
+  features?: readonly Feature[];
 }
 
 /** A feature once started: its routes, its schedules, and its state (for the app and tests). */
@@ -78,6 +79,12 @@ export interface Feature<State = unknown> {
   readonly languageWords?: { da: string; en: string };
   readonly provides: readonly ServiceKey<unknown>[];
   readonly uses: readonly ServiceUse[];
+  /** Folders of static files it serves (the overview tab, say); also served as routes once started. */
+  readonly pages: readonly StaticPage[];
+  /** Its commands of `npm run cli`; the CLI's usage is generated from them. */
+  readonly cli: readonly CliCommand[];
+  /** What the help card and the Teams command menu offer of it. */
+  readonly help: readonly HelpExample[];
   start(context: FeatureContext): Promise<StartedFeature>;
 }
 
@@ -92,7 +99,7 @@ export interface FeatureDefinition<Settings, State> {
   /** Its chat phrases and card verbs (a feature that only works on a clock has none). */
   register?: (router: ChatRouter, context: FeatureContext, own: Own<Settings, State>) => void;
   schedules?: (context: FeatureContext, own: Own<Settings, State>) => Schedule[];
-  /** What it serves over HTTP (GET). */
+  /** What it serves over HTTP: method, path, access (public, teams-sso, admin) and the handler. */
   routes?: (context: FeatureContext, own: Own<Settings, State>) => HttpRoute[];
 
   // What a feature gives to the others and takes from them.
@@ -108,6 +115,9 @@ export interface FeatureDefinition<Settings, State> {
   on?: {
     registryChange?: (changes: readonly RegistryChange[], context: FeatureContext, own: Own<Settings, State>) => Promise<void> | void;
   };
+  pages?: StaticPage[];
+  cli?: CliCommand[];
+  help?: HelpExample[];
 }
 
 /** Declares a feature: everything it brings, typed by its own settings and state. */
@@ -119,6 +129,9 @@ export function defineFeature<Settings = undefined, State = undefined>(definitio
     ...(definition.languageWords ? { languageWords: definition.languageWords } : {}),
     provides: definition.provides ?? [],
     uses,
+    pages: definition.pages ?? [],
+    cli: definition.cli ?? [],
+    help: definition.help ?? [],
     async start(context) {
       const settings = definition.settings ? parseSettings(definition.name, definition.settings, context.env) : (undefined as Settings);
       const state = definition.state ? await definition.state(context, settings) : (undefined as State);
@@ -128,7 +141,7 @@ export function defineFeature<Settings = undefined, State = undefined>(definitio
         feature,
         register: (router) => definition.register?.(router, context, own),
         schedules: definition.schedules?.(context, own) ?? [],
-        routes: definition.routes?.(context, own) ?? [],
+        routes: [...(definition.routes?.(context, own) ?? []), ...(definition.pages ?? []).flatMap(pageRoutes)],
         services: servicesOf(definition.name, definition.provides ?? [], definition.services?.(context, own) ?? []),
         digestSections: definition.digestSections?.(context, own) ?? [],
         onRegistryChange: handler ? async (changes) => handler(changes, context, own) : null,

@@ -10,6 +10,7 @@ import { visits } from '../facts/visits.js';
 import { reading } from '../reading/feature.js';
 import { help } from '../help/chat.js';
 import { operations } from '../operations/chat.js';
+import { overview } from '../overview/feature.js';
 import { smallTalk } from '../smalltalk/chat.js';
 import { surveys } from '../surveys/chat.js';
 import { sync } from '../sync/chat.js';
@@ -21,7 +22,7 @@ import { sync } from '../sync/chat.js';
  * The bot and `cli ask` start the same list, so the CLI answers exactly what the bot would. They
  * start in the order of the services they use (src/app/start.ts), and answer in the order of the list.
  */
-export const FEATURES: readonly Feature[] = [reading, smallTalk, help, operations, calendar, admins, surveys, reminders, sync, digest, visits, deadlines, facts, answers];
+export const FEATURES: readonly Feature[] = [reading, smallTalk, help, operations, calendar, admins, surveys, reminders, sync, digest, visits, deadlines, facts, answers, overview];
 
 /** Every feature's language words, for the language detector. */
 export function languageWordsOf(features: readonly Feature[] = FEATURES): { da: string[]; en: string[] } {

@@ -89,6 +89,7 @@ export async function startFeatures(app: AppContext, features: readonly Feature[
         return services.get(key);
       },
       digestSections,
+      features,
     };
     const one = await feature.start(context);
     for (const [key, value] of one.services) services.add(key, value, feature.name);

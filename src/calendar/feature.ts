@@ -26,7 +26,10 @@ export const calendar = defineFeature({
   },
   routes: ({ registry, clock }) => [
     {
+      method: 'GET',
       path: CALENDAR_FEED_PATH,
+      // Outlook subscribes without signing in: the feed holds only the deck's published deadlines.
+      access: 'public',
       async handle({ query }) {
         const kind = query.get('kind');
         if (kind !== null && !(DEADLINE_KINDS as readonly string[]).includes(kind)) {

@@ -46,6 +46,13 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
 
 export const deadlines = defineFeature({
   name: 'deadlines',
+  help: [
+    { rank: 20, da: { title: 'hvilke frister er der i marts?' }, en: { title: 'which deadlines are there in March?' } },
+    { rank: 21, da: { title: 'hvad sker der i næste uge?' }, en: { title: 'what happens next week?' } },
+    { rank: 22, da: { title: 'hvornår er fristen for K53?' }, en: { title: 'when is the deadline for K53?' } },
+    { rank: 23, da: { title: 'hvornår er næste spørgetime?' }, en: { title: 'when is the next Q&A meeting?' } },
+    { rank: 24, card: false, menu: true, da: { title: 'frister', description: 'KLIK-opgaver og andre frister de næste 14 dage' }, en: { title: 'deadlines', description: 'KLIK tasks and other deadlines in the next 14 days' } },
+  ],
   languageWords: {
     da: 'frist frister fristen møder møde aftaler aftale opgaver spørgetime spørgetimer nyt sker',
     en: 'deadline deadlines meeting meetings agreement agreements task tasks webinar webinars happens new',

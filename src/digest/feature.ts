@@ -7,6 +7,7 @@ import { registerDigest } from './chat.js';
 import { calendarFeedUrl } from '../calendar/link.js';
 import { digestComposer } from './compose.js';
 import { DigestRunsService, DigestSenderService, DigestSubscriptionsService } from './services.js';
+import { digestCommands } from './cli.js';
 import { DigestOutbox, type OutboxEvent } from './outbox.js';
 import { RateLimiter } from './rateLimiter.js';
 import { DigestService } from './service.js';
@@ -34,6 +35,11 @@ export const digest = defineFeature({
     DIGEST_CLAIM_SECONDS: z.coerce.number().min(1).max(3600).default(300),
   }),
   languageWords: { da: 'oversigt ugens abonner', en: 'digest subscribe' },
+  cli: digestCommands,
+  help: [
+    { rank: 40, card: false, menu: true, da: { title: 'vis ugens oversigt', description: 'Ugens oversigt over frister og skift, kun for dig' }, en: { title: 'digest preview', description: "This week's digest of deadlines and switches, for you only" } },
+    { rank: 41, card: false, menu: true, da: { title: 'abonner på oversigt', description: 'Få ugens oversigt her hver mandag morgen' }, en: { title: 'subscribe digest', description: 'Get the weekly digest here every Monday morning' } },
+  ],
   uses: [AdminsService, optional(DigestSenderService), optional(FenceService)],
   state: async (context, settings) => {
     const { storage, log, config, registry, clock, notifier } = context;

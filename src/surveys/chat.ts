@@ -7,7 +7,7 @@ import { graphSettings } from '../sync/graph.js';
 import { SurveyLinks } from './links.js';
 import { SurveyService } from './service.js';
 import type { SurveyEvent } from './survey.js';
-import { SurveysService, SurveyLinksService, SurveyWebAnswersService } from './services.js';
+import { SurveysService, SurveyLinksService } from './services.js';
 import { openSurveysSection } from './digestSection.js';
 import { adminOnly } from '../chat/guards.js';
 import { messages } from '../i18n/messages.js';
@@ -25,6 +25,8 @@ import type { RequestOutcome } from './service.js';
 import { latestAnswer, type Requester, type Survey, type SurveyAnswer } from './survey.js';
 import { SurveyActionData, SurveyVerbs } from './verbs.js';
 import { shownSubject } from './subject.js';
+import { surveyFormRoutes } from './webForm.js';
+import { surveyCommands } from './cli.js';
 
 export interface SurveysDeps {
   surveys: SurveyService;
@@ -293,6 +295,11 @@ function tellRequesters(survey: Survey, answer: SurveyAnswer, decision: 'approve
 export const surveys = defineFeature({
   name: 'surveys',
   languageWords: { da: 'spørg leverandøren', en: 'ask vendor' },
+  cli: surveyCommands,
+  help: [
+    { rank: 42, card: false, menu: true, da: { title: 'spørg leverandøren om Nexus', description: 'Send et spørgeskema til leverandøren om en manglende dato' }, en: { title: 'ask the vendor about Nexus', description: 'Send a survey to the vendor about a missing date' } },
+    { rank: 43, card: false, menu: true, da: { title: 'åbne forespørgsler', description: 'Spørgeskemaer der venter på svar eller godkendelse' }, en: { title: 'open surveys', description: 'Surveys waiting for an answer or approval' } },
+  ],
   uses: [AdminsService],
   state: async (context) => {
     const { config, env, storage, registry, clock, log } = context;
@@ -313,17 +320,23 @@ export const surveys = defineFeature({
     const links = new SurveyLinks(config.publicBaseUrl, config.surveyLinkSecret, config.surveyLinkDays, clock);
     return { surveys: service, links, admins };
   },
-  provides: [SurveysService, SurveyLinksService, SurveyWebAnswersService],
-  services: ({ notifier }, { state }) => [
+  provides: [SurveysService, SurveyLinksService],
+  services: (_context, { state }) => [
     provided(SurveysService, state.surveys),
     provided(SurveyLinksService, state.links),
-    provided(SurveyWebAnswersService, {
-      answered: async (survey: Survey, answerId: string) => {
+  ],
+  register: (router, context, { state }) => registerSurveys(router, { ...context, ...state }),
+  digestSections: (_context, { state }) => [openSurveysSection(state.surveys)],
+  // The web form for vendors outside Teams; an answer stored there is told to the administrators as one from Teams.
+  routes: ({ config, clock, log, notifier }, { state }) =>
+    surveyFormRoutes({
+      surveys: state.surveys,
+      secret: config.surveyLinkSecret,
+      clock,
+      log,
+      onAnswer: async (survey, answerId) => {
         const answer = survey.answers.find((candidate) => candidate.id === answerId);
         if (answer) await tellAdmins(survey, answer, { admins: state.admins, notifier });
       },
     }),
-  ],
-  register: (router, context, { state }) => registerSurveys(router, { ...context, ...state }),
-  digestSections: (_context, { state }) => [openSurveysSection(state.surveys)],
 });

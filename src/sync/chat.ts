@@ -8,6 +8,7 @@ import { ListSyncService } from './services.js';
 import { cronSetting } from '../time/cron.js';
 import { adminOnly } from '../chat/guards.js';
 import { syncTexts } from './texts.js';
+import { syncCommands } from './cli.js';
 import type { ChatRouter } from '../chat/types.js';
 import type { Lang } from '../i18n/language.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
@@ -60,6 +61,7 @@ export const sync = defineFeature({
   },
   provides: [ListSyncService],
   services: (_context, { state }) => [provided(ListSyncService, state)],
+  cli: syncCommands,
   register: (router, context, { state }) => registerSync(router, { admins: context.use(AdminsService), syncNow: state.syncNow }),
   on: {
     // An approval changed the registry: its values go to KOMBIT's list now, not at the next sync. The

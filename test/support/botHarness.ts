@@ -15,6 +15,7 @@ import type { DiskIo } from '../../src/store/diskIo.js';
 import { fileStorage } from '../../src/store/fileStorage.js';
 import type { Fence } from '../../src/store/fence.js';
 import { freePort } from './freePort.js';
+import type { JWTVerifyGetKey } from 'jose';
 
 export interface BotHarnessOptions {
   env?: Record<string, string>;
@@ -33,6 +34,8 @@ export interface BotHarnessOptions {
   disk?: DiskIo;
   /** The data folder lock this bot holds (a test steals it). */
   fence?: Fence;
+  /** The keys Teams sign-in tokens are checked against (a test signs its own). */
+  ssoKeys?: JWTVerifyGetKey;
 }
 
 /** The real server on a free loopback port, with a stand-in connector and a data folder of its own. */
@@ -72,7 +75,7 @@ export class BotHarness {
       ...(options.features ? { features: options.features } : {}),
       ...(options.pacing ? { pacing: options.pacing } : {}),
     });
-    harness.server = await startServer(harness.app, port, '127.0.0.1');
+    harness.server = await startServer(harness.app, port, '127.0.0.1', options.ssoKeys ? { ssoKeys: options.ssoKeys } : {});
     return harness;
   }
 
