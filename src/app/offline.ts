@@ -11,7 +11,7 @@ import { FEATURES, languageWordsOf } from './features.js';
 import { startFeatures } from './start.js';
 
 /** Outside Teams nobody is notified and nothing is sent. */
-const silentNotifier: Notifier = {
+export const silentNotifier: Notifier = {
   send: async () => ({ outcome: 'failed', reason: 'nothing is sent outside Teams' }),
   personalChatOf: async () => null,
   toConversation: () => {},

@@ -13,7 +13,8 @@ export interface StartedFeatures {
   schedules: Schedule[];
   routes: HttpRoute[];
   /** Registers every feature's phrases and verbs, in the order of the list (the router's order). */
-  register(router: ChatRouter): void;
+  /** Registers every feature's phrases and verbs in the order of the list; `registered` hears each feature's name after its own. */
+  register(router: ChatRouter, registered?: (feature: string) => void): void;
   /** A service by its key, for the edge where it must call one (the survey form page, say). */
   service<T>(key: ServiceKey<T>): T;
   /** A started feature's own state (the digest's service, say), for the front end and tests. */
@@ -107,8 +108,11 @@ export async function startFeatures(app: AppContext, features: readonly Feature[
   return {
     schedules: [...inListOrder.flatMap((feature) => feature.schedules), ...watch],
     routes: inListOrder.flatMap((feature) => feature.routes),
-    register: (router) => {
-      for (const feature of inListOrder) feature.register(router);
+    register: (router, registered) => {
+      for (const feature of inListOrder) {
+        feature.register(router);
+        registered?.(feature.feature.name);
+      }
     },
     service: <T>(key: ServiceKey<T>): T => {
       const value = services.get(key);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { offlineRouter } from '../../src/app/offline.js';
+import { createCore } from '../../src/app/core.js';
+import { silentNotifier } from '../../src/app/offline.js';
+import { startFeatures } from '../../src/app/start.js';
 import { FEATURES } from '../../src/app/features.js';
 import { Router } from '../../src/chat/router.js';
 import type { ChatTurn } from '../../src/chat/types.js';
@@ -18,16 +20,16 @@ describe('sample phrases: each feature answers the phrases it declares', functio
 
   it('answers every sample of every feature with that feature, and no two features claim one', async () => {
     const env = { DATA_DIR: folder.path, LOG_LEVEL: 'silent', DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: 'false' };
-    const start = (features: typeof FEATURES) =>
-      offlineRouter({ config: loadConfig(env), env, storage: memoryStorage(new MemoryRegistryStore(starterData())), clock: fixedClock('2025-02-10T09:00:00+01:00'), log: createLog('silent'), features });
-    // The app registers the features in the order of the list, so the routes of each follow one another.
+    const [storage, clock, log] = [memoryStorage(new MemoryRegistryStore(starterData())), fixedClock('2025-02-10T09:00:00+01:00'), createLog('silent')];
+    const { registry } = await createCore({ log, clock, storage });
+    const started = await startFeatures({ config: loadConfig(env), env, storage, registry, clock, log, notifier: silentNotifier, dataDir: folder.path }, FEATURES);
+    // Each feature's routes follow one another in the router: note who registered up to where.
+    const router = new Router();
     const owners: string[] = [];
-    for (const feature of FEATURES) {
-      const { router } = await start([feature]);
-      for (const _route of router.samples()) owners.push(feature.name);
-    }
-    const { router } = await start(FEATURES);
-    assert.equal(router.samples().length, owners.length, 'the app has the routes of its features');
+    started.register(router, (feature) => {
+      while (owners.length < router.samples().length) owners.push(feature);
+    });
+    assert.equal(owners.length, router.samples().length, 'every route has the feature that registered it');
     assert.deepEqual(await sampleClaims(router, (route) => owners[route] ?? `route #${route}`), []);
   });
 
