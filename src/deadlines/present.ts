@@ -1,4 +1,4 @@
-import { formatDay, formatInPeriod, formatRelative, formatTimestampDay } from '../i18n/format.js';
+import { formatDay, formatInPeriod, formatRelative, formatTimestampDay, joinWords } from '../i18n/format.js';
 import { digestMessages } from './texts.js';
 import type { Lang } from '../i18n/language.js';
 import type { SystemRecord } from '../registry/system.js';
@@ -7,7 +7,7 @@ import { categoryOf, isDue } from './category.js';
 import type { Deadline } from './deadline.js';
 import { formatItemPeriod, isPeriod } from './itemPeriod.js';
 import type { DatedItem, Digest } from './digest.js';
-import type { DeadlineAnswer } from './questions.js';
+import { periodsOf, type DeadlineAnswer, type DeadlineWhen } from './questions.js';
 
 /** A line of a list: a bold lead ("SAPA K53") and the rest. */
 export interface Line {
@@ -148,7 +148,7 @@ function answerTitle(answer: DeadlineAnswer, lang: Lang, today: IsoDate): string
   if (answer.switches !== null && answer.category === null && answer.solution === null && (when.kind === 'period' || when.kind === 'soon')) {
     if (when.kind === 'soon') return m.happensSoonTitle;
     // A period that is over is told in the past: "Det skete i december 2024".
-    return when.period.to < today ? m.happenedTitle(formatInPeriod(when.period.label, lang)) : m.happensTitle(formatInPeriod(when.period.label, lang));
+    return periodsOf(when).every((period) => period.to < today) ? m.happenedTitle(periodsText(when, lang)) : m.happensTitle(periodsText(when, lang));
   }
   if (answer.solution) noun = m.forSolution(noun, answer.solution);
   let title: string;
@@ -157,7 +157,7 @@ function answerTitle(answer: DeadlineAnswer, lang: Lang, today: IsoDate): string
       title = m.soonTitle(noun);
       break;
     case 'period':
-      title = m.periodTitle(noun, formatInPeriod(when.period.label, lang));
+      title = m.periodTitle(noun, periodsText(when, lang));
       break;
     case 'passed':
       title = m.passedTitle(noun);
@@ -174,6 +174,11 @@ function answerTitle(answer: DeadlineAnswer, lang: Lang, today: IsoDate): string
   return answer.topic ? m.aboutTopic(title, answer.topic) : title;
 }
 
+/** The periods a question named, in words: "den 29. januar 2025 og den 5. februar 2025". */
+function periodsText(when: DeadlineWhen, lang: Lang): string {
+  return joinWords(periodsOf(when).map((period) => formatInPeriod(period.label, lang)), lang);
+}
+
 /** A deadline answer in words: what matched, the switches of "what happens", the latest when none is ahead. */
 export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, lang: Lang): DigestView {
   const m = digestMessages(lang);
@@ -185,8 +190,9 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
     answer.sameDeadline === null ? null : answer.sameDeadline && first !== null ? m.sameDeadline(formatDay(first, lang)) : m.differentDeadlines;
   if (lines.length > 0) sections.push(shortened(sameLine ?? m.count(lines.length), [{ heading: null, lines }], ANSWER_SECTION_LINES, lang));
   if (answer.switches !== null && answer.switches.length > 0 && 'period' in answer.when) {
-    const within = answer.when.period;
-    const switches = answer.switches.map((system) => switchLine(system, today, lang, within));
+    const periods = periodsOf(answer.when);
+    const within = { from: periods.map((period) => period.from).sort()[0] as IsoDate, to: periods.map((period) => period.to).sort().at(-1) as IsoDate };
+    const switches = [...new Set(answer.switches)].map((system) => switchLine(system, today, lang, within));
     sections.push(shortened(m.switchesHeading, [{ heading: null, lines: switches }], ANSWER_SECTION_LINES, lang));
   }
   let empty: string | null = null;
@@ -199,7 +205,7 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
   } else if (sections.length === 0) {
     if (answer.code && !answer.code.known) empty = m.unknownCode(answer.code.typed);
     else if (answer.when.kind === 'new') empty = m.nothingNew;
-    else if (answer.switches !== null && 'period' in answer.when) empty = m.nothingHappens(formatInPeriod(answer.when.period.label, lang));
+    else if (answer.switches !== null && 'period' in answer.when) empty = m.nothingHappens(periodsText(answer.when, lang));
     else empty = m.nothing(title);
   }
   if (answer.latest.length > 0) {

@@ -8,7 +8,7 @@ import { PhraseIndex } from '../text/phraseIndex.js';
 import { isStopword, isStopwordAsTyped } from '../text/stopwords.js';
 import { phrases, splitWords, type Word } from '../text/words.js';
 import { addDays, daysBetween, type IsoDate } from '../time/calendarDate.js';
-import { findPeriod, isPastTense, type Period } from '../time/period.js';
+import { findPeriod, isPastTense, type Period, type PeriodMatch } from '../time/period.js';
 import { categoryOf, type DeadlineCategory } from './category.js';
 import type { Deadline } from './deadline.js';
 import { itemWithin } from './itemPeriod.js';
@@ -20,7 +20,7 @@ import { factsAbout } from '../facts/matching.js';
 export type DeadlineWhen =
   /** No day named: the next 14 days, like the digest. */
   | { kind: 'soon'; period: Period }
-  | { kind: 'period'; period: Period }
+  | { kind: 'period'; period: Period; /** More periods of the same question ("29. jan og 5. feb"). */ also?: Period[] }
   /** "netop passeret", "just passed": the 7 days before today, or a past period named. */
   | { kind: 'passed'; period: Period }
   | { kind: 'new' }
@@ -58,16 +58,16 @@ export interface DeadlineAnswer {
 }
 
 const DEADLINE_WORDS = new Set(
-  phrases('frist frister fristen fristerne deadline deadlines klik klikopgave klikopgaver opgave opgaver opgaverne task tasks slutdato')[0],
+  phrases('frist frister fristen fristerne deadline deadlines klik klikopgave klikopgaver opgave opgaver opgaverne task tasks slutdato udløber udløbe expires expire due')[0],
 );
 const CATEGORY_WORDS: [RegExp, DeadlineCategory][] = [
   [/^(klikopgave\w*|opgave\w*|tasks?)$/, 'klik'],
-  [/aftale|^agreements?$|^underskriv\w*$|^underskrift\w*$|^sign$/, 'agreement'],
+  [/aftale|^agreements?$|^underskriv\w*$|^underskrev\w*$|^underskrift\w*$|^sign$|^signed$/, 'agreement'],
   [/(mode|moder|modet|moderne)$|^sporgetime\w*$|^meetings?$|^webinar\w*$|^kick$|^kickoff$/, 'meeting'],
-  [/^(golive|idriftsattelse\w*|idrift)$/, 'go-live'],
+  [/^(golive|live|idriftsattelse\w*|idriftsat\w*|idrift)$/, 'go-live'],
   [/^releases?$/, 'release'],
 ];
-const GO_LIVE_PHRASES = index('i drift', 'go live', 'goes live', 'går i drift');
+const GO_LIVE_PHRASES = index('i drift', 'go live', 'goes live', 'går i drift', 'går live', 'gå live', 'går det live', 'sat i drift');
 const HAPPENS = index(
   'hvad sker der', 'sker der', 'hvad skete der', 'hvad foregår', 'hvad skal vi', 'hvad står der på', 'hvad er der', 'hvad har vi',
   'what happens', 'what is happening', "what's happening", 'whats happening', 'what is on', "what's on", 'whats on', 'what happened',
@@ -133,12 +133,14 @@ export function answerDeadlineQuestion(
   facts: readonly DeckFact[] = [],
 ): DeadlineAnswer | null {
   const deadlines = registry.deadlines;
-  const codes = codesIn(words, deadlines);
+  const codes = codesIn(words, deadlines, text);
   const code = codes[0] ?? null;
-  const category = categoryIn(words);
-  const namesDeadlines = category !== null || words.some((word) => DEADLINE_WORDS.has(word.folded));
+  const categories = categoriesIn(words, deadlines);
+  const category = categories.length === 1 ? (categories[0] as DeadlineCategory) : null;
+  const namesDeadlines = categories.length > 0 || words.some((word) => DEADLINE_WORDS.has(word.folded));
   const pastTense = isPastTense(words);
-  const periodMatch = findPeriod(words, today, pastTense, text);
+  const periodMatches = periodsIn(words, today, pastTense, text);
+  const periodMatch = periodMatches[0] ?? null;
   const happens = HAPPENS.has(words);
   const passed = PASSED.has(words);
   const isNew = NEW.has(words);
@@ -173,23 +175,26 @@ export function answerDeadlineQuestion(
     (words[named.words[0] as number] as Word).folded !== named.key &&
     deadlines.some((d) => !ofSolution(d, named) && named.words.some((at) => titleWords(d).some((titleWord) => titleWord.startsWith(topicStem((words[at] as Word).folded)))));
   const solution = named !== null && ((codes.length > 0 && !deadlines.some((d) => hasCode(d) && ofSolution(d, named))) || alsoATopic) ? null : named;
-  const used = new Set<number>([...(periodMatch?.words ?? []), ...codes.flatMap((found) => found.words), ...(solution?.words ?? [])]);
+  const used = new Set<number>([...periodMatches.flatMap((match) => match.words), ...codes.flatMap((found) => found.words), ...(solution?.words ?? [])]);
   let base = deadlines.filter(
-    (d) => (codes.length === 0 || hasCode(d)) && (solution === null || ofSolution(d, solution)) && (category === null || categoryOf(d) === category),
+    (d) => (codes.length === 0 || hasCode(d)) && (solution === null || ofSolution(d, solution)) && (categories.length === 0 || categories.includes(categoryOf(d))),
   );
   const found = code === null ? topicIn(words, used, base) : null;
   for (const at of found?.agreeing ?? []) used.add(at);
   const topic = found !== null && found.typed !== '' ? found : null;
   if (topic !== null) {
-    base = base.filter((d) => topic.items.has(d));
+    // "hvornår er orienteringsmøderne og hvornår er go-live?": the topic narrows its own kind of items only.
+    const topicKinds = new Set([...topic.items].map((d) => categoryOf(d)));
+    base = base.filter((d) => topic.items.has(d) || (categories.length > 1 && categories.includes(categoryOf(d)) && !topicKinds.has(categoryOf(d))));
     used.add(topic.at);
   }
   words.forEach((word, at) => {
-    if (VOCABULARY.has(word.folded) || categoryOfWord(word.folded) !== null || (codes.length > 1 && SAME.has(word.folded))) used.add(at);
+    const namesKind = categoryOfWord(word.folded) !== null && !namesUnknownItem(word.folded, deadlines);
+    if (VOCABULARY.has(word.folded) || namesKind || (codes.length > 1 && SAME.has(word.folded))) used.add(at);
   });
 
 
-  const when = whenOf({ periodMatch: periodMatch?.period ?? null, passed, isNew, code, solution, category, topic, words, today });
+  const when = whenOf({ periodMatch: periodMatch?.period ?? null, also: periodMatches.slice(1).map((match) => match.period), passed, isNew, code, solution, category: categories[0] ?? null, topic, words, today });
   const byDay = (a: Deadline, b: Deadline) =>
     (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.solution.localeCompare(b.solution, 'da') || (a.code ?? '').localeCompare(b.code ?? '', 'da');
   let items = base.filter((d) => inWhen(d, when, today)).sort(byDay);
@@ -198,7 +203,11 @@ export function answerDeadlineQuestion(
     items = items.filter((d) => d.deadline === first);
   }
   const agenda = (happens || (!namesDeadlines && code === null && solution === null)) && (when.kind === 'period' || when.kind === 'soon' || when.kind === 'passed');
-  const switches = agenda && 'period' in when ? registry.datedBetween('both', when.period.from, when.period.to) : null;
+  // "Hvad skete der med FK ORG i januar?": the switches of that system only.
+  const switches =
+    agenda && 'period' in when
+      ? periodsOf(when).flatMap((period) => registry.datedBetween('both', period.from, period.to)).filter((system) => named === null || fold(system.name) === named.key)
+      : null;
   const looksAhead = when.kind === 'upcoming' || when.kind === 'next' || when.kind === 'soon';
   const latest = looksAhead && items.length === 0 && (switches?.length ?? 0) === 0
     ? base.filter((d) => d.deadline !== null && d.deadline < today).sort(byDay).slice(-3)
@@ -246,6 +255,7 @@ function undatedFor(when: DeadlineWhen, base: readonly Deadline[], today: IsoDat
 
 interface WhenInput {
   periodMatch: Period | null;
+  also: Period[];
   passed: boolean;
   isNew: boolean;
   code: unknown;
@@ -262,7 +272,7 @@ function whenOf(input: WhenInput): DeadlineWhen {
     const lastWeek: Period = { from: addDays(today, -DIGEST_WINDOWS.lookBack), to: addDays(today, -1), label: { unit: 'days', from: addDays(today, -DIGEST_WINDOWS.lookBack), to: addDays(today, -1) } };
     return { kind: 'passed', period: periodMatch !== null && periodMatch.from < today ? periodMatch : lastWeek };
   }
-  if (periodMatch !== null) return { kind: 'period', period: periodMatch };
+  if (periodMatch !== null) return { kind: 'period', period: periodMatch, ...(input.also.length > 0 ? { also: input.also } : {}) };
   if (input.isNew) return { kind: 'new' };
   if (input.code !== null || input.solution !== null) return { kind: 'all' };
   if (input.category !== null || input.topic !== null) {
@@ -284,22 +294,77 @@ function inWhen(deadline: Deadline, when: DeadlineWhen, today: IsoDate): boolean
       return day !== null && day >= today;
     default:
       // A period ("uge 6–13") is found in any of its days.
-      return itemWithin(deadline, when.period.from, when.period.to);
+      return periodsOf(when).some((period) => itemWithin(deadline, period.from, period.to));
   }
 }
+
+/** Every period a question names: "29. jan og 5. feb", "i december og januar". */
+export function periodsOf(when: DeadlineWhen): Period[] {
+  return 'period' in when ? [when.period, ...(when.kind === 'period' ? (when.also ?? []) : [])] : [];
+}
+
+/** A word no period is read in, in place of the words of a period already found. */
+const BLANK: Word = { original: '', folded: '·' };
+/** At most this many periods are read in one question. */
+const MOST_PERIODS = 4;
+
+/**
+ * The periods a question names, in order: the first as `findPeriod` reads it, then the next ones in
+ * the words left, so that "hvad sker der 29. jan og 5. feb" asks about both days.
+ */
+function periodsIn(words: readonly Word[], today: IsoDate, pastTense: boolean, text: string): PeriodMatch[] {
+  const first = findPeriod(words, today, pastTense, text);
+  if (first === null) return [];
+  const found = [first];
+  let rest: readonly Word[] = words;
+  while (found.length < MOST_PERIODS) {
+    const last = found.at(-1) as PeriodMatch;
+    // A day written with digits is read from the text, not from words that could be blanked.
+    if (last.words.length === 0) break;
+    rest = rest.map((word, at) => (last.words.includes(at) ? BLANK : word));
+    if (!rest.some((word) => /\d/.test(word.folded) || MONTH_NAMES.has(word.folded))) break;
+    const next = findPeriod(rest, today, pastTense);
+    if (next === null || next.words.length === 0) break;
+    found.push(next);
+  }
+  return found;
+}
+
+const MONTH_NAMES = new Set(
+  phrases(`januar februar marts april maj juni juli august september oktober november december january february march may june
+    july october jan feb mar apr jun jul aug sep sept okt oct nov dec`)[0],
+);
 
 function categoryOfWord(folded: string): DeadlineCategory | null {
   for (const [pattern, category] of CATEGORY_WORDS) if (pattern.test(folded)) return category;
   return null;
 }
 
-function categoryIn(words: readonly Word[]): DeadlineCategory | null {
-  if (GO_LIVE_PHRASES.has(words)) return 'go-live';
+/**
+ * The kinds of items a question names, in its order: "hvornår går X live og hvilke KLIK-opgaver …"
+ * names go-lives and KLIK tasks. A compound that names one meeting no item has ("programledermødet")
+ * names no kind: what it asks about is not known.
+ */
+function categoriesIn(words: readonly Word[], deadlines: readonly Deadline[]): DeadlineCategory[] {
+  const found = new Set<DeadlineCategory>();
+  if (GO_LIVE_PHRASES.has(words)) found.add('go-live');
   for (const word of words) {
     // "KLIK" alone is the tool, and "frister" all kinds: neither narrows.
-    for (const [pattern, category] of CATEGORY_WORDS) if (pattern.test(word.folded)) return category;
+    const category = categoryOfWord(word.folded);
+    if (category !== null && !namesUnknownItem(word.folded, deadlines)) found.add(category);
   }
-  return null;
+  return [...found];
+}
+
+/** The end of a compound that names one meeting ("programledermødet", "orienteringsmøderne"). */
+const COMPOUND_MEETING = /(mode|moder|modet|moderne|modes|sporgetime\w*|webinar\w*)$/;
+
+/** A compound meeting word whose first part no item's title has: a meeting the data does not know. */
+function namesUnknownItem(folded: string, deadlines: readonly Deadline[]): boolean {
+  const tail = COMPOUND_MEETING.exec(folded);
+  if (tail === null || folded.length - tail[0].length < 4) return false;
+  const stem = topicStem(folded);
+  return !deadlines.some((d) => titleWords(d).some((titleWord) => titleWord.startsWith(stem)));
 }
 
 interface FoundCode {
@@ -314,7 +379,7 @@ interface FoundCode {
  * "MI 15", "K04.1"). A word shaped like a code that no task has is returned too (known: false), so
  * the answer can say that code is unknown.
  */
-function codesIn(words: readonly Word[], deadlines: readonly Deadline[]): FoundCode[] {
+function codesIn(words: readonly Word[], deadlines: readonly Deadline[], text = ''): FoundCode[] {
   const found: FoundCode[] = [];
   const taken = new Set<number>();
   for (;;) {
@@ -325,8 +390,44 @@ function codesIn(words: readonly Word[], deadlines: readonly Deadline[]): FoundC
     for (const at of next.words) taken.add(at);
     if (!next.known) break;
   }
+  if (found.length === 0 || !found.every((code) => code.known)) return found;
+  const { known } = codesOf(deadlines);
+  // "KLIK 05 og 06", "K53, 54 og 55": a bare number after a code is a code of the same letters.
+  for (const code of [...found].sort((a, b) => Math.max(...a.words) - Math.max(...b.words))) {
+    const prefix = code.key.replace(/\d.*$/, '');
+    let at = Math.max(...code.words) + 1;
+    while (at < words.length) {
+      if (CODE_JOINERS.has((words[at] as Word).folded)) {
+        at += 1;
+        continue;
+      }
+      const folded = (words[at] as Word).folded;
+      const key = /^\d{1,3}$/.test(folded) && !taken.has(at) ? `${prefix}${String(Number(folded))}` : '';
+      if (key === '' || !known.has(key)) break;
+      found.push({ key, typed: `${code.typed.replace(/\d.*$/, '').trim()} ${folded}`.trim(), known: true, words: [at] });
+      taken.add(at);
+      at += 1;
+    }
+  }
+  // "K53-K55", "KLIK 01 til 04": the known codes between the two ends.
+  for (const range of text.matchAll(CODE_RANGE)) {
+    const prefix = fold(range[1] as string).replace(/ /g, '');
+    const [from, to] = [Number(range[2]), Number(range[3])];
+    if (!(from < to) || to - from > MOST_CODES_IN_RANGE || !known.has(`${prefix}${from}`) || !known.has(`${prefix}${to}`)) continue;
+    for (let number = from + 1; number < to; number += 1) {
+      const key = `${prefix}${number}`;
+      if (known.has(key) && !found.some((code) => code.key === key)) found.push({ key, typed: `${range[1] as string}${number}`, known: true, words: [] });
+    }
+  }
   return found;
 }
+
+/** Words between codes of one list ("K53, K54 og K55"). */
+const CODE_JOINERS = new Set(phrases('og and samt eller or plus')[0]);
+/** Two codes with a dash or "til" between: a range ("K53-K55", "KLIK 01 til KLIK 04"). */
+const CODE_RANGE = /\b([a-zæøå]{1,4})[ -]?0*(\d{1,3})\s*(?:-|–|—|til|to)\s*(?:[a-zæøå]{1,4})?[ -]?0*(\d{1,3})\b/giu;
+/** A range longer than this is not a list of codes someone meant. */
+const MOST_CODES_IN_RANGE = 20;
 
 function codeIn(words: readonly Word[], deadlines: readonly Deadline[], taken: ReadonlySet<number> = new Set()): FoundCode | null {
   // A code ends in a word with a digit: most questions have none but "CH2" or "STS 2".
@@ -409,7 +510,9 @@ function solutionMatcher(registry: Registry): SystemMatcher {
     const system = registry.find(name);
     // "Begravelseshjælp" names "UDK Begravelseshjælp": a long last word of a solution's name is a name of it.
     const last = name.split(/\s+/).at(-1) ?? '';
-    const shortName = system === undefined && last !== name && last.length >= 8 ? [last] : [];
+    // "UDK" names "UDK Begravelseshjælp" too: a first word written as an acronym is a name of it.
+    const first = name.split(/\s+/)[0] ?? '';
+    const shortName = system === undefined && last !== name ? [...(last.length >= 8 ? [last] : []), ...(/^\p{Lu}{2,5}$/u.test(first) && !names.has(fold(first)) && registry.find(first) === undefined ? [first] : [])] : [];
     return {
       name, fullName: system?.fullName ?? null, aliases: [...(system?.aliases ?? solutionAliases(name)), ...shortName], owner: null, vendor: null, ch2Date: null, sts2Date: null,
       status: null, source: null, note: null, updatedAt: null,
