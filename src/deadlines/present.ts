@@ -1,4 +1,5 @@
 import { formatDay, formatInPeriod, formatRelative, formatTimestampDay, joinWords } from '../i18n/format.js';
+import { ANSWER_TEXTS } from './answerTexts.js';
 import { digestMessages } from './texts.js';
 import type { Lang } from '../i18n/language.js';
 import type { SystemRecord } from '../registry/system.js';
@@ -165,8 +166,10 @@ function answerTitle(answer: DeadlineAnswer, lang: Lang, today: IsoDate): string
     case 'upcoming':
       title = m.upcomingTitle(noun);
       break;
-    case 'next':
-      return m.nextTitle(answer.category === null ? m.allDeadlines : m.category[answer.category], answer.topic);
+    case 'next': {
+      const next = answer.dueOnly ? ANSWER_TEXTS[lang].nextDeadline : m.nextTitle(answer.category === null ? m.allDeadlines : m.category[answer.category], answer.topic);
+      return answer.solution ? m.forSolution(next, answer.solution) : next;
+    }
     case 'all':
       title = noun;
       break;
@@ -207,6 +210,12 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
     else if (answer.when.kind === 'new') empty = m.nothingNew;
     else if (answer.switches !== null && 'period' in answer.when) empty = m.nothingHappens(periodsText(answer.when, lang));
     else empty = m.nothing(title);
+  }
+  if (answer.nextAfter !== null && answer.nextAfter.length > 0) {
+    const next = answer.nextAfter.map((deadline) => deadlineLine(deadline, today, lang, true));
+    sections.push(shortened(ANSWER_TEXTS[lang].nextAfterHeading, [{ heading: null, lines: next }], ANSWER_SECTION_LINES, lang));
+  } else if (answer.nextAfter !== null) {
+    sections.push({ heading: ANSWER_TEXTS[lang].noneLater, groups: [], more: null });
   }
   if (answer.latest.length > 0) {
     const latest = answer.latest.map((deadline) => deadlineLine(deadline, today, lang, true));

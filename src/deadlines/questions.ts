@@ -9,9 +9,9 @@ import { isStopword, isStopwordAsTyped } from '../text/stopwords.js';
 import { phrases, splitWords, type Word } from '../text/words.js';
 import { addDays, daysBetween, type IsoDate } from '../time/calendarDate.js';
 import { findPeriod, isPastTense, type Period, type PeriodMatch } from '../time/period.js';
-import { categoryOf, type DeadlineCategory } from './category.js';
+import { categoryOf, isDue, type DeadlineCategory } from './category.js';
 import type { Deadline } from './deadline.js';
-import { itemWithin } from './itemPeriod.js';
+import { isPeriod, itemWithin } from './itemPeriod.js';
 import { DIGEST_WINDOWS } from './digest.js';
 import type { DeckFact } from '../facts/fact.js';
 import { factsAbout } from '../facts/matching.js';
@@ -44,6 +44,14 @@ export interface DeadlineAnswer {
   switches: SystemRecord[] | null;
   /** Nothing ahead: the latest that passed, so that "none" is never all the answer says. */
   latest: Deadline[];
+  /**
+   * "frister?" with nothing due on a day of the next 14: the next deadline after them (beyond the
+   * window, so that the next deadline is always told), an empty list when the data knows none later;
+   * null when the question was not such a one.
+   */
+  nextAfter: Deadline[] | null;
+  /** "næste frist": only what is due was asked for, not meetings. */
+  dueOnly: boolean;
   /** Several codes asked about together: whether they share one deadline (null for one code). */
   sameDeadline: boolean | null;
   /**
@@ -79,6 +87,8 @@ const PASSED = index(
 );
 const NEW = index('hvad er nyt', 'nyt i klik', 'nye opgaver', 'nye klik', "what's new", 'whats new', 'what is new', 'new in klik', 'new tasks');
 const NEXT = new Set(phrases('næste kommende next upcoming')[0]);
+/** Words that ask for what is due, not for what happens. */
+const DUE_WORDS = new Set(phrases('frist frister fristen deadline deadlines due')[0]);
 /** Words of a question about the switch, which the answers feature takes unless deadlines are named. */
 const SWITCH_WORDS = new Set(
   phrases('skifter skifte skiftet skiftede skift switch switches switched switching ch ch2 sts sts2 context handler nsis systemer systems system')[0],
@@ -90,7 +100,7 @@ const VOCABULARY = new Set([
   ...DEADLINE_WORDS,
   ...phrases(`i drift go live goes live går hvad sker der skete foregår skal vi står på er har what happens is happening whats
     happening on do we have happened kalender calendar agenda program netop lige passeret passerede overskredet overskredne
-    udløbet udløbne forfaldne just passed overdue expired missed nyt nye new in næste kommende next upcoming dag dage off`)[0]!,
+    udløbet udløbne forfaldne just passed overdue expired missed nyt nye new in næste kommende next upcoming dag dage off dato datoen date`)[0]!,
 ]);
 
 /** How KLIK codes start across KOMBIT's projects (SAPA K01, KP MI 01, UDK KLIK 01), beside those in the data. */
@@ -145,6 +155,7 @@ export function answerDeadlineQuestion(
   const passed = PASSED.has(words);
   const isNew = NEW.has(words);
   const aboutSwitch = words.some((word) => SWITCH_WORDS.has(word.folded));
+  const asksNext = words.some((word) => NEXT.has(word.folded));
   // The costlier lookups run only when they decide: most questions are settled by the signals above.
   const namesSystem = () => registry.matcher.findMentions(words).mentions.length > 0;
   let solutionFound: FoundSolution | null | undefined;
@@ -159,7 +170,9 @@ export function answerDeadlineQuestion(
     (code !== null && !aboutSwitch && !namesSystem()) ||
     (periodMatch !== null && !aboutSwitch && !namesSystem()) ||
     // A solution only the deadlines know ("UDK Begravelseshjælp"); a system's name is the answers' question.
-    (hasSolutionsBeyondSystems(registry) && solutionNamed()?.isSystem === false && !namesSystem());
+    (hasSolutionsBeyondSystems(registry) && solutionNamed()?.isSystem === false && !namesSystem()) ||
+    // "hvad er næste dato for Køreprøvebooking?": the next of its dated items, not its switch.
+    (asksNext && !aboutSwitch && solutionNamed() !== null && deadlines.some((d) => d.deadline !== null && solutionParts(d.solution).some((part) => fold(part) === solutionNamed()?.key)));
   if (!ours) return null;
 
   const named = solutionNamed();
@@ -194,10 +207,15 @@ export function answerDeadlineQuestion(
   });
 
 
-  const when = whenOf({ periodMatch: periodMatch?.period ?? null, also: periodMatches.slice(1).map((match) => match.period), passed, isNew, code, solution, category: categories[0] ?? null, topic, words, today });
+  const when = whenOf({ periodMatch: periodMatch?.period ?? null, also: periodMatches.slice(1).map((match) => match.period), passed, isNew, code, solution, category: categories[0] ?? null, topic, words, today, pastTense });
   const byDay = (a: Deadline, b: Deadline) =>
     (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.solution.localeCompare(b.solution, 'da') || (a.code ?? '').localeCompare(b.code ?? '', 'da');
-  let items = base.filter((d) => inWhen(d, when, today)).sort(byDay);
+  // "næste frist": a deadline is what must be done by a day, not a meeting.
+  const dueOnly = when.kind === 'next' && categories.length === 0 && words.some((word) => DUE_WORDS.has(word.folded));
+  let items = base.filter((d) => inWhen(d, when, today) && (!dueOnly || isDue(d))).sort(byDay);
+  if (when.kind === 'all' && pastTense && codes.length === 0 && items.some((d) => d.deadline !== null && d.deadline < today)) {
+    items = items.filter((d) => d.deadline !== null && d.deadline < today);
+  }
   if (when.kind === 'next') {
     const first = items[0]?.deadline;
     items = items.filter((d) => d.deadline === first);
@@ -212,6 +230,7 @@ export function answerDeadlineQuestion(
   const latest = looksAhead && items.length === 0 && (switches?.length ?? 0) === 0
     ? base.filter((d) => d.deadline !== null && d.deadline < today).sort(byDay).slice(-3)
     : [];
+  const nextAfter = when.kind === 'soon' && codes.length === 0 && solution === null && categories.length === 0 && topic === null ? nextAfterWindow(items, base, when.period.to) : null;
   const unknownDays = items.length === 0 && (switches?.length ?? 0) === 0 ? undatedFor(when, base, today) : [];
   const known = items.length === 0 && unknownDays.length === 0 && solution !== null ? factsAbout([solution.name], facts) : [];
   const days = new Set(base.map((d) => d.deadline ?? ''));
@@ -232,7 +251,20 @@ export function answerDeadlineQuestion(
     items,
     switches,
     latest,
+    nextAfter,
+    dueOnly,
   };
+}
+
+/**
+ * When nothing on the list is due on a day ("frister?" with only meetings and periods ahead): the
+ * first deadline after the window, however far; an empty list when the data knows none later.
+ */
+function nextAfterWindow(items: readonly Deadline[], base: readonly Deadline[], end: IsoDate): Deadline[] | null {
+  if (items.some((d) => isDue(d) && !isPeriod(d))) return null;
+  const later = base.filter((d) => isDue(d) && d.deadline !== null && d.deadline > end && !items.includes(d)).sort((a, b) => (a.deadline as string).localeCompare(b.deadline as string));
+  const first = later[0]?.deadline;
+  return later.filter((d) => d.deadline === first);
 }
 
 /** A code as KLIK writes it ("K53"), however it was typed ("k-53"). */
@@ -256,6 +288,7 @@ function undatedFor(when: DeadlineWhen, base: readonly Deadline[], today: IsoDat
 interface WhenInput {
   periodMatch: Period | null;
   also: Period[];
+  pastTense: boolean;
   passed: boolean;
   isNew: boolean;
   code: unknown;
@@ -268,15 +301,21 @@ interface WhenInput {
 
 function whenOf(input: WhenInput): DeadlineWhen {
   const { periodMatch, today } = input;
+  // "er fristen for K53 overskredet?": its deadline tells whether it passed.
+  if (input.passed && periodMatch === null && (input.code !== null || input.solution !== null)) return { kind: 'all' };
   if (input.passed) {
     const lastWeek: Period = { from: addDays(today, -DIGEST_WINDOWS.lookBack), to: addDays(today, -1), label: { unit: 'days', from: addDays(today, -DIGEST_WINDOWS.lookBack), to: addDays(today, -1) } };
     return { kind: 'passed', period: periodMatch !== null && periodMatch.from < today ? periodMatch : lastWeek };
   }
   if (periodMatch !== null) return { kind: 'period', period: periodMatch, ...(input.also.length > 0 ? { also: input.also } : {}) };
   if (input.isNew) return { kind: 'new' };
+  const next = input.words.some((word) => NEXT.has(word.folded));
+  // "næste frist", "næste dato for Køreprøvebooking": the first day ahead, however far.
+  if (next) return { kind: 'next' };
   if (input.code !== null || input.solution !== null) return { kind: 'all' };
   if (input.category !== null || input.topic !== null) {
-    return input.words.some((word) => NEXT.has(word.folded)) ? { kind: 'next' } : { kind: 'upcoming' };
+    // "hvornår var spørgetimen?": the past ones as well.
+    return input.pastTense ? { kind: 'all' } : { kind: 'upcoming' };
   }
   const end = addDays(today, DIGEST_WINDOWS.dueAhead - 1);
   return { kind: 'soon', period: { from: today, to: end, label: { unit: 'days', from: today, to: end } } };
