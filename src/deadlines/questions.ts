@@ -4,6 +4,7 @@ import type { Registry } from '../registry/registry.js';
 import { solutionAliases } from '../registry/solutionNames.js';
 import type { SystemRecord } from '../registry/system.js';
 import { fold } from '../text/fold.js';
+import { danishBeginnings } from '../text/glossary.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
 import { isStopword, isStopwordAsTyped } from '../text/stopwords.js';
 import { phrases, splitWords, type Word } from '../text/words.js';
@@ -71,10 +72,12 @@ const DEADLINE_WORDS = new Set(
 const CATEGORY_WORDS: [RegExp, DeadlineCategory][] = [
   [/^(klikopgave\w*|opgave\w*|tasks?)$/, 'klik'],
   [/aftale|^agreements?$|^underskriv\w*$|^underskrev\w*$|^underskrift\w*$|^sign$|^signed$/, 'agreement'],
-  [/(mode|moder|modet|moderne)$|^sporgetime\w*$|^meetings?$|^webinar\w*$|^kick$|^kickoff$/, 'meeting'],
+  [/(mode|moder|modet|moderne)$|^sporgetime\w*$|^meetings?$|^webinar\w*$|^kick$|^kickoff$|^sessions?$/, 'meeting'],
   [/^(golive|live|idriftsattelse\w*|idriftsat\w*|idrift)$/, 'go-live'],
   [/^releases?$/, 'release'],
 ];
+/** "Q&A" is the words "q" and "a": a spørgetime. */
+const MEETING_PHRASES = index('q a', 'q and a', 'question time', 'questions time');
 const GO_LIVE_PHRASES = index('i drift', 'go live', 'goes live', 'går i drift', 'går live', 'gå live', 'går det live', 'sat i drift');
 const HAPPENS = index(
   'hvad sker der', 'sker der', 'hvad skete der', 'hvad foregår', 'hvad skal vi', 'hvad står der på', 'hvad er der', 'hvad har vi',
@@ -87,6 +90,8 @@ const PASSED = index(
 );
 const NEW = index('hvad er nyt', 'nyt i klik', 'nye opgaver', 'nye klik', "what's new", 'whats new', 'what is new', 'new in klik', 'new tasks');
 const NEXT = new Set(phrases('næste kommende next upcoming')[0]);
+/** Words that ask for a day. */
+const WHEN_WORDS = new Set(phrases('hvornår hvornaar when dato datoen date')[0]);
 /** Words that ask for what is due, not for what happens. */
 const DUE_WORDS = new Set(phrases('frist frister fristen deadline deadlines due')[0]);
 /** Words of a question about the switch, which the answers feature takes unless deadlines are named. */
@@ -156,6 +161,8 @@ export function answerDeadlineQuestion(
   const isNew = NEW.has(words);
   const aboutSwitch = words.some((word) => SWITCH_WORDS.has(word.folded));
   const asksNext = words.some((word) => NEXT.has(word.folded));
+  const asksWhen = words.some((word) => WHEN_WORDS.has(word.folded));
+  const datedOf = (found: FoundSolution) => deadlines.filter((d) => d.deadline !== null && solutionParts(d.solution).some((part) => fold(part) === found.key));
   // The costlier lookups run only when they decide: most questions are settled by the signals above.
   const namesSystem = () => registry.matcher.findMentions(words).mentions.length > 0;
   let solutionFound: FoundSolution | null | undefined;
@@ -172,7 +179,9 @@ export function answerDeadlineQuestion(
     // A solution only the deadlines know ("UDK Begravelseshjælp"); a system's name is the answers' question.
     (hasSolutionsBeyondSystems(registry) && solutionNamed()?.isSystem === false && !namesSystem()) ||
     // "hvad er næste dato for Køreprøvebooking?": the next of its dated items, not its switch.
-    (asksNext && !aboutSwitch && solutionNamed() !== null && deadlines.some((d) => d.deadline !== null && solutionParts(d.solution).some((part) => fold(part) === solutionNamed()?.key)));
+    (asksNext && !aboutSwitch && solutionNamed() !== null && datedOf(solutionNamed() as FoundSolution).length > 0) ||
+    // "hvornår kom årsopgørelsen i SAPA?", "when was the FK ORG queue cleared?": a word of one of its items' titles.
+    (asksWhen && !aboutSwitch && solutionNamed() !== null && (topicIn(words, new Set((solutionNamed() as FoundSolution).words), datedOf(solutionNamed() as FoundSolution))?.typed ?? '') !== '');
   if (!ours) return null;
 
   const named = solutionNamed();
@@ -201,8 +210,10 @@ export function answerDeadlineQuestion(
     base = base.filter((d) => topic.items.has(d) || (categories.length > 1 && categories.includes(categoryOf(d)) && !topicKinds.has(categoryOf(d))));
     used.add(topic.at);
   }
+  const meetingPhrase = MEETING_PHRASES.find(words);
+  const meetingPhraseWords = new Set(meetingPhrase === null ? [] : Array.from({ length: meetingPhrase.length }, (_, offset) => meetingPhrase.start + offset));
   words.forEach((word, at) => {
-    const namesKind = categoryOfWord(word.folded) !== null && !namesUnknownItem(word.folded, deadlines);
+    const namesKind = (categoryOfWord(word.folded) !== null && !namesUnknownItem(word.folded, deadlines)) || meetingPhraseWords.has(at);
     if (VOCABULARY.has(word.folded) || namesKind || (codes.length > 1 && SAME.has(word.folded))) used.add(at);
   });
 
@@ -387,6 +398,8 @@ function categoryOfWord(folded: string): DeadlineCategory | null {
 function categoriesIn(words: readonly Word[], deadlines: readonly Deadline[]): DeadlineCategory[] {
   const found = new Set<DeadlineCategory>();
   if (GO_LIVE_PHRASES.has(words)) found.add('go-live');
+  const meeting = MEETING_PHRASES.find(words);
+  if (meeting !== null) found.add('meeting');
   for (const word of words) {
     // "KLIK" alone is the tool, and "frister" all kinds: neither narrows.
     const category = categoryOfWord(word.folded);
@@ -575,10 +588,14 @@ function topicIn(
   /** Words the answer's titles have: those that narrowed, and those every item has ("bølge" of "FK OSS bølge 2"). */
   const agreeing: number[] = [];
   for (const [at, word] of words.entries()) {
-    if (used.has(at) || word.folded.length < 5 || isStopword(word.folded) || DEADLINE_WORDS.has(word.folded) || /\d/.test(word.folded)) continue;
+    if (used.has(at) || /\d/.test(word.folded) || DEADLINE_WORDS.has(word.folded)) continue;
+    // An English word is looked for by the deck's Danish ones ("queue" → "køen").
+    const danish = danishBeginnings(word.folded);
+    if (danish.length === 0 && (word.folded.length < 5 || isStopword(word.folded))) continue;
     const stem = topicStem(word.folded);
-    if (stem.length < 4) continue;
-    const fits = narrowed.filter((item) => titleWords(item).some((titleWord) => titleWord.startsWith(stem)));
+    const stems = stem.length >= 4 ? [stem, ...danish] : danish;
+    if (stems.length === 0) continue;
+    const fits = narrowed.filter((item) => titleWords(item).some((titleWord) => stems.some((beginning) => titleWord.startsWith(beginning))));
     // A word every item has says nothing; a word none of the rest has contradicts them: pass both over.
     if (fits.length === narrowed.length && fits.length > 0) agreeing.push(at);
     if (fits.length === 0 || fits.length === narrowed.length) continue;
@@ -586,7 +603,7 @@ function topicIn(
     agreeing.push(at);
     if (typed === null) {
       // Named in the data's own word ("Informationsmøde"), not the question's inflection ("informationsmødet").
-      typed = (fits[0] as Deadline).title.split(/[^\p{L}\p{N}]+/u).find((titleWord) => fold(titleWord).replace(/ /g, '').startsWith(stem)) ?? word.original;
+      typed = (fits[0] as Deadline).title.split(/[^\p{L}\p{N}]+/u).find((titleWord) => stems.some((beginning) => fold(titleWord).replace(/ /g, '').startsWith(beginning))) ?? word.original;
       typedAt = at;
     }
   }

@@ -17,9 +17,11 @@ const FILLER = new Set(
   phrases(`der dér her som at så vel mon gerne bare lige egentlig faktisk helt godt fint nu da når hvornaar hvornar hvorfor
     kan kunne må maa får faar fik gøre gør give giver vide ved vise vis fortæl fortael fortælle sige siger hedder mig os
     noget nogle nogen hele hver hvert anden andet andre efter før inden under over mellem mod hos om op ud ind igen
-    hvad hvordan hvilke hvilken hvem hvor var blev bliver være været er skal sker ske skete
+    hvad hvordan hvilke hvilken hvem hvor var blev bliver være været er skal sker ske skete kom kommer komme holdt afholdt afholdes
+    holdes overvejer overveje tænker spekulerer
     please pls tell show give know let lets where why how what which who was will be been being is are am the a an
-    i me my we our you your us there here any some please hey municipalities municipality kommunerne`)[0],
+    i me my we our you your us there here any some please hey municipalities municipality kommunerne and came come comes held happen
+    happened considering wondering back`)[0],
 );
 /**
  * Words that say what a question is about although they are common words: a reading that leaves one
