@@ -4,14 +4,18 @@ import { fold } from '../text/fold.js';
 import { organisationsIn } from '../text/organisations.js';
 import { isStopword } from '../text/stopwords.js';
 import { phrases, type Word } from '../text/words.js';
+import { askedKind, factTells, type AskedKind } from './askedKind.js';
 import type { DeckFact } from './fact.js';
 
 /** The facts a question asks about, and the words of the question that said so. */
 export interface FactMatch {
   facts: DeckFact[];
   words: number[];
+  /** The question asks for a name, a number or a day that none of the facts tells: say it is not known. */
+  notTold: AskedKind | null;
 }
 
+const YEAR = /^(19|20)\d\d$/;
 /** At most this many facts answer one question. */
 const MOST_FACTS = 3;
 /** A subject with this many facts or fewer is answered with all of them. */
@@ -145,13 +149,16 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
   const all = prepared(facts);
   const index = keywordIndex(all);
   // Which words of the question say which fact's keywords: looked up by stem, not compared with every keyword.
-  const hitsOf = new Map<PreparedFact, { hits: number[]; strong: number }>();
+  const hitsOf = new Map<PreparedFact, { hits: number[]; strong: number; loose?: number }>();
   words.forEach((word, at) => {
-    const strong = !isStopword(word.folded);
+    // A year ("2025") is a period's word, not a topic.
+    const strong = !isStopword(word.folded) && !YEAR.test(word.folded);
     for (const fact of index.lookup(word.folded)) {
       const entry = hitsOf.get(fact) ?? { hits: [], strong: 0 };
       entry.hits.push(at);
       if (strong) entry.strong += 1;
+      // Only the beginning of a compound ("programleder" in "programledermødet") says less than the word itself.
+      if (strong && !fact.keywords.some((keyword) => keyword === word.folded || (keyword.length >= 4 && stem(keyword) === stem(word.folded)))) entry.loose = (entry.loose ?? 0) + 1;
       hitsOf.set(fact, entry);
     }
   });
@@ -170,9 +177,14 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
   });
   let named: Set<string> | null = null;
   let best: { score: number; facts: DeckFact[]; words: Set<number> } | null = null;
+  const asked = askedKind(words);
+  const numbered = numberedWords(words);
   for (const fact of all) {
-    const found = hitsOf.get(fact);
-    if (found === undefined || found.strong === 0) continue;
+    // "hvem er direktør i KOMBIT?": a subject only the deck knows, asked for a name, a number or a day.
+    const found = hitsOf.get(fact) ?? (asked !== null && subjectWords(words, fact, null).length > 0 ? { hits: [], strong: 0 } : undefined);
+    if (found === undefined || (found.strong === 0 && asked === null)) continue;
+    // "wave 2" is not asked about in a fact of "wave 1".
+    if (contradictsNumber(fact, numbered)) continue;
     const subject = subjectWords(words, fact, registry);
     // The subject's own name ("FBS 2.0" among FBS's keywords) is the subject, not a keyword said.
     const hits = [...new Set(found.hits)].filter((at) => !subject.includes(at));
@@ -185,7 +197,7 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
       // "Hvad koster SAPA?" is not answered with what DOS costs.
       if (named.size > 0 && !named.has(fold(fact.fact.subject))) continue;
     }
-    const score = strong * 2 + (hits.length - strong) * 0.5 + (subject.length > 0 ? 2 : 0);
+    const score = strong * 2 - Math.min(found.loose ?? 0, strong) * 0.5 + (hits.length - strong) * 0.5 + (subject.length > 0 ? 2 : 0);
     const used = new Set([...hits, ...subject]);
     if (best === null || score > best.score + 1e-9) best = { score, facts: [fact.fact], words: used };
     else if (Math.abs(score - best.score) < 1e-9 && best.facts.length < MOST_FACTS) {
@@ -194,6 +206,7 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
     }
   }
   if (best === null) return null;
+  for (const at of asked?.words ?? []) best.words.add(at);
   // A subject the deck says little about is shown whole: "hvem kan jeg kontakte hos KOMBIT?" gets the mail and the Teams room.
   const subjects = new Set(best.facts.map((fact) => fold(fact.subject)));
   if (subjects.size === 1) {
@@ -205,7 +218,32 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
   words.forEach((word, at) => {
     if (word.folded.length >= 4 && told.some((toldWord) => says(word.folded, toldWord))) best.words.add(at);
   });
-  return { facts: best.facts, words: [...best.words].sort((a, b) => a - b) };
+  const notTold = asked !== null && !best.facts.some((fact) => factTells(fact, asked)) ? asked.kind : null;
+  return { facts: best.facts, words: [...best.words].sort((a, b) => a - b), notTold };
+}
+
+/** A word followed by a number in the question ("bølge 2", "wave 2", "release 3"): the word folded, and the number. */
+function numberedWords(words: readonly Word[]): Map<string, string> {
+  const numbered = new Map<string, string>();
+  words.forEach((word, at) => {
+    const next = words[at + 1]?.folded;
+    if (next !== undefined && /^\d+$/.test(next) && /^\p{L}{3,}$/u.test(word.folded)) numbered.set(stem(word.folded), next);
+  });
+  return numbered;
+}
+
+/** A fact whose keywords number the word the question numbers otherwise ("bølge 1" for "bølge 2"), and never as asked. */
+function contradictsNumber(fact: PreparedFact, numbered: ReadonlyMap<string, string>): boolean {
+  if (numbered.size === 0) return false;
+  let other = false;
+  for (const phrase of fact.phrases) {
+    if (phrase.length !== 2 || !/^\d+$/.test(phrase[1] as string)) continue;
+    const asked = numbered.get(stem(phrase[0] as string));
+    if (asked === undefined) continue;
+    if (asked === phrase[1]) return false;
+    other = true;
+  }
+  return other;
 }
 
 const textWords = perObject((fact: DeckFact): string[] => [...new Set([...(phrases(fact.text)[0] ?? []), ...(phrases(fact.textEn)[0] ?? [])])]);
