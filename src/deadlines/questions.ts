@@ -251,7 +251,7 @@ export function answerDeadlineQuestion(
     code:
       code === null
         ? null
-        : { typed: codes.length > 1 ? codes.map((found) => writtenCode(found, base)).join(', ') : writtenCode(code, base), known: codes.some((found) => found.known) },
+        : { typed: codes.length > 1 ? [...codes].sort(byCode).map((found) => writtenCode(found, base)).join(', ') : writtenCode(code, base), known: codes.some((found) => found.known) },
     sameDeadline: codes.length > 1 && base.length > 1 ? days.size === 1 && !days.has('') : null,
     unknownDays,
     known,
@@ -276,6 +276,12 @@ function nextAfterWindow(items: readonly Deadline[], base: readonly Deadline[], 
   const later = base.filter((d) => isDue(d) && d.deadline !== null && d.deadline > end && !items.includes(d)).sort((a, b) => (a.deadline as string).localeCompare(b.deadline as string));
   const first = later[0]?.deadline;
   return later.filter((d) => d.deadline === first);
+}
+
+/** Codes in KLIK's order: "K53, K54, K55", however they were asked. */
+function byCode(a: FoundCode, b: FoundCode): number {
+  const prefix = (key: string) => key.replace(/\d.*$/, '');
+  return prefix(a.key).localeCompare(prefix(b.key)) || Number(a.key.slice(prefix(a.key).length)) - Number(b.key.slice(prefix(b.key).length));
 }
 
 /** A code as KLIK writes it ("K53"), however it was typed ("k-53"). */

@@ -16,6 +16,15 @@ export interface FactMatch {
 }
 
 const YEAR = /^(19|20)\d\d$/;
+/**
+ * Words never read as a system's name (so stop words) that still say what a question is about:
+ * "vendors' systems" asks about the vendors.
+ */
+const NAMED_GROUPS = new Set(phrases('leverandør leverandøren leverandører leverandørerne leverandørernes vendor vendors')[0]);
+/** A word that says what a question is about, not only how it asks. */
+const isStrong = (folded: string) => (!isStopword(folded) || NAMED_GROUPS.has(folded)) && !YEAR.test(folded);
+/** Other names of the facts' subjects that are no system ("CH2" for Context Handler 2). */
+const SUBJECT_NAMES = new Map<string, string[][]>([['contexthandler2', phrases('ch2', 'ch 2', 'context handler', 'ny context handler', 'nsis context handler')]]);
 /** At most this many facts answer one question. */
 const MOST_FACTS = 3;
 /** A subject with this many facts or fewer is answered with all of them. */
@@ -126,6 +135,11 @@ function subjectPhrase(words: readonly Word[], fact: PreparedFact, registry: Reg
     }
   }
   if (registry === null) return [];
+  for (const name of SUBJECT_NAMES.get(fold(fact.fact.subject).replace(/ /g, '')) ?? []) {
+    for (let start = 0; start + name.length <= words.length; start += 1) {
+      if (name.every((part, offset) => words[start + offset]?.folded === part)) return name.map((_, offset) => start + offset);
+    }
+  }
   const key = fold(fact.fact.subject);
   const mention = registry.matcher.findMentions(words).mentions.find((m) => m.systems.some((system) => fold(system.name) === key));
   return mention ? Array.from({ length: mention.length }, (_, offset) => mention.start + offset) : [];
@@ -152,7 +166,7 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
   const hitsOf = new Map<PreparedFact, { hits: number[]; strong: number; loose?: number }>();
   words.forEach((word, at) => {
     // A year ("2025") is a period's word, not a topic.
-    const strong = !isStopword(word.folded) && !YEAR.test(word.folded);
+    const strong = isStrong(word.folded);
     for (const fact of index.lookup(word.folded)) {
       const entry = hitsOf.get(fact) ?? { hits: [], strong: 0 };
       entry.hits.push(at);
@@ -188,7 +202,7 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
     const subject = subjectWords(words, fact, registry);
     // The subject's own name ("FBS 2.0" among FBS's keywords) is the subject, not a keyword said.
     const hits = [...new Set(found.hits)].filter((at) => !subject.includes(at));
-    const strong = Math.min(found.strong, hits.filter((at) => !isStopword((words[at] as Word).folded)).length);
+    const strong = Math.min(found.strong, hits.filter((at) => isStrong((words[at] as Word).folded)).length);
     // Only the subject named: about a topic only the deck knows ("hvad er buddyordningen?"), its facts answer;
     // a system's name alone is a switch question.
     if (strong === 0 && (subject.length === 0 || registry?.find(fact.fact.subject) !== undefined)) continue;
