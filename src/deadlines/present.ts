@@ -187,7 +187,13 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
   const m = digestMessages(lang);
   const title = answerTitle(answer, lang, today);
   const sections: Section[] = [];
-  const lines = answer.items.map((deadline) => deadlineLine(deadline, today, lang, true));
+  const lines = answer.items.map((deadline) => {
+    const line = deadlineLine(deadline, today, lang, true);
+    if (!answer.askedPublished) return line;
+    // "hvornår blev det sendt ud?": the day it was sent or published, or that it is not known.
+    const published = `${m.publishedLabel(deadline.kind)}: ${deadline.published === null ? m.noDay : formatDay(deadline.published, lang)}`;
+    return { ...line, text: `${line.text} · ${published}` };
+  });
   const first = answer.items[0]?.deadline ?? null;
   const sameLine =
     answer.sameDeadline === null ? null : answer.sameDeadline && first !== null ? m.sameDeadline(formatDay(first, lang)) : m.differentDeadlines;
@@ -209,7 +215,7 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
     if (answer.code && !answer.code.known) empty = m.unknownCode(answer.code.typed);
     else if (answer.when.kind === 'new') empty = m.nothingNew;
     else if (answer.switches !== null && 'period' in answer.when) empty = m.nothingHappens(periodsText(answer.when, lang));
-    else empty = m.nothing(title);
+    else empty = `${m.nothing(title)} ${ANSWER_TEXTS[lang].notInSources}`;
   }
   if (answer.nextAfter !== null && answer.nextAfter.length > 0) {
     const next = answer.nextAfter.map((deadline) => deadlineLine(deadline, today, lang, true));

@@ -15,6 +15,8 @@ import type { Deadline } from './deadline.js';
 import { isPeriod, itemWithin } from './itemPeriod.js';
 import { DIGEST_WINDOWS } from './digest.js';
 import type { DeckFact } from '../facts/fact.js';
+import { askedKind } from '../facts/askedKind.js';
+import { organisationsIn } from '../text/organisations.js';
 import { factsAbout } from '../facts/matching.js';
 
 /** Which days a deadline question is about. */
@@ -53,6 +55,8 @@ export interface DeadlineAnswer {
   nextAfter: Deadline[] | null;
   /** "næste frist": only what is due was asked for, not meetings. */
   dueOnly: boolean;
+  /** "hvornår blev X sendt ud?", "when was KLIK 05 published?": the day it was sent or published is asked for. */
+  askedPublished: boolean;
   /** Several codes asked about together: whether they share one deadline (null for one code). */
   sameDeadline: boolean | null;
   /**
@@ -90,6 +94,12 @@ const PASSED = index(
 );
 const NEW = index('hvad er nyt', 'nyt i klik', 'nye opgaver', 'nye klik', "what's new", 'whats new', 'what is new', 'new in klik', 'new tasks');
 const NEXT = new Set(phrases('næste kommende next upcoming')[0]);
+/** "er der flere spørgetimer?": the ones still ahead. */
+const MORE = new Set(phrases('flere more further yderligere')[0]);
+/** Words that ask when an item was sent or published. */
+const PUBLISHED_WORDS = new Set(phrases('sendt udsendt udsendte sent published publiceret publiceres publicerede udkom')[0]);
+/** "hvorfor", "why": a reason. */
+const REASON = index('hvorfor', 'why', 'how come', 'grunden', 'årsagen', 'reason');
 /** Words that ask for a day. */
 const WHEN_WORDS = new Set(phrases('hvornår hvornaar when dato datoen date')[0]);
 /** Words that ask for what is due, not for what happens. */
@@ -105,7 +115,8 @@ const VOCABULARY = new Set([
   ...DEADLINE_WORDS,
   ...phrases(`i drift go live goes live går hvad sker der skete foregår skal vi står på er har what happens is happening whats
     happening on do we have happened kalender calendar agenda program netop lige passeret passerede overskredet overskredne
-    udløbet udløbne forfaldne just passed overdue expired missed nyt nye new in næste kommende next upcoming dag dage off dato datoen date`)[0]!,
+    udløbet udløbne forfaldne just passed overdue expired missed nyt nye new in næste kommende next upcoming dag dage off dato datoen date
+    sendt udsendt udsendte sent published publiceret publiceres publicerede udkom ud kom kommer komme flere more further yderligere`)[0]!,
 ]);
 
 /** How KLIK codes start across KOMBIT's projects (SAPA K01, KP MI 01, UDK KLIK 01), beside those in the data. */
@@ -179,10 +190,15 @@ export function answerDeadlineQuestion(
     // A solution only the deadlines know ("UDK Begravelseshjælp"); a system's name is the answers' question.
     (hasSolutionsBeyondSystems(registry) && solutionNamed()?.isSystem === false && !namesSystem()) ||
     // "hvad er næste dato for Køreprøvebooking?": the next of its dated items, not its switch.
+    // "hvornår kommer sapa 3.18?": a version that an item's title has.
+    (!aboutSwitch && /\d\.\d/.test(text) && versionsIn(text, words, deadlines).found.length > 0) ||
     (asksNext && !aboutSwitch && solutionNamed() !== null && datedOf(solutionNamed() as FoundSolution).length > 0) ||
     // "hvornår kom årsopgørelsen i SAPA?", "when was the FK ORG queue cleared?": a word of one of its items' titles.
     (asksWhen && !aboutSwitch && solutionNamed() !== null && (topicIn(words, new Set((solutionNamed() as FoundSolution).words), datedOf(solutionNamed() as FoundSolution))?.typed ?? '') !== '');
   if (!ours) return null;
+  // "hvorfor …", "hvor mange …", "hvem …": a reason, a number or a name is never a list of dates.
+  if (code === null && REASON.has(words)) return null;
+  if (!namesDeadlines && code === null && periodMatch === null && (askedKind(words)?.kind === 'count' || askedKind(words)?.kind === 'who')) return null;
 
   const named = solutionNamed();
   const ofSolution = (d: Deadline, found: FoundSolution) => solutionParts(d.solution).some((part) => fold(part) === found.key);
@@ -198,9 +214,21 @@ export function answerDeadlineQuestion(
     deadlines.some((d) => !ofSolution(d, named) && named.words.some((at) => titleWords(d).some((titleWord) => titleWord.startsWith(topicStem((words[at] as Word).folded)))));
   const solution = named !== null && ((codes.length > 0 && !deadlines.some((d) => hasCode(d) && ofSolution(d, named))) || alsoATopic) ? null : named;
   const used = new Set<number>([...periodMatches.flatMap((match) => match.words), ...codes.flatMap((found) => found.words), ...(solution?.words ?? [])]);
+  // "release 3.17", "sapa 3.18": a version named narrows to the items that have it.
+  const versions = versionsIn(text, words, deadlines);
+  for (const at of versions.words) used.add(at);
+  // "bølge 3" where the items speak of "bølge 2": what is asked about is not among them.
+  const numbered = numberedIn(words, used);
+  for (const at of numbered.flatMap((entry) => entry.words)) used.add(at);
   let base = deadlines.filter(
     (d) => (codes.length === 0 || hasCode(d)) && (solution === null || ofSolution(d, solution)) && (categories.length === 0 || categories.includes(categoryOf(d))),
   );
+  if (versions.found.length > 0) base = base.filter((d) => versions.found.some((version) => d.title.includes(version)));
+  for (const entry of numbered) {
+    const speaks = (d: Deadline, number: string) => new RegExp(`(^| )${entry.stem}\\w* ${number}( |$)`).test(fold(d.title));
+    const others = base.filter((d) => new RegExp(`(^| )${entry.stem}\\w* \\d+( |$)`).test(fold(d.title)));
+    if (others.length > 0 && !others.some((d) => speaks(d, entry.number))) base = [];
+  }
   const found = code === null ? topicIn(words, used, base) : null;
   for (const at of found?.agreeing ?? []) used.add(at);
   const topic = found !== null && found.typed !== '' ? found : null;
@@ -218,7 +246,7 @@ export function answerDeadlineQuestion(
   });
 
 
-  const when = whenOf({ periodMatch: periodMatch?.period ?? null, also: periodMatches.slice(1).map((match) => match.period), passed, isNew, code, solution, category: categories[0] ?? null, topic, words, today, pastTense });
+  const when = whenOf({ periodMatch: periodMatch?.period ?? null, also: periodMatches.slice(1).map((match) => match.period), passed, isNew, code: code ?? (versions.found.length > 0 ? versions.found : null), solution, category: categories[0] ?? null, topic, words, today, pastTense });
   const byDay = (a: Deadline, b: Deadline) =>
     (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.solution.localeCompare(b.solution, 'da') || (a.code ?? '').localeCompare(b.code ?? '', 'da');
   // "næste frist": a deadline is what must be done by a day, not a meeting.
@@ -264,6 +292,7 @@ export function answerDeadlineQuestion(
     latest,
     nextAfter,
     dueOnly,
+    askedPublished: words.some((word) => PUBLISHED_WORDS.has(word.folded)),
   };
 }
 
@@ -331,8 +360,8 @@ function whenOf(input: WhenInput): DeadlineWhen {
   if (next) return { kind: 'next' };
   if (input.code !== null || input.solution !== null) return { kind: 'all' };
   if (input.category !== null || input.topic !== null) {
-    // "hvornår var spørgetimen?": the past ones as well.
-    return input.pastTense ? { kind: 'all' } : { kind: 'upcoming' };
+    // "hvornår var spørgetimen?": the past ones as well; "flere spørgetimer?": those ahead.
+    return input.pastTense && !input.words.some((word) => MORE.has(word.folded)) ? { kind: 'all' } : { kind: 'upcoming' };
   }
   const end = addDays(today, DIGEST_WINDOWS.dueAhead - 1);
   return { kind: 'soon', period: { from: today, to: end, label: { unit: 'days', from: today, to: end } } };
@@ -352,6 +381,32 @@ function inWhen(deadline: Deadline, when: DeadlineWhen, today: IsoDate): boolean
       // A period ("uge 6–13") is found in any of its days.
       return periodsOf(when).some((period) => itemWithin(deadline, period.from, period.to));
   }
+}
+
+/** Versions written in the question ("3.17") that some item's title has, and the words that wrote them. */
+function versionsIn(text: string, words: readonly Word[], deadlines: readonly Deadline[]): { found: string[]; words: number[] } {
+  const found = [...text.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])/g)].map((match) => match[0]).filter((version) => deadlines.some((d) => d.title.includes(version)));
+  const at: number[] = [];
+  for (const version of found) {
+    const [major, minor] = version.split('.');
+    words.forEach((word, index) => {
+      if (word.folded === major && words[index + 1]?.folded === minor) at.push(index, index + 1);
+    });
+  }
+  return { found, words: at };
+}
+
+/** Words followed by a number ("bølge 3", "wave 2"), other than codes, weeks and versions already read. */
+function numberedIn(words: readonly Word[], used: ReadonlySet<number>): { stem: string; number: string; words: number[] }[] {
+  const found: { stem: string; number: string; words: number[] }[] = [];
+  words.forEach((word, at) => {
+    const next = words[at + 1];
+    if (next === undefined || used.has(at) || used.has(at + 1) || !/^\d{1,2}$/.test(next.folded) || !/^[a-z]{4,}$/.test(word.folded)) return;
+    if (isStopword(word.folded) || VOCABULARY.has(word.folded)) return;
+    const danish = danishBeginnings(word.folded)[0];
+    found.push({ stem: danish ?? topicStem(word.folded), number: String(Number(next.folded)), words: [at, at + 1] });
+  });
+  return found;
 }
 
 /** Every period a question names: "29. jan og 5. feb", "i december og januar". */
@@ -593,8 +648,10 @@ function topicIn(
   let typedAt = -1;
   /** Words the answer's titles have: those that narrowed, and those every item has ("bølge" of "FK OSS bølge 2"). */
   const agreeing: number[] = [];
+  // "tell KOMBIT": an organisation is who, not what ("KOMBITs opdaterede databehandleraftaler").
+  const organisationWords = new Set(organisationsIn(words).flatMap((organisation) => organisation.words));
   for (const [at, word] of words.entries()) {
-    if (used.has(at) || /\d/.test(word.folded) || DEADLINE_WORDS.has(word.folded)) continue;
+    if (used.has(at) || /\d/.test(word.folded) || VOCABULARY.has(word.folded) || organisationWords.has(at)) continue;
     // An English word is looked for by the deck's Danish ones ("queue" → "køen").
     const danish = danishBeginnings(word.folded);
     if (danish.length === 0 && (word.folded.length < 5 || isStopword(word.folded))) continue;

@@ -2,7 +2,7 @@ import { perObject } from '../memo.js';
 import type { Registry } from '../registry/registry.js';
 import { fold } from '../text/fold.js';
 import { organisationsIn } from '../text/organisations.js';
-import { isStopword } from '../text/stopwords.js';
+import { isStopword, isStopwordAsTyped } from '../text/stopwords.js';
 import { phrases, type Word } from '../text/words.js';
 import { askedKind, factTells, type AskedKind } from './askedKind.js';
 import type { DeckFact } from './fact.js';
@@ -21,6 +21,9 @@ const YEAR = /^(19|20)\d\d$/;
  * "vendors' systems" asks about the vendors.
  */
 const NAMED_GROUPS = new Set(phrases('leverandør leverandøren leverandører leverandørerne leverandørernes vendor vendors')[0]);
+const SWITCH_WORDS = new Set(phrases('skifter skifte skift skiftes skiftedato flytter flytte switch switches switching migrate migrates')[0]);
+/** A subject and the names in it: "SAPA og Borgerblikket" is about Borgerblikket too. */
+const subjectParts = (subject: string) => [subject, ...subject.split(/\s+og\s+|\s+and\s+|\s*[,/&]\s*/)].map((part) => fold(part.trim()));
 /** A word that says what a question is about, not only how it asks. */
 const isStrong = (folded: string) => (!isStopword(folded) || NAMED_GROUPS.has(folded)) && !YEAR.test(folded);
 /** Other names of the facts' subjects that are no system ("CH2" for Context Handler 2). */
@@ -130,6 +133,8 @@ function subjectWords(words: readonly Word[], fact: PreparedFact, registry: Regi
 function subjectPhrase(words: readonly Word[], fact: PreparedFact, registry: Registry | null): number[] {
   const { subject } = fact;
   for (let start = 0; subject.length > 0 && start + subject.length <= words.length; start += 1) {
+    // "does" folds like "DOS": a word written as a common word names no subject.
+    if (subject.length === 1 && isStopwordAsTyped(words[start]?.original ?? '')) continue;
     if (subject.every((part, offset) => words[start + offset]?.folded === part || (offset === subject.length - 1 && namesWord(words[start + offset]?.folded ?? '', part)))) {
       return subject.map((_, offset) => start + offset);
     }
@@ -193,9 +198,11 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
   let best: { score: number; facts: DeckFact[]; words: Set<number> } | null = null;
   const asked = askedKind(words);
   const numbered = numberedWords(words);
+  // "hvornår skifter Aarhus til Context Handler 2?" is a switch question, not one about CH2's facts.
+  const asksSwitch = words.some((word) => SWITCH_WORDS.has(word.folded));
   for (const fact of all) {
     // "hvem er direktør i KOMBIT?": a subject only the deck knows, asked for a name, a number or a day.
-    const found = hitsOf.get(fact) ?? (asked !== null && subjectWords(words, fact, null).length > 0 ? { hits: [], strong: 0 } : undefined);
+    const found = hitsOf.get(fact) ?? (asked !== null && !asksSwitch && subjectWords(words, fact, null).length > 0 ? { hits: [], strong: 0 } : undefined);
     if (found === undefined || (found.strong === 0 && asked === null)) continue;
     // "wave 2" is not asked about in a fact of "wave 1".
     if (contradictsNumber(fact, numbered)) continue;
@@ -209,7 +216,7 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
     if (subject.length === 0) {
       named ??= namedSubjects(words, all, registry);
       // "Hvad koster SAPA?" is not answered with what DOS costs.
-      if (named.size > 0 && !named.has(fold(fact.fact.subject))) continue;
+      if (named.size > 0 && !subjectParts(fact.fact.subject).some((part) => named?.has(part))) continue;
     }
     const score = strong * 2 - Math.min(found.loose ?? 0, strong) * 0.5 + (hits.length - strong) * 0.5 + (subject.length > 0 ? 2 : 0);
     const used = new Set([...hits, ...subject]);
