@@ -116,7 +116,7 @@ const VOCABULARY = new Set([
   ...phrases(`i drift go live goes live går hvad sker der skete foregår skal vi står på er har what happens is happening whats
     happening on do we have happened kalender calendar agenda program netop lige passeret passerede overskredet overskredne
     udløbet udløbne forfaldne just passed overdue expired missed nyt nye new in næste kommende next upcoming dag dage off dato datoen date
-    sendt udsendt udsendte sent published publiceret publiceres publicerede udkom ud kom kommer komme flere more further yderligere`)[0]!,
+    sendt udsendt udsendte sent published publiceret publiceres publicerede udkom ud kom kommer komme kommet flere more further yderligere`)[0]!,
 ]);
 
 /** How KLIK codes start across KOMBIT's projects (SAPA K01, KP MI 01, UDK KLIK 01), beside those in the data. */

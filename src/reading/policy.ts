@@ -19,9 +19,9 @@ const FILLER = new Set(
     kan kunne må maa får faar fik gøre gør give giver vide ved vise vis fortæl fortael fortælle sige siger hedder mig os
     noget nogle nogen hele hver hvert anden andet andre efter før inden under over mellem mod hos om op ud ind igen
     hvad hvordan hvilke hvilken hvem hvor var blev bliver være været er skal sker ske skete kom kommer komme holdt afholdt afholdes
-    holdes overvejer overveje tænker spekulerer finde finder se ser
+    holdes overvejer overveje tænker spekulerer finde finder se ser ifm ift nævnt nævnes
     please pls tell show give know let lets where why how what which who was will be been being is are am the a an
-    i me my we our you your us there here any some please hey municipalities municipality kommunerne and find look came come comes held happen
+    i me my we our you your us there here any some please hey municipalities municipality kommunerne and find look want mentioned came come comes held happen
     happened considering wondering back`)[0],
 );
 /**
