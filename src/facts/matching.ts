@@ -154,8 +154,10 @@ function subjectPhrase(words: readonly Word[], fact: PreparedFact, registry: Reg
 function namedSubjects(words: readonly Word[], facts: readonly PreparedFact[], registry: Registry | null): Set<string> {
   const named = new Set<string>();
   for (const mention of registry?.matcher.findMentions(words).mentions ?? []) for (const system of mention.systems) named.add(fold(system.name));
-  for (const organisation of organisationsIn(words)) named.add(fold(organisation.name));
-  for (const fact of facts) if (subjectWords(words, fact, null).length > 0) named.add(fold(fact.fact.subject));
+  // A municipality is a subject of its own; KOMBIT, an agency or a vendor is named inside facts about something else ("Who did KOMBIT work with …").
+  const inside = new Set<string>();
+  for (const organisation of organisationsIn(words)) (organisation.kind === 'municipality' ? named : inside).add(fold(organisation.name));
+  for (const fact of facts) if (!inside.has(fold(fact.fact.subject)) && subjectWords(words, fact, null).length > 0) named.add(fold(fact.fact.subject));
   return named;
 }
 
