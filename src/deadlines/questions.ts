@@ -229,7 +229,8 @@ export function answerDeadlineQuestion(
     const others = base.filter((d) => new RegExp(`(^| )${entry.stem}\\w* \\d+( |$)`).test(fold(d.title)));
     if (others.length > 0 && !others.some((d) => speaks(d, entry.number))) base = [];
   }
-  const found = code === null ? topicIn(words, used, base) : null;
+  // "nye KLIK-opgaver ifm skat": what is new is told whatever it is about; its titles may not say.
+  const found = code === null ? topicIn(words, used, base, isNew ? [] : deadlines) : null;
   for (const at of found?.agreeing ?? []) used.add(at);
   const topic = found !== null && found.typed !== '' ? found : null;
   if (topic !== null) {
@@ -642,6 +643,7 @@ function topicIn(
   words: readonly Word[],
   used: ReadonlySet<number>,
   items: readonly Deadline[],
+  all: readonly Deadline[] = [],
 ): { typed: string; at: number; items: Set<Deadline>; agreeing: number[] } | null {
   let narrowed: Deadline[] = [...items];
   let typed: string | null = null;
@@ -661,6 +663,18 @@ function topicIn(
     const fits = narrowed.filter((item) => titleWords(item).some((titleWord) => stems.some((beginning) => titleWord.startsWith(beginning))));
     // A word every item has says nothing; a word none of the rest has contradicts them: pass both over.
     if (fits.length === narrowed.length && fits.length > 0) agreeing.push(at);
+    const fitsIn = (item: Deadline) => titleWords(item).some((titleWord) => stems.some((beginning) => titleWord.startsWith(beginning)));
+    const fitsElsewhere = () => typed === null && (danish.length > 0 || stem.length >= 6) && categoryOfWord(word.folded) === null && !items.some(fitsIn) && all.find((item) => !items.includes(item) && fitsIn(item));
+    if (fits.length === 0 && fitsElsewhere()) {
+      // A word of other items' titles ("driving" → Køreprøvebooking, asked about go-lives): it asks about
+      // something these items are not, so none of them answers it.
+      const other = fitsElsewhere() as Deadline;
+      typed ??= other.title.split(/[^\p{L}\p{N}]+/u).find((titleWord) => stems.some((beginning) => fold(titleWord).replace(/ /g, '').startsWith(beginning))) ?? word.original;
+      if (typedAt === -1) typedAt = at;
+      agreeing.push(at);
+      narrowed = [];
+      break;
+    }
     if (fits.length === 0 || fits.length === narrowed.length) continue;
     narrowed = fits;
     agreeing.push(at);
