@@ -116,7 +116,7 @@ const VOCABULARY = new Set([
   ...phrases(`i drift go live goes live går hvad sker der skete foregår skal vi står på er har what happens is happening whats
     happening on do we have happened kalender calendar agenda program netop lige passeret passerede overskredet overskredne
     udløbet udløbne forfaldne just passed overdue expired missed nyt nye new in næste kommende next upcoming dag dage off dato datoen date
-    sendt udsendt udsendte sent published publiceret publiceres publicerede udkom ud kom kommer komme kommet flere more further yderligere`)[0]!,
+    sendt udsendt udsendte sent published publiceret publiceres publicerede udkom ud kom kommer komme kommet flere v version more further yderligere`)[0]!,
 ]);
 
 /** How KLIK codes start across KOMBIT's projects (SAPA K01, KP MI 01, UDK KLIK 01), beside those in the data. */
@@ -253,7 +253,9 @@ export function answerDeadlineQuestion(
   // "næste frist": a deadline is what must be done by a day, not a meeting.
   const dueOnly = when.kind === 'next' && categories.length === 0 && words.some((word) => DUE_WORDS.has(word.folded));
   let items = base.filter((d) => inWhen(d, when, today) && (!dueOnly || isDue(d))).sort(byDay);
-  if (when.kind === 'all' && pastTense && codes.length === 0 && items.some((d) => d.deadline !== null && d.deadline < today)) {
+  const askedPublished = words.some((word) => PUBLISHED_WORDS.has(word.folded));
+  // "hvornår var spørgetimen?": the past ones; not when the day it was sent is asked ("hvornår blev bilag A sendt ud?").
+  if (when.kind === 'all' && pastTense && codes.length === 0 && versions.found.length === 0 && !askedPublished && items.some((d) => d.deadline !== null && d.deadline < today)) {
     items = items.filter((d) => d.deadline !== null && d.deadline < today);
   }
   if (when.kind === 'next') {
@@ -293,7 +295,7 @@ export function answerDeadlineQuestion(
     latest,
     nextAfter,
     dueOnly,
-    askedPublished: words.some((word) => PUBLISHED_WORDS.has(word.folded)),
+    askedPublished,
   };
 }
 
