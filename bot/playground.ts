@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { startBot } from './start.js';
+import { startBot, type RunningBot } from './start.js';
+import { reportStartFailure } from './startFailure.js';
 
 /**
  * `npm run playground`: the bot in local mode plus Microsoft 365 Agents Playground, a Teams-like
@@ -11,16 +12,22 @@ const require = createRequire(import.meta.url);
 const PLAYGROUND_CLI = path.join(path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
 
 async function main(): Promise<void> {
-  const { server } = await startBot((config) =>
-    config.localMode ? null : 'The Playground talks to the bot without authentication: unset MicrosoftAppId to use it.',
-  );
+  let bot: RunningBot;
+  try {
+    bot = await startBot({
+      dotEnvFile: '.env',
+      check: (config) => (config.localMode ? null : 'The Playground talks to the bot without authentication: unset MicrosoftAppId to use it.'),
+    });
+  } catch (error) {
+    process.exit(reportStartFailure(error));
+  }
   const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
 
   const playground = spawn(
     process.execPath,
     [
       PLAYGROUND_CLI, 'start',
-      '--app-endpoint', `${server.url}/api/messages`,
+      '--app-endpoint', `${bot.url}/api/messages`,
       '--channel-id', 'msteams',
       '--port', String(playgroundPort),
       '--disable-telemetry',
@@ -32,7 +39,7 @@ async function main(): Promise<void> {
   playground.stdout.on('data', (chunk: string) => {
     const listening = /Listening on (\d+)/.exec(chunk);
     if (listening) {
-      console.log(`\nFKI Bot is running at ${server.url}/api/messages`);
+      console.log(`\nFKI Bot is running at ${bot.url}/api/messages`);
       console.log(`Open the Playground to chat with it: http://localhost:${listening[1]}\n`);
     }
   });
@@ -40,7 +47,7 @@ async function main(): Promise<void> {
 
   const stop = async (code: number) => {
     playground.kill('SIGTERM');
-    await server.close();
+    await bot.stop();
     process.exit(code);
   };
   playground.on('exit', (code) => {
