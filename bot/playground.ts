@@ -9,6 +9,8 @@ import { reportStartFailure } from './startFailure.js';
  * web client with a mock Bot Connector, so anyone can chat with the bot without a tenant.
  */
 const require = createRequire(import.meta.url);
+/** How long a stop may take before both processes end anyway. */
+const STOP_DEADLINE_MS = 10_000;
 const PLAYGROUND_CLI = path.join(path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
 
 async function main(): Promise<void> {
@@ -46,6 +48,11 @@ async function main(): Promise<void> {
   playground.stderr.pipe(process.stderr);
 
   const stop = async (code: number) => {
+    // A stop that waits on a connection the Playground keeps open must not leave both running.
+    setTimeout(() => {
+      playground.kill('SIGKILL');
+      process.exit(code);
+    }, STOP_DEADLINE_MS).unref();
     playground.kill('SIGTERM');
     await bot.stop();
     process.exit(code);
