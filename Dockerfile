@@ -10,7 +10,6 @@ COPY scripts ./scripts
 COPY src ./src
 COPY bot ./bot
 COPY cards ./cards
-COPY tab ./tab
 COPY bench/echoBot.ts ./bench/echoBot.ts
 RUN npm run build && npm prune --omit=dev
 

@@ -82,7 +82,7 @@ export async function benchFlat(): Promise<void> {
 
     const digests = new DigestService({
       subscriptions: app.subscriptions,
-      outbox: await DigestOutbox.load(app.storage.journal<OutboxEvent>('digestOutbox')),
+      outbox: await DigestOutbox.load(app.storage.journal<OutboxEvent>('digest-outbox')),
       sender: app.digestSender,
       compose: async () => ({ text: 'Ugens oversigt' }),
       limiter: new RateLimiter(1e6),

@@ -1,9 +1,10 @@
 import { createCore } from '../src/app/core.js';
-import { SyncService } from '../src/sync/service.js';
-import { graphSettings } from '../src/sync/graph.js';
 import type { Feature } from '../src/app/feature.js';
-import { FEATURES, languageWordsOf, startFeatures } from '../src/app/features.js';
-import { digest } from '../src/digest/feature.js';
+import { FEATURES, languageWordsOf } from '../src/app/features.js';
+import { FenceService, provided } from '../src/app/services.js';
+import { startFeatures } from '../src/app/start.js';
+import { AdminsService } from '../src/admins/feature.js';
+import { DigestRunsService, DigestSenderService, DigestSubscriptionsService } from '../src/digest/services.js';
 import { languageDetector } from '../src/i18n/language.js';
 import type { Config } from '../src/config.js';
 import type { Log } from '../src/log.js';
@@ -11,7 +12,8 @@ import { openStorage } from '../src/store/openStorage.js';
 import type { Storage } from '../src/store/storage.js';
 import { alwaysHeld, type Fence } from '../src/store/fence.js';
 import type { RegistryStore } from '../src/store/registryStore.js';
-import { tellAdmins } from '../src/surveys/chat.js';
+import { SurveysService } from '../src/surveys/services.js';
+import { ListSyncService } from '../src/sync/services.js';
 import { systemClock, type Clock } from '../src/time/clock.js';
 import { createAdapter } from './adapter.js';
 import { ConversationStore } from './conversations.js';
@@ -41,10 +43,11 @@ export interface AppDeps {
   fence?: Fence;
 }
 
-/** Everything the server needs, wired: stores, registry, surveys, features, bot, adapter. */
+/** Everything the server needs: the storage, the registry, the notifier, the features started, the bot. */
 export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, pacing, env = process.env, features = FEATURES, fence = alwaysHeld }: AppDeps) {
   const storage = given ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, leaderPollMs: config.leaderPollMs }, log, store));
-  const registryStore = storage.registry;
+  const { registry } = await createCore({ log, clock, storage });
+
   const adapter = createAdapter(config, log);
   const conversations = new ConversationStore(storage);
   // Every proactive send of the app shares one pace: Teams' limits are per app and tenant.
@@ -52,32 +55,13 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
   const notifier = new ProactiveNotifier(adapter, config.appId, conversations, log, { pacer, ...delivery, fence });
   // The digest's own sender: up to 5 tries per channel (each retried by botbuilder's pipeline too).
   const digestSender = new ProactiveNotifier(adapter, config.appId, conversations, log, { pacer, ...delivery, maxAttempts: 5, fence });
-  const core = await createCore({ config, log, clock, storage, writesBack: !('missing' in graphSettings(env)) });
-  const { registry, admins, surveys } = core;
-  if (config.surveyLinkSecretGenerated) {
-    log.warn('SURVEY_LINK_SECRET is not set: survey links are signed with a key made for this run and stop working when the bot restarts');
-  }
 
-  const sync = await SyncService.create({ env, storage, clock, log, surveys: () => surveys.all(), registry });
-  // Approvals a crash (or a failed write) left on their way to KOMBIT's list go now, not at the next sync.
-  sync.pushInBackground();
-  const afterApproval = async (survey: { system: string }) => {
-    const system = (await registry.current()).find(survey.system);
-    if (system) await sync.queueApproved(system);
-  };
-  /** One sync with KOMBIT's list; null when it is not configured. Used by "synkroniser nu". */
-  const syncNow = async (lang: 'da' | 'en'): Promise<string | null> => {
-    const result = await sync.run({ lang });
-    return result.kind === 'not-configured' ? null : result.text;
-  };
-
+  const started = await startFeatures({ config, storage, registry, clock, log, notifier, env, dataDir: config.dataDir }, features, [
+    provided(DigestSenderService, digestSender),
+    provided(FenceService, fence),
+  ]);
   const router = new Router({ log });
-  const started = await startFeatures(
-    { ...core, config, env, dataDir: config.dataDir, clock, log, notifier, digestSender, afterApproval, syncNow, syncConfigured: sync.configured, fence },
-    features,
-  );
   started.register(router);
-  const { digests, subscriptions } = started.stateOf(digest);
 
   const welcomes = new WelcomeQueue(storage, { compose: async (turn) => router.handleWelcome(turn), send: (conversationId, reply) => notifier.send(conversationId, reply), log });
   // With a database the leader sends what is left (bot/start.ts), so that instances do not each send it.
@@ -92,11 +76,38 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
     postLater: (conversationId, reply) => notifier.toConversation(conversationId, reply),
     queueWelcome: (turn) => welcomes.enqueue(turn, clock.now()),
   });
-  const onLinkAnswer = async (survey: Parameters<typeof tellAdmins>[0], answerId: string) => {
-    const answer = survey.answers.find((candidate) => candidate.id === answerId);
-    if (answer) await tellAdmins(survey, answer, { admins, notifier });
+
+  // What the edge itself calls (/healthz, a graceful stop), asked of the features by key.
+  const { service: sync, syncNow } = started.service(ListSyncService);
+  return {
+    turns: new TurnsInFlight(),
+    config,
+    log,
+    clock,
+    fence,
+    storage,
+    registry,
+    registryStore: storage.registry,
+    router,
+    schedules: started.schedules,
+    routes: started.routes,
+    adapter,
+    bot,
+    surveys: started.service(SurveysService),
+    admins: started.service(AdminsService),
+    conversations,
+    notifier,
+    welcomes,
+    digests: started.service(DigestRunsService),
+    subscriptions: started.service(DigestSubscriptionsService),
+    digestSender,
+    syncNow,
+    sync,
+    /** A started feature's service, by its key (tests, and what the edge must call). */
+    service: started.service,
+    /** A started feature's own state (tests). */
+    stateOf: started.stateOf,
   };
-  return { turns: new TurnsInFlight(), config, log, clock, fence, storage, registry, registryStore, router, schedules: started.schedules, routes: started.routes, adapter, bot, surveys, admins, conversations, notifier, welcomes, onLinkAnswer, digests, subscriptions, digestSender, syncNow, sync };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;

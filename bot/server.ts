@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import restify from 'restify';
+import type { JWTVerifyGetKey } from 'jose';
 import type { App } from './app.js';
-import { registerSurveyPages } from './surveyPages.js';
-import { registerTab } from './tabRoutes.js';
-import { healthOf } from './health.js';
-import { metricsRegistry } from '../src/metrics.js';
+import type { HttpRequest, HttpRoute } from '../src/app/contributions.js';
+import { operationsRoutes } from './health.js';
 import { receiveActivity } from './inbound.js';
-import { mayViewOperations } from './opsAccess.js';
 import { BodyRefused, readBody } from './requestBody.js';
+import { authorize, type AccessDeps } from './routeAccess.js';
+import { teamsSsoVerifier } from './teamsSso.js';
 
 /** A request (headers and body) must arrive within this; a slow sender holds only its own socket. */
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -19,75 +19,41 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** restify with the bot's routes: POST /api/messages, GET /healthz, GET /metrics, the survey pages, the tab. */
-export async function startServer(app: App, port = app.config.port, host = app.config.host): Promise<RunningServer> {
+export interface ServerOptions {
+  /** The keys Teams sign-in tokens are checked against; Entra ID's published keys unless a test gives its own. */
+  ssoKeys?: JWTVerifyGetKey;
+}
+
+/**
+ * restify with POST /api/messages and every route the features contribute (their pages among them),
+ * beside the edge's own /healthz and /metrics. Each route's access (public, teams-sso, admin) is
+ * checked in one place before its body is read or its handler runs.
+ */
+export async function startServer(app: App, port = app.config.port, host = app.config.host, options: ServerOptions = {}): Promise<RunningServer> {
   // Survey link tokens are longer than find-my-way's default limit of 100 characters for a route parameter.
-  const options = { name: 'fki-bot', version: VERSION, maxParamLength: 500 } as restify.ServerOptions;
-  const server = restify.createServer(options);
+  const restifyOptions = { name: 'fki-bot', version: VERSION, maxParamLength: 500 } as restify.ServerOptions;
+  const server = restify.createServer(restifyOptions);
   server.server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.server.headersTimeout = REQUEST_TIMEOUT_MS;
-  // The bot's own body reader, not restify's bodyParser: its gunzip stream had no error handler (one
-  // request with a broken gzip body ended the process) and its size limit did not hold after inflating.
-  server.use((req, res, next) => {
-    if (req.method !== 'POST' && req.method !== 'PUT' && req.method !== 'PATCH') return next();
-    readBody(req, app.config.maxBodyBytes).then(
-      (body) => {
-        req.body = body.kind === 'none' ? undefined : body.value;
-        next();
-      },
-      (error: unknown) => {
-        const refused = error instanceof BodyRefused ? error : new BodyRefused(400, 'The body could not be read.');
-        app.log.warn({ method: req.method, url: req.url, status: refused.status, reason: refused.message }, 'request body refused');
-        res.header('connection', 'close');
-        res.send(refused.status, { error: refused.message });
-        next(false);
-      },
-    );
-  });
 
   server.post('/api/messages', async (req, res) => {
+    if (!(await bodyRead(req, res, app))) return;
     await receiveActivity(req, res, { adapter: app.adapter, run: (context) => app.bot.run(context), beforeAnswer: (activity) => app.bot.remember(activity), turns: app.turns, log: app.log });
   });
 
-  registerSurveyPages(server, {
-    surveys: app.surveys,
-    secret: app.config.surveyLinkSecret,
-    clock: app.clock,
-    log: app.log,
-    onAnswer: app.onLinkAnswer,
-  });
-
-  registerTab(server, { registry: app.registry, clock: app.clock });
-
-  // What the features serve over HTTP (the calendar feed).
-  for (const route of app.routes) {
-    server.get(route.path, async (req, res) => {
-      const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-      const answer = await route.handle({ query });
-      res.writeHead(answer.status, { 'content-type': answer.type, 'x-content-type-options': 'nosniff', ...answer.headers });
-      res.end(answer.body);
-    });
+  const access: AccessDeps = {
+    config: app.config,
+    // Without an app id no sign-in token can be for this bot: teams-sso routes follow local mode (routeAccess.ts).
+    sso: app.config.appId === '' ? null : teamsSsoVerifier({ appId: app.config.appId, publicBaseUrl: app.config.publicBaseUrl, allowedTenantIds: app.config.allowedTenantIds, clock: app.clock, ...(options.ssoKeys ? { keys: options.ssoKeys } : {}) }),
+    isAdmin: (aadObjectId) => app.admins.isAdmin(aadObjectId),
+  };
+  const claimed = new Map<string, string>([['POST /api/messages', 'the bot']]);
+  for (const route of [...operationsRoutes(app, VERSION), ...app.routes]) {
+    const key = `${route.method} ${route.path}`;
+    if (claimed.has(key)) throw new Error(`Two routes claim ${key}`);
+    claimed.set(key, route.path);
+    mount(server, route, access, app);
   }
-
-  // 200 while the bot can answer and record (a damaged registry answered from its last good copy
-  // says so in registry.problem), 503 when it cannot; the sync's state is reported beside.
-  // Anyone (a load balancer's probe) gets ok or not; the parts, with file names and reasons, are for
-  // operators only (OPS_TOKEN, see opsAccess.ts).
-  server.get('/healthz', async (req, res) => {
-    const health = await healthOf(app);
-    res.header('cache-control', 'no-store');
-    res.send(health.ok ? 200 : 503, mayViewOperations(req, app.config) ? { version: VERSION, ...health } : { ok: health.ok });
-  });
-
-  server.get('/metrics', async (req, res) => {
-    if (!mayViewOperations(req, app.config)) {
-      res.header('www-authenticate', 'Bearer');
-      res.send(401, { error: '/metrics needs Authorization: Bearer <OPS_TOKEN>.' });
-      return;
-    }
-    res.writeHead(200, { 'content-type': metricsRegistry.contentType, 'cache-control': 'no-store' });
-    res.end(await metricsRegistry.metrics());
-  });
 
   server.on('restifyError', (req, _res, error, callback) => {
     const status = Number(error.statusCode ?? 500);
@@ -115,4 +81,57 @@ export async function startServer(app: App, port = app.config.port, host = app.c
     url,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+const REGISTER = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'del' } as const;
+const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+/** One contributed route: access first, then the body (within MAX_BODY_BYTES), then the handler. */
+function mount(server: restify.Server, route: HttpRoute, access: AccessDeps, app: App): void {
+  server[REGISTER[route.method]](route.path, async (req: restify.Request, res: restify.Response) => {
+    const decision = await authorize(route.access, req.headers, access);
+    if (!decision.ok) {
+      app.log.info({ method: req.method, url: req.url?.replace(/\?.*$/, ''), status: decision.status }, 'route access refused');
+      // The body is never read for a caller who may not call: close rather than drain it.
+      if (HAS_BODY.has(route.method)) res.header('connection', 'close');
+      if (decision.status === 401) res.header('www-authenticate', 'Bearer');
+      res.send(decision.status, { error: decision.error });
+      return;
+    }
+    if (HAS_BODY.has(route.method) && !(await bodyRead(req, res, app))) return;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const headers: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    const request: HttpRequest = {
+      method: route.method,
+      path: url.pathname,
+      params: { ...(req.params as Record<string, string>) },
+      query: url.searchParams,
+      headers,
+      body: req.body as unknown,
+      caller: decision.caller,
+    };
+    const answer = await route.handle(request);
+    res.writeHead(answer.status, { 'content-type': answer.type, 'x-content-type-options': 'nosniff', ...answer.headers });
+    res.end(answer.body);
+  });
+}
+
+/**
+ * Reads a POST's body into req.body with the bot's own reader, not restify's bodyParser: its gunzip
+ * stream had no error handler (one request with a broken gzip body ended the process) and its size
+ * limit did not hold after inflating. False when the body was refused (the 4xx is sent).
+ */
+async function bodyRead(req: restify.Request, res: restify.Response, app: App): Promise<boolean> {
+  try {
+    const body = await readBody(req, app.config.maxBodyBytes);
+    req.body = body.kind === 'none' ? undefined : body.value;
+    return true;
+  } catch (error) {
+    const refused = error instanceof BodyRefused ? error : new BodyRefused(400, 'The body could not be read.');
+    app.log.warn({ method: req.method, url: req.url, status: refused.status, reason: refused.message }, 'request body refused');
+    res.header('connection', 'close');
+    res.send(refused.status, { error: refused.message });
+    return false;
+  }
 }

@@ -1,12 +1,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { ZipFile } from 'yazl';
+import { FEATURES } from '../src/app/features.js';
+import type { Feature } from '../src/app/feature.js';
 import { loadDotEnv } from '../src/config.js';
+import { commandListsOf } from './commands.js';
 
 /**
  * `npm run package`: the Teams app package. Fills the bot id (MicrosoftAppId) and the host
- * (PUBLIC_BASE_URL) into the manifest, checks it against the official schema, and writes
- * dist/appPackage.zip with the manifest, the icons and the English strings.
+ * (PUBLIC_BASE_URL) into the manifest, and the bot's command menu from the features' help examples
+ * (`help` with `menu: true`, in Danish, and in English in en.json); checks it against the official
+ * schema, and writes dist/appPackage.zip with the manifest, the icons and the English strings.
  */
 const FOLDER = new URL('./', import.meta.url);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,27 +20,40 @@ export interface PackageInput {
   appId: string;
   publicBaseUrl: string;
   version: string;
+  /** Whose help examples make the command menu; the app's list unless a test gives its own. */
+  features?: readonly Feature[];
 }
 
-/** The manifest with the placeholders filled in. */
-export function buildManifest({ appId, publicBaseUrl, version }: PackageInput): Record<string, unknown> {
+/** The manifest with the placeholders and the command menu filled in, and its English strings. */
+export function buildManifest({ appId, publicBaseUrl, version, features = FEATURES }: PackageInput): { manifest: Record<string, unknown>; english: Record<string, string> } {
   const host = new URL(publicBaseUrl).host;
   const text = readFileSync(new URL('manifest.json', FOLDER), 'utf8')
     .replaceAll('{{MicrosoftAppId}}', appId)
     .replaceAll('{{PUBLIC_HOST}}', host)
     .replaceAll('{{PUBLIC_BASE_URL}}', publicBaseUrl.replace(/\/+$/, ''))
     .replaceAll('{{VERSION}}', version);
-  return JSON.parse(text) as Record<string, unknown>;
+  const manifest = JSON.parse(text) as { bots: { commandLists: unknown }[] } & Record<string, unknown>;
+  const { lists, english } = commandListsOf(features);
+  manifest.bots[0]!.commandLists = lists;
+  const strings = JSON.parse(readFileSync(new URL('en.json', FOLDER), 'utf8')) as Record<string, string>;
+  return { manifest, english: { ...strings, ...english } };
 }
 
 export async function buildPackage(input: PackageInput, target: URL): Promise<string[]> {
-  const manifest = buildManifest(input);
+  let built;
+  try {
+    built = buildManifest(input);
+  } catch (error) {
+    return [(error as Error).message];
+  }
+  const { manifest, english } = built;
   // The schema's own type is wider than our literal; it checks the JSON, which is what matters here.
   const problems = await AppManifestUtils.validateAgainstSchema(manifest as never);
   if (problems.length > 0) return problems;
   const zip = new ZipFile();
   zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json');
-  for (const file of PACKAGE_FILES.slice(1)) zip.addBuffer(readFileSync(new URL(file, FOLDER)), file);
+  zip.addBuffer(Buffer.from(`${JSON.stringify(english, null, 2)}\n`), 'en.json');
+  for (const file of ['color.png', 'outline.png']) zip.addBuffer(readFileSync(new URL(file, FOLDER)), file);
   zip.end();
   const chunks: Buffer[] = [];
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);

@@ -1,6 +1,7 @@
 // After `tsc -p tsconfig.build.json`: the files the compiled code reads at run time, beside it in
-// dist/ with the same layout (card templates, the starter data, SQL migrations, the tab, the shared
-// browser modules), and a package.json that marks dist/ as ES modules and gives the version.
+// dist/ with the same layout (card templates, the starter data, SQL migrations, the features' pages
+// such as the overview tab in src/overview/page/, the shared browser modules), and a package.json
+// that marks dist/ as ES modules and gives the version.
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,7 @@ const dist = path.join(root, 'dist');
 const assets = /\.(json|sql|js|html|css)$/;
 const isAsset = (file) => assets.test(file) && !file.endsWith('.ts');
 
-for (const folder of ['src', 'cards', 'tab']) {
+for (const folder of ['src', 'cards']) {
   await cp(path.join(root, folder), path.join(dist, folder), {
     recursive: true,
     // Plain JavaScript and data only: TypeScript is compiled, not copied.

@@ -1,15 +1,14 @@
 import { answerCard } from './card.js';
-import { textField } from '../chat/phrases.js';
+import { SurveysService } from '../surveys/services.js';
 import { defineFeature } from '../app/feature.js';
 import type { ChatRouter, Reply } from '../chat/types.js';
 import { answerTexts } from './texts.js';
 import type { RegistryService } from '../registry/service.js';
-import type { SwitchTopic } from '../registry/system.js';
 import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
 import { answerAbout, answerQuestion, type Answered, type PendingReport } from './answer.js';
 import { present, viewToText } from './present.js';
-import { AnswerSearches, AnswerVerbs } from './verbs.js';
+import { AnswerActionData, AnswerSearches, AnswerVerbs } from './verbs.js';
 import type { Registry } from '../registry/registry.js';
 import type { SystemRecord } from '../registry/system.js';
 import { splitWords } from '../text/words.js';
@@ -21,8 +20,6 @@ export interface AnswersDeps {
   /** Vendors' answers not yet reviewed by KOMBIT, by system name key: shown, marked as unconfirmed. */
   pendingAnswers?: () => ReadonlyMap<string, PendingReport> | Promise<ReadonlyMap<string, PendingReport>>;
 }
-
-const TOPICS: readonly SwitchTopic[] = ['ch2', 'sts2', 'both'];
 
 /** Questions about CH2/STS2 dates, and the "did you mean" buttons of ambiguous answers. */
 export function registerAnswers(router: ChatRouter, { registry, clock, pendingAnswers }: AnswersDeps): void {
@@ -39,15 +36,19 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
         pending: await pendingAnswers?.(),
       }),
     (_turn, answered) => answerReply(answered),
-    { reads: (answered) => answered.used ?? [] },
+    {
+      reads: (answered) => answered.used ?? [],
+      samples: {
+        da: ['hvornår skifter SAPA til CH2?', 'STS 2 for KY?', 'hvilke systemer mangler en dato?', 'alle systemer'],
+        en: ['when does SAPA switch to CH2?', 'when does KY switch to STS 2?', 'which systems are missing a date?', 'all systems'],
+      },
+    },
   );
 
-  router.action(AnswerVerbs.pick, async (turn, data) => {
-    const name = textField(data, 'system');
-    const topic = TOPICS.find((candidate) => candidate === data.topic) ?? 'both';
-    const system = name === null ? undefined : (await registry.current()).find(name);
+  router.action(AnswerVerbs.pick, AnswerActionData.pick, async (turn, { system: name, topic }) => {
+    const system = (await registry.current()).find(name);
     if (system === undefined) {
-      return { type: 'error', code: 'SYSTEM_NOT_FOUND', text: answerTexts(turn.lang).systemGone(name ?? '') };
+      return { type: 'error', code: 'SYSTEM_NOT_FOUND', text: answerTexts(turn.lang).systemGone(name) };
     }
     const answer = answerAbout([system], topic, today(), await pendingAnswers?.());
     return { type: 'card', reply: answerReply({ lang: turn.lang, today: today(), answer }) };
@@ -93,13 +94,21 @@ export function answerReply(answered: Answered): Reply & { card: NonNullable<Rep
 
 export const answers = defineFeature({
   name: 'answers',
+  uses: [SurveysService],
+  help: [
+    { rank: 10, menu: true, da: { title: 'hvornår skifter SAPA til CH2?', description: 'Dato, status og kilde for et systems skift til Context Handler 2' }, en: { title: 'when does SAPA switch to CH2?', description: "Date, status and source of a system's switch to Context Handler 2" } },
+    { rank: 11, da: { title: 'STS 2 for KY?' }, en: { title: 'STS 2 for KY?' } },
+    { rank: 12, menu: true, da: { title: 'hvilke systemer mangler en dato?', description: 'Systemer uden kendt dato for skiftet' }, en: { title: 'systems without a date?', description: 'Systems without a known date for the switch' } },
+    { rank: 30, da: { title: 'alle systemer' }, en: { title: 'all systems' } },
+  ],
   register: (router, context) =>
     registerAnswers(router, {
       ...context,
       // Vendors' answers not yet reviewed, taking in what the CLI recorded meanwhile.
       pendingAnswers: async () => {
-        await context.surveys.refresh();
-        return context.surveys.pendingAnswers();
+        const surveys = context.use(SurveysService);
+        await surveys.refresh();
+        return surveys.pendingAnswers();
       },
     }),
 });

@@ -1,3 +1,7 @@
+import { z } from 'zod';
+import { cardText } from '../chat/cardData.js';
+import type { SwitchTopic } from '../registry/system.js';
+
 /** Card verbs of the answers feature, shared by the cards that send them and the handlers. */
 export const AnswerVerbs = {
   /** A "did you mean" button: `{ system, topic }`. */
@@ -8,4 +12,13 @@ export const AnswerVerbs = {
 export const AnswerSearches = {
   /** "Systemer": find a system and insert its switch dates as a card. */
   systems: 'systems',
+} as const;
+
+/** What each verb's card sends, checked before its handler runs. */
+export const AnswerActionData = {
+  pick: z.object({
+    system: cardText(),
+    // A topic a card cannot send widens the answer to both switches, as a question without one does.
+    topic: z.enum(['ch2', 'sts2', 'both'] satisfies SwitchTopic[]).catch('both'),
+  }),
 } as const;

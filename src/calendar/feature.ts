@@ -22,11 +22,14 @@ export const calendar = defineFeature({
       const url = calendarFeedUrl(config.publicBaseUrl);
       const lines = [t.howTo, url];
       return { text: lines.join('\n'), card: linkCard(lines, t.subscribe, url) };
-    });
+    }, { samples: { da: ['kalender', 'abonnér i outlook'], en: ['calendar', 'subscribe in outlook'] } });
   },
   routes: ({ registry, clock }) => [
     {
+      method: 'GET',
       path: CALENDAR_FEED_PATH,
+      // Outlook subscribes without signing in: the feed holds only the deck's published deadlines.
+      access: 'public',
       async handle({ query }) {
         const kind = query.get('kind');
         if (kind !== null && !(DEADLINE_KINDS as readonly string[]).includes(kind)) {

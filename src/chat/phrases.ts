@@ -10,11 +10,3 @@ export function exactly(...written: string[]): MessageMatcher<true> {
 function foldedKey(words: readonly Word[]): string {
   return words.map((word) => word.folded).join(' ');
 }
-
-/** Reads a string field of card data; anything else is treated as missing. */
-export function textField(data: Record<string, unknown>, field: string, maxLength = 200): string | null {
-  const value = data[field];
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  return trimmed === '' || trimmed.length > maxLength ? null : trimmed;
-}

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type {
   ActionData,
   ActionHandler,
@@ -9,26 +10,30 @@ import type {
   LifecycleEvent,
   MessageHandler,
   MessageMatcher,
+  Middleware,
   Reply,
   RouteOptions,
+  Samples,
   SearchHandler,
   SearchResult,
+  TurnOutcome,
   Understanding,
 } from './types.js';
 import type { Log } from '../log.js';
 import { metrics } from '../metrics.js';
 import { MAX_MESSAGE_CHARS } from './types.js';
 import { messages } from '../i18n/messages.js';
-import type { Lang } from '../i18n/language.js';
-import { isStoreUnavailable } from '../store/unavailable.js';
-import { isStoreWriteError } from '../store/writeError.js';
 import type { Word } from '../text/words.js';
+import { composeMiddleware, turnContext, type TurnHandler } from './pipeline.js';
 
 interface MessageRoute {
+  /** Its place in the order of registration: which route answered, for the sample phrases' test. */
+  index: number;
   matcher: MessageMatcher<unknown>;
   handler: MessageHandler<unknown>;
   guard?: Guard;
   reads?: (match: unknown, turn: ChatTurn) => Iterable<number>;
+  samples?: Samples;
 }
 
 /** A reading that did not account for the whole question: kept in case no other reading does. */
@@ -39,24 +44,27 @@ interface PartReading {
   leftover: { unknown: readonly Word[]; unused: readonly Word[] };
 }
 
-type Routed = { reply: Reply; understood: boolean; whole: boolean };
+type Routed = { reply: Reply; understood: boolean; whole: boolean; route: number | null };
 
 interface ActionRoute {
-  handler: ActionHandler;
+  schema: z.ZodType;
+  handler: ActionHandler<unknown>;
   guard?: Guard;
 }
 
 export interface RouterOptions {
-  /** A handler that throws: logged here, and the person gets a polite "something went wrong". */
-  log?: Pick<Log, 'error'>;
+  /** Card data that did not fit its verb's schema is logged here. */
+  log?: Pick<Log, 'warn'>;
 }
 
 /**
- * Dispatches turns to the features that registered for them: phrases in order, verbs by name. A
- * route's guard runs before its handler; a handler that fails becomes a polite reply, never silence.
+ * Dispatches turns to the features that registered for them: phrases in order, verbs by name, after
+ * the features' own middleware. A route's guard runs before its handler. Errors are the pipeline's
+ * (src/chat/pipeline.ts): the router lets them pass to its error boundary.
  */
 export class Router implements ChatRouter {
   private readonly routes: MessageRoute[] = [];
+  private readonly featureMiddleware: Middleware[] = [];
   private readonly actions = new Map<string, ActionRoute>();
   private readonly searches = new Map<string, SearchHandler>();
   private welcomeHandler: ((turn: ChatTurn) => Awaitable<Reply>) | null = null;
@@ -68,20 +76,61 @@ export class Router implements ChatRouter {
 
   message<T>(matcher: MessageMatcher<T>, handler: MessageHandler<T>, options: RouteOptions<T> = {}): void {
     this.routes.push({
+      index: this.routes.length,
       matcher,
       handler: handler as MessageHandler<unknown>,
       ...(options.guard ? { guard: options.guard } : {}),
       ...(options.reads ? { reads: options.reads as MessageRoute['reads'] } : {}),
+      ...(options.samples ? { samples: options.samples } : {}),
     });
+  }
+
+  use(middleware: Middleware): void {
+    this.featureMiddleware.push(middleware);
+  }
+
+  /**
+   * The whole pipeline for a turn: the app's middleware (tenant, conversation, language, errors: see
+   * appMiddleware), then the features' own in the order they registered, then the route.
+   */
+  pipeline(appMiddleware: readonly Middleware[]): TurnHandler {
+    return (turn) => composeMiddleware([...appMiddleware, ...this.featureMiddleware], (routed) => this.dispatch(routed))(turn);
+  }
+
+  /** The end of the pipeline: the turn to the route, verb, search or lifecycle handlers it is for. */
+  async dispatch(turn: ChatTurn): Promise<TurnOutcome> {
+    const event = turn.event;
+    switch (event.type) {
+      case 'message': {
+        if (turn.text === '') return { type: 'none' };
+        const { reply, understood } = await this.route(turn);
+        return { type: 'reply', reply, understood };
+      }
+      case 'action':
+        return { type: 'action', result: await this.handleAction(event.verb, event.data, turn) };
+      case 'search':
+        return { type: 'search', results: event.commandId === null ? null : await this.handleSearch(event.commandId, event.query, turn) };
+      case 'installed':
+      case 'uninstalled':
+        await this.handleLifecycle(event.type, turn);
+        return { type: 'none' };
+      case 'other':
+        return { type: 'none' };
+    }
+  }
+
+  /** Every phrase route in order, with its sample phrases (null: it declared none); see `routeExplained`. */
+  samples(): { route: number; samples: Samples | null }[] {
+    return this.routes.map((route) => ({ route: route.index, samples: route.samples ?? null }));
   }
 
   understanding(understanding: Understanding): void {
     this.understandingPolicy = understanding;
   }
 
-  action(verb: string, handler: ActionHandler, options: RouteOptions = {}): void {
+  action<Schema extends z.ZodType>(verb: string, schema: Schema, handler: ActionHandler<z.output<Schema>>, options: RouteOptions = {}): void {
     if (this.actions.has(verb)) throw new Error(`Card verb "${verb}" is registered twice`);
-    this.actions.set(verb, { handler, ...options });
+    this.actions.set(verb, { schema, handler: handler as ActionHandler<unknown>, ...(options.guard ? { guard: options.guard } : {}) });
   }
 
   search(commandId: string, handler: SearchHandler): void {
@@ -117,9 +166,15 @@ export class Router implements ChatRouter {
 
   /** The reply, and whether a phrase matched or the fallback answered ("I didn't understand"). */
   async route(turn: ChatTurn): Promise<{ reply: Reply; understood: boolean }> {
-    const { reply, understood } = await this.routeOnce(turn, true);
-    metrics.answers.inc({ understood: String(understood) });
+    const { reply, understood } = await this.routeExplained(turn);
     return { reply, understood };
+  }
+
+  /** As `route`, and which route answered (its place in the order; null: the fallback, or several parts). */
+  async routeExplained(turn: ChatTurn): Promise<{ reply: Reply; understood: boolean; route: number | null }> {
+    const { reply, understood, route } = await this.routeOnce(turn, true);
+    metrics.answers.inc({ understood: String(understood) });
+    return { reply, understood, route };
   }
 
   /**
@@ -128,7 +183,7 @@ export class Router implements ChatRouter {
    * partial reading answers, saying what it understood.
    */
   private async routeOnce(turn: ChatTurn, maySplit: boolean): Promise<Routed> {
-    if (turn.text.length > MAX_MESSAGE_CHARS) return { reply: { text: messages(turn.lang).tooLong(MAX_MESSAGE_CHARS) }, understood: false, whole: true };
+    if (turn.text.length > MAX_MESSAGE_CHARS) return { reply: { text: messages(turn.lang).tooLong(MAX_MESSAGE_CHARS) }, understood: false, whole: true, route: null };
     const policy = this.understandingPolicy;
     let partial: PartReading | null = null;
     for (const route of this.routes) {
@@ -153,28 +208,23 @@ export class Router implements ChatRouter {
           const answered: Routed[] = [];
           for (const part of parts) answered.push(await this.routeOnce(part, false));
           if (answered.every((part) => part.understood && part.whole)) {
-            return { reply: policy.combine(turn, answered.map((part) => part.reply)), understood: true, whole: true };
+            return { reply: policy.combine(turn, answered.map((part) => part.reply)), understood: true, whole: true, route: null };
           }
         }
       }
       const routed = await this.run(partial.route, partial.match, turn);
       // Names the reading left aside, with no word unknown: the reading is the answer.
       if (partial.leftover.unknown.length === 0) return { ...routed, whole: false };
-      return { reply: await policy.partly(turn, { reply: routed.reply, used: partial.used }, partial.leftover), understood: true, whole: false };
+      return { reply: await policy.partly(turn, { reply: routed.reply, used: partial.used }, partial.leftover), understood: true, whole: false, route: routed.route };
     }
     const reply = this.fallbackHandler ? await this.fallbackHandler(turn) : { text: messages(turn.lang).notUnderstood };
-    return { reply, understood: false, whole: true };
+    return { reply, understood: false, whole: true, route: null };
   }
 
-  private async run(route: MessageRoute, match: unknown, turn: ChatTurn): Promise<{ reply: Reply; understood: boolean }> {
+  private async run(route: MessageRoute, match: unknown, turn: ChatTurn): Promise<{ reply: Reply; understood: boolean; route: number }> {
     const refusal = await route.guard?.(turn);
-    if (refusal) return { reply: { text: refusal }, understood: true };
-    try {
-      return { reply: await route.handler(turn, match), understood: true };
-    } catch (error) {
-      this.options.log?.error({ err: error, conversation: turn.conversation.id }, 'a chat handler failed');
-      return { reply: { text: failureText(error, turn.lang) }, understood: true };
-    }
+    if (refusal) return { reply: { text: refusal }, understood: true, route: route.index };
+    return { reply: await route.handler(turn, match), understood: true, route: route.index };
   }
 
   async handleAction(verb: string, data: ActionData, turn: ChatTurn): Promise<ActionResult> {
@@ -184,20 +234,17 @@ export class Router implements ChatRouter {
     if (!route) return { type: 'error', code: 'UNKNOWN_ACTION', text: messages(turn.lang).unknownAction };
     const refusal = await route.guard?.(turn);
     if (refusal) return { type: 'message', text: refusal };
-    try {
-      return await route.handler(turn, data);
-    } catch (error) {
-      this.options.log?.error({ err: error, verb, conversation: turn.conversation.id }, 'a card action failed');
-      return { type: 'message', text: failureText(error, turn.lang) };
+    const parsed = route.schema.safeParse(data);
+    if (!parsed.success) {
+      // Where and what, never the values: they are what someone typed, or forged.
+      const problems = parsed.error.issues.slice(0, 10).map((issue) => `${issue.path.join('.') || '(data)'}: ${issue.code}`);
+      this.options.log?.warn({ ...turnContext(turn), verb, problems }, 'card data that does not fit its verb refused');
+      return { type: 'error', code: 'INVALID_CARD_DATA', text: messages(turn.lang).badAction };
     }
+    return route.handler(turn, parsed.data);
   }
 
   async handleWelcome(turn: ChatTurn): Promise<Reply | null> {
     return this.welcomeHandler ? this.welcomeHandler(turn) : null;
   }
-}
-
-/** What the user is told when a handler failed: "not saved, try again" when the store refused a write or was out of reach. */
-function failureText(error: unknown, lang: Lang): string {
-  return isStoreWriteError(error) || isStoreUnavailable(error) ? messages(lang).notSaved : messages(lang).somethingWrong;
 }

@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/render.js';
 import type { Lang } from '../i18n/language.js';
 import type { Word } from '../text/words.js';
+import type { TurnState } from './turnState.js';
 
 /**
  * What features see of a chat turn and answer with. No botbuilder here: `bot/` translates Teams
@@ -14,16 +16,40 @@ export type ConversationKind = 'personal' | 'groupChat' | 'channel';
  */
 export const MAX_MESSAGE_CHARS = 2000;
 
+/** What happened, that a turn runs for: a message, a card button, a compose-box search, an install. */
+export type TurnEvent =
+  | { type: 'message' }
+  | { type: 'action'; verb: string; data: ActionData }
+  | { type: 'search'; commandId: string | null; query: string }
+  | { type: 'installed' }
+  | { type: 'uninstalled' }
+  /** Anything else Teams sends (a membership change, an invoke the bot does not handle): recorded, not answered. */
+  | { type: 'other'; name: string };
+
 export interface ChatTurn {
   /** The message text, with the @mention of the bot removed. Empty for card actions. */
   text: string;
   /** The text split into words, folded: computed once per turn for every feature that reads it. */
   words: readonly Word[];
+  /** The user's language: set from the locale when the turn is made, decided by the language middleware. */
   lang: Lang;
   locale: string | null;
-  conversation: { id: string; kind: ConversationKind; teamId: string | null; tenantId: string | null };
+  conversation: {
+    id: string;
+    kind: ConversationKind;
+    /** The team of a channel conversation (Teams: channelData.team.id); null outside a team. */
+    teamId: string | null;
+    /** The channel of a channel conversation (Teams: channelData.channel.id); null outside a channel. */
+    channelId: string | null;
+    tenantId: string | null;
+    /** Every tenant the activity names (it may name two that disagree): what the tenant allow-list checks. */
+    namedTenantIds: readonly string[];
+  };
   user: { id: string; name: string | null; aadObjectId: string | null };
   activityId: string | null;
+  event: TurnEvent;
+  /** A typed per-turn bag: middleware fills it for the middleware and handlers after it (see turnState). */
+  state: TurnState;
 }
 
 /** A message to post: a card with a plain-text version for notifications and screen readers. */
@@ -69,7 +95,31 @@ export type ActionData = Record<string, unknown>;
 
 export type MessageMatcher<T> = (turn: ChatTurn) => Awaitable<T | null | undefined>;
 export type MessageHandler<T> = (turn: ChatTurn, match: T) => Awaitable<Reply>;
-export type ActionHandler = (turn: ChatTurn, data: ActionData) => Awaitable<ActionResult>;
+/** A card button's handler: its data already checked against the verb's schema. */
+export type ActionHandler<Data = ActionData> = (turn: ChatTurn, data: Data) => Awaitable<ActionResult>;
+
+/** How a turn ended, for the edge to send: a reply, a card action's result, search results, or nothing. */
+export type TurnOutcome =
+  | { type: 'reply'; reply: Reply; understood: boolean }
+  | { type: 'action'; result: ActionResult }
+  | { type: 'search'; results: SearchResult[] | null }
+  /** Handled, with nothing to say (an install, an empty message). */
+  | { type: 'none' }
+  /** Stopped by a middleware before anything was kept (a tenant not allowed): nothing is answered. */
+  | { type: 'refused' };
+
+/**
+ * One step of the turn pipeline, as grammY's `bot.use` and Bolt's `app.use`: it may look at the
+ * turn, fill `turn.state`, answer without calling `next()` (and so stop the turn), or call `next()`
+ * and look at (or replace) what the rest of the pipeline answered.
+ */
+export type Middleware = (turn: ChatTurn, next: () => Promise<TurnOutcome>) => Promise<TurnOutcome>;
+
+/** Sample phrases of a route: what it answers, as people write it; a test proves no other route takes them. */
+export interface Samples {
+  da: readonly string[];
+  en: readonly string[];
+}
 
 /**
  * A check that runs before a handler, as middleware does in Bolt or grammY: null lets the turn through,
@@ -78,7 +128,10 @@ export type ActionHandler = (turn: ChatTurn, data: ActionData) => Awaitable<Acti
 export type Guard = (turn: ChatTurn) => Awaitable<string | null>;
 
 export interface RouteOptions<T = unknown> {
+  /** Route middleware: runs once the route is chosen, before its handler (adminOnly). */
   guard?: Guard;
+  /** Questions this route answers (2–4 per language); test/chat/samples.test.ts runs them all. */
+  samples?: Samples;
   /**
    * The words of the turn (indexes into `turn.words`) the route's reading used. A route that declares
    * it answers only when its reading accounts for the question (see Understanding); a route without it
@@ -125,7 +178,13 @@ export interface ChatRouter {
   understanding(understanding: Understanding): void;
   /** Answers a question as if it had been asked in the turn (a button that asks a question). */
   route(turn: ChatTurn): Promise<{ reply: Reply; understood: boolean }>;
-  action(verb: string, handler: ActionHandler, options?: RouteOptions): void;
+  /**
+   * A card verb. Its data is checked against the schema (zod) before the handler runs; data that does
+   * not fit is answered "the card was not valid", logged, and changes nothing.
+   */
+  action<Schema extends z.ZodType>(verb: string, schema: Schema, handler: ActionHandler<z.output<Schema>>, options?: RouteOptions): void;
+  /** A middleware of the feature's own: runs on every turn after the app's (tenant, language, errors), in the order of the features. */
+  use(middleware: Middleware): void;
   /** When the bot is added to a chat or team. */
   welcome(handler: (turn: ChatTurn) => Awaitable<Reply>): void;
   /** When no phrase matched. */

@@ -1,11 +1,11 @@
 import { offlineRouter } from '../app/offline.js';
-import type { ChatTurn } from '../chat/types.js';
+import { chatTurn } from '../chat/turn.js';
+import { errorBoundary, language } from '../chat/pipeline.js';
 import { loadConfig } from '../config.js';
 import type { Lang } from '../i18n/language.js';
 import { createLog } from '../log.js';
 import { copyToMemory } from '../store/memoryStorage.js';
 import type { Storage } from '../store/storage.js';
-import { splitWords } from '../text/words.js';
 import type { Clock } from '../time/clock.js';
 
 export interface AskOptions {
@@ -27,17 +27,12 @@ export async function askLikeTheBot(options: AskOptions): Promise<{ text: string
   const env = { ...options.env, LOG_LEVEL: 'silent', DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: 'false' };
   const config = loadConfig(env);
   const storage = await copyToMemory(options.storage);
-  const { router, detect } = await offlineRouter({ config, env, storage, clock: options.clock, log: createLog('silent') });
-  const words = splitWords(options.question);
-  const turn: ChatTurn = {
-    text: options.question,
-    words,
-    lang: options.lang ?? detect(options.question, words, null),
-    locale: null,
-    conversation: { id: 'cli', kind: 'personal', teamId: null, tenantId: null },
-    user: { id: 'cli', name: null, aadObjectId: null },
-    activityId: null,
-  };
-  const { reply, understood } = await router.route(turn);
-  return { text: reply.text, understood };
+  const log = createLog('silent');
+  const { router, detect } = await offlineRouter({ config, env, storage, clock: options.clock, log });
+  // The bot's pipeline without Teams' tenant and conversation: the language, the error boundary, the features' middleware.
+  const { lang } = options;
+  const run = router.pipeline([language(lang ? () => lang : detect), errorBoundary(log)]);
+  const outcome = await run(chatTurn(options.question, { conversation: { id: 'cli' }, user: { id: 'cli' } }));
+  if (outcome.type !== 'reply') return { text: '', understood: false };
+  return { text: outcome.reply.text, understood: outcome.understood };
 }

@@ -1,4 +1,4 @@
-import { DOCUMENT_NAMES, type DocumentName, type JournalName, type Storage } from '../store/storage.js';
+import type { JournalName, Storage } from '../store/storage.js';
 
 export type MigrationOutcome =
   | { ok: true; systems: number; deadlines: number; events: Record<JournalName, number>; documents: string[] }
@@ -23,7 +23,7 @@ export async function migrateStore(from: Storage, to: Storage): Promise<Migratio
     events[name] = all.length;
   }
   const documents = new Set<string>();
-  for (const name of DOCUMENT_NAMES) {
+  for (const name of await from.documentNames()) {
     const value = await from.document(name, {}).read();
     if (Object.keys(value).length === 0) continue;
     await to.document(name, {}).change((target) => (Object.assign(target, value), true));

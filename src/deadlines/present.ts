@@ -6,7 +6,7 @@ import { dayAsUtcDate, daysBetween, type IsoDate } from '../time/calendarDate.js
 import { categoryOf, isDue } from './category.js';
 import type { Deadline } from './deadline.js';
 import { formatItemPeriod, isPeriod } from './itemPeriod.js';
-import type { DatedItem, Digest } from './digest.js';
+import { isoWeekOf, type DatedItem, type Digest } from './digest.js';
 import type { DeadlineAnswer } from './questions.js';
 
 /** A line of a list: a bold lead ("SAPA K53") and the rest. */
@@ -118,24 +118,46 @@ function weekSection(heading: string, groups: Digest['dueSoon'], asOf: IsoDate, 
   return shortened(heading, weeks, DIGEST_SECTION_LINES, lang);
 }
 
+/** The parts of the standard digest, in the order they are shown. */
+export const DIGEST_PARTS = ['dueSoon', 'happeningSoon', 'published', 'sent', 'passed', 'switching', 'staleSurveys'] as const;
+export type DigestPart = (typeof DIGEST_PARTS)[number];
+
+/** One part of the digest in words; null when it has nothing to show. */
+export function presentDigestPart(digest: Digest, part: DigestPart, lang: Lang): Section | null {
+  const m = digestMessages(lang);
+  const single = (heading: string, lines: Line[]) => (lines.length > 0 ? shortened(heading, [{ heading: null, lines }], DIGEST_SECTION_LINES, lang) : null);
+  switch (part) {
+    case 'dueSoon':
+      return digest.dueSoon.length > 0 ? weekSection(m.dueSoon, digest.dueSoon, digest.asOf, lang) : null;
+    case 'happeningSoon':
+      return digest.happeningSoon.length > 0 ? weekSection(m.happeningSoon, digest.happeningSoon, digest.asOf, lang) : null;
+    case 'published':
+      return single(m.published, digest.published.map((item) => publishedLine(item, lang)));
+    case 'sent':
+      return single(m.sent, digest.sent.map((item) => publishedLine(item, lang)));
+    case 'passed':
+      return single(m.passed, digest.passed.map((item) => deadlineLine(item.deadline, digest.asOf, lang, false)));
+    case 'switching':
+      return single(m.switching, digest.switching.map(({ system, ch2, sts2 }) => switchLine({ ...system, ch2Date: ch2, sts2Date: sts2 }, digest.asOf, lang)));
+    case 'staleSurveys':
+      return single(
+        m.staleSurveys,
+        digest.staleSurveys.map((s) => ({ lead: s.system, text: m.staleSurvey(formatTimestampDay(s.createdAt, lang), s.requesters) })),
+      );
+  }
+}
+
+/** The digest of the day D around its sections: the week's title, and "nothing this week" when there are none. */
+export function digestFrame(asOf: IsoDate, sections: Section[], lang: Lang): DigestView {
+  const m = digestMessages(lang);
+  const { week, year } = isoWeekOf(asOf);
+  return { title: m.title(week, year), empty: sections.length === 0 ? m.emptyWeek : null, sections, calendar: null };
+}
+
 /** The digest in words: sections in a fixed order, empty ones left out. */
 export function presentDigest(digest: Digest, lang: Lang): DigestView {
-  const m = digestMessages(lang);
-  const sections: Section[] = [];
-  const single = (heading: string, lines: Line[]) => {
-    if (lines.length > 0) sections.push(shortened(heading, [{ heading: null, lines }], DIGEST_SECTION_LINES, lang));
-  };
-  if (digest.dueSoon.length > 0) sections.push(weekSection(m.dueSoon, digest.dueSoon, digest.asOf, lang));
-  if (digest.happeningSoon.length > 0) sections.push(weekSection(m.happeningSoon, digest.happeningSoon, digest.asOf, lang));
-  single(m.published, digest.published.map((item) => publishedLine(item, lang)));
-  single(m.sent, digest.sent.map((item) => publishedLine(item, lang)));
-  single(m.passed, digest.passed.map((item) => deadlineLine(item.deadline, digest.asOf, lang, false)));
-  single(m.switching, digest.switching.map(({ system, ch2, sts2 }) => switchLine({ ...system, ch2Date: ch2, sts2Date: sts2 }, digest.asOf, lang)));
-  single(
-    m.staleSurveys,
-    digest.staleSurveys.map((s) => ({ lead: s.system, text: m.staleSurvey(formatTimestampDay(s.createdAt, lang), s.requesters) })),
-  );
-  return { title: m.title(digest.week.week, digest.week.year), empty: sections.length === 0 ? m.emptyWeek : null, sections, calendar: null };
+  const sections = DIGEST_PARTS.map((part) => presentDigestPart(digest, part, lang)).filter((section): section is Section => section !== null);
+  return digestFrame(digest.asOf, sections, lang);
 }
 
 /** The title of a deadline answer: what was asked, in the words of the answer. */

@@ -7,6 +7,7 @@ import { PhraseIndex } from '../text/phraseIndex.js';
 import { phrases } from '../text/words.js';
 import { calendarDayAt, type IsoDate } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
+import type { ComposeDigest } from './compose.js';
 import type { DigestService } from './service.js';
 import type { SubscriptionStore } from './subscriptions.js';
 
@@ -17,7 +18,7 @@ export interface DigestChatDeps {
   notifier: Notifier;
   clock: Clock;
   zone: string;
-  compose: (asOf: IsoDate, lang: Lang) => Promise<Reply>;
+  compose: ComposeDigest;
   /** Subscribe a team's General channel when the bot is installed in the team. */
   subscribeTeamsOnInstall: boolean;
   log?: { error(details: object, message: string): void };
@@ -60,6 +61,7 @@ export function registerDigest(router: ChatRouter, deps: DigestChatDeps): void {
           return preview(turn, lang, deps);
       }
     },
+    { samples: { da: ['abonner på oversigt', 'vis ugens oversigt', 'stop oversigten'], en: ['subscribe to the digest', 'digest preview', 'unsubscribe from the digest'] } },
   );
 
   router.message(
@@ -68,7 +70,7 @@ export function registerDigest(router: ChatRouter, deps: DigestChatDeps): void {
       return found && found.start === 0 ? found.value : null;
     },
     (turn, lang) => sendNow(turn, lang, deps),
-    { guard: adminOnly(deps.admins, (lang) => digestMessages(lang).sendNowWhat) },
+    { guard: adminOnly(deps.admins, (lang) => digestMessages(lang).sendNowWhat), samples: { da: ['send oversigten nu', 'send oversigt nu'], en: ['send the digest now', 'send digest now'] } },
   );
 
   router.on('installed', async (turn) => {
@@ -83,7 +85,8 @@ export function registerDigest(router: ChatRouter, deps: DigestChatDeps): void {
 
 /** Shown to the asker only: in a personal chat as the reply, from a channel in the asker's personal chat. */
 async function preview(turn: ChatTurn, lang: Lang, deps: DigestChatDeps): Promise<Reply> {
-  const digest = await deps.compose(calendarDayAt(deps.clock.now(), deps.zone), lang);
+  // A preview shows what this conversation would get, its own sections included.
+  const digest = await deps.compose(calendarDayAt(deps.clock.now(), deps.zone), lang, { conversationId: turn.conversation.id, lang });
   if (turn.conversation.kind === 'personal') return digest;
   const m = digestMessages(lang);
   if (turn.user.aadObjectId && (await deps.notifier.canReachUser(turn.user.aadObjectId))) {

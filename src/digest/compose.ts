@@ -1,11 +1,13 @@
+import type { DigestRecipient, DigestSection, DigestSectionView } from '../app/digestSection.js';
 import { digestCard } from '../deadlines/card.js';
 import type { Reply } from '../chat/types.js';
-import { buildDigest, type SurveySummary } from '../deadlines/digest.js';
-import { digestViewToText, presentDigest, withCalendar } from '../deadlines/present.js';
+import { buildDigest } from '../deadlines/digest.js';
+import { digestFrame, digestViewToText, presentDigest, withCalendar } from '../deadlines/present.js';
 import type { Lang } from '../i18n/language.js';
 import type { Deadline } from '../deadlines/deadline.js';
-import { nameKey, type SystemRecord } from '../registry/system.js';
-import { shownSubject } from '../surveys/subject.js';
+import type { Registry } from '../registry/registry.js';
+import type { SystemRecord } from '../registry/system.js';
+import { surveySummaries } from '../surveys/digestSection.js';
 import type { Survey } from '../surveys/survey.js';
 import type { IsoDate } from '../time/calendarDate.js';
 
@@ -15,24 +17,50 @@ export interface DigestData {
   systems: readonly SystemRecord[];
 }
 
-/** The open surveys as the digest shows them: a name only when the registry knows it (see shownSubject). */
-function summaries(openSurveys: readonly Survey[], systems: readonly SystemRecord[], lang: Lang): SurveySummary[] {
-  const names = new Set(systems.flatMap((system) => [system.name, ...system.aliases].map(nameKey)));
-  const knows = (name: string) => names.has(nameKey(name));
-  return openSurveys.map((s) => ({ system: shownSubject(s, lang, knows), createdAt: s.createdAt, requesters: s.requesters.length, answers: s.answers.length }));
-}
-
-function view(data: DigestData, openSurveys: readonly Survey[], asOf: IsoDate, lang: Lang) {
-  return presentDigest(buildDigest({ deadlines: data.deadlines, systems: data.systems, surveys: summaries(openSurveys, data.systems, lang), asOf }), lang);
-}
-
-/** The digest for day D as plain text (the CLI's preview). */
+/** The digest for day D as plain text, with the standard sections (the CLI's preview). */
 export function digestText(data: DigestData, openSurveys: readonly Survey[], asOf: IsoDate, lang: Lang): string {
-  return digestViewToText(view(data, openSurveys, asOf, lang));
+  const digest = buildDigest({ deadlines: data.deadlines, systems: data.systems, surveys: surveySummaries(openSurveys, data.systems, lang), asOf });
+  return digestViewToText(presentDigest(digest, lang));
 }
 
-/** The digest for day D as a message: the card, with its text, and the calendar feed's link when there is one. */
-export function digestReply(data: DigestData, openSurveys: readonly Survey[], asOf: IsoDate, lang: Lang, calendarUrl: string | null = null): Reply {
-  const digestView = withCalendar(view(data, openSurveys, asOf, lang), calendarUrl, lang);
-  return { text: digestViewToText(digestView), summary: digestView.title, card: digestCard(digestView) };
+/**
+ * Work shared by one digest run: the shared sections, once per day and language, whoever the digest
+ * goes to. A run makes a new one, so a later run sees the registry as it is then.
+ */
+export type DigestRunCache = Map<string, Promise<unknown>>;
+
+/** The digest for a day, in a language, for a conversation (its own sections) or for anyone (a preview without one). */
+export type ComposeDigest = (asOf: IsoDate, lang: Lang, recipient?: DigestRecipient, run?: DigestRunCache) => Promise<Reply>;
+
+/**
+ * Composes the digest from the sections every feature contributes, in their order: the shared part of
+ * each section, then its part for the conversation. Without per-conversation sections the whole
+ * message is made once per language and run.
+ */
+export function digestComposer(options: {
+  sections: () => readonly DigestSection[];
+  registry: () => Promise<Registry>;
+  calendarUrl: string | null;
+}): ComposeDigest {
+  const remembered = <T>(run: DigestRunCache | undefined, key: string, make: () => Promise<T>): Promise<T> => {
+    const known = run?.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    const made = make();
+    run?.set(key, made);
+    return made;
+  };
+  return async (asOf, lang, recipient, run) => {
+    const sections = options.sections();
+    const perRecipient = recipient !== undefined && sections.some((section) => section.forRecipient);
+    const compose = async (): Promise<Reply> => {
+      const registry = await options.registry();
+      const context = { asOf, lang, registry };
+      const shared = await remembered(run, `shared|${asOf}|${lang}`, () => Promise.all(sections.map(async (section) => (await section.compute?.(context)) ?? null)));
+      const own = perRecipient ? await Promise.all(sections.map(async (section) => (await section.forRecipient?.(context, recipient)) ?? null)) : [];
+      const views = sections.flatMap((_section, index) => [shared[index], own[index]]).filter((view): view is DigestSectionView => view != null);
+      const view = withCalendar(digestFrame(asOf, views, lang), options.calendarUrl, lang);
+      return { text: digestViewToText(view), summary: view.title, card: digestCard(view) };
+    };
+    return perRecipient ? compose() : remembered(run, `reply|${asOf}|${lang}`, compose);
+  };
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { defineFeature } from '../app/feature.js';
+import { FenceService, optional, provided } from '../app/services.js';
+import { AdminsService } from '../admins/feature.js';
 import { cronSetting } from '../time/cron.js';
-import type { Lang } from '../i18n/language.js';
-import type { IsoDate } from '../time/calendarDate.js';
 import { registerDigest } from './chat.js';
 import { calendarFeedUrl } from '../calendar/link.js';
-import { digestReply } from './compose.js';
+import { digestComposer } from './compose.js';
+import { DigestRunsService, DigestSenderService, DigestSubscriptionsService } from './services.js';
+import { digestCommands } from './cli.js';
 import { DigestOutbox, type OutboxEvent } from './outbox.js';
 import { RateLimiter } from './rateLimiter.js';
 import { DigestService } from './service.js';
@@ -13,7 +15,7 @@ import { SubscriptionStore } from './subscriptions.js';
 
 /**
  * The weekly digest: subscriptions, exactly one delivery per week and conversation (the outbox), the
- * run, the chat commands, and its schedules.
+ * run, the chat commands, and its schedules. Its content is the sections the features contribute.
  */
 export const digest = defineFeature({
   name: 'digest',
@@ -33,17 +35,23 @@ export const digest = defineFeature({
     DIGEST_CLAIM_SECONDS: z.coerce.number().min(1).max(3600).default(300),
   }),
   languageWords: { da: 'oversigt ugens abonner', en: 'digest subscribe' },
-  state: async ({ storage, log, config, registry, surveys, digestSender, fence, clock }, settings) => {
+  cli: digestCommands,
+  help: [
+    { rank: 40, card: false, menu: true, da: { title: 'vis ugens oversigt', description: 'Ugens oversigt over frister og skift, kun for dig' }, en: { title: 'digest preview', description: "This week's digest of deadlines and switches, for you only" } },
+    { rank: 41, card: false, menu: true, da: { title: 'abonner på oversigt', description: 'Få ugens oversigt her hver mandag morgen' }, en: { title: 'subscribe digest', description: 'Get the weekly digest here every Monday morning' } },
+  ],
+  uses: [AdminsService, optional(DigestSenderService), optional(FenceService)],
+  state: async (context, settings) => {
+    const { storage, log, config, registry, clock, notifier } = context;
+    const fence = context.useOptional(FenceService);
     const subscriptions = new SubscriptionStore(storage);
-    const outbox = await DigestOutbox.load(storage.journal<OutboxEvent>('digestOutbox'));
-    const compose = async (asOf: IsoDate, lang: Lang) => {
-      await surveys.refresh();
-      return digestReply(await registry.current(), surveys.open(), asOf, lang, calendarFeedUrl(config.publicBaseUrl));
-    };
+    const outbox = await DigestOutbox.load(storage.journal<OutboxEvent>('digest-outbox'));
+    // The sections of every feature in the app, read when a digest is composed (all have started by then).
+    const compose = digestComposer({ sections: context.digestSections, registry: () => registry.current(), calendarUrl: calendarFeedUrl(config.publicBaseUrl) });
     const digests = new DigestService({
       subscriptions,
       outbox,
-      sender: digestSender,
+      sender: context.useOptional(DigestSenderService) ?? notifier,
       compose,
       limiter: new RateLimiter(settings.DIGEST_RATE_PER_SECOND),
       schedule: { pattern: settings.DIGEST_CRON, zone: config.zone },
@@ -56,8 +64,16 @@ export const digest = defineFeature({
     });
     return { subscriptions, outbox, compose, digests };
   },
+  provides: [DigestRunsService, DigestSubscriptionsService],
+  services: (_context, { state }) => [provided(DigestRunsService, state.digests), provided(DigestSubscriptionsService, state.subscriptions)],
   register: (router, context, { settings, state }) =>
-    registerDigest(router, { ...context, ...state, zone: context.config.zone, subscribeTeamsOnInstall: settings.DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL === 'true' }),
+    registerDigest(router, {
+      ...context,
+      ...state,
+      admins: context.use(AdminsService),
+      zone: context.config.zone,
+      subscribeTeamsOnInstall: settings.DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL === 'true',
+    }),
   // DIGEST_CRON, and every DIGEST_RETRY_MINUTES (and at start) what is still due this week: a Monday
   // missed while the bot was down, channels whose delivery failed. A run with nothing to do is a look.
   schedules: ({ config }, { settings, state }) => [

@@ -4,7 +4,7 @@ import { SerialQueue } from '../store/serial.js';
 import { metrics } from '../metrics.js';
 import type { Reply, SendOutcome } from '../chat/types.js';
 import { weekKey, isoWeekOf } from '../deadlines/digest.js';
-import type { Lang } from '../i18n/language.js';
+import type { ComposeDigest, DigestRunCache } from './compose.js';
 import type { DigestBlocked } from '../deadlines/texts.js';
 import type { Log } from '../log.js';
 import { alwaysHeld, type Fence } from '../store/fence.js';
@@ -29,8 +29,11 @@ export interface DigestDeps {
   subscriptions: SubscriptionStore;
   outbox: DigestOutbox;
   sender: DigestSender;
-  /** The digest for a day in a language, built from the data as it is now. */
-  compose: (asOf: IsoDate, lang: Lang) => Promise<Reply>;
+  /**
+   * The digest for a day in a language for a conversation, built from the data as it is now; what all
+   * conversations share is made once per run (`run`).
+   */
+  compose: ComposeDigest;
   limiter: RateLimiter;
   schedule: { pattern: string; zone: string };
   log?: Log;
@@ -156,11 +159,9 @@ export class DigestService {
       else if (!force && dueAt !== null && Date.parse(subscription.subscribedAt) > dueAt.getTime()) summary.notYet += 1;
       else pending.push(subscription);
     }
-    const replies = new Map<Lang, Promise<Reply>>();
-    const replyIn = (lang: Lang) => {
-      if (!replies.has(lang)) replies.set(lang, this.deps.compose(today, lang));
-      return replies.get(lang) as Promise<Reply>;
-    };
+    const run: DigestRunCache = new Map();
+    const replyIn = (subscription: Subscription) =>
+      this.deps.compose(today, subscription.lang, { conversationId: subscription.conversationId, lang: subscription.lang }, run);
 
     // Deliveries another instance claimed are left to it, unless it dies: its claim then runs out.
     const heldElsewhere: Subscription[] = [];
@@ -187,7 +188,7 @@ export class DigestService {
   private async deliverAll(
     week: string,
     queue: readonly Subscription[],
-    replyIn: (lang: Lang) => Promise<Reply>,
+    replyIn: (subscription: Subscription) => Promise<Reply>,
     summary: RunSummary,
     heldElsewhere: Subscription[],
   ): Promise<void> {
@@ -221,12 +222,12 @@ export class DigestService {
     return false;
   }
 
-  private async sendOne(week: string, subscription: Subscription, replyIn: (lang: Lang) => Promise<Reply>, summary: RunSummary): Promise<void> {
+  private async sendOne(week: string, subscription: Subscription, replyIn: (subscription: Subscription) => Promise<Reply>, summary: RunSummary): Promise<void> {
     const { outbox, subscriptions } = this.deps;
     await this.deps.limiter.take();
     // Checked again at the last moment: the lock may have been lost while this delivery waited its turn.
     if (!this.mayStillSend()) return;
-    const result = await this.deps.sender.send(subscription.conversationId, await replyIn(subscription.lang));
+    const result = await this.deps.sender.send(subscription.conversationId, await replyIn(subscription));
     const at = this.clock.now().toISOString();
     metrics.digests.inc({ outcome: result.outcome });
     if (result.outcome === 'sent') {

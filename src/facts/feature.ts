@@ -25,7 +25,10 @@ export function registerFacts(router: ChatRouter, { registry, facts = deckFacts 
       return matchFacts(turn.words, facts(), await registry.current());
     },
     (turn, match) => factsReply(match.facts, turn.lang),
-    { reads: (match) => match.words },
+    {
+      reads: (match) => match.words,
+      samples: { da: ['hvad koster DOS?', 'hvem kan jeg kontakte hos KOMBIT?'], en: ['what does DOS cost?', 'who can I contact at KOMBIT?'] },
+    },
   );
 }
 

@@ -135,7 +135,10 @@ export function registerVisits(router: ChatRouter, { clock }: { clock: Clock }):
   router.message(
     (turn) => readVisitQuestion(turn, today()),
     (turn, question) => answerVisits(question, today(), turn.lang),
-    { reads: (question) => question.used },
+    {
+      reads: (question) => question.used,
+      samples: { da: ['hvornår besøgte KOMBIT Aarhus?', 'kommer KOMBIT på besøg i Haderslev?'], en: ['when did KOMBIT visit Aarhus?', 'planned visits in April 2025'] },
+    },
   );
 }
 

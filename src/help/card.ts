@@ -5,7 +5,7 @@ import { helpTexts } from './texts.js';
 const HELP = cardTemplate(new URL('./cards/help.json', import.meta.url));
 
 /** Help, and on install the welcome: what the bot does and questions to try. */
-export function helpCard(lang: Lang, greeting: string | null, calendarUrl: string): AdaptiveCard {
+export function helpCard(lang: Lang, greeting: string | null, calendarUrl: string, examples: string[]): AdaptiveCard {
   const m = helpTexts(lang);
-  return renderCard(HELP, { greeting, title: m.helpTitle, intro: m.helpIntro, examples: m.helpExamples, calendarLine: m.calendarLine, calendarButton: m.calendarButton, calendarUrl });
+  return renderCard(HELP, { greeting, title: m.helpTitle, intro: m.helpIntro, examples, calendarLine: m.calendarLine, calendarButton: m.calendarButton, calendarUrl });
 }

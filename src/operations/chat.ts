@@ -67,6 +67,7 @@ export function registerOperations(router: ChatRouter, { registry, statusPageUrl
       const lines = [t.line(joinWords([...new Set(named)], turn.lang)), statusPageUrl];
       return { text: lines.join('\n'), card: linkCard(lines, t.button, statusPageUrl) };
     },
+    { samples: { da: ['er FK ORG nede?', 'FK ORG virker ikke', 'hvor kan jeg følge med i driften?'], en: ['is FK ORG down?', 'is SAPA not working?', 'where is the status page?'] } },
   );
 }
 

@@ -1,5 +1,4 @@
 import { defineFeature } from '../app/feature.js';
-import { textField } from '../chat/phrases.js';
 import type { ChatRouter, ChatTurn } from '../chat/types.js';
 import { deckFacts, type DeckFact } from '../facts/fact.js';
 import type { RegistryService } from '../registry/service.js';
@@ -8,7 +7,7 @@ import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
 import { partlyReply } from './partly.js';
 import { understanding } from './policy.js';
-import { ReadingVerbs } from './verbs.js';
+import { ReadingActionData, ReadingVerbs } from './verbs.js';
 
 export interface ReadingDeps {
   registry: RegistryService;
@@ -30,9 +29,7 @@ export function registerReading(router: ChatRouter, { registry, clock, facts = d
       async (turn, reading, leftover) => partlyReply(turn, reading, leftover, await registry.current(), facts()),
     ),
   );
-  router.action(ReadingVerbs.ask, async (turn, data) => {
-    const question = textField(data, 'question');
-    if (question === null) return { type: 'error', code: 'NO_QUESTION', text: turn.lang === 'da' ? 'Knappen mangler sit spørgsmål.' : 'The button has no question.' };
+  router.action(ReadingVerbs.ask, ReadingActionData.ask, async (turn, { question }) => {
     const asked: ChatTurn = { ...turn, text: question, words: splitWords(question) };
     const { reply } = await router.route(asked);
     return reply.card ? { type: 'card', reply: { ...reply, card: reply.card } } : { type: 'message', text: reply.text };

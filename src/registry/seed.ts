@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { emptyRegistryData, type RegistryStore } from '../store/registryStore.js';
+import type { RegistryStore } from '../store/registryStore.js';
+import { emptyRegistryData } from './registryData.js';
 import { readImportText } from './importFormats.js';
 import { applyImport } from './importer.js';
 

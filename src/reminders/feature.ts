@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { linkCard, messageCard } from '../../cards/textCards.js';
 import { defineFeature, type FeatureContext } from '../app/feature.js';
+import { AdminsService } from '../admins/feature.js';
+import { SurveyLinksService, SurveysService } from '../surveys/services.js';
 import { weekKey, isoWeekOf } from '../deadlines/digest.js';
 import { formatTimestampDay } from '../i18n/format.js';
 import { JournalProjection } from '../store/journal.js';
@@ -52,6 +54,7 @@ export const reminders = defineFeature({
     /** When the bot looks for surveys to remind about (cron in DIGEST_TZ). Default: weekdays 09:00. */
     SURVEY_REMIND_CRON: cronSetting.default('0 9 * * 1-5'),
   }),
+  uses: [SurveysService, SurveyLinksService, AdminsService],
   state: (context) => ReminderLog.open(context),
   schedules: (context, { settings, state }) => [
     {
@@ -65,7 +68,8 @@ export const reminders = defineFeature({
 });
 
 async function remind(context: FeatureContext, log: ReminderLog, remindDays: number, now: Date): Promise<{ reminded: number; summaries: number }> {
-  const { surveys, notifier, links, admins, config } = context;
+  const { notifier, config } = context;
+  const [surveys, links, admins] = [context.use(SurveysService), context.use(SurveyLinksService), context.use(AdminsService)];
   await surveys.refresh();
   await log.projection.refresh();
   const week = weekKey(isoWeekOf(calendarDayAt(now, config.zone)));

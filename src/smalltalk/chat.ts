@@ -44,6 +44,7 @@ export function registerSmallTalk(router: ChatRouter): void {
       const text = TEXTS[turn.lang][kind];
       return { text, card: messageCard([text]) };
     },
+    { samples: { da: ['tak for hjælpen', 'hej', 'godmorgen'], en: ['thanks a lot', 'hello', 'hi there'] } },
   );
 }
 

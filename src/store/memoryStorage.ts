@@ -2,7 +2,8 @@ import { MemoryRecords } from './memoryRecords.js';
 import { RecordMap, type RecordsName, type RecordsOptions } from './records.js';
 import { MemoryRegistryStore, type RegistryStore } from './registryStore.js';
 import { SerialQueue } from './serial.js';
-import { DOCUMENT_NAMES, soleLeader, type DocumentName, type EventLog, type JournalName, type Storage, type StoredDocument } from './storage.js';
+import { isDocumentName, isJournalName, soleLeader, type DocumentName, type EventLog, type JournalName, type Storage, type StoredDocument } from './storage.js';
+import { isRecordsName } from './records.js';
 
 /** A journal in memory: shared by every reader of the same storage, as a file or a table would be. */
 class MemoryEventLog<E> implements EventLog<E> {
@@ -69,20 +70,30 @@ export function memoryStorage(registry: RegistryStore = new MemoryRegistryStore(
     kind: 'memory',
     registry,
     events: eventsOf,
-    journal: <E>(name: JournalName) => new MemoryEventLog<E>(name, eventsOf<E>(name)),
-    journalNames: async () => [...journals.entries()].filter(([, events]) => events.length > 0).map(([name]) => name),
+    journal: <E>(name: JournalName) => {
+      // The same names as the other backends take, so that what works here works there.
+      if (!isJournalName(name)) throw new Error(`"${name}" is not a journal name`);
+      return new MemoryEventLog<E>(name, eventsOf<E>(name));
+    },
+    // A journal is here from its first opening, as the other backends name one opened even while empty.
+    journalNames: async () => [...journals.keys()],
     // Like a file, a document takes its defaults for what it does not hold.
-    document: <T extends object>(name: DocumentName, defaults: T): StoredDocument<T> => ({
-      read: async () => ({ ...structuredClone(defaults), ...(documents.get(name) as T | undefined) }),
-      change: (apply) =>
-        queue.run(async () => {
-          const data = { ...structuredClone(defaults), ...structuredClone(documents.get(name) as T | undefined) } as T;
-          const changed = apply(data);
-          if (changed) documents.set(name, data);
-          return changed;
-        }),
-    }),
+    document: <T extends object>(name: DocumentName, defaults: T): StoredDocument<T> => {
+      if (!isDocumentName(name)) throw new Error(`"${name}" is not a document name`);
+      return {
+        read: async () => ({ ...structuredClone(defaults), ...(documents.get(name) as T | undefined) }),
+        change: (apply) =>
+          queue.run(async () => {
+            const data = { ...structuredClone(defaults), ...structuredClone(documents.get(name) as T | undefined) } as T;
+            const changed = apply(data);
+            if (changed) documents.set(name, data);
+            return changed;
+          }),
+      };
+    },
+    documentNames: async () => [...documents.keys()],
     keyed: <T extends object>(name: RecordsName, options: RecordsOptions<T> = {}) => {
+      if (!isRecordsName(name)) throw new Error(`"${name}" is not a name for keyed records`);
       if (!records.has(name)) records.set(name, new RecordMap<object>(options.indexBy as ((value: object) => string | null) | undefined));
       const legacy = options.legacy;
       const readLegacy = legacy
@@ -109,7 +120,7 @@ export async function copyToMemory(source: Storage): Promise<Storage> {
   const registry = (await source.registry.isEmpty()) ? new MemoryRegistryStore() : new MemoryRegistryStore(await source.registry.read());
   const copy = memoryStorage(registry);
   for (const name of await source.journalNames()) copy.events(name).push(...(await source.journal(name).readNew()));
-  for (const name of DOCUMENT_NAMES) {
+  for (const name of await source.documentNames()) {
     const value = await source.document(name, {}).read();
     await copy.document(name, {}).change((data) => (Object.assign(data, value), true));
   }

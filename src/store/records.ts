@@ -1,13 +1,14 @@
+import { isStoredName } from './dataFiles.js';
 import type { DocumentName } from './storage.js';
 
 /**
- * A collection of keyed records' name ('conversations', 'subscriptions', or a feature's own): lower
- * camel case, like a journal's, so that every backend can use it as it is (a file name, a column value).
+ * A collection of keyed records' name, chosen by the one that keeps it ('conversations',
+ * 'subscriptions'): like a journal's (isStoredName), so that every backend can use it as it is.
  */
 export type RecordsName = string;
 
 export function isRecordsName(name: string): boolean {
-  return /^[a-z][a-zA-Z0-9]{0,40}$/.test(name);
+  return isStoredName(name);
 }
 
 /** A change as it is stored: the new value, or null for a deleted record. */

@@ -1,12 +1,8 @@
 import { SerialQueue } from './serial.js';
-import type { Deadline } from '../deadlines/deadline.js';
-import { formatDay } from '../i18n/format.js';
-import type { SystemRecord } from '../registry/system.js';
+import { emptyRegistryData, type RegistryData } from '../registry/registryData.js';
 
-export interface RegistryData {
-  systems: SystemRecord[];
-  deadlines: Deadline[];
-}
+/** What the registry holds is the registry's to define (src/registry/registryData.ts); the store keeps it. */
+export type { RegistryData };
 
 /**
  * A change to the registry: the new data, or null to leave it as it is. `stored.empty` is true when
@@ -33,28 +29,6 @@ export interface RegistryStore {
   isEmpty(): Promise<boolean>;
   /** A problem the operator must hear about (e.g. answering from the last good copy), or null. */
   problem?(): string | null;
-}
-
-/** The provenance older versions wrote for an approved answer, naming the vendor's contact and the admin. */
-const NAMED_APPROVAL = /^Leverandørens svar \(.*\), godkendt af .* (\d{4}-\d{2}-\d{2})$/s;
-
-/**
- * Data as stored by an older version, brought to today's shape: deadlines written before KLIK
- * status existed have none (unknown), never a guessed one; an approval's provenance names
- * organisations, not the people (who stay in the survey history).
- */
-export function normaliseRegistryData(data: { systems?: SystemRecord[]; deadlines?: Partial<Deadline>[] }): RegistryData {
-  return {
-    systems: (data.systems ?? []).map((system) => {
-      const approvedOn = system.source?.match(NAMED_APPROVAL)?.[1];
-      return approvedOn ? { ...system, source: `Leverandørens svar, godkendt af KOMBIT ${formatDay(approvedOn, 'da')}` } : system;
-    }),
-    deadlines: (data.deadlines ?? []).map((deadline) => ({ ...deadline, klikStatus: deadline.klikStatus ?? null, from: deadline.from ?? null, note: deadline.note ?? null }) as Deadline),
-  };
-}
-
-export function emptyRegistryData(): RegistryData {
-  return { systems: [], deadlines: [] };
 }
 
 /** Keeps the registry in memory; for tests and benchmarks. */

@@ -1,24 +1,23 @@
+import { isStoredName } from './dataFiles.js';
 import type { KeyedRecords, RecordsName, RecordsOptions } from './records.js';
 import type { RegistryStore } from './registryStore.js';
 
 /**
- * A journal's name: the core's ('surveys', 'digestOutbox', 'writeBack') or one a feature brings
- * ('reminders'): lower camel case, so that every backend can use it as it is (a file, a column value).
+ * A journal's name, chosen by the feature that keeps it ('surveys', 'digest-outbox', 'reminders'):
+ * see isStoredName. The store knows no journal of its own.
  */
 export type JournalName = string;
 
-export function isJournalName(name: string): boolean {
-  return /^[a-z][a-zA-Z0-9]{0,40}$/.test(name);
-}
-/**
- * The documents every backend keeps: small JSON values changed as a whole. `conversations` and
- * `subscriptions` were documents before they became keyed records: they are still read once, to move them.
- */
-export const DOCUMENT_NAMES = ['admins', 'conversations', 'subscriptions'] as const;
-export type DocumentName = (typeof DOCUMENT_NAMES)[number];
+/** A document's name, chosen by the feature that keeps it ('admins'): see isStoredName; 'registry' is the store's. */
+export type DocumentName = string;
 
-/** The core's journals: checked by /healthz even before they hold anything. */
-export const CORE_JOURNALS: readonly JournalName[] = ['surveys', 'digestOutbox', 'writeBack'];
+export function isJournalName(name: string): boolean {
+  return isStoredName(name);
+}
+
+export function isDocumentName(name: string): boolean {
+  return isStoredName(name) && name !== 'registry';
+}
 
 /**
  * An append-only log of events. `open` reads them all; `readNew` what was appended since the last
@@ -64,16 +63,24 @@ export interface Presence {
 }
 
 /**
- * Where all state lives: the registry, the journals and the documents. One contract, three
- * backends: files in DATA_DIR (one machine), PostgreSQL (several instances), memory (tests, `cli ask`).
+ * Where all state lives: the registry, and the journals, documents and keyed records that features
+ * name for themselves (the store knows none of them). One contract, three backends: files in
+ * DATA_DIR (one machine), PostgreSQL (several instances), memory (tests, `cli ask`).
  */
 export interface Storage {
   readonly kind: 'files' | 'postgres' | 'memory';
   readonly registry: RegistryStore;
+  /** The journal of that name (a feature's own): throws for a name that is not one (isJournalName). */
   journal<E>(name: JournalName): EventLog<E>;
-  /** Every journal that holds events (for migrating, copying and health checks). */
+  /**
+   * Every journal that holds events, and every one opened through this handle even while empty (for
+   * migrating, copying and health checks: a feature's journal is checked from its start).
+   */
   journalNames(): Promise<JournalName[]>;
+  /** The document of that name (a feature's own), its defaults filling in what it does not hold. */
   document<T extends object>(name: DocumentName, defaults: T): StoredDocument<T>;
+  /** Every document that holds a value (for migrating and copying). */
+  documentNames(): Promise<DocumentName[]>;
   /**
    * Records by key (a conversation reference, a subscription), each put or deleted on its own in O(1).
    * Handles of one name in one process should share the options; each handle loads the records once.
@@ -90,7 +97,7 @@ export interface Storage {
    * Reads every document opened so far and says what is wrong with each (null: nothing), for /healthz.
    * Backends whose documents cannot be damaged lack it.
    */
-  documentProblems?(): Promise<Partial<Record<DocumentName, string | null>>>;
+  documentProblems?(): Promise<Record<DocumentName, string | null>>;
 }
 
 /** Leadership where there is only ever one instance. */

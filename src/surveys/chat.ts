@@ -1,8 +1,15 @@
 import { messageCard } from '../../cards/textCards.js';
 import { receiptCard, reviewCard, surveyCard, surveyListCard, surveyListText } from './cards.js';
 import { defineFeature } from '../app/feature.js';
+import { provided } from '../app/services.js';
+import { AdminsService } from '../admins/feature.js';
+import { graphSettings } from '../sync/graph.js';
+import { SurveyLinks } from './links.js';
+import { SurveyService } from './service.js';
+import type { SurveyEvent } from './survey.js';
+import { SurveysService, SurveyLinksService } from './services.js';
+import { openSurveysSection } from './digestSection.js';
 import { adminOnly } from '../chat/guards.js';
-import { textField } from '../chat/phrases.js';
 import { messages } from '../i18n/messages.js';
 import type { ActionResult, ChatRouter, ChatTurn, Notifier, Reply } from '../chat/types.js';
 import { formatTimestampDay } from '../i18n/format.js';
@@ -13,12 +20,13 @@ import { PhraseIndex } from '../text/phraseIndex.js';
 import { phrases, type Word } from '../text/words.js';
 import type { AdminDirectory } from './admins.js';
 import { answerInputOf, ANSWER_FIELDS, type AnswerInput } from './answerInput.js';
-import type { SurveyLinks } from './links.js';
 import { statusLine } from './present.js';
-import type { RequestOutcome, SurveyService } from './service.js';
+import type { RequestOutcome } from './service.js';
 import { latestAnswer, type Requester, type Survey, type SurveyAnswer } from './survey.js';
-import { SurveyVerbs } from './verbs.js';
+import { SurveyActionData, SurveyVerbs } from './verbs.js';
 import { shownSubject } from './subject.js';
+import { surveyFormRoutes } from './webForm.js';
+import { surveyCommands } from './cli.js';
 
 export interface SurveysDeps {
   surveys: SurveyService;
@@ -26,8 +34,6 @@ export interface SurveysDeps {
   admins: AdminDirectory;
   links: SurveyLinks;
   notifier: Notifier;
-  /** After KOMBIT approved an answer (the registry already has it): e.g. write it back to the list. */
-  afterApproval?: (survey: Survey, answer: SurveyAnswer) => Promise<void>;
 }
 
 const REQUEST = new PhraseIndex(
@@ -64,6 +70,7 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
       const subjectOf = (survey: Survey) => (isAdmin ? survey.system : shownSubject(survey, turn.lang, (name) => registry.find(name) !== undefined));
       return { text: surveyListText(open, turn.lang, subjectOf), card: surveyListCard(open, turn.lang, isAdmin, subjectOf) };
     },
+    { samples: { da: ['åbne forespørgsler', 'åbne spørgeskemaer'], en: ['open surveys', 'open requests'] } },
   );
 
   router.message(
@@ -79,11 +86,11 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
       if (!survey) return { text: name === null ? m.closeWhich : `${m.notFound} ${m.closeWhich}` };
       return (await closeSurvey(survey.id, turn, deps)).reply;
     },
-    closers,
+    { ...closers, samples: { da: ['luk spørgeskemaet om Aula', 'luk spørgeskema for SAPA'], en: ['close the survey about Aula', 'close survey for SAPA'] } },
   );
 
-  router.action(SurveyVerbs.close, async (turn, data) => {
-    const result = await closeSurvey(textField(data, 'surveyId') ?? '', turn, deps);
+  router.action(SurveyVerbs.close, SurveyActionData.close, async (turn, { surveyId }) => {
+    const result = await closeSurvey(surveyId, turn, deps);
     return result.ok ? { type: 'card', reply: { ...result.reply, card: messageCard([result.reply.text]) } } : { type: 'message', text: result.reply.text };
   }, closers);
 
@@ -97,17 +104,16 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
       if (system === null) return { text: surveyMessages(turn.lang).askWhich };
       return surveyReply(await surveys.request(system, requesterOf(turn)), turn.lang, deps);
     },
+    { samples: { da: ['spørg leverandøren om SAPA', 'send spørgeskema til Aula'], en: ['ask the vendor about SAPA', 'send survey to Aula'] } },
   );
 
-  router.action(SurveyVerbs.request, async (turn, data) => {
-    const system = textField(data, 'system', 100);
-    if (system === null) return { type: 'message', text: surveyMessages(turn.lang).askWhich };
+  router.action(SurveyVerbs.request, SurveyActionData.request, async (turn, { system }) => {
     const reply = surveyReply(await surveys.request(system, requesterOf(turn)), turn.lang, deps);
     return { type: 'message', text: reply.text.split('\n', 1)[0] ?? reply.text, post: [reply] };
   });
 
-  router.action(SurveyVerbs.submit, async (turn, data) => {
-    const surveyId = textField(data, 'surveyId') ?? '';
+  router.action(SurveyVerbs.submit, SurveyActionData.submit, async (turn, data) => {
+    const { surveyId } = data;
     const input = answerInputOf(data);
     const submitter = { userId: turn.user.id, name: turn.user.name, aadObjectId: turn.user.aadObjectId };
     const source = { channel: 'teams' as const, conversationId: turn.conversation.id, activityId: turn.activityId };
@@ -131,10 +137,10 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     }
   });
 
-  router.action(SurveyVerbs.edit, async (turn, data) => {
+  router.action(SurveyVerbs.edit, SurveyActionData.edit, async (turn, data) => {
     const m = surveyMessages(turn.lang);
     await surveys.refresh();
-    const survey = surveys.get(textField(data, 'surveyId') ?? '');
+    const survey = surveys.get(data.surveyId);
     if (!survey) return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
     if (survey.review !== null) return { type: 'message', text: m.closed(survey.system) };
     const answer = survey.answers.find((candidate) => candidate.id === data.answerId) ?? latestAnswer(survey);
@@ -145,21 +151,19 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     return { type: 'card', reply: { text: m.title(survey.system), card } };
   });
 
-  router.action(SurveyVerbs.review, async (turn, data) => {
+  router.action(SurveyVerbs.review, SurveyActionData.review, async (turn, { surveyId }) => {
     const m = surveyMessages(turn.lang);
-    const survey = surveys.get(textField(data, 'surveyId') ?? '');
+    const survey = surveys.get(surveyId);
     const answer = survey && latestAnswer(survey);
     if (!survey || !answer) return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
     return { type: 'card', reply: { text: m.reviewTitle(survey.system), card: reviewCard(survey, answer, turn.lang) } };
   }, reviewers);
 
   for (const decision of ['approve', 'reject'] as const) {
-    router.action(SurveyVerbs[decision], async (turn, data): Promise<ActionResult> => {
+    router.action(SurveyVerbs[decision], SurveyActionData.decision, async (turn, { surveyId, answerId, reason: typed }): Promise<ActionResult> => {
       const m = surveyMessages(turn.lang);
       const admin = { userId: turn.user.id, name: turn.user.name, aadObjectId: turn.user.aadObjectId };
-      const surveyId = textField(data, 'surveyId') ?? '';
-      const answerId = textField(data, 'answerId') ?? '';
-      const reason = textField(data, 'reason', 500);
+      const reason = typed || null;
       const outcome =
         decision === 'approve' ? await surveys.approve(surveyId, answerId, admin) : await surveys.reject(surveyId, answerId, admin, reason);
       switch (outcome.kind) {
@@ -180,8 +184,8 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
           const by = turn.user.name ?? turn.user.aadObjectId ?? '?';
           const day = formatTimestampDay(survey.review?.at ?? new Date().toISOString(), turn.lang);
           const line = decision === 'approve' ? m.approvedCard(survey.system, by, day) : m.rejectedCard(survey.system, by, day, reason ?? '');
+          // The approval changed the registry: whoever must hear of it (the write-back) subscribes to that.
           tellRequesters(survey, answer, decision, reason ?? '', notifier);
-          if (decision === 'approve') await deps.afterApproval?.(survey, answer);
           return { type: 'card', reply: { text: line, card: messageCard([line]) } };
         }
       }
@@ -284,8 +288,55 @@ function tellRequesters(survey: Survey, answer: SurveyAnswer, decision: 'approve
   }
 }
 
+/**
+ * Vendor surveys: its service, the signed links and the web form's notice to the administrators, for
+ * the features and the edge; the open surveys' section of the digest.
+ */
 export const surveys = defineFeature({
   name: 'surveys',
   languageWords: { da: 'spørg leverandøren', en: 'ask vendor' },
-  register: (router, context) => registerSurveys(router, context),
+  cli: surveyCommands,
+  help: [
+    { rank: 42, card: false, menu: true, da: { title: 'spørg leverandøren om Nexus', description: 'Send et spørgeskema til leverandøren om en manglende dato' }, en: { title: 'ask the vendor about Nexus', description: 'Send a survey to the vendor about a missing date' } },
+    { rank: 43, card: false, menu: true, da: { title: 'åbne forespørgsler', description: 'Spørgeskemaer der venter på svar eller godkendelse' }, en: { title: 'open surveys', description: 'Surveys waiting for an answer or approval' } },
+  ],
+  uses: [AdminsService],
+  state: async (context) => {
+    const { config, env, storage, registry, clock, log } = context;
+    if (config.surveyLinkSecretGenerated) {
+      log.warn('SURVEY_LINK_SECRET is not set: survey links are signed with a key made for this run and stop working when the bot restarts');
+    }
+    const admins = context.use(AdminsService);
+    const service = await SurveyService.load({
+      journal: storage.journal<SurveyEvent>('surveys'),
+      registry,
+      admins,
+      clock,
+      log,
+      openLimitPerDay: config.surveyOpenLimitPerDay,
+      // With KOMBIT's list configured, each approval carries the values the write-back sends.
+      writesBack: !('missing' in graphSettings(env)),
+    });
+    const links = new SurveyLinks(config.publicBaseUrl, config.surveyLinkSecret, config.surveyLinkDays, clock);
+    return { surveys: service, links, admins };
+  },
+  provides: [SurveysService, SurveyLinksService],
+  services: (_context, { state }) => [
+    provided(SurveysService, state.surveys),
+    provided(SurveyLinksService, state.links),
+  ],
+  register: (router, context, { state }) => registerSurveys(router, { ...context, ...state }),
+  digestSections: (_context, { state }) => [openSurveysSection(state.surveys)],
+  // The web form for vendors outside Teams; an answer stored there is told to the administrators as one from Teams.
+  routes: ({ config, clock, log, notifier }, { state }) =>
+    surveyFormRoutes({
+      surveys: state.surveys,
+      secret: config.surveyLinkSecret,
+      clock,
+      log,
+      onAnswer: async (survey, answerId) => {
+        const answer = survey.answers.find((candidate) => candidate.id === answerId);
+        if (answer) await tellAdmins(survey, answer, { admins: state.admins, notifier });
+      },
+    }),
 });

@@ -110,6 +110,15 @@ export class SurveyService {
     }
   }
 
+  /**
+   * Resolves once every change under way in this process is recorded and applied, and what others
+   * recorded is read in: a subscriber to the registry's changes hears of an approval before its
+   * survey event is applied, and waits here for it.
+   */
+  async settled(): Promise<void> {
+    await this.projection.transact(async () => undefined);
+  }
+
   get(id: string): Survey | undefined {
     return this.surveys.get(id);
   }
@@ -259,7 +268,7 @@ export class SurveyService {
           return next;
         };
         // Recorded while the registry is still locked: a sync planned after this write sees the approval.
-        await this.deps.registry.update(approve, () => record(event));
+        await this.deps.registry.update(approve, { source: 'approval', afterWrite: () => record(event) });
       } else {
         await record(event);
       }

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { cardText } from '../chat/cardData.js';
+
 /** Card verbs of the vendor survey feature. */
 export const SurveyVerbs = {
   /** "Ask the vendor": `{ system }`, a name that may not be in the registry yet. */
@@ -14,4 +17,28 @@ export const SurveyVerbs = {
   review: 'survey.review',
   /** An administrator closes a survey without an answer: `{ surveyId }`. */
   close: 'survey.close',
+} as const;
+
+const surveyId = cardText();
+/** A form field as typed; what it must say is the answer rules' to tell, field by field (answerInput.ts). */
+const typed = z.string().optional();
+
+/** What each verb's card sends, checked before its handler runs. */
+export const SurveyActionData = {
+  request: z.object({ system: cardText(100) }),
+  submit: z.object({
+    surveyId,
+    status: typed,
+    ch2Date: typed,
+    sts2Date: typed,
+    vendor: typed,
+    contactName: typed,
+    contactEmail: typed,
+    comment: typed,
+  }),
+  edit: z.object({ surveyId, answerId: cardText().optional() }),
+  review: z.object({ surveyId }),
+  close: z.object({ surveyId }),
+  /** approve and reject: the reason is the reject card's input (needed to reject, checked by the service). */
+  decision: z.object({ surveyId, answerId: cardText(), reason: z.string().trim().max(500).optional() }),
 } as const;

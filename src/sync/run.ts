@@ -35,7 +35,8 @@ export function approvalsOf(surveys: readonly Survey[]): Map<string, string> {
  */
 export async function runSync(input: {
   source: ListSource;
-  store: RegistryStore;
+  /** The registry: read for a dry run, changed through its one write path otherwise. */
+  store: Pick<RegistryStore, 'read' | 'update'>;
   columnMap: Record<string, keyof SystemRecord>;
   approvals: () => ReadonlyMap<string, string> | Promise<ReadonlyMap<string, string>>;
   /** Systems (name keys) whose approved values are still on their way to the list. */

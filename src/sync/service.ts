@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/language.js';
 import type { Log } from '../log.js';
-import type { RegistryService } from '../registry/service.js';
+import { RegistryService } from '../registry/service.js';
 import type { SystemRecord } from '../registry/system.js';
 import type { Storage } from '../store/storage.js';
 import type { Survey } from '../surveys/survey.js';
@@ -19,7 +19,7 @@ export interface SyncDeps {
   log: Log;
   /** The surveys, for the approvals a sync must not undo (read while the registry is locked). */
   surveys: () => readonly Survey[] | Promise<readonly Survey[]>;
-  /** The running bot's registry, told to look again after a sync; the CLI has none. */
+  /** The running bot's registry; the CLI's sync makes its own. Changes go through it, as source `sync`. */
   registry?: RegistryService;
 }
 
@@ -47,13 +47,14 @@ export class SyncService {
 
   private constructor(
     private readonly deps: SyncDeps,
+    private readonly registry: RegistryService,
     readonly writeBacks: WriteBackQueue,
     private readonly columnMap: Record<string, keyof SystemRecord> | ColumnMapError,
     private readonly settings: ReturnType<typeof graphSettings>,
   ) {}
 
   static async create(deps: SyncDeps): Promise<SyncService> {
-    const writeBacks = await WriteBackQueue.load(deps.storage.journal<WriteBackEvent>('writeBack'), async () => approvedWriteBacks(await deps.surveys()), deps.log);
+    const writeBacks = await WriteBackQueue.load(deps.storage.journal<WriteBackEvent>('sync-writeback'), async () => approvedWriteBacks(await deps.surveys()), deps.log);
     // The environment does not change while the bot runs: read the column map once.
     let columnMap: Record<string, keyof SystemRecord> | ColumnMapError;
     try {
@@ -62,7 +63,7 @@ export class SyncService {
       if (!(error instanceof ColumnMapError)) throw error;
       columnMap = error;
     }
-    return new SyncService(deps, writeBacks, columnMap, graphSettings(deps.env));
+    return new SyncService(deps, deps.registry ?? RegistryService.of(deps.storage, deps.clock, deps.log), writeBacks, columnMap, graphSettings(deps.env));
   }
 
   /** Whether a list (or an Excel table) is configured. */
@@ -98,7 +99,7 @@ export class SyncService {
     if (!dryRun) await this.pushWriteBacks(source);
     const outcome = await runSync({
       source,
-      store: this.deps.storage.registry,
+      store: { read: () => this.deps.storage.registry.read(), update: (change) => this.registry.write(change, { source: 'sync' }) },
       columnMap: this.columnMap,
       approvals: async () => approvalsOf(await this.deps.surveys()),
       // An approved value not yet on the list is kept whatever the row says: the row still has the old one.
@@ -106,7 +107,6 @@ export class SyncService {
       now: this.deps.clock.now(),
       dryRun,
     });
-    this.deps.registry?.invalidate();
     if (!outcome.ok) {
       this.deps.log.error({ missing: outcome.missingColumns }, 'sync: the list lacks mapped columns');
       return { kind: 'missing-columns', text: missingColumnsText(outcome.missingColumns, options.lang) };

@@ -13,7 +13,6 @@ interface SyncTexts {
   setMissing(setting: string): string;
   /** What only administrators may do, for the "administrators only" sentence. */
   adminsOnlyWhat: string;
-  fromTheCli: string;
 }
 
 const da: SyncTexts = {
@@ -29,7 +28,6 @@ const da: SyncTexts = {
     'Synkroniseringen er ikke sat op: sæt GRAPH_SITE_ID og GRAPH_LIST_ID (en SharePoint-liste) eller GRAPH_DRIVE_ID, GRAPH_ITEM_ID og GRAPH_TABLE (en Excel-tabel).',
   setMissing: (setting) => `Sæt ${setting}.`,
   adminsOnlyWhat: 'synkronisere listen',
-  fromTheCli: 'Kommandolinjen synkroniserer med: npm run --silent cli -- sync',
 };
 
 const en: SyncTexts = {
@@ -45,7 +43,6 @@ const en: SyncTexts = {
     'The sync is not set up: set GRAPH_SITE_ID and GRAPH_LIST_ID (a SharePoint list) or GRAPH_DRIVE_ID, GRAPH_ITEM_ID and GRAPH_TABLE (an Excel table).',
   setMissing: (setting) => `Set ${setting}.`,
   adminsOnlyWhat: 'sync the list',
-  fromTheCli: 'From the command line, sync with: npm run --silent cli -- sync',
 };
 
 const TEXTS: Record<Lang, SyncTexts> = { da, en };

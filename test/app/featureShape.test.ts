@@ -3,14 +3,23 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { checkFeatureSettings, defineFeature } from '../../src/app/feature.js';
-import { ConfigError } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { createCore } from '../../src/app/core.js';
+import { FeatureStartError, FenceService, provided, service } from '../../src/app/services.js';
+import { startFeatures, startOrder, type AppContext } from '../../src/app/start.js';
+import { DigestSenderService } from '../../src/digest/services.js';
+import { createLog } from '../../src/log.js';
+import type { RegistryChange } from '../../src/registry/changes.js';
+import { memoryStorage } from '../../src/store/memoryStorage.js';
+import { MemoryRegistryStore } from '../../src/store/registryStore.js';
+import { fixedClock } from '../../src/time/clock.js';
 import { FEATURES } from '../../src/app/features.js';
 import { DATA_FILES } from '../../src/store/dataFiles.js';
 import type { Lang } from '../../src/i18n/language.js';
 import { Journal, JournalProjection } from '../../src/store/journal.js';
 import { phrases } from '../../src/text/words.js';
 import { PhraseIndex } from '../../src/text/phraseIndex.js';
-import { personalMessage } from '../support/activities.js';
+import { channelMessage, personalMessage } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
 import { testData } from '../support/fixtures.js';
 import { PROJECT_ROOT } from '../support/run.js';
@@ -81,6 +90,124 @@ describe('a feature is one folder and one line in the list', () => {
     await assert.rejects(BotHarness.start({ features: [notes, ...FEATURES], env: { NOTES_MAX: 'many' } }), /Invalid configuration of notes: NOTES_MAX/);
   });
 });
+
+/**
+ * A feature that gives to the others without touching them: a section of the weekly digest for each
+ * channel of its own ("kanalnote …" notes a line for the channel's next digest), and a subscription
+ * to the registry's changes. One more entry of the list, nothing else.
+ */
+const CHANNEL_NOTE = new PhraseIndex(phrases('kanalnote', 'channel note').map((phrase) => [phrase, true] as [string[], true]));
+
+const channelNotes = defineFeature({
+  name: 'channel notes',
+  languageWords: { da: 'kanalnote', en: 'channel note' },
+  state: async () => ({ notes: new Map<string, string[]>(), heard: [] as RegistryChange[] }),
+  register: (router, _context, { state }) => {
+    router.message(
+      (turn) => {
+        const found = CHANNEL_NOTE.find(turn.words);
+        return found?.start === 0 ? turn.words.slice(found.length).map((word) => word.original).join(' ') : null;
+      },
+      (turn, note) => {
+        state.notes.set(turn.conversation.id, [...(state.notes.get(turn.conversation.id) ?? []), note]);
+        return { text: turn.lang === 'da' ? 'Med i kanalens næste oversigt.' : "In the channel's next digest." };
+      },
+    );
+  },
+  digestSections: (_context, { state }) => [
+    {
+      key: 'channelNotes',
+      order: 65,
+      forRecipient: (_digest, recipient) => {
+        const notes = state.notes.get(recipient.conversationId) ?? [];
+        if (notes.length === 0) return null;
+        return { heading: recipient.lang === 'da' ? 'Kanalens noter' : "The channel's notes", groups: [{ heading: null, lines: notes.map((text) => ({ lead: '•', text })) }], more: null };
+      },
+    },
+  ],
+  on: {
+    registryChange: (changes, _context, { state }) => {
+      state.heard.push(...changes);
+    },
+  },
+});
+
+describe('a feature gives to the digest and hears the registry, as one line in the list', () => {
+  it("adds a section to one channel's digest only, and hears every registry change with its source", async () => {
+    const clock = fixedClock('2025-02-17T09:00:00+01:00');
+    const bot = await BotHarness.start({ data: testData(), clock, features: [channelNotes, ...FEATURES] });
+    try {
+      const channel = { conversation: { id: '19:notes@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant-kombit' } };
+      await bot.post(channelMessage(bot.serviceUrl, 'kanalnote husk fredagsmødet', channel));
+      await bot.post(channelMessage(bot.serviceUrl, 'abonner på oversigt', channel));
+      await bot.post(personalMessage(bot.serviceUrl, 'abonner på oversigt'));
+
+      const summary = await bot.app.digests.run(clock.now(), { force: true });
+      assert.equal(summary.sent, 2);
+      const digestTo = (conversationId: string) => JSON.stringify(bot.connector.sentTo(conversationId).filter((sent) => /Ugens oversigt/.test(JSON.stringify(sent))).at(-1));
+      assert.match(digestTo('19:notes@thread.tacv2'), /Kanalens noter.*husk fredagsmødet/);
+      assert.match(digestTo('a:personal-chat-alex'), /Ugens oversigt — uge 8, 2025/);
+      assert.doesNotMatch(digestTo('a:personal-chat-alex'), /Kanalens noter|fredagsmødet/, "another conversation's section stays in its own digest");
+      // The sections of the other features are still there, in their order.
+      assert.match(digestTo('a:personal-chat-alex'), /Frister de næste 14 dage/);
+
+      const { heard } = bot.app.stateOf(channelNotes);
+      await bot.app.registry.update((data) => ({ ...data, systems: data.systems.map((system) => (system.name === 'SAPA' ? { ...system, ch2Date: '2026-09-01' } : system)) }));
+      await bot.app.registry.delivered();
+      assert.deepEqual(
+        heard.map(({ item, field, after, source }) => ({ name: item.type === 'system' ? item.name : null, field, after, source })),
+        [{ name: 'SAPA', field: 'ch2Date', after: '2026-09-01', source: 'edit' }],
+      );
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('the order features start in', () => {
+  const Ink = service<{ colour: string }>('ink');
+  const Paper = service<{ size: string }>('paper');
+  const writer = defineFeature({ name: 'writer', uses: [Ink, Paper], register: () => {} });
+  const inkMaker = defineFeature({ name: 'ink maker', provides: [Ink], services: () => [provided(Ink, { colour: 'blue' })] });
+  const paperMill = defineFeature({ name: 'paper mill', uses: [Ink], provides: [Paper], services: () => [provided(Paper, { size: 'A4' })] });
+
+  it('starts a feature after those that provide what it uses, whatever the order of the list', () => {
+    assert.deepEqual(startOrder([writer, paperMill, inkMaker]).map((feature) => feature.name), ['ink maker', 'paper mill', 'writer']);
+  });
+
+  it('refuses to start when a used service has no provider, naming both', () => {
+    assert.throws(() => startOrder([writer, inkMaker]), (error: unknown) => error instanceof FeatureStartError && /"writer" uses the service "paper", which no feature in the app provides/.test(error.message));
+  });
+
+  it('refuses to start features that use each other in a cycle, naming the cycle', () => {
+    const inkFromPaper = defineFeature({ name: 'ink from paper', uses: [Paper], provides: [Ink], services: () => [provided(Ink, { colour: 'grey' })] });
+    assert.throws(() => startOrder([writer, paperMill, inkFromPaper]), /in a cycle: ink from paper → paper mill → ink from paper/);
+  });
+
+  it('hands a feature only the services it declared', async () => {
+    const sneaky = defineFeature({ name: 'sneaky', state: async (context) => context.use(Ink) });
+    await assert.rejects(
+      startFeatures(await appContext(), [inkMaker, sneaky]),
+      /"sneaky" uses the service "ink" without declaring it in `uses`/,
+    );
+    const started = await startFeatures(await appContext(), [writer, paperMill, inkMaker]);
+    assert.deepEqual(started.service(Paper), { size: 'A4' });
+  });
+
+  it('starts the product list, every used service provided', () => {
+    assert.equal(startOrder(FEATURES, [DigestSenderService, FenceService]).length, FEATURES.length);
+  });
+});
+
+/** What the app hands the features, on memory storage. */
+async function appContext(): Promise<AppContext> {
+  const log = createLog('silent');
+  const clock = fixedClock('2025-02-10T09:00:00+01:00');
+  const storage = memoryStorage(new MemoryRegistryStore(testData()));
+  const { registry } = await createCore({ log, clock, storage });
+  const notifier = { send: async () => ({ outcome: 'failed' as const, reason: 'test' }), personalChatOf: async () => null, toConversation: () => {}, toUser: () => {}, canReachUser: async () => false };
+  return { config: loadConfig({}), storage, registry, clock, log, notifier, env: {}, dataDir: '/nonexistent' };
+}
 
 describe('the settings of every feature', () => {
   it('are checked at start, each refusal naming the feature and the variable', () => {

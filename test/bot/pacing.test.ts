@@ -83,7 +83,7 @@ describe("proactive sends within Teams' limits", () => {
     const sentAt: number[] = [];
     const digests = new DigestService({
       subscriptions,
-      outbox: await DigestOutbox.load(storage.journal<OutboxEvent>('digestOutbox')),
+      outbox: await DigestOutbox.load(storage.journal<OutboxEvent>('digest-outbox')),
       // As the bot's sender: each try paced by the app's pacer, then posted.
       sender: {
         send: async (conversationId) => {

@@ -3,6 +3,8 @@ import { answerCard } from '../../src/answers/card.js';
 import { cardTemplate, renderCard } from '../../cards/render.js';
 import { messageCard } from '../../cards/textCards.js';
 import { helpCard } from '../../src/help/card.js';
+import { cardExamples, helpExamplesOf } from '../../src/help/examples.js';
+import { FEATURES } from '../../src/app/features.js';
 import { answerQuestion } from '../../src/answers/answer.js';
 import { present } from '../../src/answers/present.js';
 import { Registry } from '../../src/registry/registry.js';
@@ -28,8 +30,10 @@ describe('cards', () => {
 
   for (const lang of ['da', 'en'] as const) {
     it(`help and welcome cards are valid (${lang})`, () => {
-      assert.deepEqual(cardProblems(helpCard(lang, null, 'https://fki.example/calendar/deadlines.ics')), []);
-      assert.deepEqual(cardProblems(helpCard(lang, 'Hej', 'https://fki.example/calendar/deadlines.ics')), []);
+      const examples = cardExamples(helpExamplesOf(FEATURES), lang);
+      assert.ok(examples.length > 0);
+      assert.deepEqual(cardProblems(helpCard(lang, null, 'https://fki.example/calendar/deadlines.ics', examples)), []);
+      assert.deepEqual(cardProblems(helpCard(lang, 'Hej', 'https://fki.example/calendar/deadlines.ics', examples)), []);
       assert.deepEqual(cardProblems(messageCard(['one', 'two'])), []);
     });
   }

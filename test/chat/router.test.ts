@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { offlineRouter } from '../../src/app/offline.js';
 import { adminOnly } from '../../src/chat/guards.js';
+import { z } from 'zod';
+import { errorBoundary } from '../../src/chat/pipeline.js';
 import { Router } from '../../src/chat/router.js';
+import { chatTurn } from '../../src/chat/turn.js';
 import { captureLog } from '../support/logCapture.js';
 import type { ChatTurn } from '../../src/chat/types.js';
 import { loadConfig } from '../../src/config.js';
@@ -17,16 +20,12 @@ import { fixedClock } from '../../src/time/clock.js';
 import { starterData } from '../support/fixtures.js';
 
 function turnOf(text: string): ChatTurn {
-  const words = splitWords(text);
-  return {
-    text,
-    words,
-    lang: detectLanguage(text, words, null),
-    locale: null,
-    conversation: { id: 'c', kind: 'personal', teamId: null, tenantId: null },
-    user: { id: 'u', name: null, aadObjectId: null },
-    activityId: null,
-  };
+  return chatTurn(text, { lang: detectLanguage(text, splitWords(text), null), conversation: { id: 'c' }, user: { id: 'u' } });
+}
+
+/** A card button pressed: the turn of an action with its verb and data. */
+function actionTurn(verb: string, data: Record<string, unknown>, lang: 'da' | 'en' = 'da'): ChatTurn {
+  return chatTurn('', { lang, event: { type: 'action', verb, data }, conversation: { id: 'c' }, user: { id: 'u' } });
 }
 
 describe('the router alone', () => {
@@ -45,8 +44,8 @@ describe('the router alone', () => {
 
   it('routes card verbs by name, refuses a verb registered twice, and answers an unknown verb politely', async () => {
     const router = new Router();
-    router.action('x.do', () => ({ type: 'message', text: 'done' }));
-    assert.throws(() => router.action('x.do', () => ({ type: 'message', text: 'again' })), /registered twice/);
+    router.action('x.do', z.object({}), () => ({ type: 'message', text: 'done' }));
+    assert.throws(() => router.action('x.do', z.object({}), () => ({ type: 'message', text: 'again' })), /registered twice/);
     assert.deepEqual(await router.handleAction('x.do', {}, turnOf('')), { type: 'message', text: 'done' });
     const unknown = await router.handleAction('x.gone', {}, turnOf(''));
     assert.equal(unknown.type, 'error');
@@ -60,7 +59,7 @@ describe('the router\'s middleware', () => {
     let ran = 0;
     const guard = { guard: adminOnly(admins, (lang) => (lang === 'da' ? 'gøre det' : 'do that')) };
     router.message((turn) => (turn.text === 'gør det' ? true : null), () => ((ran += 1), { text: 'gjort' }), guard);
-    router.action('x.do', () => ((ran += 1), { type: 'message', text: 'gjort' }), guard);
+    router.action('x.do', z.object({}), () => ((ran += 1), { type: 'message', text: 'gjort' }), guard);
     assert.deepEqual((await router.route(turnOf('gør det'))).reply, { text: 'Kun KOMBITs administratorer kan gøre det. Intet er ændret.' });
     assert.deepEqual(await router.handleAction('x.do', {}, { ...turnOf(''), lang: 'en' }), { type: 'message', text: "Only KOMBIT's administrators can do that. Nothing has changed." });
     assert.equal(ran, 0);
@@ -69,17 +68,20 @@ describe('the router\'s middleware', () => {
     assert.equal(ran, 1);
   });
 
-  it('turns a handler that fails into a polite reply, and logs it', async () => {
+  it('turns a handler that fails into a polite reply through the error boundary, and logs it', async () => {
     const captured = captureLog();
     const router = new Router({ log: captured.log });
     router.message(() => true, () => {
       throw new Error('boom');
     });
-    router.action('x.fail', async () => {
+    router.action('x.fail', z.object({}), async () => {
       throw new Error('bang');
     });
-    assert.match((await router.route(turnOf('hvad som helst'))).reply.text, /Beklager, noget gik galt hos mig/);
-    assert.deepEqual(await router.handleAction('x.fail', {}, { ...turnOf(''), lang: 'en' }), { type: 'message', text: 'Sorry, something went wrong on my side. Please try again shortly; the error has been logged.' });
+    const run = router.pipeline([errorBoundary(captured.log)]);
+    const replied = await run(turnOf('hvad som helst'));
+    assert.ok(replied.type === 'reply');
+    assert.match(replied.reply.text, /Beklager, noget gik galt hos mig/);
+    assert.deepEqual(await run(actionTurn('x.fail', {}, 'en')), { type: 'action', result: { type: 'message', text: 'Sorry, something went wrong on my side. Please try again shortly; the error has been logged.' } });
     assert.deepEqual(captured.entries.map((entry) => (entry.err as { message: string }).message), ['boom', 'bang']);
   });
 });

@@ -29,7 +29,7 @@ async function digestWithFakeClocks() {
   const build = async () =>
     new DigestService({
       subscriptions,
-      outbox: await DigestOutbox.load(storage.journal<OutboxEvent>('digestOutbox')),
+      outbox: await DigestOutbox.load(storage.journal<OutboxEvent>('digest-outbox')),
       sender,
       compose: async () => ({ text: `digest of ${week}` }),
       limiter: new RateLimiter(1000),

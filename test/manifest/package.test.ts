@@ -9,6 +9,10 @@ import { personalMessage } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
 import { starterData } from '../support/fixtures.js';
 import { PROJECT_ROOT, runNpm } from '../support/run.js';
+import { defineFeature } from '../../src/app/feature.js';
+import { FEATURES } from '../../src/app/features.js';
+import { helpExamplesOf } from '../../src/help/examples.js';
+import { buildManifest, buildPackage } from '../../manifest/package.js';
 
 const APP_ID = '6a0f6d4e-2b1c-4f8e-9d3a-7c5b1e2f0a99';
 
@@ -99,12 +103,14 @@ describe('the Teams app package', function () {
     assert.deepEqual(extensions[0]!.commands.map((command) => [command.id, command.type, command.parameters.map((parameter) => parameter.name)]), [['systems', 'query', ['query']]]);
   });
 
-  it('lists only commands the bot understands, in Danish and in English', async () => {
+  it('lists only commands the bot understands, and suggests only questions it understands, in Danish and in English', async () => {
     const english = JSON.parse(entries.get('en.json')!.toString('utf8')) as Record<string, string>;
     const titles = [
       ...manifest.bots[0]!.commandLists[0]!.commands.map((command) => ({ text: command.title, locale: 'da-DK' })),
       // The bot's commands (the message extension's titles are not chat commands).
       ...Object.entries(english).filter(([key]) => key.startsWith('bots[') && key.endsWith('.title')).map(([, text]) => ({ text, locale: 'en-US' })),
+      // And what the help card suggests.
+      ...helpExamplesOf(FEATURES).flatMap((example) => [{ text: example.da.title, locale: 'da-DK' }, { text: example.en.title, locale: 'en-US' }]),
     ];
     const dataDir = await mkdtemp(path.join(tmpdir(), 'fki-commands-'));
     const bot = await BotHarness.start({ data: starterData(), dataDir });
@@ -123,3 +129,48 @@ describe('the Teams app package', function () {
   });
 });
 
+
+describe('the command menu, made from the features\' help examples', () => {
+  const input = { appId: APP_ID, publicBaseUrl: 'https://fki-bot.kombit.example', version: '1.0.0' };
+  const example = (title: string, scopes?: ('personal' | 'team' | 'groupChat')[]) => ({
+    menu: true,
+    ...(scopes ? { scopes } : {}),
+    da: { title, description: `Gør ${title}` },
+    en: { title: `${title} (en)`, description: `Does ${title}` },
+  });
+
+  it('is the examples the features offer in the menu, in rank order, each in Danish with its English string', () => {
+    const { manifest, english } = buildManifest(input);
+    const lists = (manifest as unknown as Manifest).bots[0]!.commandLists;
+    const menu = helpExamplesOf(FEATURES).filter((candidate) => candidate.menu === true);
+    assert.deepEqual(lists.map((list) => list.scopes), [['personal', 'team', 'groupChat']]);
+    assert.deepEqual(lists[0]!.commands.map((command) => command.title), menu.map((candidate) => candidate.da.title));
+    assert.deepEqual(menu.map((_, at) => english[`bots[0].commandLists[0].commands[${at}].title`]), menu.map((candidate) => candidate.en.title));
+    assert.ok(menu.some((candidate) => candidate.da.title === 'spørg leverandøren om Nexus'), "the surveys feature's command");
+  });
+
+  it('gives a feature\'s command to the scopes it names only, and still passes the schema', async () => {
+    const teamOnly = defineFeature({ name: 'team-only', help: [example('kanalens frister', ['team'])] });
+    const { manifest, english } = buildManifest({ ...input, features: [...FEATURES, teamOnly] });
+    const lists = (manifest as unknown as Manifest).bots[0]!.commandLists;
+    assert.deepEqual(lists.map((list) => list.scopes), [['personal', 'groupChat'], ['team']]);
+    const at = lists[1]!.commands.findIndex((command) => command.title === 'kanalens frister');
+    assert.ok(at >= 0, 'in the team menu');
+    assert.ok(!lists[0]!.commands.some((command) => command.title === 'kanalens frister'), 'not in the others');
+    assert.equal(english[`bots[0].commandLists[1].commands[${at}].title`], 'kanalens frister (en)');
+    assert.deepEqual(await AppManifestUtils.validateAgainstSchema(manifest as never), []);
+  });
+
+  it('refuses to build a package Teams would not show: more than 10 commands in a scope, a title over 32 characters, no description', async () => {
+    const many = defineFeature({ name: 'many', help: ['a', 'b', 'c'].map((title) => example(`kommando ${title}`, ['personal'])) });
+    const long = defineFeature({ name: 'long', help: [example('hvornår skifter Sags- og Partsoverblik?'), { menu: true, da: { title: 'uden' }, en: { title: 'without' } }] });
+    const target = new URL(`file://${path.join(tmpdir(), `fki-package-${process.pid}.zip`)}`);
+    const problems = await buildPackage({ ...input, features: [...FEATURES, many, long] }, target);
+    const text = problems.join('\n');
+    assert.match(text, /13 commands in the personal menu; Teams shows at most 10/);
+    assert.match(text, /"hvornår skifter Sags- og Partsoverblik\?" is 39 characters; a command title may have 32/);
+    assert.match(text, /"uden" has no description/);
+    assert.deepEqual(await buildPackage(input, target), [], 'the product\'s own menu fits');
+    await rm(target, { force: true });
+  });
+});

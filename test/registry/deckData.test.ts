@@ -12,7 +12,7 @@ import { readImportText } from '../../src/registry/importFormats.js';
 import { applyImport } from '../../src/registry/importer.js';
 import { Registry } from '../../src/registry/registry.js';
 import { solutionNames } from '../../src/registry/solutionNames.js';
-import { emptyRegistryData, normaliseRegistryData, type RegistryData } from '../../src/store/registryStore.js';
+import { emptyRegistryData, normaliseRegistryData, type RegistryData } from '../../src/registry/registryData.js';
 import { fold } from '../../src/text/fold.js';
 import { splitWords } from '../../src/text/words.js';
 import { cliInProcess } from '../support/cli.js';

@@ -5,7 +5,7 @@ import { exportRegistry } from '../../src/registry/exporter.js';
 import { ImportFileError, readImportText } from '../../src/registry/importFormats.js';
 import { applyImport } from '../../src/registry/importer.js';
 import { FileRegistryStore } from '../../src/store/fileRegistryStore.js';
-import { emptyRegistryData, type RegistryData } from '../../src/store/registryStore.js';
+import { emptyRegistryData, type RegistryData } from '../../src/registry/registryData.js';
 import { temporaryFolderPerTest } from '../support/tempFolder.js';
 import { starterData } from '../support/fixtures.js';
 

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli, type CliIo } from '../../src/cli/main.js';
-import { exportSurveys } from '../../src/cli/surveyCommands.js';
+import { exportSurveys } from '../../src/surveys/cli.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { MemoryRegistryStore } from '../../src/store/registryStore.js';
 import type { Survey } from '../../src/surveys/survey.js';

@@ -102,7 +102,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual((await mine.readNew()).map((event) => event.n), [3]);
       assert.equal(await mine.changedSinceRead(), false);
       assert.deepEqual((await one.journal<Event>('surveys').open()).map((event) => event.n), [1, 2, 3]);
-      assert.deepEqual(await one.journal<Event>('digestOutbox').open(), [], 'journals are kept apart');
+      assert.deepEqual(await one.journal<Event>('digest-outbox').open(), [], 'journals are kept apart');
     });
 
     it('lists the journals that hold events, a feature\'s own included', async () => {
@@ -113,8 +113,19 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await other.journal<Event>('featureLog').open(), [{ n: 1, by: 'one' }]);
     });
 
+    it('names a journal a feature opened before it holds anything, and refuses a name not every backend can keep', async () => {
+      await one.journal<Event>('digest-outbox').open();
+      assert.deepEqual(await one.journalNames(), ['digest-outbox']);
+      for (const name of ['Digest', 'digest.outbox', '../surveys', 'a b', '']) {
+        assert.throws(() => one.journal(name), /not a journal name/, name);
+        assert.throws(() => one.keyed(name), /not a name for keyed records/, name);
+      }
+      assert.throws(() => one.document('registry', {}), /not a document name/, 'the registry is the store\'s own');
+      assert.throws(() => one.document('admins.last-good', {}), /not a document name/);
+    });
+
     it('records nothing of a journal transaction that fails', async () => {
-      const journal = one.journal<Event>('writeBack');
+      const journal = one.journal<Event>('sync-writeback');
       await journal.open();
       await assert.rejects(
         journal.transact(async (_written, append) => {
@@ -123,7 +134,7 @@ for (const backend of BACKENDS) {
           throw new Error('after an append');
         }),
       );
-      assert.deepEqual(await other.journal<Event>('writeBack').open(), []);
+      assert.deepEqual(await other.journal<Event>('sync-writeback').open(), []);
     });
 
     it('applies a transaction\'s events only once it is durable, and what others wrote exactly once even when the transaction fails', async () => {
@@ -154,6 +165,15 @@ for (const backend of BACKENDS) {
       );
       assert.equal((await other.document('admins', defaults).read()).admins.length, 10);
       assert.equal(await one.document('admins', defaults).change(() => false), false);
+    });
+
+    it('lists the documents that hold a value, whatever feature named them', async () => {
+      assert.deepEqual(await one.documentNames(), []);
+      await one.document('admins', { admins: [] as string[] }).change((data) => (data.admins.push('a'), true));
+      await one.document('feature-settings', { on: false }).change((data) => ((data.on = true), true));
+      await one.registry.update(() => starterData());
+      assert.deepEqual((await other.documentNames()).sort(), ['admins', 'feature-settings'], 'the registry is no document');
+      assert.deepEqual(await other.document('feature-settings', { on: false }).read(), { on: true });
     });
 
     it('keeps keyed records: each put and delete on its own, found by key and by a second key, seen by the other', async () => {

@@ -15,6 +15,7 @@ import type { DiskIo } from '../../src/store/diskIo.js';
 import { fileStorage } from '../../src/store/fileStorage.js';
 import type { Fence } from '../../src/store/fence.js';
 import { freePort } from './freePort.js';
+import type { JWTVerifyGetKey } from 'jose';
 
 export interface BotHarnessOptions {
   env?: Record<string, string>;
@@ -33,6 +34,8 @@ export interface BotHarnessOptions {
   disk?: DiskIo;
   /** The data folder lock this bot holds (a test steals it). */
   fence?: Fence;
+  /** The keys Teams sign-in tokens are checked against (a test signs its own). */
+  ssoKeys?: JWTVerifyGetKey;
 }
 
 /** The real server on a free loopback port, with a stand-in connector and a data folder of its own. */
@@ -72,7 +75,7 @@ export class BotHarness {
       ...(options.features ? { features: options.features } : {}),
       ...(options.pacing ? { pacing: options.pacing } : {}),
     });
-    harness.server = await startServer(harness.app, port, '127.0.0.1');
+    harness.server = await startServer(harness.app, port, '127.0.0.1', options.ssoKeys ? { ssoKeys: options.ssoKeys } : {});
     return harness;
   }
 
@@ -90,6 +93,8 @@ export class BotHarness {
     const text = await response.text();
     // The bot answers a message at once and replies after: a test reads the reply once the turn is over.
     await this.app.turns.idle();
+    // What a registry change set off (the write-back after an approval) starts once its subscribers have it.
+    await this.app.registry.delivered();
     // What a card action posts besides its response goes out after it, through the notifier.
     await this.app.notifier.idle();
     return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
@@ -101,6 +106,8 @@ export class BotHarness {
     // approval) may start work an earlier step of that pass already waited for.
     for (let pass = 0; pass < 2; pass += 1) {
       await this.app.turns.idle();
+      // Registry changes reach their subscribers (the write-back after an approval) off the writer's path.
+      await this.app.registry.delivered();
       await this.app.sync.idle();
       await this.app.digests.idle();
       await this.app.welcomes.idle();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { SystemRecord } from '../../src/registry/system.js';
-import { normaliseRegistryData, type RegistryData } from '../../src/store/registryStore.js';
+import { normaliseRegistryData, type RegistryData } from '../../src/registry/registryData.js';
 
 /** The data the bot ships with (a fresh copy per call). */
 export function starterData(): RegistryData {

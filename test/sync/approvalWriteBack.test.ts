@@ -62,7 +62,7 @@ const BACKENDS: Backend[] = [
         env.DATABASE_URL!,
         `CREATE OR REPLACE FUNCTION refuse_write_back() RETURNS trigger LANGUAGE plpgsql AS $$
          BEGIN RAISE EXCEPTION 'injected: the write-back journal fails'; END $$;
-         CREATE TRIGGER refuse_write_back BEFORE INSERT ON journal_events FOR EACH ROW WHEN (NEW.journal = 'writeBack') EXECUTE FUNCTION refuse_write_back();`,
+         CREATE TRIGGER refuse_write_back BEFORE INSERT ON journal_events FOR EACH ROW WHEN (NEW.journal = 'sync-writeback') EXECUTE FUNCTION refuse_write_back();`,
       ),
     mendWriteBackJournal: (_bot, env) => sql(env.DATABASE_URL!, 'DROP TRIGGER refuse_write_back ON journal_events'),
   },

@@ -1,13 +1,14 @@
 import type pg from 'pg';
 import type { Log } from '../../log.js';
-import { emptyRegistryData, normaliseRegistryData, type RegistryChange, type RegistryData, type RegistryStore } from '../registryStore.js';
+import { emptyRegistryData, normaliseRegistryData, type RegistryData } from '../../registry/registryData.js';
+import type { RegistryChange, RegistryStore } from '../registryStore.js';
 import { SerialQueue } from '../serial.js';
-import type { DocumentName, EventLog, JournalName, Leadership, Storage, StoredDocument } from '../storage.js';
+import { isDocumentName, isJournalName, type DocumentName, type EventLog, type JournalName, type Leadership, type Storage, type StoredDocument } from '../storage.js';
 import { inTransaction, isDatabaseFailure, lockName, unavailable } from './database.js';
 import { PgLeadership } from './leadership.js';
 import { PgPresence } from './presence.js';
 import { PgRecords } from './pgRecords.js';
-import type { KeyedRecords, RecordsName, RecordsOptions } from '../records.js';
+import { isRecordsName, type KeyedRecords, type RecordsName, type RecordsOptions } from '../records.js';
 
 /** A read: the database's failure becomes StoreUnavailableError, as a change's does. */
 async function read<R>(query: Promise<R>): Promise<R> {
@@ -164,13 +165,26 @@ export function postgresStorage(pool: pg.Pool, log: Log, options: PgStorageOptio
   let leadership: PgLeadership | null = null;
   const presence = new PgPresence(pool, log);
   const opened: KeyedRecords<object>[] = [];
+  const journalsOpened = new Set<JournalName>();
   return {
     kind: 'postgres',
     registry,
-    journal: <E>(name: JournalName) => new PgEventLog<E>(pool, name),
-    journalNames: async () => (await pool.query<{ journal: string }>('SELECT DISTINCT journal FROM journal_events ORDER BY journal')).rows.map((row) => row.journal),
-    document: <T extends object>(name: DocumentName, defaults: T) => new PgDocument<T>(pool, name, defaults),
+    journal: <E>(name: JournalName) => {
+      if (!isJournalName(name)) throw new Error(`"${name}" is not a journal name`);
+      journalsOpened.add(name);
+      return new PgEventLog<E>(pool, name);
+    },
+    journalNames: async () => {
+      const stored = (await pool.query<{ journal: string }>('SELECT DISTINCT journal FROM journal_events ORDER BY journal')).rows.map((row) => row.journal);
+      return [...new Set([...journalsOpened, ...stored])];
+    },
+    document: <T extends object>(name: DocumentName, defaults: T) => {
+      if (!isDocumentName(name)) throw new Error(`"${name}" is not a document name`);
+      return new PgDocument<T>(pool, name, defaults);
+    },
+    documentNames: async () => (await pool.query<{ name: string }>('SELECT name FROM documents ORDER BY name')).rows.map((row) => row.name),
     keyed: <T extends object>(name: RecordsName, options: RecordsOptions<T> = {}) => {
+      if (!isRecordsName(name)) throw new Error(`"${name}" is not a name for keyed records`);
       const records = new PgRecords<T>(pool, name, options);
       opened.push(records as unknown as KeyedRecords<object>);
       return records;

@@ -1,17 +1,19 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatTimestampDay } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
-import { surveyMessages } from '../surveys/texts.js';
-import { cliTexts } from './texts.js';
+import { surveyMessages } from './texts.js';
+import { surveyCliTexts as cliTexts } from './cliTexts.js';
+import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../app/contributions.js';
+import { createLog } from '../log.js';
 import { neutraliseCsvCell } from '../text/csvCell.js';
 import { RegistryService } from '../registry/service.js';
-import { SurveyService } from '../surveys/service.js';
+import { SurveyService } from './service.js';
 import type { Clock } from '../time/clock.js';
 import type { Log } from '../log.js';
 import type { Storage } from '../store/storage.js';
-import { AdminDirectory, isObjectId } from '../surveys/admins.js';
-import { statusLine } from '../surveys/present.js';
-import { applyEvent, type Survey, type SurveyEvent } from '../surveys/survey.js';
+import { AdminDirectory, isObjectId } from './admins.js';
+import { statusLine } from './present.js';
+import { applyEvent, type Survey, type SurveyEvent } from './survey.js';
 
 /**
  * The surveys as their journal records them, read without taking its lock (a reader never waits for
@@ -119,7 +121,7 @@ export async function closeSurveyFromCli(
   const m = surveyMessages(lang);
   const surveys = await SurveyService.load({
     journal: io.storage.journal<SurveyEvent>('surveys'),
-    registry: new RegistryService(io.storage.registry, io.clock, io.log),
+    registry: RegistryService.of(io.storage, io.clock, io.log),
     admins: new AdminDirectory(io.storage, io.adminIds),
     clock: io.clock,
     log: io.log,
@@ -134,4 +136,64 @@ export async function closeSurveyFromCli(
     case 'not-admin':
       return { ok: false, text: m.unknownId(surveyId) };
   }
+}
+
+const LANG = '[--lang da|en]';
+
+/** `surveys list|export|close` and `admins add|remove|list`: the surveys feature's part of `npm run cli`. */
+export const surveyCommands: CliCommand[] = [
+  {
+    name: 'surveys list',
+    args: LANG,
+    summary: 'Every survey: its state, who asked, the latest answer.',
+    async run({ lang }, io) {
+      io.out(surveysAsText(await readSurveys(io.storage), lang ?? 'da'));
+      return EXIT.ok;
+    },
+  },
+  {
+    name: 'surveys export',
+    args: '[--format json|csv]',
+    summary: 'The full history of surveys and answers (CSV: one row per answer).',
+    options: { format: { type: 'string' } },
+    async run({ values }, io) {
+      const format = values.format ?? 'json';
+      if (format !== 'json' && format !== 'csv') throw new CliUsageError(`--format must be json or csv, not "${String(format)}"`);
+      io.out(exportSurveys(await readSurveys(io.storage), format));
+      return EXIT.ok;
+    },
+  },
+  {
+    name: 'surveys close',
+    args: `SURVEY_ID [--reason TEXT] ${LANG}`,
+    summary: 'Closes a survey without an answer.',
+    options: { reason: { type: 'string' } },
+    async run({ positionals, values, lang }, io) {
+      const [surveyId] = positionals;
+      if (!surveyId || positionals.length !== 1) throw new CliUsageError('surveys close takes exactly one SURVEY_ID');
+      const reason = typeof values.reason === 'string' ? values.reason : null;
+      return printed(await closeSurveyFromCli(surveyId, reason, lang ?? 'da', { ...io, log: logOf(io) }), io);
+    },
+  },
+  ...(['add', 'remove'] as const).map((action): CliCommand => ({
+    name: `admins ${action}`,
+    args: 'AAD_OBJECT_ID',
+    summary: action === 'add' ? 'Makes someone an administrator (their Entra ID object id).' : 'Removes an administrator added here.',
+    run: async ({ positionals, lang }, io) => printed(await adminsCommand(io.storage, io.adminIds, action, positionals[0], io.clock.now(), lang ?? 'da'), io),
+  })),
+  {
+    name: 'admins list',
+    args: '',
+    summary: 'The administrators, and where each is set.',
+    run: async ({ lang }, io) => printed(await adminsCommand(io.storage, io.adminIds, 'list', undefined, io.clock.now(), lang ?? 'da'), io),
+  },
+];
+
+function printed(result: AdminResult, io: CliIo): number {
+  (result.ok ? io.out : io.err)(result.text);
+  return result.ok ? EXIT.ok : EXIT.badInput;
+}
+
+function logOf(io: CliIo): Log {
+  return io.log ?? createLog('warn', process.stderr);
 }

@@ -1,0 +1,56 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { defineFeature } from '../app/feature.js';
+import { effectiveStatus, isOverdue, visibleNote } from '../registry/system.js';
+import { calendarDayAt } from '../time/calendarDate.js';
+
+const require = createRequire(import.meta.url);
+const TEAMS_JS = path.join(path.dirname(require.resolve('@microsoft/teams-js/package.json')), 'dist', 'umd', 'MicrosoftTeams.min.js');
+
+/**
+ * The overview tab "CH2-overblik": its page (plain HTML, CSS and type-checked JavaScript in ./page/,
+ * served under /tab/) and the data it reads, GET /api/overview: the registry, read-only, without
+ * contact details. Public, as the calendar feed: it shows only what the deck and KOMBIT's list publish.
+ */
+export const overview = defineFeature({
+  name: 'overview',
+  pages: [
+    {
+      path: '/tab',
+      dir: new URL('./page/', import.meta.url),
+      files: {
+        // The bot's own folding of æøå and punctuation, so the tab's search matches as chat does.
+        'fold.js': new URL('../text/fold.js', import.meta.url),
+        // Formula cells neutralised in the CSV download as in every CSV the bot writes.
+        'csvCell.js': new URL('../text/csvCell.js', import.meta.url),
+        'teams.js': TEAMS_JS,
+      },
+      headers: {
+        // Teams shows the tab in a frame; outside Teams it is a plain page.
+        'content-security-policy':
+          "default-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft",
+      },
+    },
+  ],
+  routes: ({ registry, clock }) => [
+    {
+      method: 'GET',
+      path: '/api/overview',
+      access: 'public',
+      async handle() {
+        const current = await registry.current();
+        const today = calendarDayAt(clock.now());
+        const body = {
+          today,
+          systems: current.systems.map((s) => ({
+            name: s.name, fullName: s.fullName, aliases: s.aliases, owner: s.owner, vendor: s.vendor, ch2Date: s.ch2Date,
+            sts2Date: s.sts2Date, status: effectiveStatus(s, today), overdue: isOverdue(s, today), source: s.source,
+            note: visibleNote(s, today), updatedAt: s.updatedAt,
+          })),
+          deadlines: current.deadlines,
+        };
+        return { status: 200, type: 'application/json', body: JSON.stringify(body), headers: { 'cache-control': 'no-store' } };
+      },
+    },
+  ],
+});
