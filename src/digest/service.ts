@@ -8,7 +8,7 @@ import type { ComposeDigest, DigestRunCache } from './compose.js';
 import type { DigestBlocked } from '../deadlines/texts.js';
 import type { Log } from '../log.js';
 import { alwaysHeld, type Fence } from '../store/fence.js';
-import { calendarDayAt, type IsoDate } from '../time/calendarDate.js';
+import { calendarDayAt } from '../time/calendarDate.js';
 import type { DigestOutbox } from './outbox.js';
 import type { RateLimiter } from './rateLimiter.js';
 import { dueTimeOfWeek } from './schedule.js';

@@ -1,5 +1,3 @@
-import type { Lang } from '../i18n/language.js';
-
 /** Texts of the deck's facts, in Danish and English. */
 export const FACT_TEXTS = {
   da: {
