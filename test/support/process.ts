@@ -3,14 +3,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, runProcess, type RunResult } from './run.js';
 
-/** The folders whose files `npm run build` compiles or copies into dist/. */
-const BUILT_FROM = ['src', 'bot', 'cards', 'tab', 'package.json'];
+/** What `npm run build` compiles or copies into dist/ (tsconfig.build.json, scripts/copy-assets.mjs). */
+const BUILT_FROM = ['src', 'bot', 'cards', 'package.json'];
 
 const WARNINGS = '--disable-warning=DEP0111';
 let distIsFresh: boolean | null = null;
 
 function newestChange(file: string): number {
-  const stat = statSync(file);
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (stat === undefined) return 0;
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(stat.mtimeMs, ...readdirSync(file).map((name) => newestChange(path.join(file, name))));
 }
