@@ -34,7 +34,7 @@ export async function subscribeChannels(storage: Storage, connectorUrl: string, 
 export async function digestsRecordedSent(settings: StorageSettings): Promise<Set<string>> {
   const storage = await openStorage(settings, createLog('silent'));
   try {
-    const events = await storage.journal<{ type: string; conversationId: string }>('digestOutbox').open();
+    const events = await storage.journal<{ type: string; conversationId: string }>('digest-outbox').open();
     return new Set(events.filter((event) => event.type === 'sent').map((event) => event.conversationId));
   } finally {
     await storage.close();
