@@ -1,4 +1,3 @@
-import type { Lang } from '../i18n/language.js';
 import type { AskedKind } from './askedKind.js';
 
 /** Texts of the deck's facts, in Danish and English. */

@@ -1,6 +1,6 @@
 import { stackCards } from '../../cards/compose.js';
 import { messageCard } from '../../cards/textCards.js';
-import type { ChatTurn, Leftover, Reply, Understanding } from '../chat/types.js';
+import type { ChatTurn, Reply, Understanding } from '../chat/types.js';
 import type { Registry } from '../registry/registry.js';
 import { organisationsIn } from '../text/organisations.js';
 import { isStopword } from '../text/stopwords.js';

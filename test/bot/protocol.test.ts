@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import sinon from 'sinon';
 import { BotHarness } from '../support/botHarness.js';
 import {
   cardAction,
