@@ -1,14 +1,24 @@
 import { stackCards } from '../../cards/compose.js';
-import { digestCard } from './card.js';
+import { deadlineAnswerCard, digestCard } from './card.js';
+import { refreshUsersOf, viewerOf } from '../app/cardActions.js';
+import type { FeatureContext } from '../app/feature.js';
+import { cardText } from '../chat/cardData.js';
+import { MAX_MESSAGE_CHARS, type ChatTurn, type Reply } from '../chat/types.js';
+import type { AdaptiveCard } from '../../cards/render.js';
+import { splitWords } from '../text/words.js';
+import { z } from 'zod';
 import { deckFacts, type DeckFact } from '../facts/fact.js';
 import { factsReply } from '../facts/present.js';
 import { defineFeature } from '../app/feature.js';
 import { deadlineDigestSections } from './digestSections.js';
 import type { ChatRouter } from '../chat/types.js';
+import { ANSWER_SECTION_LINES } from './present.js';
+import type { DeadlineAnswer } from './questions.js';
 import type { RegistryService } from '../registry/service.js';
 import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
 import { digestViewToText, presentDeadlineAnswer } from './present.js';
+import { digestMessages } from './texts.js';
 import { answerDeadlineQuestion } from './questions.js';
 
 export interface DeadlinesDeps {
@@ -16,24 +26,39 @@ export interface DeadlinesDeps {
   clock: Clock;
   /** The deck's facts that are not dates, for "what is known" beside an empty answer. */
   facts?: () => readonly DeckFact[];
+  /** Buttons other features put on the deadlines of an answer ("Færdig ✓"), per viewer. */
+  cardActions?: FeatureContext['cardActions'];
 }
+
+/** Card verbs of the deadlines feature. */
+export const DeadlineVerbs = {
+  /** Teams rebuilds a deadline answer's card for the person looking at it: `{ question }`. */
+  refresh: 'deadlines.refresh',
+} as const;
+const RefreshData = z.object({ question: cardText(MAX_MESSAGE_CHARS) });
 
 /**
  * "frister", "hvilke frister er der i marts?", "hvad sker der i næste uge?", "hvornår er fristen for
  * K53?", "KLIK-opgaver for UDK Begravelseshjælp", "hvornår er næste spørgetime?", "hvad er nyt i KLIK?".
  */
-export function registerDeadlines(router: ChatRouter, { registry, clock, facts = deckFacts }: DeadlinesDeps): void {
+export function registerDeadlines(router: ChatRouter, { registry, clock, facts = deckFacts, cardActions }: DeadlinesDeps): void {
   const today = () => calendarDayAt(clock.now(), DANISH_ZONE);
+  const reply = (turn: ChatTurn, question: string, answer: DeadlineAnswer): Reply & { card: AdaptiveCard } => {
+    const view = presentDeadlineAnswer(answer, today(), turn.lang);
+    const text = digestViewToText(view);
+    let card = digestCard(view);
+    // Nothing dated, but the deck tells what is known about the solution: say that, never only "none".
+    if (answer.known.length > 0) card = stackCards([card, factsReply(answer.known, turn.lang).card]);
+    const known = answer.known.length > 0 ? `\n\n${factsReply(answer.known, turn.lang).text}` : '';
+    // Other features' buttons on the deadlines shown, in this viewer's state; Teams rebuilds the card per viewer.
+    const subjects = answer.items.slice(0, ANSWER_SECTION_LINES).map((deadline) => ({ on: 'deadline' as const, subject: deadline }));
+    const buttons = cardActions?.(subjects, viewerOf(turn), turn.lang) ?? [];
+    card = deadlineAnswerCard(card, buttons, { verb: DeadlineVerbs.refresh, data: { question }, userIds: refreshUsersOf(turn) });
+    return { text: `${text}${known}`, card };
+  };
   router.message(
     async (turn) => answerDeadlineQuestion(turn.text, turn.words, await registry.current(), today(), facts()),
-    (turn, answer) => {
-      const view = presentDeadlineAnswer(answer, today(), turn.lang);
-      const reply = { text: digestViewToText(view), card: digestCard(view) };
-      // Nothing dated, but the deck tells what is known about the solution: say that, never only "none".
-      if (answer.known.length === 0) return reply;
-      const known = factsReply(answer.known, turn.lang);
-      return { text: `${reply.text}\n\n${known.text}`, card: stackCards([reply.card, known.card]) };
-    },
+    (turn, answer) => reply(turn, turn.text, answer),
     {
       reads: (answer) => answer.used,
       samples: {
@@ -42,6 +67,11 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
       },
     },
   );
+  router.action(DeadlineVerbs.refresh, RefreshData, async (turn, { question }) => {
+    const answer = answerDeadlineQuestion(question, splitWords(question), await registry.current(), today(), facts());
+    if (answer === null) return { type: 'error', code: 'QUESTION_NOT_UNDERSTOOD', text: digestMessages(turn.lang).nothing(question) };
+    return { type: 'card', reply: reply(turn, question, answer) };
+  });
 }
 
 export const deadlines = defineFeature({
