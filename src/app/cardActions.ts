@@ -26,6 +26,8 @@ export interface CardViewer {
   userId: string;
   aadObjectId: string | null;
   conversationId: string;
+  /** The viewer's organisation (a municipality's tenant), for state kept per organisation. */
+  tenantId: string | null;
 }
 
 /** A button: an Action.Execute with this title, verb and data (cards/ adds the Action.Submit fallback). */
@@ -65,7 +67,7 @@ export function cardActionsFor(contributions: readonly CardActionContribution[],
 
 /** The person a turn's card is for. */
 export function viewerOf(turn: Pick<ChatTurn, 'user' | 'conversation'>): CardViewer {
-  return { userId: turn.user.id, aadObjectId: turn.user.aadObjectId, conversationId: turn.conversation.id };
+  return { userId: turn.user.id, aadObjectId: turn.user.aadObjectId, conversationId: turn.conversation.id, tenantId: turn.conversation.tenantId };
 }
 
 /**
