@@ -383,3 +383,42 @@ for (const backend of PROGRESS_BACKENDS) {
     });
   });
 }
+
+describe("the card-actions door on another feature's answer cards", () => {
+  it('puts a per-viewer button on a system answer, and the refresh rebuilds the card for whoever looks at it', async () => {
+    const followed = new Set<string>();
+    const follow = defineFeature({
+      name: 'follow (sketch)',
+      register: (router) =>
+        router.action('follow.toggle', z.object({ system: z.string() }), (turn, { system }) => {
+          const key = `${turn.user.id}|${system}`;
+          if (!followed.delete(key)) followed.add(key);
+          return { type: 'message', text: 'ok' };
+        }),
+      cardActions: () => [
+        { on: 'system', action: (system, viewer) => ({ title: followed.has(`${viewer.userId}|${system.name}`) ? 'Følger ✓' : 'Følg', verb: 'follow.toggle', data: { system: system.name } }) },
+      ],
+    });
+    const bot = await BotHarness.start({ data: testData(), features: [...FEATURES, follow] });
+    try {
+      await bot.post(personalMessage(bot.serviceUrl, 'hvornår skifter SAPA til CH2?'));
+      const card = (bot.connector.sentTo('a:personal-chat-alex').at(-1) as SentActivity).attachments?.[0]?.content;
+      assert.ok(card);
+      assert.deepEqual(cardProblems(card), []);
+      const button = buttonsOf(card).find((candidate) => candidate.verb === 'follow.toggle');
+      assert.ok(button, 'the answer card has the contributed button');
+      assert.deepEqual({ title: button.title, data: button.data }, { title: 'Følg', data: { system: 'SAPA', verb: 'follow.toggle' } });
+      const refresh = (card.refresh as { action: { verb: string; data: Record<string, unknown> } }).action;
+      assert.equal(refresh.verb, 'answers.refresh');
+
+      await bot.post(cardAction(bot.serviceUrl, button.verb, button.data));
+      const mine = (await bot.post(cardAction(bot.serviceUrl, refresh.verb, refresh.data))).body as { value: AdaptiveCard };
+      assert.deepEqual(buttonsOf(mine.value).filter((candidate) => candidate.verb === 'follow.toggle').map(({ title }) => title), ['Følger ✓']);
+      // Another person looking at the same card gets their own state.
+      const theirs = (await bot.post(cardAction(bot.serviceUrl, refresh.verb, refresh.data, { from: { id: '29:user-bo', name: 'Bo', aadObjectId: '00000000-0000-0000-0000-0000000000b2' } }))).body as { value: AdaptiveCard };
+      assert.deepEqual(buttonsOf(theirs.value).filter((candidate) => candidate.verb === 'follow.toggle').map(({ title }) => title), ['Følg']);
+    } finally {
+      await bot.stop();
+    }
+  });
+});

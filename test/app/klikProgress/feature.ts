@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { defineFeature } from '../../../src/app/feature.js';
 import { cardText } from '../../../src/chat/cardData.js';
 import type { ChatTurn, Reply } from '../../../src/chat/types.js';
-import type { Deadline } from '../../../src/deadlines/deadline.js';
 import { codeKey } from '../../../src/deadlines/questions.js';
 import type { RegistryService } from '../../../src/registry/service.js';
 import { JournalProjection } from '../../../src/store/journal.js';
@@ -51,10 +50,13 @@ const MarkData = z.object({ solution: cardText(), code: cardText(), done: z.bool
 /** "marker K53 som færdig", "marker SAPA K53 færdig", "mark K53 done", "mark K53 as done": the task's words. */
 const MARK = [/^marker\s+(.+?)\s+(?:som\s+)?færdig$/i, /^mark\s+(.+?)\s+(?:as\s+)?done$/i];
 
-async function findTask(registry: RegistryService, words: string): Promise<Deadline | null> {
-  const tasks = (await registry.current()).deadlines.filter((deadline) => deadline.kind === 'klik' && deadline.code !== null);
+type Task = { solution: string; code: string };
+
+/** The KLIK task the words name: its code ("K53"), or its solution and code ("SAPA K53"). */
+async function findTask(registry: RegistryService, words: string): Promise<Task | null> {
+  const tasks = (await registry.current()).deadlines.flatMap(({ kind, solution, code }): Task[] => (kind === 'klik' && code !== null ? [{ solution, code }] : []));
   const wanted = codeKey(words);
-  return tasks.find((task) => codeKey(task.code!) === wanted || codeKey(`${task.solution} ${task.code!}`) === wanted) ?? null;
+  return tasks.find((task) => codeKey(task.code) === wanted || codeKey(`${task.solution} ${task.code}`) === wanted) ?? null;
 }
 
 export const klikProgress = defineFeature({
@@ -67,7 +69,7 @@ export const klikProgress = defineFeature({
   },
   register: (router, { registry, clock }, { state }) => {
     // Marks (or unmarks) a task for the turn's municipality, once the journal has it.
-    const mark = async (turn: ChatTurn, task: { solution: string; code: string }, done: boolean): Promise<Reply> => {
+    const mark = async (turn: ChatTurn, task: Task, done: boolean): Promise<Reply> => {
       const t = progressTexts[turn.lang];
       const tenantId = turn.conversation.tenantId;
       if (tenantId === null) return { text: t.noOrganisation };
@@ -80,13 +82,13 @@ export const klikProgress = defineFeature({
       async (turn, words) => {
         const task = await findTask(registry, words);
         if (task === null) return { text: progressTexts[turn.lang].unknownTask(words) };
-        return mark(turn, { solution: task.solution, code: task.code! }, true);
+        return mark(turn, task, true);
       },
     );
     router.action(ProgressVerbs.mark, MarkData, async (turn, { solution, code, done }) => {
       const task = await findTask(registry, `${solution} ${code}`);
       if (task === null) return { type: 'error', code: 'TASK_NOT_FOUND', text: progressTexts[turn.lang].unknownTask(code) };
-      return { type: 'message', text: (await mark(turn, { solution: task.solution, code: task.code! }, done)).text };
+      return { type: 'message', text: (await mark(turn, task, done)).text };
     });
   },
   // The door to the deadlines feature's cards: a button per KLIK task, in the viewer's municipality's state.
