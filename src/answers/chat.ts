@@ -34,7 +34,7 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
   const replyIn = (turn: ChatTurn, question: string, answered: Answered) => {
     const systems = answered.answer.kind === 'found' ? answered.answer.facts.map((fact) => fact.system) : [];
     const buttons = cardActions?.(systems.map((system) => ({ on: 'system' as const, subject: system })), viewerOf(turn), turn.lang) ?? [];
-    return answerReply(answered, { buttons, refresh: { verb: AnswerVerbs.refresh, data: { question }, userIds: refreshUsersOf(turn) } });
+    return answerReply(answered, { buttons, refresh: { verb: AnswerVerbs.refresh, data: { question, lang: turn.lang }, userIds: refreshUsersOf(turn) } });
   };
 
   router.message(

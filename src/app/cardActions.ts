@@ -58,7 +58,8 @@ export function cardActionsFor(contributions: readonly CardActionContribution[],
       if (contribution.on !== on) continue;
       // The mapped union keeps `on` and `subject` paired; TypeScript cannot follow the pairing across two unions.
       const action = (contribution.action as (subject: CardSubjects[CardSubjectKind], viewer: CardViewer, lang: Lang) => CardAction | null)(subject, viewer, lang);
-      if (action !== null) actions.push(action);
+      // The card's language travels with the button, as on every card: the press is answered in it.
+      if (action !== null) actions.push({ ...action, data: { ...action.data, lang } });
       if (actions.length === MAX_CARD_ACTIONS) return actions;
     }
   }

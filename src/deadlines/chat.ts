@@ -53,7 +53,7 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
     // Other features' buttons on the deadlines shown, in this viewer's state; Teams rebuilds the card per viewer.
     const subjects = answer.items.slice(0, ANSWER_SECTION_LINES).map((deadline) => ({ on: 'deadline' as const, subject: deadline }));
     const buttons = cardActions?.(subjects, viewerOf(turn), turn.lang) ?? [];
-    card = deadlineAnswerCard(card, buttons, { verb: DeadlineVerbs.refresh, data: { question }, userIds: refreshUsersOf(turn) });
+    card = deadlineAnswerCard(card, buttons, { verb: DeadlineVerbs.refresh, data: { question, lang: turn.lang }, userIds: refreshUsersOf(turn) });
     return { text: `${text}${known}`, card };
   };
   router.message(

@@ -316,14 +316,14 @@ for (const backend of PROGRESS_BACKENDS) {
         const button = buttonsOf(card).find((candidate) => candidate.verb === ProgressVerbs.mark);
         assert.ok(button, 'the deadline card has the "mark done" button');
         assert.equal(button.title, 'Marker SAPA K53 færdig');
-        assert.deepEqual(card.refresh, { action: { type: 'Action.Execute', verb: 'deadlines.refresh', data: { question: 'hvornår er fristen for K53?', verb: 'deadlines.refresh' } } }, 'in a personal chat Teams refreshes it for its one person');
+        assert.deepEqual(card.refresh, { action: { type: 'Action.Execute', verb: 'deadlines.refresh', data: { question: 'hvornår er fristen for K53?', lang: 'da', verb: 'deadlines.refresh' } } }, 'in a personal chat Teams refreshes it for its one person');
 
         // Its verb works: the press is recorded, and the refreshed card shows the new state.
         const pressed = await bot.post(cardAction(bot.serviceUrl, button.verb, button.data));
         assert.deepEqual(pressed.body, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'SAPA K53 er markeret som færdig for jeres kommune.' });
         const refreshed = (await bot.post(cardAction(bot.serviceUrl, 'deadlines.refresh', { question: 'hvornår er fristen for K53?' }))).body as { value: AdaptiveCard };
         assert.deepEqual(buttonsOf(refreshed.value).filter((candidate) => candidate.verb === ProgressVerbs.mark).map(({ title, data }) => ({ title, data })), [
-          { title: 'SAPA K53 færdig ✓', data: { solution: 'SAPA', code: 'K53', done: false, verb: ProgressVerbs.mark } },
+          { title: 'SAPA K53 færdig ✓', data: { solution: 'SAPA', code: 'K53', done: false, lang: 'da', verb: ProgressVerbs.mark } },
         ]);
         // Card data that does not fit the verb's schema changes nothing.
         const forged = await bot.post(cardAction(bot.serviceUrl, ProgressVerbs.mark, { solution: 'SAPA', code: 'K55', done: 'yes' }));
@@ -407,7 +407,7 @@ describe("the card-actions door on another feature's answer cards", () => {
       assert.deepEqual(cardProblems(card), []);
       const button = buttonsOf(card).find((candidate) => candidate.verb === 'follow.toggle');
       assert.ok(button, 'the answer card has the contributed button');
-      assert.deepEqual({ title: button.title, data: button.data }, { title: 'Følg', data: { system: 'SAPA', verb: 'follow.toggle' } });
+      assert.deepEqual({ title: button.title, data: button.data }, { title: 'Følg', data: { system: 'SAPA', lang: 'da', verb: 'follow.toggle' } });
       const refresh = (card.refresh as { action: { verb: string; data: Record<string, unknown> } }).action;
       assert.equal(refresh.verb, 'answers.refresh');
 
