@@ -5,6 +5,7 @@ import type { ChatRouter, ChatTurn, Reply } from '../chat/types.js';
 import { refreshUsersOf, viewerOf } from '../app/cardActions.js';
 import type { FeatureContext } from '../app/feature.js';
 import { answerTexts } from './texts.js';
+import { messages } from '../i18n/messages.js';
 import type { RegistryService } from '../registry/service.js';
 import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
@@ -60,7 +61,7 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
 
   router.action(AnswerVerbs.refresh, AnswerActionData.refresh, async (turn, { question }) => {
     const answered = await answerIn(turn, question, splitWords(question));
-    if (answered === null) return { type: 'error', code: 'QUESTION_NOT_UNDERSTOOD', text: answerTexts(turn.lang).systemGone(question) };
+    if (answered === null) return { type: 'error', code: 'QUESTION_NOT_UNDERSTOOD', text: messages(turn.lang).badAction };
     return { type: 'card', reply: replyIn(turn, question, answered) };
   });
 

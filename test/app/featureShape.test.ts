@@ -325,6 +325,8 @@ for (const backend of PROGRESS_BACKENDS) {
         assert.deepEqual(buttonsOf(refreshed.value).filter((candidate) => candidate.verb === ProgressVerbs.mark).map(({ title, data }) => ({ title, data })), [
           { title: 'SAPA K53 færdig ✓', data: { solution: 'SAPA', code: 'K53', done: false, lang: 'da', verb: ProgressVerbs.mark } },
         ]);
+        // A refresh whose question is no deadline question (a forged one) is refused politely.
+        assert.match(JSON.stringify((await bot.post(cardAction(bot.serviceUrl, 'deadlines.refresh', { question: 'tak for hjælpen' }))).body), /Intet er ændret/);
         // Card data that does not fit the verb's schema changes nothing.
         const forged = await bot.post(cardAction(bot.serviceUrl, ProgressVerbs.mark, { solution: 'SAPA', code: 'K55', done: 'yes' }));
         assert.match(JSON.stringify(forged.body), /Knappen sendte noget jeg ikke kan læse. Intet er ændret/);
