@@ -62,7 +62,7 @@ export function renderCard(template: CardTemplate, data: object): AdaptiveCard {
  * back to an Action.Submit with the same title and data, which arrives as a message whose `value`
  * carries the verb, and is routed like the invoke.
  */
-function addSubmitFallbacks(node: unknown): void {
+export function addSubmitFallbacks(node: unknown): void {
   if (Array.isArray(node)) {
     for (const item of node) addSubmitFallbacks(item);
     return;

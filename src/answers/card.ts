@@ -1,3 +1,4 @@
+import { withContributedButtons, type CardRefresh, type ContributedButton } from '../../cards/cardActions.js';
 import { cardTemplate, renderCard, type AdaptiveCard } from '../../cards/render.js';
 import { SurveyVerbs } from '../surveys/verbs.js';
 import type { AnswerView } from './present.js';
@@ -5,10 +6,13 @@ import { AnswerVerbs } from './verbs.js';
 
 const ANSWER = cardTemplate(new URL('./cards/answer.json', import.meta.url));
 
-/** The card for an answer: one block per system, lists, "did you mean" buttons, "ask the vendor". */
-export function answerCard(view: AnswerView): AdaptiveCard {
+/**
+ * The card for an answer: one block per system, lists, "did you mean" buttons, "ask the vendor", and
+ * the buttons other features put on its systems ("Følg"), rebuilt per viewer through `refresh`.
+ */
+export function answerCard(view: AnswerView, contributed?: { buttons: readonly ContributedButton[]; refresh: CardRefresh }): AdaptiveCard {
   const askVendor = (ask: AnswerView['askVendor']) => (ask === null ? null : { ...ask, verb: SurveyVerbs.request });
-  return renderCard(ANSWER, {
+  const card = renderCard(ANSWER, {
     lang: view.lang,
     title: view.title,
     lines: view.lines,
@@ -18,4 +22,5 @@ export function answerCard(view: AnswerView): AdaptiveCard {
     choices: view.choices.map((choice) => ({ ...choice, verb: AnswerVerbs.pick, topic: view.topic })),
     askVendor: askVendor(view.askVendor),
   });
+  return contributed ? withContributedButtons(card, contributed.buttons, contributed.refresh) : card;
 }

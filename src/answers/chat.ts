@@ -1,8 +1,11 @@
 import { answerCard } from './card.js';
 import { SurveysService } from '../surveys/services.js';
 import { defineFeature } from '../app/feature.js';
-import type { ChatRouter, Reply } from '../chat/types.js';
+import type { ChatRouter, ChatTurn, Reply } from '../chat/types.js';
+import { refreshUsersOf, viewerOf } from '../app/cardActions.js';
+import type { FeatureContext } from '../app/feature.js';
 import { answerTexts } from './texts.js';
+import { messages } from '../i18n/messages.js';
 import type { RegistryService } from '../registry/service.js';
 import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
@@ -19,23 +22,25 @@ export interface AnswersDeps {
   clock: Clock;
   /** Vendors' answers not yet reviewed by KOMBIT, by system name key: shown, marked as unconfirmed. */
   pendingAnswers?: () => ReadonlyMap<string, PendingReport> | Promise<ReadonlyMap<string, PendingReport>>;
+  /** Buttons other features put on the systems of an answer ("Følg"), per viewer. */
+  cardActions?: FeatureContext['cardActions'];
 }
 
 /** Questions about CH2/STS2 dates, and the "did you mean" buttons of ambiguous answers. */
-export function registerAnswers(router: ChatRouter, { registry, clock, pendingAnswers }: AnswersDeps): void {
+export function registerAnswers(router: ChatRouter, { registry, clock, pendingAnswers, cardActions }: AnswersDeps): void {
   const today = () => calendarDayAt(clock.now(), DANISH_ZONE);
+  const answerIn = async (turn: ChatTurn, question: string, words: ChatTurn['words']) =>
+    answerQuestion(question, { registry: await registry.current(), today: today(), locale: turn.locale, lang: turn.lang, words, pending: await pendingAnswers?.() });
+  // Other features' buttons on the systems answered about, in this viewer's state; Teams rebuilds the card per viewer.
+  const replyIn = (turn: ChatTurn, question: string, answered: Answered) => {
+    const systems = answered.answer.kind === 'found' ? answered.answer.facts.map((fact) => fact.system) : [];
+    const buttons = cardActions?.(systems.map((system) => ({ on: 'system' as const, subject: system })), viewerOf(turn), turn.lang) ?? [];
+    return answerReply(answered, { buttons, refresh: { verb: AnswerVerbs.refresh, data: { question, lang: turn.lang }, userIds: refreshUsersOf(turn) } });
+  };
 
   router.message(
-    async (turn) =>
-      answerQuestion(turn.text, {
-        registry: await registry.current(),
-        today: today(),
-        locale: turn.locale,
-        lang: turn.lang,
-        words: turn.words,
-        pending: await pendingAnswers?.(),
-      }),
-    (_turn, answered) => answerReply(answered),
+    (turn) => answerIn(turn, turn.text, turn.words),
+    (turn, answered) => replyIn(turn, turn.text, answered),
     {
       reads: (answered) => answered.used ?? [],
       samples: {
@@ -52,6 +57,12 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
     }
     const answer = answerAbout([system], topic, today(), await pendingAnswers?.());
     return { type: 'card', reply: answerReply({ lang: turn.lang, today: today(), answer }) };
+  });
+
+  router.action(AnswerVerbs.refresh, AnswerActionData.refresh, async (turn, { question }) => {
+    const answered = await answerIn(turn, question, splitWords(question));
+    if (answered === null) return { type: 'error', code: 'QUESTION_NOT_UNDERSTOOD', text: messages(turn.lang).badAction };
+    return { type: 'card', reply: replyIn(turn, question, answered) };
   });
 
   // The message extension: "SAPA: CH2 21. januar 2025" dropped into any chat or channel post.
@@ -87,9 +98,9 @@ function searchSystems(registry: Registry, query: string, today: IsoDate): Syste
   return [...new Set(systems)].slice(0, SEARCH_RESULTS);
 }
 
-export function answerReply(answered: Answered): Reply & { card: NonNullable<Reply['card']> } {
+export function answerReply(answered: Answered, contributed?: Parameters<typeof answerCard>[1]): Reply & { card: NonNullable<Reply['card']> } {
   const view = present(answered);
-  return { text: viewToText(view), card: answerCard(view) };
+  return { text: viewToText(view), card: answerCard(view, contributed) };
 }
 
 export const answers = defineFeature({

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import type { ChatRouter, Notifier } from '../chat/types.js';
 import { ConfigError, type Config } from '../config.js';
+import type { Lang } from '../i18n/language.js';
 import type { Log } from '../log.js';
 import type { RegistryChange } from '../registry/changes.js';
 import type { RegistryService } from '../registry/service.js';
 import type { Storage } from '../store/storage.js';
 import type { Clock } from '../time/clock.js';
+import type { CardAction, CardActionContribution, CardSubject, CardViewer } from './cardActions.js';
 import type { DigestSection } from './digestSection.js';
 import { FeatureStartError, type ProvidedService, type ServiceKey, type ServiceUse } from './services.js';
 
@@ -46,6 +48,11 @@ export interface FeatureContext extends FeatureDeps {
   useOptional<T>(key: ServiceKey<T>): T | undefined;
   /** Every started feature's digest sections, in order (for the digest; read at run time, not at start). */
   digestSections(): readonly DigestSection[];
+  /**
+   * The buttons other features put on a card about these subjects, for this viewer (for the features
+   * that build answer and deadline cards; read at run time, not at start).
+   */
+  cardActions(subjects: readonly CardSubject[], viewer: CardViewer, lang: Lang): CardAction[];
   /** The app's features (for what gathers from all of them: the help's examples). */
   features?: readonly Feature[];
 }
@@ -59,6 +66,8 @@ export interface StartedFeature {
   /** The services it provides, by key. */
   services: Map<ServiceKey<unknown>, unknown>;
   digestSections: DigestSection[];
+  /** The buttons it puts on other features' cards. */
+  cardActions: CardActionContribution[];
   /** Its subscription to registry changes, if any. */
   onRegistryChange: ((changes: readonly RegistryChange[]) => Promise<void>) | null;
   state: unknown;
@@ -112,6 +121,8 @@ export interface FeatureDefinition<Settings, State> {
   uses?: readonly (ServiceKey<unknown> | ServiceUse)[];
   /** Sections of the weekly digest it contributes, shared or per conversation. */
   digestSections?: (context: FeatureContext, own: Own<Settings, State>) => DigestSection[];
+  /** Buttons it puts on other features' cards (a system's answer, a deadline), per viewer: src/app/cardActions.ts. */
+  cardActions?: (context: FeatureContext, own: Own<Settings, State>) => CardActionContribution[];
   /** Events it subscribes to: every registry change, once it is durable, with its source. */
   on?: {
     registryChange?: (changes: readonly RegistryChange[], context: FeatureContext, own: Own<Settings, State>) => Promise<void> | void;
@@ -145,6 +156,7 @@ export function defineFeature<Settings = undefined, State = undefined>(definitio
         routes: [...(definition.routes?.(context, own) ?? []), ...(definition.pages ?? []).flatMap(pageRoutes)],
         services: servicesOf(definition.name, definition.provides ?? [], definition.services?.(context, own) ?? []),
         digestSections: definition.digestSections?.(context, own) ?? [],
+        cardActions: definition.cardActions?.(context, own) ?? [],
         onRegistryChange: handler ? async (changes) => handler(changes, context, own) : null,
         state,
       };

@@ -1,4 +1,5 @@
 import type { ChatRouter } from '../chat/types.js';
+import { cardActionsFor, type CardActionContribution } from './cardActions.js';
 import type { DigestSection } from './digestSection.js';
 import { undeclaredUse, type Feature, type FeatureContext, type FeatureDeps, type HttpRoute, type Schedule, type StartedFeature } from './feature.js';
 import { FeatureStartError, ServiceRegistry, type ProvidedService, type ServiceKey } from './services.js';
@@ -74,6 +75,12 @@ export async function startFeatures(app: AppContext, features: readonly Feature[
       .sort((a, b) => a.order - b.order);
     return sections;
   };
+  let contributions: CardActionContribution[] | null = null;
+  const cardActions: FeatureContext['cardActions'] = (subjects, viewer, lang) => {
+    if (started.size < features.length) throw new FeatureStartError('The card actions are known once every feature has started');
+    contributions ??= features.flatMap((feature) => started.get(feature)?.cardActions ?? []);
+    return cardActionsFor(contributions, subjects, viewer, lang);
+  };
 
   for (const feature of startOrder(features, edge.map((service) => service.key))) {
     const declared = (key: ServiceKey<unknown>) => feature.uses.some((use) => use.key === key);
@@ -90,6 +97,7 @@ export async function startFeatures(app: AppContext, features: readonly Feature[
         return services.get(key);
       },
       digestSections,
+      cardActions,
       features,
     };
     const one = await feature.start(context);

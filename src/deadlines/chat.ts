@@ -1,39 +1,58 @@
+import { z } from 'zod';
 import { stackCards } from '../../cards/compose.js';
-import { digestCard } from './card.js';
+import type { AdaptiveCard } from '../../cards/render.js';
+import { refreshUsersOf, viewerOf } from '../app/cardActions.js';
+import { defineFeature, type FeatureContext } from '../app/feature.js';
+import { cardText } from '../chat/cardData.js';
+import { MAX_MESSAGE_CHARS, type ChatRouter, type ChatTurn, type Reply } from '../chat/types.js';
 import { deckFacts, type DeckFact } from '../facts/fact.js';
+import { messages } from '../i18n/messages.js';
 import { factsReply } from '../facts/present.js';
-import { defineFeature } from '../app/feature.js';
-import { deadlineDigestSections } from './digestSections.js';
-import type { ChatRouter } from '../chat/types.js';
 import type { RegistryService } from '../registry/service.js';
+import { splitWords } from '../text/words.js';
 import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
-import { digestViewToText, presentDeadlineAnswer } from './present.js';
-import { answerDeadlineQuestion } from './questions.js';
+import { deadlineAnswerCard, digestCard } from './card.js';
+import { deadlineDigestSections } from './digestSections.js';
+import { ANSWER_SECTION_LINES, digestViewToText, presentDeadlineAnswer } from './present.js';
+import { answerDeadlineQuestion, type DeadlineAnswer } from './questions.js';
 
 export interface DeadlinesDeps {
   registry: RegistryService;
   clock: Clock;
   /** The deck's facts that are not dates, for "what is known" beside an empty answer. */
   facts?: () => readonly DeckFact[];
+  /** Buttons other features put on the deadlines of an answer ("Færdig ✓"), per viewer. */
+  cardActions?: FeatureContext['cardActions'];
 }
+
+/** Card verbs of the deadlines feature. */
+export const DeadlineVerbs = {
+  /** Teams rebuilds a deadline answer's card for the person looking at it: `{ question }`. */
+  refresh: 'deadlines.refresh',
+} as const;
+const RefreshData = z.object({ question: cardText(MAX_MESSAGE_CHARS) });
 
 /**
  * "frister", "hvilke frister er der i marts?", "hvad sker der i næste uge?", "hvornår er fristen for
  * K53?", "KLIK-opgaver for UDK Begravelseshjælp", "hvornår er næste spørgetime?", "hvad er nyt i KLIK?".
  */
-export function registerDeadlines(router: ChatRouter, { registry, clock, facts = deckFacts }: DeadlinesDeps): void {
+export function registerDeadlines(router: ChatRouter, { registry, clock, facts = deckFacts, cardActions }: DeadlinesDeps): void {
   const today = () => calendarDayAt(clock.now(), DANISH_ZONE);
+  const reply = (turn: ChatTurn, question: string, answer: DeadlineAnswer): Reply & { card: AdaptiveCard } => {
+    const view = presentDeadlineAnswer(answer, today(), turn.lang);
+    // Nothing dated, but the deck tells what is known about the solution: say that, never only "none".
+    const known = answer.known.length > 0 ? factsReply(answer.known, turn.lang) : null;
+    const text = known ? `${digestViewToText(view)}\n\n${known.text}` : digestViewToText(view);
+    const card = known ? stackCards([digestCard(view), known.card]) : digestCard(view);
+    // Other features' buttons on the deadlines shown, in this viewer's state; Teams rebuilds the card per viewer.
+    const subjects = answer.items.slice(0, ANSWER_SECTION_LINES).map((deadline) => ({ on: 'deadline' as const, subject: deadline }));
+    const buttons = cardActions?.(subjects, viewerOf(turn), turn.lang) ?? [];
+    return { text, card: deadlineAnswerCard(card, buttons, { verb: DeadlineVerbs.refresh, data: { question, lang: turn.lang }, userIds: refreshUsersOf(turn) }) };
+  };
   router.message(
     async (turn) => answerDeadlineQuestion(turn.text, turn.words, await registry.current(), today(), facts()),
-    (turn, answer) => {
-      const view = presentDeadlineAnswer(answer, today(), turn.lang);
-      const reply = { text: digestViewToText(view), card: digestCard(view) };
-      // Nothing dated, but the deck tells what is known about the solution: say that, never only "none".
-      if (answer.known.length === 0) return reply;
-      const known = factsReply(answer.known, turn.lang);
-      return { text: `${reply.text}\n\n${known.text}`, card: stackCards([reply.card, known.card]) };
-    },
+    (turn, answer) => reply(turn, turn.text, answer),
     {
       reads: (answer) => answer.used,
       samples: {
@@ -42,6 +61,11 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
       },
     },
   );
+  router.action(DeadlineVerbs.refresh, RefreshData, async (turn, { question }) => {
+    const answer = answerDeadlineQuestion(question, splitWords(question), await registry.current(), today(), facts());
+    if (answer === null) return { type: 'error', code: 'QUESTION_NOT_UNDERSTOOD', text: messages(turn.lang).badAction };
+    return { type: 'card', reply: reply(turn, question, answer) };
+  });
 }
 
 export const deadlines = defineFeature({

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { checkFeatureSettings, defineFeature } from '../../src/app/feature.js';
@@ -16,12 +17,18 @@ import { fixedClock } from '../../src/time/clock.js';
 import { FEATURES } from '../../src/app/features.js';
 import { DATA_FILES } from '../../src/store/dataFiles.js';
 import type { Lang } from '../../src/i18n/language.js';
-import { Journal, JournalProjection } from '../../src/store/journal.js';
+import { JournalProjection } from '../../src/store/journal.js';
 import { phrases } from '../../src/text/words.js';
 import { PhraseIndex } from '../../src/text/phraseIndex.js';
-import { channelMessage, personalMessage } from '../support/activities.js';
+import type { AdaptiveCard } from '../../cards/render.js';
+import type { Storage } from '../../src/store/storage.js';
+import { cardAction, channelMessage, personalMessage, TENANT_ID, USER } from '../support/activities.js';
+import { cardProblems } from '../support/cardCheck.js';
+import { cliInProcess } from '../support/cli.js';
+import { freshDatabase } from '../support/postgres.js';
+import { klikProgress, ProgressVerbs, type ProgressEvent } from './klikProgress/feature.js';
 import { BotHarness } from '../support/botHarness.js';
-import { testData } from '../support/fixtures.js';
+import { starterData, testData } from '../support/fixtures.js';
 import { PROJECT_ROOT } from '../support/run.js';
 
 /**
@@ -41,12 +48,12 @@ const notes = defineFeature({
   name: 'notes',
   settings: z.object({ NOTES_MAX: z.coerce.number().int().min(1).default(2) }),
   languageWords: { da: 'noter', en: 'note down' },
-  state: async ({ dataDir, log }) => {
+  state: async ({ storage, log }) => {
     const state = { notes: [] as string[], counted: [] as number[] };
-    const projection = await JournalProjection.open(new Journal<NoteEvent>(path.join(dataDir, 'notes.jsonl'), log), (event) => {
+    const projection = await JournalProjection.open(storage.journal<NoteEvent>('notes'), (event) => {
       if (event.type === 'noted') state.notes.push(event.text);
       else state.counted.push(event.count);
-    });
+    }, log);
     return { ...state, projection };
   },
   register: (router, { clock }, { settings, state }) => {
@@ -82,6 +89,7 @@ describe('a feature is one folder and one line in the list', () => {
       const schedule = bot.app.schedules.find((candidate) => candidate.name === 'count notes');
       assert.ok(schedule, 'its schedule is run by the bot');
       await schedule.run(new Date('2025-02-11T06:00:00Z'));
+      // What the storage keeps, as any other process sees it: the file in DATA_DIR here.
       const journal = (await readFile(path.join(bot.dataDir, 'notes.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as NoteEvent);
       assert.deepEqual(journal.map((event) => event.type), ['noted', 'noted', 'counted']);
     } finally {
@@ -229,5 +237,190 @@ describe('the settings of every feature', () => {
     assert.ok(coreSettings.length > 10);
     for (const name of coreSettings) assert.ok(listed.has(name), `${name} is not in .env.example`);
     assert.ok(Object.values(DATA_FILES).length > 0);
+  });
+});
+
+/**
+ * A stateful feature of this project's kind, as one folder (test/app/klikProgress/) and one line in
+ * the list: which KLIK tasks a municipality has marked done. A journal through the storage, a button
+ * on the deadlines feature's cards (through the card-actions door), a digest section per conversation,
+ * a CLI command and an HTTP route; used through /api/messages, the CLI and HTTP, on every backend.
+ */
+interface ProgressBackend {
+  name: string;
+  /** What the bot and the CLI are started with; `again` the same data for a restart (null: not kept). */
+  open(): Promise<{ env: Record<string, string>; storage?: Storage; again: boolean; done(): Promise<void> }>;
+}
+
+const PROGRESS_BACKENDS: ProgressBackend[] = [
+  {
+    name: 'files in DATA_DIR',
+    async open() {
+      const dir = await mkdtemp(path.join(tmpdir(), 'fki-progress-'));
+      return { env: { DATA_DIR: dir }, again: true, done: () => rm(dir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async open() {
+      return { env: { DATABASE_URL: await freshDatabase() }, again: true, done: async () => {} };
+    },
+  },
+  {
+    name: 'memory',
+    async open() {
+      return { env: {}, storage: memoryStorage(new MemoryRegistryStore(starterData())), again: false, done: async () => {} };
+    },
+  },
+];
+
+type SentActivity = { text?: string; attachments?: { content: AdaptiveCard }[] };
+type Button = { type: string; title: string; verb: string; data: Record<string, unknown> };
+
+/** The Action.Execute buttons of a card, wherever they sit. */
+function buttonsOf(card: unknown): Button[] {
+  const found: Button[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const element = node as Record<string, unknown>;
+    if (element.type === 'Action.Execute' && typeof element.title === 'string') found.push(element as unknown as Button);
+    for (const [key, value] of Object.entries(element)) if (key !== 'fallback' && key !== 'refresh') walk(value);
+  };
+  walk(card);
+  return found;
+}
+
+for (const backend of PROGRESS_BACKENDS) {
+  describe(`a stateful feature as one folder and one list line: ${backend.name}`, function () {
+    this.timeout(30_000);
+    const APP = [...FEATURES, klikProgress];
+    const clock = fixedClock('2025-02-17T09:00:00+01:00');
+
+    it('marks KLIK tasks done by chat and by a button on the deadline card, shows it per viewer, in the digest, the CLI and over HTTP', async () => {
+      const { env, storage, again, done } = await backend.open();
+      const start = () => BotHarness.start({ features: APP, clock, env, ...(env.DATA_DIR ? { dataDir: env.DATA_DIR } : {}), ...(storage ? { storage } : {}) });
+      let bot = await start();
+      try {
+        const lastTo = (conversationId: string) => bot.connector.sentTo(conversationId).at(-1) as SentActivity;
+        const cardTo = (conversationId: string) => {
+          const card = lastTo(conversationId).attachments?.[0]?.content;
+          assert.ok(card, `a card was sent to ${conversationId}`);
+          assert.deepEqual(cardProblems(card), []);
+          return card;
+        };
+
+        // The deadline answer's card carries the feature's button, in this municipality's state.
+        await bot.post(personalMessage(bot.serviceUrl, 'hvornår er fristen for K53?'));
+        const card = cardTo('a:personal-chat-alex');
+        const button = buttonsOf(card).find((candidate) => candidate.verb === ProgressVerbs.mark);
+        assert.ok(button, 'the deadline card has the "mark done" button');
+        assert.equal(button.title, 'Marker SAPA K53 færdig');
+        assert.deepEqual(card.refresh, { action: { type: 'Action.Execute', verb: 'deadlines.refresh', data: { question: 'hvornår er fristen for K53?', lang: 'da', verb: 'deadlines.refresh' } } }, 'in a personal chat Teams refreshes it for its one person');
+
+        // Its verb works: the press is recorded, and the refreshed card shows the new state.
+        const pressed = await bot.post(cardAction(bot.serviceUrl, button.verb, button.data));
+        assert.deepEqual(pressed.body, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'SAPA K53 er markeret som færdig for jeres kommune.' });
+        const refreshed = (await bot.post(cardAction(bot.serviceUrl, 'deadlines.refresh', { question: 'hvornår er fristen for K53?' }))).body as { value: AdaptiveCard };
+        assert.deepEqual(buttonsOf(refreshed.value).filter((candidate) => candidate.verb === ProgressVerbs.mark).map(({ title, data }) => ({ title, data })), [
+          { title: 'SAPA K53 færdig ✓', data: { solution: 'SAPA', code: 'K53', done: false, lang: 'da', verb: ProgressVerbs.mark } },
+        ]);
+        // A refresh whose question is no deadline question (a forged one) is refused politely.
+        assert.match(JSON.stringify((await bot.post(cardAction(bot.serviceUrl, 'deadlines.refresh', { question: 'tak for hjælpen' }))).body), /Intet er ændret/);
+        // Card data that does not fit the verb's schema changes nothing.
+        const forged = await bot.post(cardAction(bot.serviceUrl, ProgressVerbs.mark, { solution: 'SAPA', code: 'K55', done: 'yes' }));
+        assert.match(JSON.stringify(forged.body), /Knappen sendte noget jeg ikke kan læse. Intet er ændret/);
+
+        // The chat phrase, in English; an unknown task is refused politely and changes nothing.
+        await bot.post(personalMessage(bot.serviceUrl, 'mark K54 done', { locale: 'en-GB' }));
+        assert.equal(lastTo('a:personal-chat-alex').text, 'SAPA K54 is marked done for your municipality.');
+        await bot.post(personalMessage(bot.serviceUrl, 'marker K99 som færdig'));
+        assert.equal(lastTo('a:personal-chat-alex').text, 'Jeg kender ingen KLIK-opgave K99. Intet er ændret.');
+
+        // In a channel the card is refreshed at once for the one who asked; the others refresh it from its menu.
+        const channel = { conversation: { id: '19:kommune@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: TENANT_ID } };
+        await bot.post(channelMessage(bot.serviceUrl, 'hvilke frister er der i februar?', channel));
+        const channelCard = cardTo('19:kommune@thread.tacv2');
+        assert.deepEqual((channelCard.refresh as { userIds?: string[] }).userIds, [USER.id]);
+        const titles = buttonsOf(channelCard).filter((candidate) => candidate.verb === ProgressVerbs.mark).map(({ title }) => title);
+        assert.ok(titles.includes('Marker UDK Begravelseshjælp KLIK 05 færdig'), titles.join(', '));
+        assert.deepEqual(titles.filter((title) => title.includes('SAPA')), ['SAPA K53 færdig ✓', 'SAPA K54 færdig ✓', 'Marker SAPA K55 færdig']);
+
+        // The digest: the conversation that marked tasks gets its municipality's line; the channel does not.
+        await bot.post(personalMessage(bot.serviceUrl, 'abonner på oversigt'));
+        await bot.post(channelMessage(bot.serviceUrl, 'abonner på oversigt', channel));
+        assert.equal((await bot.app.digests.run(clock.now(), { force: true })).sent, 2);
+        const digestTo = (conversationId: string) => JSON.stringify(bot.connector.sentTo(conversationId).filter((sent) => /Ugens oversigt/.test(JSON.stringify(sent))).at(-1));
+        assert.match(digestTo('a:personal-chat-alex'), /Jeres KLIK-opgaver.*2 markeret færdig.*SAPA K53, SAPA K54/);
+        assert.doesNotMatch(digestTo('19:kommune@thread.tacv2'), /Jeres KLIK-opgaver/);
+        assert.match(digestTo('19:kommune@thread.tacv2'), /Ugens oversigt — uge 8, 2025/);
+
+        // HTTP: counts per task, no names.
+        const response = await fetch(`${bot.server.url}/api/klik-progress`);
+        assert.equal(response.status, 200);
+        assert.deepEqual(await response.json(), { municipalitiesDone: { 'SAPA|K53': 1, 'SAPA|K54': 1 } });
+
+        // The CLI, on the same storage as the bot (another handle, as another process has).
+        const exported = await cliInProcess(['klik-progress', 'export'], { DATA_DIR: bot.dataDir, ...env }, clock, { features: APP, ...(storage ? { storage } : {}) });
+        assert.equal(exported.code, 0, exported.stderr);
+        const events = exported.stdout.trim().split('\n').map((line) => JSON.parse(line) as ProgressEvent);
+        assert.deepEqual(events.map(({ type, code, tenantId }) => ({ type, code, tenantId })), [
+          { type: 'marked', code: 'K53', tenantId: TENANT_ID },
+          { type: 'marked', code: 'K54', tenantId: TENANT_ID },
+        ]);
+        const usage = await cliInProcess(['help'], { DATA_DIR: bot.dataDir, ...env }, clock, { features: APP, ...(storage ? { storage } : {}) });
+        assert.match(usage.stdout, /klik-progress export/, 'the generated usage names the command');
+
+        if (again) {
+          // After a restart the journal still knows: the button says done.
+          await bot.stop();
+          bot = await start();
+          await bot.post(personalMessage(bot.serviceUrl, 'hvornår er fristen for K53?'));
+          assert.deepEqual(buttonsOf(cardTo('a:personal-chat-alex')).filter((candidate) => candidate.verb === ProgressVerbs.mark).map(({ title }) => title), ['SAPA K53 færdig ✓']);
+        }
+      } finally {
+        await bot.stop();
+        await done();
+      }
+    });
+  });
+}
+
+describe("the card-actions door on another feature's answer cards", () => {
+  it('puts a per-viewer button on a system answer, and the refresh rebuilds the card for whoever looks at it', async () => {
+    const followed = new Set<string>();
+    const follow = defineFeature({
+      name: 'follow (sketch)',
+      register: (router) =>
+        router.action('follow.toggle', z.object({ system: z.string() }), (turn, { system }) => {
+          const key = `${turn.user.id}|${system}`;
+          if (!followed.delete(key)) followed.add(key);
+          return { type: 'message', text: 'ok' };
+        }),
+      cardActions: () => [
+        { on: 'system', action: (system, viewer) => ({ title: followed.has(`${viewer.userId}|${system.name}`) ? 'Følger ✓' : 'Følg', verb: 'follow.toggle', data: { system: system.name } }) },
+      ],
+    });
+    const bot = await BotHarness.start({ data: testData(), features: [...FEATURES, follow] });
+    try {
+      await bot.post(personalMessage(bot.serviceUrl, 'hvornår skifter SAPA til CH2?'));
+      const card = (bot.connector.sentTo('a:personal-chat-alex').at(-1) as SentActivity).attachments?.[0]?.content;
+      assert.ok(card);
+      assert.deepEqual(cardProblems(card), []);
+      const button = buttonsOf(card).find((candidate) => candidate.verb === 'follow.toggle');
+      assert.ok(button, 'the answer card has the contributed button');
+      assert.deepEqual({ title: button.title, data: button.data }, { title: 'Følg', data: { system: 'SAPA', lang: 'da', verb: 'follow.toggle' } });
+      const refresh = (card.refresh as { action: { verb: string; data: Record<string, unknown> } }).action;
+      assert.equal(refresh.verb, 'answers.refresh');
+
+      await bot.post(cardAction(bot.serviceUrl, button.verb, button.data));
+      const mine = (await bot.post(cardAction(bot.serviceUrl, refresh.verb, refresh.data))).body as { value: AdaptiveCard };
+      assert.deepEqual(buttonsOf(mine.value).filter((candidate) => candidate.verb === 'follow.toggle').map(({ title }) => title), ['Følger ✓']);
+      // Another person looking at the same card gets their own state.
+      const theirs = (await bot.post(cardAction(bot.serviceUrl, refresh.verb, refresh.data, { from: { id: '29:user-bo', name: 'Bo', aadObjectId: '00000000-0000-0000-0000-0000000000b2' } }))).body as { value: AdaptiveCard };
+      assert.deepEqual(buttonsOf(theirs.value).filter((candidate) => candidate.verb === 'follow.toggle').map(({ title }) => title), ['Følg']);
+    } finally {
+      await bot.stop();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { MemoryRegistryStore } from '../../src/store/registryStore.js';
 import { fixedClock, type Clock } from '../../src/time/clock.js';
 import { StandInConnector } from './connector.js';
 import type { DiskIo } from '../../src/store/diskIo.js';
+import type { Storage } from '../../src/store/storage.js';
 import { fileStorage } from '../../src/store/fileStorage.js';
 import type { Fence } from '../../src/store/fence.js';
 import { freePort } from './freePort.js';
@@ -32,6 +33,8 @@ export interface BotHarnessOptions {
   pacing?: Partial<PacerOptions>;
   /** The disk the data folder's journals and documents are written through (a full one, say). */
   disk?: DiskIo;
+  /** The storage itself (memory, say), instead of the one DATA_DIR or DATABASE_URL names. */
+  storage?: Storage;
   /** The data folder lock this bot holds (a test steals it). */
   fence?: Fence;
   /** The keys Teams sign-in tokens are checked against (a test signs its own). */
@@ -69,6 +72,7 @@ export class BotHarness {
       clock: options.clock ?? fixedClock('2025-02-10T09:00:00+01:00'),
       store,
       ...(options.fence ? { fence: options.fence } : {}),
+      ...(options.storage ? { storage: options.storage } : {}),
       ...(options.disk ? { storage: fileStorage(harness.dataDir, harness.logged.log, store, options.disk) } : {}),
       delivery: { sleep: async () => {} },
       env: { ...process.env, ...options.env },
