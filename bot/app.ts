@@ -5,7 +5,8 @@ import { FenceService, provided } from '../src/app/services.js';
 import { startFeatures } from '../src/app/start.js';
 import { AdminsService } from '../src/admins/feature.js';
 import { DigestRunsService, DigestSenderService, DigestSubscriptionsService } from '../src/digest/services.js';
-import { languageDetector } from '../src/i18n/language.js';
+import { ConversationLanguages } from '../src/i18n/conversationLanguages.js';
+import { languageDetector, type PhraseWords } from '../src/i18n/language.js';
 import type { Config } from '../src/config.js';
 import type { Log } from '../src/log.js';
 import { openStorage } from '../src/store/openStorage.js';
@@ -68,7 +69,11 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
   if (storage.kind !== 'postgres') await welcomes.resume();
   const bot = new FkiBot(router, log, {
     allowedTenantIds: config.allowedTenantIds,
-    detect: languageDetector(languageWordsOf(features)),
+    // The detector knows every feature's words: those it declares, and those of its sample phrases.
+    detect: languageDetector(languageWordsOf(features), ...router.samples().flatMap(({ samples }): PhraseWords[] => (samples ? [samples] : []))),
+    languages: new ConversationLanguages(storage),
+    defaultLanguage: config.defaultLanguage,
+    now: () => clock.now(),
     onEveryActivity: (activity) => conversations.record(activity, clock.now()),
     onRemoved: async (conversationId) => {
       await conversations.forget(conversationId);
