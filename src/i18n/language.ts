@@ -12,10 +12,12 @@ export const DEFAULT_LANGUAGE: Lang = 'da';
 const COMMON_WORDS = {
   da: `hvornår skifter skifte skiftet skiftede hvilke hvilket hvad hvem til og er har mangler dato datoen datoer systemer
     systemet næste denne dette måned kvartal år uge på af den det vis uden ingen med alle allerede endnu sidste forrige
-    januar februar marts maj juni juli oktober kommer bliver hvordan kan jeg du vi`,
+    januar februar marts maj juni juli oktober kommer bliver hvordan kan jeg du vi
+    skift skiftene planlagt planlagte kommende frister frist oversigten nu`,
   en: `when does do did switch switches switched which what who the is are have has missing date dates systems next
     this month quarter year week on of show without no all already yet last january february march may june july october
-    will how can i you we about`,
+    will how can i you we about
+    planned upcoming scheduled deadlines deadline digest now`,
 };
 
 /**
@@ -23,7 +25,7 @@ const COMMON_WORDS = {
  * "Aula", "STS2 for KY?"), even when a feature's samples use them in only one of the two.
  */
 const EITHER_LANGUAGE = new Set(
-  phrases(`for status system plan data i a se send test ok nu hi kl
+  phrases(`for status system plan data i a se send test ok hi kl
     klik ch2 sts sts2 kombit fki fbs ky aula sapa`)[0],
 );
 
