@@ -1,3 +1,4 @@
+import { service } from '../app/services.js';
 import type { KeyedRecords } from '../store/records.js';
 import type { Storage } from '../store/storage.js';
 import { isLang, type Lang } from './language.js';
@@ -14,6 +15,13 @@ export interface LanguageMemory {
   /** Remembers it; resolves once durable. */
   remember(conversationId: string, lang: Lang, now: Date): Promise<void>;
 }
+
+/**
+ * The conversations' languages as a service (provided by the edge, which keeps them): what a feature
+ * sends unasked (a reminder, a summary) is written in the conversation's last language, then the
+ * DEFAULT_LANGUAGE, as a reply would be.
+ */
+export const ConversationLanguagesService = service<LanguageMemory>('conversation languages');
 
 /**
  * The language each conversation last spoke, one keyed record per conversation (a write costs the
