@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { BOT, installation, personalMessage, TEAM_ID, TENANT_ID, USER } from '../support/activities.js';
+import { BOT, cardAction, installation, personalMessage, TEAM_ID, TENANT_ID, USER } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
 import { testData } from '../support/fixtures.js';
 
@@ -124,6 +124,26 @@ describe('Danish by default: the words, then the conversation, then DEFAULT_LANG
       await fromEnUsClient(bot, 'when does SAPA switch to CH2?', 'c:search-en');
       assert.match(firstResult((await search(bot, 'Aula', 'c:search-en')).body), /No date is known yet for Aula's switch/);
     });
+  });
+
+  it('tells an administrator about a new vendor answer in the language their chat last wrote', async () => {
+    const admin = { id: '29:admin-kirsten', name: 'Kirsten KOMBIT', aadObjectId: '00000000-0000-0000-0000-0000000000ad' };
+    const adminChat = { id: 'a:personal-chat-admin', conversationType: 'personal' };
+    const bot = await BotHarness.start({ data: testData(), env: { ADMIN_AAD_OBJECT_IDS: admin.aadObjectId } });
+    try {
+      await bot.post(personalMessage(bot.serviceUrl, 'hi, what can you do?', { from: admin, conversation: adminChat, locale: 'da-DK' }));
+      await bot.post(personalMessage(bot.serviceUrl, 'spørg leverandøren om Aula', { locale: 'en-US' }));
+      const survey = bot.app.surveys.openFor('Aula')!;
+      await bot.post(cardAction(bot.serviceUrl, 'survey.submit', { surveyId: survey.id, lang: 'da', status: 'undecided' }));
+      await bot.settled();
+      const told = repliesIn(bot, adminChat.id);
+      assert.ok(told.some((text) => /^A new answer from the vendor about Aula is waiting for approval\./.test(text)), told.join('\n---\n'));
+      // The one who asked wrote Danish: their own chat stays Danish.
+      assert.match(repliesIn(bot, 'a:personal-chat-alex')[0] ?? '', /Aula/);
+      assert.doesNotMatch(repliesIn(bot, 'a:personal-chat-alex')[0] ?? '', /\bthe vendor\b/);
+    } finally {
+      await bot.stop();
+    }
   });
 
   describe('with DEFAULT_LANGUAGE=en', () => {
