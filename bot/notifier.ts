@@ -158,6 +158,7 @@ function retryAfterMs(error: unknown): number | null {
   if (!value) return null;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  // A wait the connector asks for, measured on the real clock it dated it by, not the bot's Clock.
   const at = Date.parse(value);
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }

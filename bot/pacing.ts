@@ -27,6 +27,7 @@ export class SendPacer {
   constructor(options: Partial<PacerOptions> = {}) {
     this.options = {
       ...TEAMS_LIMITS,
+      // Pacing measures real elapsed time (Teams' limits); tests pass their own now and sleep.
       now: () => Date.now(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       ...options,

@@ -1,26 +1,35 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { startBot } from './start.js';
+import { startBot, type RunningBot } from './start.js';
+import { reportStartFailure } from './startFailure.js';
 
 /**
  * `npm run playground`: the bot in local mode plus Microsoft 365 Agents Playground, a Teams-like
  * web client with a mock Bot Connector, so anyone can chat with the bot without a tenant.
  */
 const require = createRequire(import.meta.url);
+/** How long a stop may take before both processes end anyway. */
+const STOP_DEADLINE_MS = 10_000;
 const PLAYGROUND_CLI = path.join(path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
 
 async function main(): Promise<void> {
-  const { server } = await startBot((config) =>
-    config.localMode ? null : 'The Playground talks to the bot without authentication: unset MicrosoftAppId to use it.',
-  );
+  let bot: RunningBot;
+  try {
+    bot = await startBot({
+      dotEnvFile: '.env',
+      check: (config) => (config.localMode ? null : 'The Playground talks to the bot without authentication: unset MicrosoftAppId to use it.'),
+    });
+  } catch (error) {
+    process.exit(reportStartFailure(error));
+  }
   const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
 
   const playground = spawn(
     process.execPath,
     [
       PLAYGROUND_CLI, 'start',
-      '--app-endpoint', `${server.url}/api/messages`,
+      '--app-endpoint', `${bot.url}/api/messages`,
       '--channel-id', 'msteams',
       '--port', String(playgroundPort),
       '--disable-telemetry',
@@ -32,15 +41,20 @@ async function main(): Promise<void> {
   playground.stdout.on('data', (chunk: string) => {
     const listening = /Listening on (\d+)/.exec(chunk);
     if (listening) {
-      console.log(`\nFKI Bot is running at ${server.url}/api/messages`);
+      console.log(`\nFKI Bot is running at ${bot.url}/api/messages`);
       console.log(`Open the Playground to chat with it: http://localhost:${listening[1]}\n`);
     }
   });
   playground.stderr.pipe(process.stderr);
 
   const stop = async (code: number) => {
+    // A stop that waits on a connection the Playground keeps open must not leave both running.
+    setTimeout(() => {
+      playground.kill('SIGKILL');
+      process.exit(code);
+    }, STOP_DEADLINE_MS).unref();
     playground.kill('SIGTERM');
-    await server.close();
+    await bot.stop();
     process.exit(code);
   };
   playground.on('exit', (code) => {

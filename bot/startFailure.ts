@@ -14,6 +14,68 @@ const BY_CODE: Record<string, (config: Config) => string> = {
   EDQUOT: (c) => `The disk quota of DATA_DIR "${c.dataDir}" is used up: free some space, then start the bot again.`,
 };
 
+/** What kind of failure stopped the start: stable codes a caller (a test, a supervisor) can tell apart. */
+export type StartErrorCode =
+  | 'CONFIG'
+  | 'STORE_LOCKED'
+  | 'REGISTRY_UNREADABLE'
+  | 'PORT_IN_USE'
+  | 'ADDRESS'
+  | 'DATA_DIR'
+  | 'DISK_FULL'
+  | 'DATABASE'
+  | 'UNKNOWN';
+
+/** A start that failed; its message is the one line for the operator, the original error its cause. */
+export class StartError extends Error {
+  override readonly name = 'StartError';
+  constructor(
+    readonly code: StartErrorCode,
+    line: string,
+    options?: { cause?: unknown },
+  ) {
+    super(line, options);
+  }
+}
+
+/** The StartError for what made the start fail; `config` is null when it could not be read. */
+export function startFailure(error: unknown, config: Config | null): StartError {
+  if (error instanceof StartError) return error;
+  return new StartError(startErrorCode(error, config), startFailureLine(error, config), { cause: error });
+}
+
+const CODE_BY_NODE_CODE: Record<string, StartErrorCode> = {
+  EADDRINUSE: 'PORT_IN_USE',
+  EADDRNOTAVAIL: 'ADDRESS',
+  EACCES: 'DATA_DIR',
+  EPERM: 'DATA_DIR',
+  EROFS: 'DATA_DIR',
+  ENOTDIR: 'DATA_DIR',
+  ENOSPC: 'DISK_FULL',
+  EDQUOT: 'DISK_FULL',
+};
+
+function startErrorCode(error: unknown, config: Config | null): StartErrorCode {
+  if (error instanceof ConfigError) return 'CONFIG';
+  if (error instanceof InstanceLockedError) return 'STORE_LOCKED';
+  if (error instanceof RegistryUnreadableError) return 'REGISTRY_UNREADABLE';
+  const code = codeOf(error);
+  if (code === undefined) return 'UNKNOWN';
+  if (config?.databaseUrl && (UNREACHABLE.has(code) || /^28/.test(code) || code === '3D000')) return 'DATABASE';
+  return CODE_BY_NODE_CODE[code] ?? 'UNKNOWN';
+}
+
+/**
+ * For the entry points: prints a failed start's one line on stderr (the original error too at
+ * LOG_LEVEL=debug or trace) and gives the exit code to end with.
+ */
+export function reportStartFailure(error: unknown, env: NodeJS.ProcessEnv = process.env): number {
+  const failure = startFailure(error, null);
+  if (env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace') console.error(failure.cause);
+  console.error(failure.message);
+  return 1;
+}
+
 /** Network failures that mean the database cannot be reached. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
 

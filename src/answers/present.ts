@@ -3,7 +3,7 @@ import { formatDay, formatInPeriod, formatRelative, formatTimestampDay, joinWord
 import type { Lang } from '../i18n/language.js';
 import { danishQuote, sourceName } from '../i18n/sources.js';
 import { answerTexts } from './texts.js';
-import type { Answer, Answered, DayFact, PendingReport, SystemFact } from './answer.js';
+import type { Answered, DayFact, PendingReport, SystemFact } from './answer.js';
 
 /** At most this many systems are listed in one reply; the rest are counted. */
 export const LIST_LIMIT = 25;

@@ -74,7 +74,8 @@ const da: AnswerTexts = {
     all: 'Alle systemer',
   },
   listEmpty: {
-    period: (target, period) => `Ingen systemer har en dato for skiftet til ${target} ${period}.`,
+    // Unknown is never none: a system without a date may switch in that period too.
+    period: (target, period) => `Ingen af mine systemer har en dato for skiftet til ${target} ${period}; for systemer uden dato er skiftedatoen ikke kendt endnu.`,
     missing: (target) => `Alle systemer har en kendt dato for ${target}.`,
     switched: (target) => `Så vidt jeg ved, har ingen systemer endnu skiftet til ${target}.`,
     planned: (target) => `Ingen systemer har en kommende dato for ${target}.`,
@@ -132,7 +133,7 @@ const en: AnswerTexts = {
     all: 'All systems',
   },
   listEmpty: {
-    period: (target, period) => `No system has a date for the switch to ${target} ${period}.`,
+    period: (target, period) => `None of my systems has a date for the switch to ${target} ${period}; for systems without a date the switch date is not known yet.`,
     missing: (target) => `Every system has a known ${target} date.`,
     switched: (target) => `As far as I know, no system has switched to ${target} yet.`,
     planned: (target) => `No system has an upcoming ${target} date.`,

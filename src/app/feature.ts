@@ -71,6 +71,7 @@ export interface StartedFeature {
  * starting anything.
  */
 // The type parameter only carries the state's type to `stateOf`; nothing of that type is stored here.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- that is the parameter's whole use
 export interface Feature<State = unknown> {
   readonly name: string;
   /** The environment variables the feature reads, as a zod object (checked at start). */

@@ -1,5 +1,6 @@
 import { DEADLINES_FEED_NAME, outlookSubscribeUrl } from '../calendar/link.js';
-import { formatDay, formatInPeriod, formatRelative, formatTimestampDay } from '../i18n/format.js';
+import { formatDay, formatInPeriod, formatRelative, formatTimestampDay, joinWords } from '../i18n/format.js';
+import { ANSWER_TEXTS } from './answerTexts.js';
 import { digestMessages } from './texts.js';
 import type { Lang } from '../i18n/language.js';
 import type { SystemRecord } from '../registry/system.js';
@@ -8,7 +9,7 @@ import { categoryOf, isDue } from './category.js';
 import type { Deadline } from './deadline.js';
 import { formatItemPeriod, isPeriod } from './itemPeriod.js';
 import { isoWeekOf, type DatedItem, type Digest } from './digest.js';
-import type { DeadlineAnswer } from './questions.js';
+import { periodsOf, type DeadlineAnswer, type DeadlineWhen } from './questions.js';
 
 /** A line of a list: a bold lead ("SAPA K53") and the rest. */
 export interface Line {
@@ -172,7 +173,7 @@ function answerTitle(answer: DeadlineAnswer, lang: Lang, today: IsoDate): string
   if (answer.switches !== null && answer.category === null && answer.solution === null && (when.kind === 'period' || when.kind === 'soon')) {
     if (when.kind === 'soon') return m.happensSoonTitle;
     // A period that is over is told in the past: "Det skete i december 2024".
-    return when.period.to < today ? m.happenedTitle(formatInPeriod(when.period.label, lang)) : m.happensTitle(formatInPeriod(when.period.label, lang));
+    return periodsOf(when).every((period) => period.to < today) ? m.happenedTitle(periodsText(when, lang)) : m.happensTitle(periodsText(when, lang));
   }
   if (answer.solution) noun = m.forSolution(noun, answer.solution);
   let title: string;
@@ -181,7 +182,7 @@ function answerTitle(answer: DeadlineAnswer, lang: Lang, today: IsoDate): string
       title = m.soonTitle(noun);
       break;
     case 'period':
-      title = m.periodTitle(noun, formatInPeriod(when.period.label, lang));
+      title = m.periodTitle(noun, periodsText(when, lang));
       break;
     case 'passed':
       title = m.passedTitle(noun);
@@ -189,8 +190,10 @@ function answerTitle(answer: DeadlineAnswer, lang: Lang, today: IsoDate): string
     case 'upcoming':
       title = m.upcomingTitle(noun);
       break;
-    case 'next':
-      return m.nextTitle(answer.category === null ? m.allDeadlines : m.category[answer.category], answer.topic);
+    case 'next': {
+      const next = answer.dueOnly ? ANSWER_TEXTS[lang].nextDeadline : m.nextTitle(answer.category === null ? m.allDeadlines : m.category[answer.category], answer.topic);
+      return answer.solution ? m.forSolution(next, answer.solution) : next;
+    }
     case 'all':
       title = noun;
       break;
@@ -198,19 +201,31 @@ function answerTitle(answer: DeadlineAnswer, lang: Lang, today: IsoDate): string
   return answer.topic ? m.aboutTopic(title, answer.topic) : title;
 }
 
+/** The periods a question named, in words: "den 29. januar 2025 og den 5. februar 2025". */
+function periodsText(when: DeadlineWhen, lang: Lang): string {
+  return joinWords(periodsOf(when).map((period) => formatInPeriod(period.label, lang)), lang);
+}
+
 /** A deadline answer in words: what matched, the switches of "what happens", the latest when none is ahead. */
 export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, lang: Lang): DigestView {
   const m = digestMessages(lang);
   const title = answerTitle(answer, lang, today);
   const sections: Section[] = [];
-  const lines = answer.items.map((deadline) => deadlineLine(deadline, today, lang, true));
+  const lines = answer.items.map((deadline) => {
+    const line = deadlineLine(deadline, today, lang, true);
+    if (!answer.askedPublished) return line;
+    // "hvornår blev det sendt ud?": the day it was sent or published, or that it is not known.
+    const published = `${m.publishedLabel(deadline.kind)}: ${deadline.published === null ? m.noDay : formatDay(deadline.published, lang)}`;
+    return { ...line, text: `${line.text} · ${published}` };
+  });
   const first = answer.items[0]?.deadline ?? null;
   const sameLine =
     answer.sameDeadline === null ? null : answer.sameDeadline && first !== null ? m.sameDeadline(formatDay(first, lang)) : m.differentDeadlines;
   if (lines.length > 0) sections.push(shortened(sameLine ?? m.count(lines.length), [{ heading: null, lines }], ANSWER_SECTION_LINES, lang));
   if (answer.switches !== null && answer.switches.length > 0 && 'period' in answer.when) {
-    const within = answer.when.period;
-    const switches = answer.switches.map((system) => switchLine(system, today, lang, within));
+    const periods = periodsOf(answer.when);
+    const within = { from: periods.map((period) => period.from).sort()[0] as IsoDate, to: periods.map((period) => period.to).sort().at(-1) as IsoDate };
+    const switches = [...new Set(answer.switches)].map((system) => switchLine(system, today, lang, within));
     sections.push(shortened(m.switchesHeading, [{ heading: null, lines: switches }], ANSWER_SECTION_LINES, lang));
   }
   let empty: string | null = null;
@@ -223,8 +238,14 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
   } else if (sections.length === 0) {
     if (answer.code && !answer.code.known) empty = m.unknownCode(answer.code.typed);
     else if (answer.when.kind === 'new') empty = m.nothingNew;
-    else if (answer.switches !== null && 'period' in answer.when) empty = m.nothingHappens(formatInPeriod(answer.when.period.label, lang));
-    else empty = m.nothing(title);
+    else if (answer.switches !== null && 'period' in answer.when) empty = m.nothingHappens(periodsText(answer.when, lang));
+    else empty = `${m.nothing(title)} ${ANSWER_TEXTS[lang].notInSources}`;
+  }
+  if (answer.nextAfter !== null && answer.nextAfter.length > 0) {
+    const next = answer.nextAfter.map((deadline) => deadlineLine(deadline, today, lang, true));
+    sections.push(shortened(ANSWER_TEXTS[lang].nextAfterHeading, [{ heading: null, lines: next }], ANSWER_SECTION_LINES, lang));
+  } else if (answer.nextAfter !== null) {
+    sections.push({ heading: ANSWER_TEXTS[lang].noneLater, groups: [], more: null });
   }
   if (answer.latest.length > 0) {
     const latest = answer.latest.map((deadline) => deadlineLine(deadline, today, lang, true));

@@ -4,23 +4,26 @@ import type { Registry } from '../registry/registry.js';
 import { solutionAliases } from '../registry/solutionNames.js';
 import type { SystemRecord } from '../registry/system.js';
 import { fold } from '../text/fold.js';
+import { danishBeginnings } from '../text/glossary.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
 import { isStopword, isStopwordAsTyped } from '../text/stopwords.js';
 import { phrases, splitWords, type Word } from '../text/words.js';
 import { addDays, daysBetween, type IsoDate } from '../time/calendarDate.js';
-import { findPeriod, isPastTense, type Period } from '../time/period.js';
-import { categoryOf, type DeadlineCategory } from './category.js';
+import { findPeriod, isPastTense, type Period, type PeriodMatch } from '../time/period.js';
+import { categoryOf, isDue, type DeadlineCategory } from './category.js';
 import type { Deadline } from './deadline.js';
-import { itemWithin } from './itemPeriod.js';
+import { isPeriod, itemWithin } from './itemPeriod.js';
 import { DIGEST_WINDOWS } from './digest.js';
 import type { DeckFact } from '../facts/fact.js';
+import { askedKind } from '../facts/askedKind.js';
+import { organisationsIn } from '../text/organisations.js';
 import { factsAbout } from '../facts/matching.js';
 
 /** Which days a deadline question is about. */
 export type DeadlineWhen =
   /** No day named: the next 14 days, like the digest. */
   | { kind: 'soon'; period: Period }
-  | { kind: 'period'; period: Period }
+  | { kind: 'period'; period: Period; /** More periods of the same question ("29. jan og 5. feb"). */ also?: Period[] }
   /** "netop passeret", "just passed": the 7 days before today, or a past period named. */
   | { kind: 'passed'; period: Period }
   | { kind: 'new' }
@@ -44,6 +47,16 @@ export interface DeadlineAnswer {
   switches: SystemRecord[] | null;
   /** Nothing ahead: the latest that passed, so that "none" is never all the answer says. */
   latest: Deadline[];
+  /**
+   * "frister?" with nothing due on a day of the next 14: the next deadline after them (beyond the
+   * window, so that the next deadline is always told), an empty list when the data knows none later;
+   * null when the question was not such a one.
+   */
+  nextAfter: Deadline[] | null;
+  /** "næste frist": only what is due was asked for, not meetings. */
+  dueOnly: boolean;
+  /** "hvornår blev X sendt ud?", "when was KLIK 05 published?": the day it was sent or published is asked for. */
+  askedPublished: boolean;
   /** Several codes asked about together: whether they share one deadline (null for one code). */
   sameDeadline: boolean | null;
   /**
@@ -58,16 +71,18 @@ export interface DeadlineAnswer {
 }
 
 const DEADLINE_WORDS = new Set(
-  phrases('frist frister fristen fristerne deadline deadlines klik klikopgave klikopgaver opgave opgaver opgaverne task tasks slutdato')[0],
+  phrases('frist frister fristen fristerne deadline deadlines klik klikopgave klikopgaver opgave opgaver opgaverne task tasks slutdato udløber udløbe expires expire due')[0],
 );
 const CATEGORY_WORDS: [RegExp, DeadlineCategory][] = [
   [/^(klikopgave\w*|opgave\w*|tasks?)$/, 'klik'],
-  [/aftale|^agreements?$|^underskriv\w*$|^underskrift\w*$|^sign$/, 'agreement'],
-  [/(mode|moder|modet|moderne)$|^sporgetime\w*$|^meetings?$|^webinar\w*$|^kick$|^kickoff$/, 'meeting'],
-  [/^(golive|idriftsattelse\w*|idrift)$/, 'go-live'],
+  [/aftale|^agreements?$|^underskriv\w*$|^underskrev\w*$|^underskrift\w*$|^sign$|^signed$/, 'agreement'],
+  [/(mode|moder|modet|moderne)$|^sporgetime\w*$|^meetings?$|^webinar\w*$|^kick$|^kickoff$|^sessions?$/, 'meeting'],
+  [/^(golive|live|idriftsattelse\w*|idriftsat\w*|idrift)$/, 'go-live'],
   [/^releases?$/, 'release'],
 ];
-const GO_LIVE_PHRASES = index('i drift', 'go live', 'goes live', 'går i drift');
+/** "Q&A" is the words "q" and "a": a spørgetime. */
+const MEETING_PHRASES = index('q a', 'q and a', 'question time', 'questions time');
+const GO_LIVE_PHRASES = index('i drift', 'go live', 'goes live', 'går i drift', 'går live', 'gå live', 'går det live', 'sat i drift');
 const HAPPENS = index(
   'hvad sker der', 'sker der', 'hvad skete der', 'hvad foregår', 'hvad skal vi', 'hvad står der på', 'hvad er der', 'hvad har vi',
   'what happens', 'what is happening', "what's happening", 'whats happening', 'what is on', "what's on", 'whats on', 'what happened',
@@ -79,6 +94,16 @@ const PASSED = index(
 );
 const NEW = index('hvad er nyt', 'nyt i klik', 'nye opgaver', 'nye klik', "what's new", 'whats new', 'what is new', 'new in klik', 'new tasks');
 const NEXT = new Set(phrases('næste kommende next upcoming')[0]);
+/** "er der flere spørgetimer?": the ones still ahead. */
+const MORE = new Set(phrases('flere more further yderligere')[0]);
+/** Words that ask when an item was sent or published. */
+const PUBLISHED_WORDS = new Set(phrases('sendt udsendt udsendte sent published publiceret publiceres publicerede udkom')[0]);
+/** "hvorfor", "why": a reason. */
+const REASON = index('hvorfor', 'why', 'how come', 'grunden', 'årsagen', 'reason');
+/** Words that ask for a day. */
+const WHEN_WORDS = new Set(phrases('hvornår hvornaar when dato datoen date')[0]);
+/** Words that ask for what is due, not for what happens. */
+const DUE_WORDS = new Set(phrases('frist frister fristen deadline deadlines due')[0]);
 /** Words of a question about the switch, which the answers feature takes unless deadlines are named. */
 const SWITCH_WORDS = new Set(
   phrases('skifter skifte skiftet skiftede skift switch switches switched switching ch ch2 sts sts2 context handler nsis systemer systems system')[0],
@@ -90,7 +115,8 @@ const VOCABULARY = new Set([
   ...DEADLINE_WORDS,
   ...phrases(`i drift go live goes live går hvad sker der skete foregår skal vi står på er har what happens is happening whats
     happening on do we have happened kalender calendar agenda program netop lige passeret passerede overskredet overskredne
-    udløbet udløbne forfaldne just passed overdue expired missed nyt nye new in næste kommende next upcoming dag dage off`)[0]!,
+    udløbet udløbne forfaldne just passed overdue expired missed nyt nye new in næste kommende next upcoming dag dage off dato datoen date
+    sendt udsendt udsendte sent published publiceret publiceres publicerede udkom ud kom kommer komme kommet flere v version more further yderligere`)[0]!,
 ]);
 
 /** How KLIK codes start across KOMBIT's projects (SAPA K01, KP MI 01, UDK KLIK 01), beside those in the data. */
@@ -133,16 +159,21 @@ export function answerDeadlineQuestion(
   facts: readonly DeckFact[] = [],
 ): DeadlineAnswer | null {
   const deadlines = registry.deadlines;
-  const codes = codesIn(words, deadlines);
+  const codes = codesIn(words, deadlines, text);
   const code = codes[0] ?? null;
-  const category = categoryIn(words);
-  const namesDeadlines = category !== null || words.some((word) => DEADLINE_WORDS.has(word.folded));
+  const categories = categoriesIn(words, deadlines);
+  const category = categories.length === 1 ? (categories[0] as DeadlineCategory) : null;
+  const namesDeadlines = categories.length > 0 || words.some((word) => DEADLINE_WORDS.has(word.folded));
   const pastTense = isPastTense(words);
-  const periodMatch = findPeriod(words, today, pastTense, text);
+  const periodMatches = periodsIn(words, today, pastTense, text);
+  const periodMatch = periodMatches[0] ?? null;
   const happens = HAPPENS.has(words);
   const passed = PASSED.has(words);
   const isNew = NEW.has(words);
   const aboutSwitch = words.some((word) => SWITCH_WORDS.has(word.folded));
+  const asksNext = words.some((word) => NEXT.has(word.folded));
+  const asksWhen = words.some((word) => WHEN_WORDS.has(word.folded));
+  const datedOf = (found: FoundSolution) => deadlines.filter((d) => d.deadline !== null && solutionParts(d.solution).some((part) => fold(part) === found.key));
   // The costlier lookups run only when they decide: most questions are settled by the signals above.
   const namesSystem = () => registry.matcher.findMentions(words).mentions.length > 0;
   let solutionFound: FoundSolution | null | undefined;
@@ -157,8 +188,17 @@ export function answerDeadlineQuestion(
     (code !== null && !aboutSwitch && !namesSystem()) ||
     (periodMatch !== null && !aboutSwitch && !namesSystem()) ||
     // A solution only the deadlines know ("UDK Begravelseshjælp"); a system's name is the answers' question.
-    (hasSolutionsBeyondSystems(registry) && solutionNamed()?.isSystem === false && !namesSystem());
+    (hasSolutionsBeyondSystems(registry) && solutionNamed()?.isSystem === false && !namesSystem()) ||
+    // "hvad er næste dato for Køreprøvebooking?": the next of its dated items, not its switch.
+    // "hvornår kommer sapa 3.18?": a version that an item's title has.
+    (!aboutSwitch && /\d\.\d/.test(text) && versionsIn(text, words, deadlines).found.length > 0) ||
+    (asksNext && !aboutSwitch && solutionNamed() !== null && datedOf(solutionNamed() as FoundSolution).length > 0) ||
+    // "hvornår kom årsopgørelsen i SAPA?", "when was the FK ORG queue cleared?": a word of one of its items' titles.
+    (asksWhen && !aboutSwitch && solutionNamed() !== null && (topicIn(words, new Set((solutionNamed() as FoundSolution).words), datedOf(solutionNamed() as FoundSolution))?.typed ?? '') !== '');
   if (!ours) return null;
+  // "hvorfor …", "hvor mange …", "hvem …": a reason, a number or a name is never a list of dates.
+  if (code === null && REASON.has(words)) return null;
+  if (!namesDeadlines && code === null && periodMatch === null && (askedKind(words)?.kind === 'count' || askedKind(words)?.kind === 'who')) return null;
 
   const named = solutionNamed();
   const ofSolution = (d: Deadline, found: FoundSolution) => solutionParts(d.solution).some((part) => fold(part) === found.key);
@@ -173,36 +213,66 @@ export function answerDeadlineQuestion(
     (words[named.words[0] as number] as Word).folded !== named.key &&
     deadlines.some((d) => !ofSolution(d, named) && named.words.some((at) => titleWords(d).some((titleWord) => titleWord.startsWith(topicStem((words[at] as Word).folded)))));
   const solution = named !== null && ((codes.length > 0 && !deadlines.some((d) => hasCode(d) && ofSolution(d, named))) || alsoATopic) ? null : named;
-  const used = new Set<number>([...(periodMatch?.words ?? []), ...codes.flatMap((found) => found.words), ...(solution?.words ?? [])]);
+  const used = new Set<number>([...periodMatches.flatMap((match) => match.words), ...codes.flatMap((found) => found.words), ...(solution?.words ?? [])]);
+  // "release 3.17", "sapa 3.18": a version named narrows to the items that have it.
+  const versions = versionsIn(text, words, deadlines);
+  for (const at of versions.words) used.add(at);
+  // "bølge 3" where the items speak of "bølge 2": what is asked about is not among them.
+  const numbered = numberedIn(words, used);
+  for (const at of numbered.flatMap((entry) => entry.words)) used.add(at);
   let base = deadlines.filter(
-    (d) => (codes.length === 0 || hasCode(d)) && (solution === null || ofSolution(d, solution)) && (category === null || categoryOf(d) === category),
+    (d) => (codes.length === 0 || hasCode(d)) && (solution === null || ofSolution(d, solution)) && (categories.length === 0 || categories.includes(categoryOf(d))),
   );
-  const found = code === null ? topicIn(words, used, base) : null;
+  if (versions.found.length > 0) base = base.filter((d) => versions.found.some((version) => d.title.includes(version)));
+  for (const entry of numbered) {
+    const speaks = (d: Deadline, number: string) => new RegExp(`(^| )${entry.stem}\\w* ${number}( |$)`).test(fold(d.title));
+    const others = base.filter((d) => new RegExp(`(^| )${entry.stem}\\w* \\d+( |$)`).test(fold(d.title)));
+    if (others.length > 0 && !others.some((d) => speaks(d, entry.number))) base = [];
+  }
+  // "nye KLIK-opgaver ifm skat": what is new is told whatever it is about; its titles may not say.
+  const found = code === null ? topicIn(words, used, base, isNew ? [] : deadlines) : null;
   for (const at of found?.agreeing ?? []) used.add(at);
   const topic = found !== null && found.typed !== '' ? found : null;
   if (topic !== null) {
-    base = base.filter((d) => topic.items.has(d));
+    // "hvornår er orienteringsmøderne og hvornår er go-live?": the topic narrows its own kind of items only.
+    const topicKinds = new Set([...topic.items].map((d) => categoryOf(d)));
+    base = base.filter((d) => topic.items.has(d) || (categories.length > 1 && categories.includes(categoryOf(d)) && !topicKinds.has(categoryOf(d))));
     used.add(topic.at);
   }
+  const meetingPhrase = MEETING_PHRASES.find(words);
+  const meetingPhraseWords = new Set(meetingPhrase === null ? [] : Array.from({ length: meetingPhrase.length }, (_, offset) => meetingPhrase.start + offset));
   words.forEach((word, at) => {
-    if (VOCABULARY.has(word.folded) || categoryOfWord(word.folded) !== null || (codes.length > 1 && SAME.has(word.folded))) used.add(at);
+    const namesKind = (categoryOfWord(word.folded) !== null && !namesUnknownItem(word.folded, deadlines)) || meetingPhraseWords.has(at);
+    if (VOCABULARY.has(word.folded) || namesKind || (codes.length > 1 && SAME.has(word.folded))) used.add(at);
   });
 
 
-  const when = whenOf({ periodMatch: periodMatch?.period ?? null, passed, isNew, code, solution, category, topic, words, today });
+  const when = whenOf({ periodMatch: periodMatch?.period ?? null, also: periodMatches.slice(1).map((match) => match.period), passed, isNew, code: code ?? (versions.found.length > 0 ? versions.found : null), solution, category: categories[0] ?? null, topic, words, today, pastTense });
   const byDay = (a: Deadline, b: Deadline) =>
     (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.solution.localeCompare(b.solution, 'da') || (a.code ?? '').localeCompare(b.code ?? '', 'da');
-  let items = base.filter((d) => inWhen(d, when, today)).sort(byDay);
+  // "næste frist": a deadline is what must be done by a day, not a meeting.
+  const dueOnly = when.kind === 'next' && categories.length === 0 && words.some((word) => DUE_WORDS.has(word.folded));
+  let items = base.filter((d) => inWhen(d, when, today) && (!dueOnly || isDue(d))).sort(byDay);
+  const askedPublished = words.some((word) => PUBLISHED_WORDS.has(word.folded));
+  // "hvornår var spørgetimen?": the past ones; not when the day it was sent is asked ("hvornår blev bilag A sendt ud?").
+  if (when.kind === 'all' && pastTense && codes.length === 0 && versions.found.length === 0 && !askedPublished && items.some((d) => d.deadline !== null && d.deadline < today)) {
+    items = items.filter((d) => d.deadline !== null && d.deadline < today);
+  }
   if (when.kind === 'next') {
     const first = items[0]?.deadline;
     items = items.filter((d) => d.deadline === first);
   }
   const agenda = (happens || (!namesDeadlines && code === null && solution === null)) && (when.kind === 'period' || when.kind === 'soon' || when.kind === 'passed');
-  const switches = agenda && 'period' in when ? registry.datedBetween('both', when.period.from, when.period.to) : null;
+  // "Hvad skete der med FK ORG i januar?": the switches of that system only.
+  const switches =
+    agenda && 'period' in when
+      ? periodsOf(when).flatMap((period) => registry.datedBetween('both', period.from, period.to)).filter((system) => named === null || fold(system.name) === named.key)
+      : null;
   const looksAhead = when.kind === 'upcoming' || when.kind === 'next' || when.kind === 'soon';
   const latest = looksAhead && items.length === 0 && (switches?.length ?? 0) === 0
     ? base.filter((d) => d.deadline !== null && d.deadline < today).sort(byDay).slice(-3)
     : [];
+  const nextAfter = when.kind === 'soon' && codes.length === 0 && solution === null && categories.length === 0 && topic === null ? nextAfterWindow(items, base, when.period.to) : null;
   const unknownDays = items.length === 0 && (switches?.length ?? 0) === 0 ? undatedFor(when, base, today) : [];
   const known = items.length === 0 && unknownDays.length === 0 && solution !== null ? factsAbout([solution.name], facts) : [];
   const days = new Set(base.map((d) => d.deadline ?? ''));
@@ -212,7 +282,7 @@ export function answerDeadlineQuestion(
     code:
       code === null
         ? null
-        : { typed: codes.length > 1 ? codes.map((found) => writtenCode(found, base)).join(', ') : writtenCode(code, base), known: codes.some((found) => found.known) },
+        : { typed: codes.length > 1 ? [...codes].sort(byCode).map((found) => writtenCode(found, base)).join(', ') : writtenCode(code, base), known: codes.some((found) => found.known) },
     sameDeadline: codes.length > 1 && base.length > 1 ? days.size === 1 && !days.has('') : null,
     unknownDays,
     known,
@@ -223,7 +293,27 @@ export function answerDeadlineQuestion(
     items,
     switches,
     latest,
+    nextAfter,
+    dueOnly,
+    askedPublished,
   };
+}
+
+/**
+ * When nothing on the list is due on a day ("frister?" with only meetings and periods ahead): the
+ * first deadline after the window, however far; an empty list when the data knows none later.
+ */
+function nextAfterWindow(items: readonly Deadline[], base: readonly Deadline[], end: IsoDate): Deadline[] | null {
+  if (items.some((d) => isDue(d) && !isPeriod(d))) return null;
+  const later = base.filter((d) => isDue(d) && d.deadline !== null && d.deadline > end && !items.includes(d)).sort((a, b) => (a.deadline as string).localeCompare(b.deadline as string));
+  const first = later[0]?.deadline;
+  return later.filter((d) => d.deadline === first);
+}
+
+/** Codes in KLIK's order: "K53, K54, K55", however they were asked. */
+function byCode(a: FoundCode, b: FoundCode): number {
+  const prefix = (key: string) => key.replace(/\d.*$/, '');
+  return prefix(a.key).localeCompare(prefix(b.key)) || Number(a.key.slice(prefix(a.key).length)) - Number(b.key.slice(prefix(b.key).length));
 }
 
 /** A code as KLIK writes it ("K53"), however it was typed ("k-53"). */
@@ -246,6 +336,8 @@ function undatedFor(when: DeadlineWhen, base: readonly Deadline[], today: IsoDat
 
 interface WhenInput {
   periodMatch: Period | null;
+  also: Period[];
+  pastTense: boolean;
   passed: boolean;
   isNew: boolean;
   code: unknown;
@@ -258,15 +350,21 @@ interface WhenInput {
 
 function whenOf(input: WhenInput): DeadlineWhen {
   const { periodMatch, today } = input;
+  // "er fristen for K53 overskredet?": its deadline tells whether it passed.
+  if (input.passed && periodMatch === null && (input.code !== null || input.solution !== null)) return { kind: 'all' };
   if (input.passed) {
     const lastWeek: Period = { from: addDays(today, -DIGEST_WINDOWS.lookBack), to: addDays(today, -1), label: { unit: 'days', from: addDays(today, -DIGEST_WINDOWS.lookBack), to: addDays(today, -1) } };
     return { kind: 'passed', period: periodMatch !== null && periodMatch.from < today ? periodMatch : lastWeek };
   }
-  if (periodMatch !== null) return { kind: 'period', period: periodMatch };
+  if (periodMatch !== null) return { kind: 'period', period: periodMatch, ...(input.also.length > 0 ? { also: input.also } : {}) };
   if (input.isNew) return { kind: 'new' };
+  const next = input.words.some((word) => NEXT.has(word.folded));
+  // "næste frist", "næste dato for Køreprøvebooking": the first day ahead, however far.
+  if (next) return { kind: 'next' };
   if (input.code !== null || input.solution !== null) return { kind: 'all' };
   if (input.category !== null || input.topic !== null) {
-    return input.words.some((word) => NEXT.has(word.folded)) ? { kind: 'next' } : { kind: 'upcoming' };
+    // "hvornår var spørgetimen?": the past ones as well; "flere spørgetimer?": those ahead.
+    return input.pastTense && !input.words.some((word) => MORE.has(word.folded)) ? { kind: 'all' } : { kind: 'upcoming' };
   }
   const end = addDays(today, DIGEST_WINDOWS.dueAhead - 1);
   return { kind: 'soon', period: { from: today, to: end, label: { unit: 'days', from: today, to: end } } };
@@ -284,22 +382,105 @@ function inWhen(deadline: Deadline, when: DeadlineWhen, today: IsoDate): boolean
       return day !== null && day >= today;
     default:
       // A period ("uge 6–13") is found in any of its days.
-      return itemWithin(deadline, when.period.from, when.period.to);
+      return periodsOf(when).some((period) => itemWithin(deadline, period.from, period.to));
   }
 }
+
+/** Versions written in the question ("3.17") that some item's title has, and the words that wrote them. */
+function versionsIn(text: string, words: readonly Word[], deadlines: readonly Deadline[]): { found: string[]; words: number[] } {
+  const found = [...text.matchAll(/(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])/g)].map((match) => match[0]).filter((version) => deadlines.some((d) => d.title.includes(version)));
+  const at: number[] = [];
+  for (const version of found) {
+    const [major, minor] = version.split('.');
+    words.forEach((word, index) => {
+      if (word.folded === major && words[index + 1]?.folded === minor) at.push(index, index + 1);
+    });
+  }
+  return { found, words: at };
+}
+
+/** Words followed by a number ("bølge 3", "wave 2"), other than codes, weeks and versions already read. */
+function numberedIn(words: readonly Word[], used: ReadonlySet<number>): { stem: string; number: string; words: number[] }[] {
+  const found: { stem: string; number: string; words: number[] }[] = [];
+  words.forEach((word, at) => {
+    const next = words[at + 1];
+    if (next === undefined || used.has(at) || used.has(at + 1) || !/^\d{1,2}$/.test(next.folded) || !/^[a-z]{4,}$/.test(word.folded)) return;
+    if (isStopword(word.folded) || VOCABULARY.has(word.folded)) return;
+    const danish = danishBeginnings(word.folded)[0];
+    found.push({ stem: danish ?? topicStem(word.folded), number: String(Number(next.folded)), words: [at, at + 1] });
+  });
+  return found;
+}
+
+/** Every period a question names: "29. jan og 5. feb", "i december og januar". */
+export function periodsOf(when: DeadlineWhen): Period[] {
+  return 'period' in when ? [when.period, ...(when.kind === 'period' ? (when.also ?? []) : [])] : [];
+}
+
+/** A word no period is read in, in place of the words of a period already found. */
+const BLANK: Word = { original: '', folded: '·' };
+/** At most this many periods are read in one question. */
+const MOST_PERIODS = 4;
+
+/**
+ * The periods a question names, in order: the first as `findPeriod` reads it, then the next ones in
+ * the words left, so that "hvad sker der 29. jan og 5. feb" asks about both days.
+ */
+function periodsIn(words: readonly Word[], today: IsoDate, pastTense: boolean, text: string): PeriodMatch[] {
+  const first = findPeriod(words, today, pastTense, text);
+  if (first === null) return [];
+  const found = [first];
+  let rest: readonly Word[] = words;
+  while (found.length < MOST_PERIODS) {
+    const last = found.at(-1) as PeriodMatch;
+    // A day written with digits is read from the text, not from words that could be blanked.
+    if (last.words.length === 0) break;
+    rest = rest.map((word, at) => (last.words.includes(at) ? BLANK : word));
+    if (!rest.some((word) => /\d/.test(word.folded) || MONTH_NAMES.has(word.folded))) break;
+    const next = findPeriod(rest, today, pastTense);
+    if (next === null || next.words.length === 0) break;
+    found.push(next);
+  }
+  return found;
+}
+
+const MONTH_NAMES = new Set(
+  phrases(`januar februar marts april maj juni juli august september oktober november december january february march may june
+    july october jan feb mar apr jun jul aug sep sept okt oct nov dec`)[0],
+);
 
 function categoryOfWord(folded: string): DeadlineCategory | null {
   for (const [pattern, category] of CATEGORY_WORDS) if (pattern.test(folded)) return category;
   return null;
 }
 
-function categoryIn(words: readonly Word[]): DeadlineCategory | null {
-  if (GO_LIVE_PHRASES.has(words)) return 'go-live';
+/**
+ * The kinds of items a question names, in its order: "hvornår går X live og hvilke KLIK-opgaver …"
+ * names go-lives and KLIK tasks. A compound that names one meeting no item has ("programledermødet")
+ * names no kind: what it asks about is not known.
+ */
+function categoriesIn(words: readonly Word[], deadlines: readonly Deadline[]): DeadlineCategory[] {
+  const found = new Set<DeadlineCategory>();
+  if (GO_LIVE_PHRASES.has(words)) found.add('go-live');
+  const meeting = MEETING_PHRASES.find(words);
+  if (meeting !== null) found.add('meeting');
   for (const word of words) {
     // "KLIK" alone is the tool, and "frister" all kinds: neither narrows.
-    for (const [pattern, category] of CATEGORY_WORDS) if (pattern.test(word.folded)) return category;
+    const category = categoryOfWord(word.folded);
+    if (category !== null && !namesUnknownItem(word.folded, deadlines)) found.add(category);
   }
-  return null;
+  return [...found];
+}
+
+/** The end of a compound that names one meeting ("programledermødet", "orienteringsmøderne"). */
+const COMPOUND_MEETING = /(mode|moder|modet|moderne|modes|sporgetime\w*|webinar\w*)$/;
+
+/** A compound meeting word whose first part no item's title has: a meeting the data does not know. */
+function namesUnknownItem(folded: string, deadlines: readonly Deadline[]): boolean {
+  const tail = COMPOUND_MEETING.exec(folded);
+  if (tail === null || folded.length - tail[0].length < 4) return false;
+  const stem = topicStem(folded);
+  return !deadlines.some((d) => titleWords(d).some((titleWord) => titleWord.startsWith(stem)));
 }
 
 interface FoundCode {
@@ -314,7 +495,7 @@ interface FoundCode {
  * "MI 15", "K04.1"). A word shaped like a code that no task has is returned too (known: false), so
  * the answer can say that code is unknown.
  */
-function codesIn(words: readonly Word[], deadlines: readonly Deadline[]): FoundCode[] {
+function codesIn(words: readonly Word[], deadlines: readonly Deadline[], text = ''): FoundCode[] {
   const found: FoundCode[] = [];
   const taken = new Set<number>();
   for (;;) {
@@ -325,8 +506,44 @@ function codesIn(words: readonly Word[], deadlines: readonly Deadline[]): FoundC
     for (const at of next.words) taken.add(at);
     if (!next.known) break;
   }
+  if (found.length === 0 || !found.every((code) => code.known)) return found;
+  const { known } = codesOf(deadlines);
+  // "KLIK 05 og 06", "K53, 54 og 55": a bare number after a code is a code of the same letters.
+  for (const code of [...found].sort((a, b) => Math.max(...a.words) - Math.max(...b.words))) {
+    const prefix = code.key.replace(/\d.*$/, '');
+    let at = Math.max(...code.words) + 1;
+    while (at < words.length) {
+      if (CODE_JOINERS.has((words[at] as Word).folded)) {
+        at += 1;
+        continue;
+      }
+      const folded = (words[at] as Word).folded;
+      const key = /^\d{1,3}$/.test(folded) && !taken.has(at) ? `${prefix}${String(Number(folded))}` : '';
+      if (key === '' || !known.has(key)) break;
+      found.push({ key, typed: `${code.typed.replace(/\d.*$/, '').trim()} ${folded}`.trim(), known: true, words: [at] });
+      taken.add(at);
+      at += 1;
+    }
+  }
+  // "K53-K55", "KLIK 01 til 04": the known codes between the two ends.
+  for (const range of text.matchAll(CODE_RANGE)) {
+    const prefix = fold(range[1] as string).replace(/ /g, '');
+    const [from, to] = [Number(range[2]), Number(range[3])];
+    if (!(from < to) || to - from > MOST_CODES_IN_RANGE || !known.has(`${prefix}${from}`) || !known.has(`${prefix}${to}`)) continue;
+    for (let number = from + 1; number < to; number += 1) {
+      const key = `${prefix}${number}`;
+      if (known.has(key) && !found.some((code) => code.key === key)) found.push({ key, typed: `${range[1] as string}${number}`, known: true, words: [] });
+    }
+  }
   return found;
 }
+
+/** Words between codes of one list ("K53, K54 og K55"). */
+const CODE_JOINERS = new Set(phrases('og and samt eller or plus')[0]);
+/** Two codes with a dash or "til" between: a range ("K53-K55", "KLIK 01 til KLIK 04"). */
+const CODE_RANGE = /\b([a-zæøå]{1,4})[ -]?0*(\d{1,3})\s*(?:-|–|—|til|to)\s*(?:[a-zæøå]{1,4})?[ -]?0*(\d{1,3})\b/giu;
+/** A range longer than this is not a list of codes someone meant. */
+const MOST_CODES_IN_RANGE = 20;
 
 function codeIn(words: readonly Word[], deadlines: readonly Deadline[], taken: ReadonlySet<number> = new Set()): FoundCode | null {
   // A code ends in a word with a digit: most questions have none but "CH2" or "STS 2".
@@ -409,7 +626,9 @@ function solutionMatcher(registry: Registry): SystemMatcher {
     const system = registry.find(name);
     // "Begravelseshjælp" names "UDK Begravelseshjælp": a long last word of a solution's name is a name of it.
     const last = name.split(/\s+/).at(-1) ?? '';
-    const shortName = system === undefined && last !== name && last.length >= 8 ? [last] : [];
+    // "UDK" names "UDK Begravelseshjælp" too: a first word written as an acronym is a name of it.
+    const first = name.split(/\s+/)[0] ?? '';
+    const shortName = system === undefined && last !== name ? [...(last.length >= 8 ? [last] : []), ...(/^\p{Lu}{2,5}$/u.test(first) && !names.has(fold(first)) && registry.find(first) === undefined ? [first] : [])] : [];
     return {
       name, fullName: system?.fullName ?? null, aliases: [...(system?.aliases ?? solutionAliases(name)), ...shortName], owner: null, vendor: null, ch2Date: null, sts2Date: null,
       status: null, source: null, note: null, updatedAt: null,
@@ -426,25 +645,44 @@ function topicIn(
   words: readonly Word[],
   used: ReadonlySet<number>,
   items: readonly Deadline[],
+  all: readonly Deadline[] = [],
 ): { typed: string; at: number; items: Set<Deadline>; agreeing: number[] } | null {
   let narrowed: Deadline[] = [...items];
   let typed: string | null = null;
   let typedAt = -1;
   /** Words the answer's titles have: those that narrowed, and those every item has ("bølge" of "FK OSS bølge 2"). */
   const agreeing: number[] = [];
+  // "tell KOMBIT": an organisation is who, not what ("KOMBITs opdaterede databehandleraftaler").
+  const organisationWords = new Set(organisationsIn(words).flatMap((organisation) => organisation.words));
   for (const [at, word] of words.entries()) {
-    if (used.has(at) || word.folded.length < 5 || isStopword(word.folded) || DEADLINE_WORDS.has(word.folded) || /\d/.test(word.folded)) continue;
+    if (used.has(at) || /\d/.test(word.folded) || VOCABULARY.has(word.folded) || organisationWords.has(at)) continue;
+    // An English word is looked for by the deck's Danish ones ("queue" → "køen").
+    const danish = danishBeginnings(word.folded);
+    if (danish.length === 0 && (word.folded.length < 5 || isStopword(word.folded))) continue;
     const stem = topicStem(word.folded);
-    if (stem.length < 4) continue;
-    const fits = narrowed.filter((item) => titleWords(item).some((titleWord) => titleWord.startsWith(stem)));
+    const stems = stem.length >= 4 ? [stem, ...danish] : danish;
+    if (stems.length === 0) continue;
+    const fits = narrowed.filter((item) => titleWords(item).some((titleWord) => stems.some((beginning) => titleWord.startsWith(beginning))));
     // A word every item has says nothing; a word none of the rest has contradicts them: pass both over.
     if (fits.length === narrowed.length && fits.length > 0) agreeing.push(at);
+    const fitsIn = (item: Deadline) => titleWords(item).some((titleWord) => stems.some((beginning) => titleWord.startsWith(beginning)));
+    const fitsElsewhere = () => typed === null && (danish.length > 0 || stem.length >= 6) && categoryOfWord(word.folded) === null && !items.some(fitsIn) && all.find((item) => !items.includes(item) && fitsIn(item));
+    if (fits.length === 0 && fitsElsewhere()) {
+      // A word of other items' titles ("driving" → Køreprøvebooking, asked about go-lives): it asks about
+      // something these items are not, so none of them answers it.
+      const other = fitsElsewhere() as Deadline;
+      typed ??= other.title.split(/[^\p{L}\p{N}]+/u).find((titleWord) => stems.some((beginning) => fold(titleWord).replace(/ /g, '').startsWith(beginning))) ?? word.original;
+      if (typedAt === -1) typedAt = at;
+      agreeing.push(at);
+      narrowed = [];
+      break;
+    }
     if (fits.length === 0 || fits.length === narrowed.length) continue;
     narrowed = fits;
     agreeing.push(at);
     if (typed === null) {
       // Named in the data's own word ("Informationsmøde"), not the question's inflection ("informationsmødet").
-      typed = (fits[0] as Deadline).title.split(/[^\p{L}\p{N}]+/u).find((titleWord) => fold(titleWord).replace(/ /g, '').startsWith(stem)) ?? word.original;
+      typed = (fits[0] as Deadline).title.split(/[^\p{L}\p{N}]+/u).find((titleWord) => stems.some((beginning) => fold(titleWord).replace(/ /g, '').startsWith(beginning))) ?? word.original;
       typedAt = at;
     }
   }

@@ -5,7 +5,7 @@ import type { Lang } from '../i18n/language.js';
 import type { AdminDirectory } from '../surveys/admins.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
 import { phrases } from '../text/words.js';
-import { calendarDayAt, type IsoDate } from '../time/calendarDate.js';
+import { calendarDayAt } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
 import type { ComposeDigest } from './compose.js';
 import type { DigestService } from './service.js';

@@ -59,6 +59,7 @@ export const digest = defineFeature({
       ...(storage.kind === 'postgres' ? { claimMs: settings.DIGEST_CLAIM_SECONDS * 1000, ...(storage.presence ? { presence: storage.presence() } : {}) } : {}),
       log,
       ...(fence ? { fence } : {}),
+      clock,
       ...(clock.elapsed ? { elapsed: clock.elapsed.bind(clock) } : {}),
     });
     return { subscriptions, outbox, compose, digests };

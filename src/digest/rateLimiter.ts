@@ -8,6 +8,7 @@ export class RateLimiter {
 
   constructor(
     perSecond: number,
+    // Real elapsed time by default: the pace is Teams' limit per real second; tests pass their own.
     private readonly now: () => number = () => Date.now(),
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {

@@ -8,11 +8,12 @@ import type { ComposeDigest, DigestRunCache } from './compose.js';
 import type { DigestBlocked } from '../deadlines/texts.js';
 import type { Log } from '../log.js';
 import { alwaysHeld, type Fence } from '../store/fence.js';
-import { calendarDayAt, type IsoDate } from '../time/calendarDate.js';
+import { calendarDayAt } from '../time/calendarDate.js';
 import type { DigestOutbox } from './outbox.js';
 import type { RateLimiter } from './rateLimiter.js';
 import { dueTimeOfWeek } from './schedule.js';
 import { SteadyTime, type Elapsed } from '../time/steadyTime.js';
+import { systemClock, type Clock } from '../time/clock.js';
 import type { Subscription, SubscriptionStore } from './subscriptions.js';
 import type { Presence } from '../store/storage.js';
 
@@ -51,6 +52,8 @@ export interface DigestDeps {
   elapsed?: Elapsed;
   /** Waits (a test passes its own). */
   sleep?: (ms: number) => Promise<void>;
+  /** What time it is for claims and the times recorded; the system's unless a test passes its own. */
+  clock?: Clock;
   /**
    * With several instances: whose sessions are alive, so that the claims of an instance that died are
    * taken over at once rather than when they run out.
@@ -85,6 +88,7 @@ export class DigestService {
   private readonly runs = new SerialQueue();
 
   private readonly instance: string;
+  private readonly clock: Clock;
   private stopped = false;
   private fenceReported = false;
 
@@ -92,6 +96,7 @@ export class DigestService {
   private readonly steady: SteadyTime;
 
   constructor(private readonly deps: DigestDeps) {
+    this.clock = deps.clock ?? systemClock;
     this.instance = deps.instance ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.steady = new SteadyTime(deps.elapsed, (offMs) =>
       deps.log?.error(
@@ -163,8 +168,9 @@ export class DigestService {
     await this.deliverAll(week, pending, replyIn, summary, heldElsewhere);
     if (heldElsewhere.length > 0 && !this.stopped) {
       // Wait for those claims to run out, then look again: sent by the other instance, or ours now.
-      const until = Math.max(...heldElsewhere.map((s) => outbox.claimedUntil(week, s.conversationId, this.instance, new Date()) ?? 0));
-      await (this.deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(Math.max(0, until - Date.now()) + 50);
+      const now = this.clock.now();
+      const until = Math.max(...heldElsewhere.map((s) => outbox.claimedUntil(week, s.conversationId, this.instance, now) ?? 0));
+      await (this.deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(Math.max(0, until - now.getTime()) + 50);
       await outbox.refresh();
       const retry = heldElsewhere.splice(0);
       summary.already += retry.filter((s) => outbox.isSent(week, s.conversationId)).length;
@@ -201,7 +207,7 @@ export class DigestService {
   private async claimedElsewhere(week: string, subscription: Subscription, heldElsewhere: Subscription[], summary: RunSummary): Promise<boolean> {
     const { claimMs, outbox } = this.deps;
     if (claimMs === undefined) return false;
-    if (await outbox.claim(week, subscription.conversationId, this.instance, new Date(), claimMs, this.deps.presence)) return false;
+    if (await outbox.claim(week, subscription.conversationId, this.instance, this.clock.now(), claimMs, this.deps.presence)) return false;
     if (outbox.isSent(week, subscription.conversationId)) summary.already += 1;
     else heldElsewhere.push(subscription);
     return true;
@@ -222,7 +228,7 @@ export class DigestService {
     // Checked again at the last moment: the lock may have been lost while this delivery waited its turn.
     if (!this.mayStillSend()) return;
     const result = await this.deps.sender.send(subscription.conversationId, await replyIn(subscription));
-    const at = new Date().toISOString();
+    const at = this.clock.now().toISOString();
     metrics.digests.inc({ outcome: result.outcome });
     if (result.outcome === 'sent') {
       await outbox.record({ type: 'sent', week, conversationId: subscription.conversationId, at });

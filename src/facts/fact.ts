@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ASKED_KINDS, type AskedKind } from './askedKind.js';
 
 /**
  * A fact of a source that is not a dated item: a price, a reason, a count, a contact, a link. The
@@ -21,6 +22,8 @@ export interface DeckFact {
   url: string | null;
   /** YYYY-MM-DD when the fact is about one day, else null. */
   day: string | null;
+  /** What it tells beside its text's own days and numbers: 'who' when it names people or organisations. */
+  tells?: AskedKind[];
 }
 
 export const DECK_FACTS = new URL('./deckFacts.json', import.meta.url);
@@ -41,6 +44,7 @@ const factSchema = z.strictObject({
   source: z.string().trim().min(1).max(300),
   url: z.url({ protocol: /^https?$|^mailto$/ }).nullable(),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isDay, { message: 'not a calendar day' }).nullable(),
+  tells: z.array(z.enum(ASKED_KINDS)).optional(),
 });
 
 const factsSchema = z.array(factSchema).superRefine((facts, ctx) => {

@@ -24,7 +24,7 @@ export function registerFacts(router: ChatRouter, { registry, facts = deckFacts 
       if (isOperationsQuestion(turn.words) && !isPastTense(turn.words)) return null;
       return matchFacts(turn.words, facts(), await registry.current());
     },
-    (turn, match) => factsReply(match.facts, turn.lang),
+    (turn, match) => factsReply(match.facts, turn.lang, undefined, match.notTold),
     {
       reads: (match) => match.words,
       samples: { da: ['hvad koster DOS?', 'hvem kan jeg kontakte hos KOMBIT?'], en: ['what does DOS cost?', 'who can I contact at KOMBIT?'] },

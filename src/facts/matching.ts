@@ -2,16 +2,32 @@ import { perObject } from '../memo.js';
 import type { Registry } from '../registry/registry.js';
 import { fold } from '../text/fold.js';
 import { organisationsIn } from '../text/organisations.js';
-import { isStopword } from '../text/stopwords.js';
+import { isStopword, isStopwordAsTyped } from '../text/stopwords.js';
 import { phrases, type Word } from '../text/words.js';
+import { askedKind, factTells, type AskedKind } from './askedKind.js';
 import type { DeckFact } from './fact.js';
 
 /** The facts a question asks about, and the words of the question that said so. */
 export interface FactMatch {
   facts: DeckFact[];
   words: number[];
+  /** The question asks for a name, a number or a day that none of the facts tells: say it is not known. */
+  notTold: AskedKind | null;
 }
 
+const YEAR = /^(19|20)\d\d$/;
+/**
+ * Words never read as a system's name (so stop words) that still say what a question is about:
+ * "vendors' systems" asks about the vendors.
+ */
+const NAMED_GROUPS = new Set(phrases('leverandør leverandøren leverandører leverandørerne leverandørernes vendor vendors')[0]);
+const SWITCH_WORDS = new Set(phrases('skifter skifte skift skiftes skiftedato flytter flytte switch switches switching migrate migrates')[0]);
+/** A subject and the names in it: "SAPA og Borgerblikket" is about Borgerblikket too. */
+const subjectParts = (subject: string) => [subject, ...subject.split(/\s+og\s+|\s+and\s+|\s*[,/&]\s*/)].map((part) => fold(part.trim()));
+/** A word that says what a question is about, not only how it asks. */
+const isStrong = (folded: string) => (!isStopword(folded) || NAMED_GROUPS.has(folded)) && !YEAR.test(folded);
+/** Other names of the facts' subjects that are no system ("CH2" for Context Handler 2). */
+const SUBJECT_NAMES = new Map<string, string[][]>([['contexthandler2', phrases('ch2', 'ch 2', 'context handler', 'ny context handler', 'nsis context handler')]]);
 /** At most this many facts answer one question. */
 const MOST_FACTS = 3;
 /** A subject with this many facts or fewer is answered with all of them. */
@@ -117,11 +133,18 @@ function subjectWords(words: readonly Word[], fact: PreparedFact, registry: Regi
 function subjectPhrase(words: readonly Word[], fact: PreparedFact, registry: Registry | null): number[] {
   const { subject } = fact;
   for (let start = 0; subject.length > 0 && start + subject.length <= words.length; start += 1) {
+    // "does" folds like "DOS": a word written as a common word names no subject.
+    if (subject.length === 1 && isStopwordAsTyped(words[start]?.original ?? '')) continue;
     if (subject.every((part, offset) => words[start + offset]?.folded === part || (offset === subject.length - 1 && namesWord(words[start + offset]?.folded ?? '', part)))) {
       return subject.map((_, offset) => start + offset);
     }
   }
   if (registry === null) return [];
+  for (const name of SUBJECT_NAMES.get(fold(fact.fact.subject).replace(/ /g, '')) ?? []) {
+    for (let start = 0; start + name.length <= words.length; start += 1) {
+      if (name.every((part, offset) => words[start + offset]?.folded === part)) return name.map((_, offset) => start + offset);
+    }
+  }
   const key = fold(fact.fact.subject);
   const mention = registry.matcher.findMentions(words).mentions.find((m) => m.systems.some((system) => fold(system.name) === key));
   return mention ? Array.from({ length: mention.length }, (_, offset) => mention.start + offset) : [];
@@ -131,8 +154,10 @@ function subjectPhrase(words: readonly Word[], fact: PreparedFact, registry: Reg
 function namedSubjects(words: readonly Word[], facts: readonly PreparedFact[], registry: Registry | null): Set<string> {
   const named = new Set<string>();
   for (const mention of registry?.matcher.findMentions(words).mentions ?? []) for (const system of mention.systems) named.add(fold(system.name));
-  for (const organisation of organisationsIn(words)) named.add(fold(organisation.name));
-  for (const fact of facts) if (subjectWords(words, fact, null).length > 0) named.add(fold(fact.fact.subject));
+  // A municipality is a subject of its own; KOMBIT, an agency or a vendor is named inside facts about something else ("Who did KOMBIT work with …").
+  const inside = new Set<string>();
+  for (const organisation of organisationsIn(words)) (organisation.kind === 'municipality' ? named : inside).add(fold(organisation.name));
+  for (const fact of facts) if (!inside.has(fold(fact.fact.subject)) && subjectWords(words, fact, null).length > 0) named.add(fold(fact.fact.subject));
   return named;
 }
 
@@ -145,13 +170,16 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
   const all = prepared(facts);
   const index = keywordIndex(all);
   // Which words of the question say which fact's keywords: looked up by stem, not compared with every keyword.
-  const hitsOf = new Map<PreparedFact, { hits: number[]; strong: number }>();
+  const hitsOf = new Map<PreparedFact, { hits: number[]; strong: number; loose?: number }>();
   words.forEach((word, at) => {
-    const strong = !isStopword(word.folded);
+    // A year ("2025") is a period's word, not a topic.
+    const strong = isStrong(word.folded);
     for (const fact of index.lookup(word.folded)) {
       const entry = hitsOf.get(fact) ?? { hits: [], strong: 0 };
       entry.hits.push(at);
       if (strong) entry.strong += 1;
+      // Only the beginning of a compound ("programleder" in "programledermødet") says less than the word itself.
+      if (strong && !fact.keywords.some((keyword) => keyword === word.folded || (keyword.length >= 4 && stem(keyword) === stem(word.folded)))) entry.loose = (entry.loose ?? 0) + 1;
       hitsOf.set(fact, entry);
     }
   });
@@ -170,22 +198,29 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
   });
   let named: Set<string> | null = null;
   let best: { score: number; facts: DeckFact[]; words: Set<number> } | null = null;
+  const asked = askedKind(words);
+  const numbered = numberedWords(words);
+  // "hvornår skifter Aarhus til Context Handler 2?" is a switch question, not one about CH2's facts.
+  const asksSwitch = words.some((word) => SWITCH_WORDS.has(word.folded));
   for (const fact of all) {
-    const found = hitsOf.get(fact);
-    if (found === undefined || found.strong === 0) continue;
+    // "hvem er direktør i KOMBIT?": a subject only the deck knows, asked for a name, a number or a day.
+    const found = hitsOf.get(fact) ?? (asked !== null && !asksSwitch && subjectWords(words, fact, null).length > 0 ? { hits: [], strong: 0 } : undefined);
+    if (found === undefined || (found.strong === 0 && asked === null)) continue;
+    // "wave 2" is not asked about in a fact of "wave 1".
+    if (contradictsNumber(fact, numbered)) continue;
     const subject = subjectWords(words, fact, registry);
     // The subject's own name ("FBS 2.0" among FBS's keywords) is the subject, not a keyword said.
     const hits = [...new Set(found.hits)].filter((at) => !subject.includes(at));
-    const strong = Math.min(found.strong, hits.filter((at) => !isStopword((words[at] as Word).folded)).length);
+    const strong = Math.min(found.strong, hits.filter((at) => isStrong((words[at] as Word).folded)).length);
     // Only the subject named: about a topic only the deck knows ("hvad er buddyordningen?"), its facts answer;
     // a system's name alone is a switch question.
     if (strong === 0 && (subject.length === 0 || registry?.find(fact.fact.subject) !== undefined)) continue;
     if (subject.length === 0) {
       named ??= namedSubjects(words, all, registry);
       // "Hvad koster SAPA?" is not answered with what DOS costs.
-      if (named.size > 0 && !named.has(fold(fact.fact.subject))) continue;
+      if (named.size > 0 && !subjectParts(fact.fact.subject).some((part) => named?.has(part))) continue;
     }
-    const score = strong * 2 + (hits.length - strong) * 0.5 + (subject.length > 0 ? 2 : 0);
+    const score = strong * 2 - Math.min(found.loose ?? 0, strong) * 0.5 + (hits.length - strong) * 0.5 + (subject.length > 0 ? 2 : 0);
     const used = new Set([...hits, ...subject]);
     if (best === null || score > best.score + 1e-9) best = { score, facts: [fact.fact], words: used };
     else if (Math.abs(score - best.score) < 1e-9 && best.facts.length < MOST_FACTS) {
@@ -194,6 +229,7 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
     }
   }
   if (best === null) return null;
+  for (const at of asked?.words ?? []) best.words.add(at);
   // A subject the deck says little about is shown whole: "hvem kan jeg kontakte hos KOMBIT?" gets the mail and the Teams room.
   const subjects = new Set(best.facts.map((fact) => fold(fact.subject)));
   if (subjects.size === 1) {
@@ -205,7 +241,32 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
   words.forEach((word, at) => {
     if (word.folded.length >= 4 && told.some((toldWord) => says(word.folded, toldWord))) best.words.add(at);
   });
-  return { facts: best.facts, words: [...best.words].sort((a, b) => a - b) };
+  const notTold = asked !== null && !best.facts.some((fact) => factTells(fact, asked)) ? asked.kind : null;
+  return { facts: best.facts, words: [...best.words].sort((a, b) => a - b), notTold };
+}
+
+/** A word followed by a number in the question ("bølge 2", "wave 2", "release 3"): the word folded, and the number. */
+function numberedWords(words: readonly Word[]): Map<string, string> {
+  const numbered = new Map<string, string>();
+  words.forEach((word, at) => {
+    const next = words[at + 1]?.folded;
+    if (next !== undefined && /^\d+$/.test(next) && /^\p{L}{3,}$/u.test(word.folded)) numbered.set(stem(word.folded), next);
+  });
+  return numbered;
+}
+
+/** A fact whose keywords number the word the question numbers otherwise ("bølge 1" for "bølge 2"), and never as asked. */
+function contradictsNumber(fact: PreparedFact, numbered: ReadonlyMap<string, string>): boolean {
+  if (numbered.size === 0) return false;
+  let other = false;
+  for (const phrase of fact.phrases) {
+    if (phrase.length !== 2 || !/^\d+$/.test(phrase[1] as string)) continue;
+    const asked = numbered.get(stem(phrase[0] as string));
+    if (asked === undefined) continue;
+    if (asked === phrase[1]) return false;
+    other = true;
+  }
+  return other;
 }
 
 const textWords = perObject((fact: DeckFact): string[] => [...new Set([...(phrases(fact.text)[0] ?? []), ...(phrases(fact.textEn)[0] ?? [])])]);

@@ -3,6 +3,9 @@ import type { Reply } from '../chat/types.js';
 import { formatDay } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
 import type { IsoDate } from '../time/calendarDate.js';
+import { stackCards } from '../../cards/compose.js';
+import { messageCard } from '../../cards/textCards.js';
+import type { AskedKind } from './askedKind.js';
 import type { DeckFact } from './fact.js';
 import { FACT_TEXTS, sourceName } from './texts.js';
 
@@ -37,9 +40,15 @@ export function factLines(views: readonly FactView[]): string[] {
   return views.flatMap((view) => [view.text, ...view.details.map((detail) => `  ${detail.label}: ${detail.value}`)]);
 }
 
-/** The reply with the deck's facts about a subject. */
-export function factsReply(facts: readonly DeckFact[], lang: Lang, subject?: string): Reply & { card: NonNullable<Reply['card']> } {
+/**
+ * The reply with the deck's facts about a subject; `notTold` when the question asked for a name, a
+ * number or a day that none of them tells: then that is said first, and the facts are what is known.
+ */
+export function factsReply(facts: readonly DeckFact[], lang: Lang, subject?: string, notTold: AskedKind | null = null): Reply & { card: NonNullable<Reply['card']> } {
   const title = FACT_TEXTS[lang].title(subject ?? [...new Set(facts.map((fact) => fact.subject))].join(', '));
   const views = facts.map((fact) => presentFact(fact, lang));
-  return { text: [title, ...factLines(views)].join('\n'), card: renderCard(FACTS, { title, facts: views }) };
+  const card = renderCard(FACTS, { title, facts: views });
+  if (notTold === null) return { text: [title, ...factLines(views)].join('\n'), card };
+  const note = FACT_TEXTS[lang].notTold(notTold);
+  return { text: [note, title, ...factLines(views)].join('\n'), card: stackCards([messageCard([note]), card]) };
 }

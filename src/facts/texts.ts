@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/language.js';
+import type { AskedKind } from './askedKind.js';
 
 /** Texts of the deck's facts, in Danish and English. */
 export const FACT_TEXTS = {
@@ -7,12 +7,16 @@ export const FACT_TEXTS = {
     source: 'Kilde',
     link: 'Link',
     asOf: 'Pr.',
+    notTold: (kind: AskedKind) =>
+      `Det fremgår ikke af KOMBITs præsentation, ${{ who: 'hvem det er', count: 'hvor mange det er', when: 'hvornår det er', deadline: 'hvad fristen er' }[kind]}. Det her er, hvad den siger om emnet:`,
   },
   en: {
     title: (subject: string) => `What KOMBIT says about ${subject}`,
     source: 'Source',
     link: 'Link',
     asOf: 'As of',
+    notTold: (kind: AskedKind) =>
+      `KOMBIT's presentation does not say ${{ who: 'who it is', count: 'how many', when: 'when', deadline: 'what the deadline is' }[kind]}: that is not known. This is what it says about it:`,
     /** The deck is Danish: an English answer says its text is a translation. */
     translated: "KOMBIT's Danish text, translated",
   },

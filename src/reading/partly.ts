@@ -8,6 +8,7 @@ import { joinWords } from '../i18n/format.js';
 import type { Registry } from '../registry/registry.js';
 import { fold } from '../text/fold.js';
 import { organisationsIn } from '../text/organisations.js';
+import { isStopwordAsTyped } from '../text/stopwords.js';
 import { understoodWords, usedOnlyNames } from './policy.js';
 import { READING_TEXTS } from './texts.js';
 import { ReadingVerbs } from './verbs.js';
@@ -68,7 +69,8 @@ function closestQuestions(turn: ChatTurn, names: readonly string[], registry: Re
     questions.push(t.whenSwitch(name));
     if ([...solutions].some((solution) => solution.split(' ').includes(fold(name)) || solution === fold(name))) questions.push(t.deadlinesFor(name));
   }
-  const folded = new Set(turn.words.map((word) => word.folded));
+  // "does" folds like "DOS": a word written as a common word names no solution.
+  const folded = new Set(turn.words.filter((word) => !isStopwordAsTyped(word.original)).map((word) => word.folded));
   for (const deadline of registry.deadlines) {
     const solution = deadline.solution;
     if (names.includes(solution) || registry.find(solution)) continue;

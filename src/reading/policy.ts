@@ -1,9 +1,10 @@
 import { stackCards } from '../../cards/compose.js';
 import { messageCard } from '../../cards/textCards.js';
-import type { ChatTurn, Leftover, Reply, Understanding } from '../chat/types.js';
+import type { ChatTurn, Reply, Understanding } from '../chat/types.js';
 import type { Registry } from '../registry/registry.js';
 import { organisationsIn } from '../text/organisations.js';
 import { isStopword } from '../text/stopwords.js';
+import { PhraseIndex } from '../text/phraseIndex.js';
 import { phrases, splitWords, type Word } from '../text/words.js';
 import type { IsoDate } from '../time/calendarDate.js';
 import { findPeriod, isPastTense } from '../time/period.js';
@@ -17,9 +18,11 @@ const FILLER = new Set(
   phrases(`der dér her som at så vel mon gerne bare lige egentlig faktisk helt godt fint nu da når hvornaar hvornar hvorfor
     kan kunne må maa får faar fik gøre gør give giver vide ved vise vis fortæl fortael fortælle sige siger hedder mig os
     noget nogle nogen hele hver hvert anden andet andre efter før inden under over mellem mod hos om op ud ind igen
-    hvad hvordan hvilke hvilken hvem hvor var blev bliver være været er skal sker ske skete
+    hvad hvordan hvilke hvilken hvem hvor var blev bliver være været er skal sker ske skete kom kommer komme holdt afholdt afholdes
+    holdes overvejer overveje tænker spekulerer finde finder se ser ifm ift nævnt nævnes
     please pls tell show give know let lets where why how what which who was will be been being is are am the a an
-    i me my we our you your us there here any some please hey municipalities municipality kommunerne`)[0],
+    i me my we our you your us there here any some please hey municipalities municipality kommunerne and find look want mentioned came come comes held happen
+    happened considering wondering back`)[0],
 );
 /**
  * Words that say what a question is about although they are common words: a reading that leaves one
@@ -58,8 +61,9 @@ export function understanding(registry: () => Promise<Registry>, today: () => Is
       return { unknown, unused };
     },
     parts(turn) {
-      const texts = turn.text.split(/\s*[,;?!]\s*|\s+(?:og|and|samt|plus|&|\+|–|-)\s+/i).map((part) => part.trim());
-      const parts = texts.filter((part) => splitWords(part).length > 0);
+      // Sentences ("… Kommune. Hvad er …"), clauses and "og": a full stop only between words, not in "29. jan" or "3.5".
+      const texts = turn.text.split(/(?<=\p{L}{2})\.\s+(?=\p{Lu})|\s*[,;?!]\s*|\s+(?:og|and|samt|plus|&|\+|–|-)\s+/iu).map((part) => part.trim());
+      const parts = texts.filter((part) => splitWords(part).length > 0 && !isPreamble(splitWords(part)));
       return parts.length < 2 ? [] : parts.map((text) => ({ ...turn, text, words: splitWords(text) }));
     },
     combine(turn, replies) {
@@ -70,6 +74,17 @@ export function understanding(registry: () => Promise<Registry>, today: () => Is
     partly,
   };
 }
+
+/** A greeting or a word about the one asking ("Hej", "jeg er ny programleder i Kolding Kommune"): no question of its own. */
+function isPreamble(words: readonly Word[]): boolean {
+  if (words.some((word) => QUESTION_WORDS.has(word.folded))) return false;
+  if (words.every((word) => GREETINGS.has(word.folded))) return true;
+  return ABOUT_ME.has(words.slice(0, 3));
+}
+
+const GREETINGS = new Set(phrases('hej hejsa hi hello hey goddag godmorgen dav kære dear')[0]);
+const ABOUT_ME = new PhraseIndex(phrases('jeg er', 'vi er', 'i am', 'im', 'we are', 'were', 'mit navn er', 'my name is').map((phrase) => [phrase, true] as [string[], true]));
+const QUESTION_WORDS = new Set(phrases('hvad hvornår hvornaar hvem hvor hvilke hvilken hvordan hvorfor hvor mange what when who where which how why')[0]);
 
 function isCode(words: readonly Word[], at: number): boolean {
   const folded = (words[at] as Word).folded;

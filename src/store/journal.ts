@@ -158,7 +158,7 @@ export class Journal<E> implements EventLog<E> {
   private async repairTail(): Promise<void> {
     const handle = await openIfExists(this.file);
     if (!handle) return;
-    let cut: { keep: number; torn: Buffer } | null = null;
+    let cut: { keep: number; torn: Buffer };
     try {
       const { size } = await handle.stat();
       if (size === 0) return;

@@ -118,6 +118,31 @@ export const FRESH_QUESTIONS: FreshQuestion[] = [
   { asOf: '2025-02-01', q: 'sts2 for ky', has: ['KY'] },
   { asOf: '2025-01-20', q: 'tak for hjælpen', has: ['Det var så lidt'] },
   { asOf: '2025-02-25', q: 'when is the go-live of UDK Begravelseshjælp?', has: ['28 February 2025'] },
+  // Written after the second outside set: each row guards a mechanism, in words of its own.
+  // Several codes, ranges and days in one question are all answered (3).
+  { asOf: '2025-01-27', q: 'frist for klik 03, 04 og 05?', has: ['KLIK 03, KLIK 04, KLIK 05', 'ikke samme frist', '24. januar 2025', '7. februar 2025'], pattern: 3 },
+  { asOf: '2025-01-20', q: 'frister for KLIK 01 til KLIK 04', has: ['KLIK 01, KLIK 02, KLIK 03, KLIK 04', '29. november 2024', '24. januar 2025'], not: ['KLIK 05:'], pattern: 3 },
+  { asOf: '2025-01-08', q: 'hvad sker der 10. jan og 13. jan?', has: ['den 10. januar 2025 og den 13. januar 2025', 'Teknisk spørgetime', 'Opstartsmøde'], pattern: 3 },
+  { asOf: '2025-01-08', q: 'hvornår er opstartsmødet og hvornår går UDK live', has: ['13. januar 2025', '28. februar 2025'], pattern: 3 },
+  { asOf: '2025-02-12', q: 'Hej! Jeg er ny i Vejle Kommune. Hvornår skal aftalen om køreprøvebooking være underskrevet?', has: ['7. marts 2025'], pattern: 3 },
+  // The next deadline however far it is; none later is "not known", never silence (5).
+  { asOf: '2025-03-20', q: 'næste frist?', has: ['Næste frist', 'G1'], not: ['Spørgetime'], pattern: 5 },
+  { asOf: '2025-04-02', q: 'deadlines?', has: ['The next deadline after that: not known'], pattern: 5 },
+  { asOf: '2025-02-10', q: 'is the K55 deadline overdue?', has: ['18 February 2025', '(in 8 days)'] },
+  { asOf: '2025-04-20', q: 'er der orienteringsmøder om FK OSS bølge 3?', has: ['Jeg kender ingen møder for FK OSS', 'fremgår ikke'], not: ['6. marts 2025 (for'], pattern: 5 },
+  // A name, a number or a day that the deck does not give is said to be not known, beside what it says (5).
+  { asOf: '2025-02-20', q: 'hvor mange kommuner er med i bølge 2 af FK OSS?', has: ['Det fremgår ikke af KOMBITs præsentation, hvor mange'], not: ['7 kommuner'], pattern: 5 },
+  { asOf: '2025-01-30', q: 'hvornår var programledermødet?', has: ['Det fremgår ikke af KOMBITs præsentation, hvornår'], pattern: 5 },
+  { asOf: '2025-01-30', q: 'who are the two job centre vendors?', partly: true, has: ["KOMBIT's presentation does not say who it is"], pattern: 5 },
+  // Facts that are not dates, and a day it was sent (4).
+  { asOf: '2025-01-30', q: 'What time does the programme managers meeting start?', has: ['10.00'], pattern: 4 },
+  { asOf: '2025-02-03', q: 'hvorfor udfases køreprøvebooking', has: ['Færdselsstyrelsen'], not: ['Frist:'], pattern: 4 },
+  { asOf: '2025-02-01', q: 'hvornår blev bilag A v. 3.5 sendt ud?', has: ['Udsendt: 19. januar 2025'], pattern: 4 },
+  { asOf: '2025-03-01', q: 'what is in SAPA release 3.18?', has: ['13 March 2025', 'pensionsrettigheder'], not: ['3.17'], pattern: 4 },
+  // English words find the deck's Danish items (7); a word of other items is not passed over (1).
+  { asOf: '2025-01-30', q: 'when were the webinars for infrastructure owners?', has: ['11 December 2024', '8 January 2025'], pattern: 7 },
+  { asOf: '2025-05-02', q: 'when does the new driving test booking solution go live?', partly: true, has: ['not known'], not: ['FK OSS', 'deadlines for DOS'], pattern: 1 },
+  { asOf: '2025-01-31', q: 'what does FBS 2.0 cost?', partly: true, not: ['32 øre'], pattern: 2 },
 ];
 
 describe('fresh questions from the deck, asked as people type them on days around its dates', function () {

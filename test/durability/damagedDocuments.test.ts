@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ManualClock } from '../../src/time/clock.js';
 import { installation, personalMessage, TEAM_ID } from '../support/activities.js';

@@ -7,7 +7,7 @@ import { openStorage, type StorageSettings } from '../../src/store/openStorage.j
 import { StandInConnector } from '../support/connector.js';
 import { freshDatabase } from '../support/postgres.js';
 import { startBotProcess } from '../support/process.js';
-import { subscribeChannels } from '../support/subscribedChannels.js';
+import { digestsRecordedSent, subscribeChannels } from '../support/subscribedChannels.js';
 import { until } from '../support/until.js';
 
 type Bot = Awaited<ReturnType<typeof startBotProcess>>;
@@ -61,7 +61,11 @@ describe('a crash mid-digest re-sends at most the one delivery under way', funct
 
     bots.push(await startBotProcess({ ...DIGEST_ENV, DATA_DIR: dataDir }, 60_000));
     await until(() => ids.every((id) => digestsTo(id).length >= 1), 'every channel to get the digest', 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // anything sent twice would have arrived by now
+    // Every delivery recorded: anything sent twice has arrived by now.
+    await until(async () => {
+      const recorded = await digestsRecordedSent({ dataDir });
+      return ids.every((id) => recorded.has(id));
+    }, 'every delivery to be recorded', 30_000);
     assert.ok(twice(ids).length <= 1, `channels that got it twice: ${twice(ids).join(', ')}`);
   });
 
@@ -82,7 +86,10 @@ describe('a crash mid-digest re-sends at most the one delivery under way', funct
     // A claim runs for 300 s; the survivor must not wait for it.
     await until(() => ids.every((id) => digestsTo(id).length >= 1), 'every channel to get the digest', 30_000);
     assert.ok(Date.now() - killedAt < 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await until(async () => {
+      const recorded = await digestsRecordedSent({ dataDir: folder, databaseUrl: url });
+      return ids.every((id) => recorded.has(id));
+    }, 'every delivery to be recorded', 30_000);
     assert.ok(twice(ids).length <= 1, `channels that got it twice: ${twice(ids).join(', ')}`);
     assert.equal(await leads(survivor), true, 'the survivor leads');
   });

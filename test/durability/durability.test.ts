@@ -9,6 +9,8 @@ import { cardAction, personalMessage } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
 import { SHAREPOINT_COLUMNS, testData } from '../support/fixtures.js';
 import { runNode, startBotProcess } from '../support/process.js';
+import { startBot } from '../../bot/start.js';
+import { StartError } from '../../bot/startFailure.js';
 import { temporaryFolderPerTest } from '../support/tempFolder.js';
 import { StandInGraph } from '../support/standInGraph.js';
 
@@ -132,27 +134,39 @@ describe('nothing lost: journals, the registry and the data folder under crashes
   it('refuses a second bot on the same data folder in one line, and takes over the lock of one that died', async () => {
     // A data folder that does not exist yet: the first bot makes it.
     const env = { DATA_DIR: path.join(folder.path, 'new', 'data'), SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!' };
+    // The first bot in a process of its own, so that it can crash; the others in this one.
+    const inProcess = { ...env, PORT: '0', LOG_LEVEL: 'silent' };
     const first = await startBotProcess(env);
     try {
-      const second = await runNode('bot/main.ts', [], { ...env, PORT: '0', LOG_LEVEL: 'info' });
-      assert.equal(second.code, 1);
-      assert.equal(second.stderr.trim().split('\n').length, 1, second.stderr);
-      assert.match(second.stderr, /^Refusing to start: another FKI Bot \(process \d+ on .+\) is running on DATA_DIR .+; stop it, or give this bot a DATA_DIR of its own\.$/m);
+      const second = await startBot({ env: inProcess }).then(
+        async (bot) => {
+          await bot.stop();
+          return null;
+        },
+        (error: unknown) => error,
+      );
+      assert.ok(second instanceof StartError, 'the second bot did not start');
+      assert.equal(second.code, 'STORE_LOCKED');
+      assert.doesNotMatch(second.message, /\n/, 'one line');
+      assert.match(second.message, /^Refusing to start: another FKI Bot \(process \d+ on .+\) is running on DATA_DIR .+; stop it, or give this bot a DATA_DIR of its own\.$/);
     } finally {
       first.child.kill('SIGKILL'); // a crash: the lock stays behind
       await first.exited;
     }
-    const next = await startBotProcess(env);
-    next.child.kill('SIGTERM');
-    assert.equal(await next.exited, 0);
+    const next = await startBot({ env: inProcess });
+    await next.stop();
   });
 
   it('stops at start in one line when registry.json cannot be read and there is no good copy', async () => {
     await writeFile(path.join(folder.path, 'registry.json'), '{"systems": [');
-    const run = await runNode('bot/main.ts', [], { DATA_DIR: folder.path, PORT: '0', SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!' });
-    assert.equal(run.code, 1);
-    assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
-    assert.match(run.stderr, /registry\.json cannot be read .* no good copy .* Restore it from a backup/);
+    const failure = await startBot({ env: { DATA_DIR: folder.path, PORT: '0', LOG_LEVEL: 'silent', SURVEY_LINK_SECRET: 'test-secret-of-at-least-32-characters!' } }).then(
+      () => assert.fail('the bot started'),
+      (error: unknown) => error,
+    );
+    assert.ok(failure instanceof StartError);
+    assert.equal(failure.code, 'REGISTRY_UNREADABLE');
+    assert.doesNotMatch(failure.message, /\n/, 'one line');
+    assert.match(failure.message, /registry\.json cannot be read .* no good copy .* Restore it from a backup/);
     const err: string[] = [];
     const io = { out: () => {}, err: (text: string) => err.push(text), storage: fileStorage(folder.path), clock: systemClock, adminIds: [], env: {} };
     assert.equal(await runCli(['export'], io), 1);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { lockDataFolder, type InstanceLockOptions } from '../../src/store/instanceLock.js';
 import { ManualClock } from '../../src/time/clock.js';
 import { installation, personalMessage, TEAM_ID } from '../support/activities.js';
+import { until } from '../support/until.js';
 import { BotHarness } from '../support/botHarness.js';
 import { starterData } from '../support/fixtures.js';
 import { captureLog } from '../support/logCapture.js';
@@ -43,7 +44,7 @@ describe('one bot per data folder, also after a freeze (fencing)', function () {
       const lockB = await lockDataFolder(folder.path, captureLog().log, { every: handTimer().every });
       // Bot A wakes: its next refresh finds the lock is not its own.
       timerA.tick();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await until(() => !lockA.holds(), 'bot A to find that the lock is not its own');
       assert.equal(lockA.holds(), false);
       assert.ok(logA.entries.some((entry) => entry.level === 50 && /lost the data folder lock/.test(String(entry.msg))), 'said loudly in the log');
 

@@ -10,6 +10,7 @@ import { cliInProcess } from '../support/cli.js';
 import { StandInConnector } from '../support/connector.js';
 import { freshDatabase } from '../support/postgres.js';
 import { startBotProcess } from '../support/process.js';
+import { digestsRecordedSent } from '../support/subscribedChannels.js';
 import { until } from '../support/until.js';
 
 type Sent = { summary?: string; text?: string; attachments?: { content: { fallbackText?: string } }[] };
@@ -97,7 +98,11 @@ describe('two bot processes on one PostgreSQL database behave as one bot', funct
     const digestsTo = (id: string) => connector.sentTo(id).filter((activity) => /Ugens oversigt/.test(String((activity as Sent).summary ?? '')));
     const ids = channels.map((activity) => (activity.conversation as { id: string }).id);
     await until(() => ids.every((id) => digestsTo(id).length >= 1), 'every channel to get the digest', 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // anything sent twice would have arrived by now
+    // Every delivery recorded: anything sent twice has arrived by now.
+    await until(async () => {
+      const recorded = await digestsRecordedSent({ dataDir, databaseUrl: url });
+      return ids.every((id) => recorded.has(id));
+    }, 'every delivery to be recorded', 30_000);
     assert.deepEqual(ids.filter((id) => digestsTo(id).length !== 1), [], 'each channel got the digest exactly once');
     assert.equal((await health(survivor)).leader, true, 'the survivor leads');
   });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +7,7 @@ import { deflateSync, gzipSync } from 'node:zlib';
 import { cardAction, personalMessage } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
 import { testData } from '../support/fixtures.js';
-import { startBotProcess } from '../support/process.js';
+import { startBot, type RunningBot } from '../../bot/start.js';
 
 interface Raw {
   method?: string;
@@ -83,20 +82,28 @@ describe('the HTTP edge: no request of any body, encoding, size or shape ends or
 
   for (const withAppId of [false, true]) {
     describe(withAppId ? 'with MicrosoftAppId set' : 'in local mode', () => {
-      let bot: { child: ChildProcess; url: string; exited: Promise<number | null> };
+      let bot: RunningBot;
       let dataDir: string;
+      // An error no handler caught would end `npm start`'s process; here mocha would fail the test
+      // it fell in, and this list says so where it is checked.
+      const uncaught: unknown[] = [];
+      const noteUncaught = (error: unknown) => uncaught.push(error);
       before(async () => {
+        process.on('uncaughtExceptionMonitor', noteUncaught);
         dataDir = await mkdtemp(path.join(tmpdir(), 'fki-edge-'));
-        bot = await startBotProcess({
-          DATA_DIR: dataDir,
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'info',
-          ...(withAppId ? { MicrosoftAppId: '00000000-0000-0000-0000-00000000b07', MicrosoftAppPassword: 'not-used' } : {}),
+        bot = await startBot({
+          env: {
+            DATA_DIR: dataDir,
+            HOST: '127.0.0.1',
+            PORT: '0',
+            LOG_LEVEL: 'silent',
+            ...(withAppId ? { MicrosoftAppId: '00000000-0000-0000-0000-00000000b07', MicrosoftAppPassword: 'not-used' } : {}),
+          },
         });
       });
       after(async () => {
-        bot.child.kill('SIGKILL');
-        await bot.exited;
+        process.off('uncaughtExceptionMonitor', noteUncaught);
+        await bot.stop();
         await rm(dataDir, { recursive: true, force: true });
       });
 
@@ -109,7 +116,7 @@ describe('the HTTP edge: no request of any body, encoding, size or shape ends or
             assert.ok(ms < 5_000, `${bad.name} took ${ms} ms`);
             await answersHealth(bot.url);
           }
-          assert.equal(bot.child.exitCode, null, 'the bot is still running');
+          assert.deepEqual(uncaught, [], 'the bot is still running: nothing went uncaught');
         });
       }
 
@@ -119,7 +126,7 @@ describe('the HTTP edge: no request of any body, encoding, size or shape ends or
         const get = await raw(bot.url, { method: 'GET', path: '/healthz', headers: { ...json, 'content-encoding': 'gzip', 'content-length': 8 }, body: 'not gzip' });
         assert.ok(get.status === 200 || get.status === 503, `GET with a body: ${get.status}`);
         await answersHealth(bot.url);
-        assert.equal(bot.child.exitCode, null, 'the bot is still running');
+        assert.deepEqual(uncaught, [], 'the bot is still running: nothing went uncaught');
       });
     });
   }

@@ -5,7 +5,8 @@ import { cardAction } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
 import { testData } from '../support/fixtures.js';
 import { runNode } from '../support/process.js';
-import { startFailureLine } from '../../bot/startFailure.js';
+import { StartError, startFailureLine, type StartErrorCode } from '../../bot/startFailure.js';
+import { startBot } from '../../bot/start.js';
 import { loadConfig } from '../../src/config.js';
 import { temporaryFolderPerSuite } from '../support/tempFolder.js';
 
@@ -78,14 +79,33 @@ describe('a start that fails says what to do in one line', function () {
   this.timeout(60_000);
   const dataFolder = temporaryFolderPerSuite('start');
 
-  const start = (env: Record<string, string>) => runNode('bot/main.ts', [], { DATA_DIR: dataFolder.path, PORT: '0', LOG_LEVEL: 'info', ...env });
-  const oneLine = (run: { code: number | null; stderr: string }, said: RegExp) => {
+  /** Starts the bot in this process; the StartError it throws (a bot that did start is stopped, and fails the test). */
+  const failedStart = async (env: Record<string, string>): Promise<StartError> => {
+    const started = await startBot({ env: { DATA_DIR: dataFolder.path, PORT: '0', LOG_LEVEL: 'silent', ...env } }).then(
+      async (bot) => {
+        await bot.stop();
+        return null;
+      },
+      (error: unknown) => error,
+    );
+    assert.ok(started instanceof StartError, `the start should have failed with a StartError: ${String(started)}`);
+    return started;
+  };
+  const oneLine = (failure: StartError, code: StartErrorCode, said: RegExp) => {
+    assert.equal(failure.code, code);
+    assert.doesNotMatch(failure.message, /[\r\n]/, 'one line');
+    assert.doesNotMatch(failure.message, /^\s+at /m, 'no stack trace');
+    assert.match(failure.message, said);
+  };
+
+  it('ends `npm start`\'s process with exit code 1 and only the one line on stderr', async () => {
+    const run = await runNode('bot/main.ts', [], { DATA_DIR: dataFolder.path, PORT: 'not-a-port', LOG_LEVEL: 'info' });
     assert.equal(run.code, 1);
     const lines = run.stderr.split('\n').filter((line) => line.trim() !== '' && !/DEP0111|trace-deprecation/.test(line));
     assert.equal(lines.length, 1, run.stderr);
     assert.doesNotMatch(run.stderr, /^\s+at /m, 'no stack trace');
-    assert.match(lines[0]!, said);
-  };
+    assert.match(lines[0]!, /Invalid configuration: PORT/);
+  });
 
   it('when the database cannot be reached', async () => {
     // A port nothing listens on.
@@ -95,28 +115,32 @@ describe('a start that fails says what to do in one line', function () {
         server.close(() => resolve(free));
       });
     });
-    oneLine(await start({ DATABASE_URL: `postgres://fki:secret-password@127.0.0.1:${port}/fki` }), new RegExp(`Cannot reach the database at 127\\.0\\.0\\.1:${port}: start PostgreSQL, or correct DATABASE_URL`));
+    const failure = await failedStart({ DATABASE_URL: `postgres://fki:secret-password@127.0.0.1:${port}/fki` });
+    oneLine(failure, 'DATABASE', new RegExp(`Cannot reach the database at 127\\.0\\.0\\.1:${port}: start PostgreSQL, or correct DATABASE_URL`));
+    assert.doesNotMatch(failure.message, /secret-password/);
   });
 
   it('when a setting is invalid, or the port is in use', async () => {
-    oneLine(await start({ PORT: 'not-a-port' }), /Invalid configuration: PORT/);
-    oneLine(await start({ OPS_TOKEN: 'short' }), /OPS_TOKEN must be at least 32 characters/);
+    oneLine(await failedStart({ PORT: 'not-a-port' }), 'CONFIG', /Invalid configuration: PORT/);
+    oneLine(await failedStart({ OPS_TOKEN: 'short' }), 'CONFIG', /OPS_TOKEN must be at least 32 characters/);
     const busy = createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = busy.address() as { port: number };
-      oneLine(await start({ PORT: String(port) }), new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use`));
+      oneLine(await failedStart({ PORT: String(port) }), 'PORT_IN_USE', new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use`));
     } finally {
       busy.close();
     }
+    // The data folder lock of the failed starts was released: a bot starts on the same folder.
+    const bot = await startBot({ env: { DATA_DIR: dataFolder.path, PORT: '0', LOG_LEVEL: 'silent' } });
+    await bot.stop();
   });
 
   it('when DATA_DIR cannot be written', async () => {
     // A file where the folder should be: no folder can be made there, even by root.
     const file = path.join(dataFolder.path, 'a-file');
     await (await import('node:fs/promises')).writeFile(file, 'x');
-    const run = await start({ DATA_DIR: path.join(file, 'data') });
-    oneLine(run, /DATA_DIR .* is not a folder \(a file is in its way\): set DATA_DIR to a folder\./);
+    oneLine(await failedStart({ DATA_DIR: path.join(file, 'data') }), 'DATA_DIR', /DATA_DIR .* is not a folder \(a file is in its way\): set DATA_DIR to a folder\./);
   });
 
   it('names a full disk, and never repeats the database password', () => {

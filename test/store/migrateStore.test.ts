@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { createLog } from '../../src/log.js';
 import { FileRegistryStore } from '../../src/store/fileRegistryStore.js';
 import { fileStorage } from '../../src/store/fileStorage.js';

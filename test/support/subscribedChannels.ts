@@ -1,6 +1,8 @@
 import { TurnContext } from 'botbuilder';
 import type { Storage } from '../../src/store/storage.js';
 import { channelMessage } from './activities.js';
+import { createLog } from '../../src/log.js';
+import { openStorage, type StorageSettings } from '../../src/store/openStorage.js';
 
 /**
  * `count` team channels subscribed to the digest and reachable through the connector at `connectorUrl`,
@@ -22,4 +24,19 @@ export async function subscribeChannels(storage: Storage, connectorUrl: string, 
     return true;
   });
   return ids;
+}
+
+/**
+ * The conversations whose digest of any week is recorded as sent in the store at `settings`. A bot
+ * records a delivery once the connector took it, so when every channel is here, nothing of that run is
+ * still on its way: a test waits on this instead of sleeping "until anything sent twice has arrived".
+ */
+export async function digestsRecordedSent(settings: StorageSettings): Promise<Set<string>> {
+  const storage = await openStorage(settings, createLog('silent'));
+  try {
+    const events = await storage.journal<{ type: string; conversationId: string }>('digest-outbox').open();
+    return new Set(events.filter((event) => event.type === 'sent').map((event) => event.conversationId));
+  } finally {
+    await storage.close();
+  }
 }
