@@ -21,12 +21,13 @@ const COMMON_WORDS = {
 };
 
 /**
- * Words written alike in both languages, or names: they never tell the language ("status for FBS",
- * "Aula", "STS2 for KY?"), even when a feature's samples use them in only one of the two.
+ * Words written alike in both languages (Danes say "survey" too), or KOMBIT's names: they never tell
+ * the language ("status for FBS", "survey Acadre"), even when a feature's samples use them in only
+ * one of the two.
  */
 const EITHER_LANGUAGE = new Set(
-  phrases(`for status system plan data i a se send test ok hi kl
-    klik ch2 sts sts2 kombit fki fbs ky aula sapa`)[0],
+  phrases(`for status system plan data i a se send test ok hi kl survey
+    klik ch2 sts sts2 kombit fki`)[0],
 );
 
 /** A feature's samples, or its own language words: phrases written in Danish and in English. */

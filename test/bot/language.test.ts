@@ -62,6 +62,7 @@ describe('Danish by default: the words, then the conversation, then DEFAULT_LANG
       await fromEnUsClient(bot, 'planlagte skift', 'c:planned');
       await fromEnUsClient(bot, 'send oversigten nu', 'c:digest');
       await fromEnUsClient(bot, 'kommende skift', 'c:coming');
+      await bot.settled();
       assert.match(repliesIn(bot, 'c:planned')[0] ?? '', /^Planlagte skift til Context Handler 2 eller STS 2/);
       assert.match(repliesIn(bot, 'c:digest').join('\n'), /Ugens oversigt: 0 sendt/);
       assert.match(repliesIn(bot, 'c:coming')[0] ?? '', /skift/i);
@@ -71,6 +72,7 @@ describe('Danish by default: the words, then the conversation, then DEFAULT_LANG
     it('answers English words in English whatever the locale, and their English phrase words too', async () => {
       await bot.post(personalMessage(bot.serviceUrl, 'planned switches', { locale: 'da-DK', conversation: { id: 'c:en', conversationType: 'personal' } as never }));
       await bot.post(personalMessage(bot.serviceUrl, 'send the digest now', { locale: 'da-DK', conversation: { id: 'c:en', conversationType: 'personal' } as never }));
+      await bot.settled();
       const [planned, ...digest] = repliesIn(bot, 'c:en');
       assert.match(planned ?? '', /^Planned switches to Context Handler 2 or STS 2/);
       assert.match(digest.join('\n'), /Weekly digest: 0 sent/);
