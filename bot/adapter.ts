@@ -51,7 +51,7 @@ export function createAdapter(config: Config, log: Log): FkiAdapter {
     if (activity.type !== 'message') return;
     try {
       const text = activity.text ?? '';
-      await context.sendActivity(messages(detectLanguage(text, splitWords(text), activity.locale)).somethingWrong);
+      await context.sendActivity(messages(detectLanguage(text, splitWords(text), config.defaultLanguage)).somethingWrong);
     } catch (sendError) {
       log.error({ err: sendError, conversation: activity.conversation?.id }, 'could not tell the user about the error');
     }

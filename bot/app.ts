@@ -5,7 +5,8 @@ import { FenceService, provided } from '../src/app/services.js';
 import { startFeatures } from '../src/app/start.js';
 import { AdminsService } from '../src/admins/feature.js';
 import { DigestRunsService, DigestSenderService, DigestSubscriptionsService } from '../src/digest/services.js';
-import { languageDetector } from '../src/i18n/language.js';
+import { ConversationLanguages, ConversationLanguagesService } from '../src/i18n/conversationLanguages.js';
+import { languageDetector, type PhraseWords } from '../src/i18n/language.js';
 import type { Config } from '../src/config.js';
 import type { Log } from '../src/log.js';
 import { openStorage } from '../src/store/openStorage.js';
@@ -56,8 +57,11 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
   // The digest's own sender: up to 5 tries per channel (each retried by botbuilder's pipeline too).
   const digestSender = new ProactiveNotifier(adapter, config.appId, conversations, log, { pacer, ...delivery, maxAttempts: 5, fence });
 
+  // Each conversation's last language: for the pipeline's language middleware and for what features send unasked.
+  const languages = new ConversationLanguages(storage);
   const started = await startFeatures({ config, storage, registry, clock, log, notifier, env, dataDir: config.dataDir }, features, [
     provided(DigestSenderService, digestSender),
+    provided(ConversationLanguagesService, languages),
     provided(FenceService, fence),
   ]);
   const router = new Router({ log });
@@ -68,7 +72,11 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
   if (storage.kind !== 'postgres') await welcomes.resume();
   const bot = new FkiBot(router, log, {
     allowedTenantIds: config.allowedTenantIds,
-    detect: languageDetector(languageWordsOf(features)),
+    // The detector knows every feature's words: those it declares, and those of its sample phrases.
+    detect: languageDetector(languageWordsOf(features), ...router.samples().flatMap(({ samples }): PhraseWords[] => (samples ? [samples] : []))),
+    languages,
+    defaultLanguage: config.defaultLanguage,
+    now: () => clock.now(),
     onEveryActivity: (activity) => conversations.record(activity, clock.now()),
     onRemoved: async (conversationId) => {
       await conversations.forget(conversationId);

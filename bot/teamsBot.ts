@@ -7,7 +7,8 @@ import {
 } from 'botbuilder';
 import { appMiddleware, tenantsAllowed, type TurnHandler } from '../src/chat/pipeline.js';
 import type { ActionResult, ChatTurn, Reply, SearchResult, TurnOutcome } from '../src/chat/types.js';
-import { detectLanguage, languageOfLocale, type LanguageDetector } from '../src/i18n/language.js';
+import type { LanguageMemory } from '../src/i18n/conversationLanguages.js';
+import { languageDetector, type Lang, type LanguageDetector } from '../src/i18n/language.js';
 import { messages } from '../src/i18n/messages.js';
 import type { Log } from '../src/log.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/render.js';
@@ -20,6 +21,12 @@ export interface FkiBotOptions {
   allowedTenantIds?: readonly string[];
   /** Danish or English, with every feature's words. */
   detect?: LanguageDetector;
+  /** Each conversation's last language, for turns whose words do not tell one. */
+  languages?: LanguageMemory;
+  /** DEFAULT_LANGUAGE. */
+  defaultLanguage?: Lang;
+  /** The clock's time, when a conversation's language is remembered. */
+  now?: () => Date;
   onEveryActivity?: (activity: TurnContext['activity']) => Promise<void>;
   onRemoved?: (conversationId: string) => Promise<void>;
   /**
@@ -50,7 +57,7 @@ export class FkiBot {
   constructor(
     private readonly router: Router,
     private readonly log: Log,
-    { allowedTenantIds = [], detect = detectLanguage, onEveryActivity = async () => {}, onRemoved = async () => {}, postLater, queueWelcome }: FkiBotOptions = {},
+    { allowedTenantIds = [], detect = languageDetector(), languages, defaultLanguage, now, onEveryActivity = async () => {}, onRemoved = async () => {}, postLater, queueWelcome }: FkiBotOptions = {},
   ) {
     this.allowedTenantIds = allowedTenantIds;
     this.recordActivity = onEveryActivity;
@@ -62,6 +69,9 @@ export class FkiBot {
         log,
         allowedTenantIds,
         detect,
+        ...(languages ? { languages } : {}),
+        ...(defaultLanguage ? { defaultLanguage } : {}),
+        ...(now ? { now } : {}),
         recordConversation: (turn) => onEveryActivity(turn.state.require(TeamsActivity) as Activity),
       }),
     );
@@ -127,7 +137,7 @@ export class FkiBot {
     const name = String(context.activity.name ?? '');
     if (name === 'adaptiveCard/action') {
       this.log.warn({ conversation: turn.conversation.id }, 'malformed adaptiveCard/action refused');
-      const message = messages(languageOfLocale(context.activity.locale)).badAction;
+      const message = messages(turn.lang).badAction;
       return { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } } };
     }
     const shown = name.replace(/[^\w./-]/g, '').slice(0, 100);

@@ -2,7 +2,7 @@ import { CardFactory, TurnContext, type Activity, type Attachment } from 'botbui
 import { MAX_MESSAGE_CHARS, type ActionData, type ChatTurn, type ConversationKind, type Reply, type TurnEvent } from '../src/chat/types.js';
 import { fitForTeams } from '../src/chat/fit.js';
 import { TurnState, turnState } from '../src/chat/turnState.js';
-import { languageOfLocale } from '../src/i18n/language.js';
+import { DEFAULT_LANGUAGE } from '../src/i18n/language.js';
 import { splitWords } from '../src/text/words.js';
 
 /** The Teams activity a turn was made from, for the edge's own middleware (the conversation record). */
@@ -10,8 +10,9 @@ export const TeamsActivity = turnState<Partial<Activity>>('teams.activity');
 
 /**
  * A Teams activity as the features see it: the mention removed, where it happened (team, channel,
- * tenants), and what happened (the event). The language is the locale's until the pipeline's
- * language middleware reads the words.
+ * tenants), and what happened (the event). The language is the default until the pipeline's
+ * language middleware decides it (the words, the conversation's last language, DEFAULT_LANGUAGE); the
+ * locale is kept for what it is, the client's setting, and never decides the language alone.
  */
 export function chatTurnOf(activity: Partial<Activity>): ChatTurn {
   // One character past the limit is enough for the router to say "too long"; the rest is never read.
@@ -23,7 +24,7 @@ export function chatTurnOf(activity: Partial<Activity>): ChatTurn {
   return {
     text,
     words: splitWords(text),
-    lang: languageOfLocale(locale),
+    lang: DEFAULT_LANGUAGE,
     locale,
     conversation: {
       id: activity.conversation?.id ?? '',

@@ -35,6 +35,7 @@ const envSchema = z.object({
   OPS_TOKEN: z.string().default(''),
   /** The zone of every schedule and of "this week" (the name is the setting's first use, kept). */
   DIGEST_TZ: z.string().default('Europe/Copenhagen'),
+  DEFAULT_LANGUAGE: z.enum(['da', 'en']).default('da'),
 });
 
 export interface Config {
@@ -74,6 +75,11 @@ export interface Config {
   opsToken: string | null;
   /** True when anyone who can reach the server may see the details (local mode on loopback). */
   opsOpenWithoutToken: boolean;
+  /**
+   * DEFAULT_LANGUAGE: the language of a turn whose words tell none, in a conversation that never
+   * spoke in words that did (a welcome, "Aula", 👍). Never the client's locale.
+   */
+  defaultLanguage: 'da' | 'en';
 }
 
 function splitList(value: string): string[] {
@@ -160,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     zone: e.DIGEST_TZ,
     opsToken: opsToken || null,
     opsOpenWithoutToken: localMode && isLoopback(host),
+    defaultLanguage: e.DEFAULT_LANGUAGE,
   };
 }
 

@@ -94,7 +94,8 @@ export function readQuestion(
   locale?: string | null,
   words: readonly Word[] = splitWords(text),
 ): Question {
-  const lang = detectLanguage(text, words, locale);
+  // The turn's language (words, then the conversation's, then the default) overrides this in chat.
+  const lang = detectLanguage(text, words);
   const { mentions, rest } = registry.matcher.findMentions(words);
   const pastTense = isPastTense(words);
   const periodMatch = findPeriod(words, today, pastTense, text);

@@ -1,7 +1,7 @@
 import { Router } from '../chat/router.js';
 import type { Notifier } from '../chat/types.js';
 import type { Config } from '../config.js';
-import { languageDetector, type LanguageDetector } from '../i18n/language.js';
+import { languageDetector, type LanguageDetector, type PhraseWords } from '../i18n/language.js';
 import type { Log } from '../log.js';
 import type { Storage } from '../store/storage.js';
 import type { Clock } from '../time/clock.js';
@@ -36,5 +36,5 @@ export async function offlineRouter(options: {
   const started = await startFeatures({ config, storage, registry, clock, log, notifier: silentNotifier, env, dataDir: config.dataDir }, features);
   const router = new Router({ log });
   started.register(router);
-  return { router, detect: languageDetector(languageWordsOf(features)) };
+  return { router, detect: languageDetector(languageWordsOf(features), ...router.samples().flatMap(({ samples }): PhraseWords[] => (samples ? [samples] : []))) };
 }

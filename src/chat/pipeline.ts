@@ -1,8 +1,10 @@
-import { detectLanguage, languageOfLocale, type LanguageDetector } from '../i18n/language.js';
+import type { LanguageMemory } from '../i18n/conversationLanguages.js';
+import { DEFAULT_LANGUAGE, isLang, languageDetector, languageOr, type Lang, type LanguageDetector } from '../i18n/language.js';
 import { messages } from '../i18n/messages.js';
 import type { Log } from '../log.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
 import { isStoreWriteError } from '../store/writeError.js';
+import { splitWords } from '../text/words.js';
 import type { ChatTurn, Middleware, TurnOutcome } from './types.js';
 
 /**
@@ -11,7 +13,9 @@ import type { ChatTurn, Middleware, TurnOutcome } from './types.js';
  *
  * 1. tenant allow-list: a turn from a tenant not allowed stops here, and nothing of it is kept;
  * 2. conversation record: where the conversation can be reached, kept durably before the turn ends;
- * 3. language: Danish or English, from the card's data, the words, or the client's locale;
+ * 3. language: Danish or English, from the card's data or the words; where they do not tell, the
+ *    conversation's last language, then DEFAULT_LANGUAGE (never the client's locale: Teams reports
+ *    en-US for many Danes);
  * 4. error boundary: a throwing middleware or handler after it becomes a polite reply in the user's
  *    language and one log line with the turn's context.
  */
@@ -22,6 +26,12 @@ export interface PipelineOptions {
   /** Keeps where the turn's conversation can be reached (the edge's conversation store). */
   recordConversation?: (turn: ChatTurn) => Promise<void>;
   detect?: LanguageDetector;
+  /** What each conversation last spoke (kept durably); without it, only the words and the default. */
+  languages?: LanguageMemory;
+  /** DEFAULT_LANGUAGE: the language of a turn whose words do not tell, in a conversation never heard. */
+  defaultLanguage?: Lang;
+  /** When a language is remembered (the turn's time). */
+  now?: () => Date;
 }
 
 /** What the end of the pipeline is: the router's dispatch, in the app. */
@@ -32,7 +42,12 @@ export function appMiddleware(options: PipelineOptions): Middleware[] {
   return [
     tenantAllowList(options.allowedTenantIds ?? [], options.log),
     ...(options.recordConversation ? [conversationRecord(options.recordConversation, options.log)] : []),
-    language(options.detect ?? detectLanguage),
+    language(options.detect ?? languageDetector(), {
+      ...(options.languages ? { memory: options.languages } : {}),
+      ...(options.defaultLanguage ? { defaultLanguage: options.defaultLanguage } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      log: options.log,
+    }),
     errorBoundary(options.log),
   ];
 }
@@ -90,18 +105,40 @@ export function conversationRecord(record: (turn: ChatTurn) => Promise<void>, lo
 }
 
 /**
- * The user's language: a card's button carries the language of the card; a message is read with every
- * feature's words; anything without words follows the client's locale.
+ * The user's language. A card's button carries the language of the card; a message (or a compose-box
+ * search) is read with every feature's words. Where neither tells ("Aula", "status for FBS", 👍, an
+ * install, a welcome), the conversation's last language decides, then the default. What the words or
+ * a button told is remembered for the conversation before the turn ends (a failure to remember is
+ * logged; the person is answered all the same).
  */
-export function language(detect: LanguageDetector): Middleware {
+export function language(
+  detect: LanguageDetector,
+  options: { memory?: LanguageMemory; defaultLanguage?: Lang; now?: () => Date; log?: Pick<Log, 'error'> } = {},
+): Middleware {
+  const { memory, defaultLanguage = DEFAULT_LANGUAGE, now = () => new Date(), log } = options;
   return async (turn, next) => {
-    const event = turn.event;
-    const carried = event.type === 'action' ? event.data.lang : undefined;
-    if (carried === 'da' || carried === 'en') turn.lang = carried;
-    else if (event.type !== 'message' || turn.text === '') turn.lang = languageOfLocale(turn.locale);
-    else turn.lang = detect(turn.text, turn.words, turn.locale);
-    return next();
+    const told = toldLanguage(turn, detect);
+    const conversationId = turn.conversation.id;
+    turn.lang = languageOr(told, told === null && memory ? await memory.lastOf(conversationId) : null, defaultLanguage);
+    if (told === null || !memory) return next();
+    const remembered = memory.remember(conversationId, told, now()).catch((error: unknown) => {
+      log?.error({ err: error, conversation: conversationId }, 'could not remember the conversation\'s language');
+    });
+    try {
+      return await next();
+    } finally {
+      await remembered;
+    }
   };
+}
+
+/** The language a turn itself tells: a button's, or its words'; null when it tells none. */
+function toldLanguage(turn: ChatTurn, detect: LanguageDetector): Lang | null {
+  const event = turn.event;
+  if (event.type === 'action') return isLang(event.data.lang) ? event.data.lang : null;
+  if (event.type === 'message') return turn.text === '' ? null : detect(turn.text, turn.words);
+  if (event.type === 'search') return event.query.trim() === '' ? null : detect(event.query, splitWords(event.query));
+  return null;
 }
 
 /**

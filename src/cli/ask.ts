@@ -31,7 +31,7 @@ export async function askLikeTheBot(options: AskOptions): Promise<{ text: string
   const { router, detect } = await offlineRouter({ config, env, storage, clock: options.clock, log });
   // The bot's pipeline without Teams' tenant and conversation: the language, the error boundary, the features' middleware.
   const { lang } = options;
-  const run = router.pipeline([language(lang ? () => lang : detect), errorBoundary(log)]);
+  const run = router.pipeline([language(lang ? () => lang : detect, { defaultLanguage: config.defaultLanguage }), errorBoundary(log)]);
   const outcome = await run(chatTurn(options.question, { conversation: { id: 'cli' }, user: { id: 'cli' } }));
   if (outcome.type !== 'reply') return { text: '', understood: false };
   return { text: outcome.reply.text, understood: outcome.understood };

@@ -1,3 +1,4 @@
+import { DEADLINES_FEED_NAME, outlookSubscribeUrl } from '../calendar/link.js';
 import { formatDay, formatInPeriod, formatRelative, formatTimestampDay, joinWords } from '../i18n/format.js';
 import { ANSWER_TEXTS } from './answerTexts.js';
 import { digestMessages } from './texts.js';
@@ -48,7 +49,8 @@ export interface DigestView {
   empty: string | null;
   sections: Section[];
   /** "Abonnér i Outlook": the calendar feed with the same deadlines, when the bot serves one. */
-  calendar: { line: string; button: string; url: string } | null;
+  /** The feed's address (shown, to copy) and Outlook on the web's page that subscribes to it (the button). */
+  calendar: { line: string; button: string; url: string; subscribeUrl: string } | null;
 }
 
 const weekdayFormat = (lang: Lang, year: boolean) =>
@@ -256,7 +258,8 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
 export function withCalendar(view: DigestView, calendarUrl: string | null, lang: Lang): DigestView {
   if (calendarUrl === null) return view;
   const m = digestMessages(lang);
-  return { ...view, calendar: { line: m.calendarLine, button: m.calendarButton, url: calendarUrl } };
+  // The button subscribes in Outlook on the web; the line beside it shows the feed's address to copy.
+  return { ...view, calendar: { line: m.calendarLine, button: m.calendarButton, url: calendarUrl, subscribeUrl: outlookSubscribeUrl(calendarUrl, DEADLINES_FEED_NAME) } };
 }
 
 /** The view as plain text: the CLI's preview and the message's fallback text. */

@@ -1,4 +1,5 @@
 import { cardTemplate, renderCard, type AdaptiveCard } from '../../cards/render.js';
+import { DEADLINES_FEED_NAME, outlookSubscribeUrl } from '../calendar/link.js';
 import type { Lang } from '../i18n/language.js';
 import { helpTexts } from './texts.js';
 
@@ -7,5 +8,5 @@ const HELP = cardTemplate(new URL('./cards/help.json', import.meta.url));
 /** Help, and on install the welcome: what the bot does and questions to try. */
 export function helpCard(lang: Lang, greeting: string | null, calendarUrl: string, examples: string[]): AdaptiveCard {
   const m = helpTexts(lang);
-  return renderCard(HELP, { greeting, title: m.helpTitle, intro: m.helpIntro, examples, calendarLine: m.calendarLine, calendarButton: m.calendarButton, calendarUrl });
+  return renderCard(HELP, { greeting, title: m.helpTitle, intro: m.helpIntro, examples, calendarLine: m.calendarLine, calendarButton: m.calendarButton, calendarUrl: outlookSubscribeUrl(calendarUrl, DEADLINES_FEED_NAME) });
 }

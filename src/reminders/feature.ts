@@ -4,7 +4,10 @@ import { defineFeature, type FeatureContext } from '../app/feature.js';
 import { AdminsService } from '../admins/feature.js';
 import { SurveyLinksService, SurveysService } from '../surveys/services.js';
 import { weekKey, isoWeekOf } from '../deadlines/digest.js';
+import { optional } from '../app/services.js';
+import { ConversationLanguagesService } from '../i18n/conversationLanguages.js';
 import { formatTimestampDay } from '../i18n/format.js';
+import type { Lang } from '../i18n/language.js';
 import { JournalProjection } from '../store/journal.js';
 import type { Survey } from '../surveys/survey.js';
 import { calendarDayAt } from '../time/calendarDate.js';
@@ -54,7 +57,7 @@ export const reminders = defineFeature({
     /** When the bot looks for surveys to remind about (cron in DIGEST_TZ). Default: weekdays 09:00. */
     SURVEY_REMIND_CRON: cronSetting.default('0 9 * * 1-5'),
   }),
-  uses: [SurveysService, SurveyLinksService, AdminsService],
+  uses: [SurveysService, SurveyLinksService, AdminsService, optional(ConversationLanguagesService)],
   state: (context) => ReminderLog.open(context),
   schedules: (context, { settings, state }) => [
     {
@@ -70,6 +73,9 @@ export const reminders = defineFeature({
 async function remind(context: FeatureContext, log: ReminderLog, remindDays: number, now: Date): Promise<{ reminded: number; summaries: number }> {
   const { notifier, config } = context;
   const [surveys, links, admins] = [context.use(SurveysService), context.use(SurveyLinksService), context.use(AdminsService)];
+  // Sent unasked, so in the conversation's last language (a requester's, else the one they asked in; else DEFAULT_LANGUAGE).
+  const languages = context.useOptional(ConversationLanguagesService);
+  const lastLanguageOf = async (conversationId: string): Promise<Lang | null> => (languages ? languages.lastOf(conversationId) : null);
   await surveys.refresh();
   await log.projection.refresh();
   const week = weekKey(isoWeekOf(calendarDayAt(now, config.zone)));
@@ -80,9 +86,10 @@ async function remind(context: FeatureContext, log: ReminderLog, remindDays: num
     for (const requester of survey.requesters) {
       const event: ReminderEvent = { type: 'reminded', surveyId: survey.id, conversationId: requester.conversationId, week, at: now.toISOString() };
       if (log.has(event)) continue;
-      const t = reminderTexts(requester.lang);
-      const link = links.linkFor(survey, requester.lang);
-      const lines = [t.reminder(survey.system, formatTimestampDay(survey.createdAt, requester.lang)), t.forward, link];
+      const lang = (await lastLanguageOf(requester.conversationId)) ?? requester.lang;
+      const t = reminderTexts(lang);
+      const link = links.linkFor(survey, lang);
+      const lines = [t.reminder(survey.system, formatTimestampDay(survey.createdAt, lang)), t.forward, link];
       const outcome = await notifier.send(requester.conversationId, { text: lines.join('\n'), card: linkCard(lines, t.button, link) });
       if (outcome.outcome === 'sent') {
         await log.projection.record(event);
@@ -99,7 +106,7 @@ async function remind(context: FeatureContext, log: ReminderLog, remindDays: num
       if (log.has(event)) continue;
       const conversationId = await notifier.personalChatOf(aadObjectId);
       if (conversationId === null) continue;
-      const lines = summaryLines(stillOpen);
+      const lines = summaryLines(stillOpen, (await lastLanguageOf(conversationId)) ?? config.defaultLanguage);
       const outcome = await notifier.send(conversationId, { text: lines.join('\n'), card: messageCard(lines) });
       if (outcome.outcome === 'sent') {
         await log.projection.record(event);
@@ -111,11 +118,11 @@ async function remind(context: FeatureContext, log: ReminderLog, remindDays: num
   return { reminded, summaries };
 }
 
-/** The administrators' summary, in Danish (KOMBIT's language). */
-function summaryLines(waiting: readonly Survey[]): string[] {
-  const t = reminderTexts('da');
+/** The administrators' summary, in their chat's last language (else DEFAULT_LANGUAGE: Danish, KOMBIT's). */
+function summaryLines(waiting: readonly Survey[], lang: Lang): string[] {
+  const t = reminderTexts(lang);
   const shown = waiting.slice(0, SUMMARY_LINES);
-  const lines = [t.summaryTitle(waiting.length), ...shown.map((survey) => `• ${t.summaryLine(survey.system, formatTimestampDay(survey.createdAt, 'da'), survey.requesters.length)}`)];
+  const lines = [t.summaryTitle(waiting.length), ...shown.map((survey) => `• ${t.summaryLine(survey.system, formatTimestampDay(survey.createdAt, lang), survey.requesters.length)}`)];
   if (waiting.length > shown.length) lines.push(t.more(waiting.length - shown.length));
   return lines;
 }

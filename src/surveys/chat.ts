@@ -1,7 +1,8 @@
 import { messageCard } from '../../cards/textCards.js';
 import { receiptCard, reviewCard, surveyCard, surveyListCard, surveyListText } from './cards.js';
-import { defineFeature } from '../app/feature.js';
-import { provided } from '../app/services.js';
+import { defineFeature, type FeatureContext } from '../app/feature.js';
+import { optional, provided } from '../app/services.js';
+import { ConversationLanguagesService } from '../i18n/conversationLanguages.js';
 import { AdminsService } from '../admins/feature.js';
 import { graphSettings } from '../sync/graph.js';
 import { SurveyLinks } from './links.js';
@@ -34,6 +35,8 @@ export interface SurveysDeps {
   admins: AdminDirectory;
   links: SurveyLinks;
   notifier: Notifier;
+  /** The language of an administrator's personal chat (its last, else DEFAULT_LANGUAGE); Danish without it. */
+  adminLanguage?: (aadObjectId: string) => Promise<Lang>;
 }
 
 const REQUEST = new PhraseIndex(
@@ -266,9 +269,9 @@ async function closeSurvey(surveyId: string, turn: ChatTurn, deps: SurveysDeps):
 }
 
 /** A new answer waits for KOMBIT: each administrator the bot can reach gets the review card. */
-export async function tellAdmins(survey: Survey, answer: SurveyAnswer, deps: Pick<SurveysDeps, 'admins' | 'notifier'>): Promise<void> {
+export async function tellAdmins(survey: Survey, answer: SurveyAnswer, deps: Pick<SurveysDeps, 'admins' | 'notifier' | 'adminLanguage'>): Promise<void> {
   for (const { aadObjectId } of await deps.admins.list()) {
-    const lang: Lang = 'da';
+    const lang: Lang = deps.adminLanguage ? await deps.adminLanguage(aadObjectId) : 'da';
     deps.notifier.toUser(aadObjectId, {
       text: surveyMessages(lang).newAnswerForAdmins(survey.system),
       card: reviewCard(survey, answer, lang),
@@ -300,7 +303,7 @@ export const surveys = defineFeature({
     { rank: 42, card: false, menu: true, da: { title: 'spørg leverandøren om Nexus', description: 'Send et spørgeskema til leverandøren om en manglende dato' }, en: { title: 'ask the vendor about Nexus', description: 'Send a survey to the vendor about a missing date' } },
     { rank: 43, card: false, menu: true, da: { title: 'åbne forespørgsler', description: 'Spørgeskemaer der venter på svar eller godkendelse' }, en: { title: 'open surveys', description: 'Surveys waiting for an answer or approval' } },
   ],
-  uses: [AdminsService],
+  uses: [AdminsService, optional(ConversationLanguagesService)],
   state: async (context) => {
     const { config, env, storage, registry, clock, log } = context;
     if (config.surveyLinkSecretGenerated) {
@@ -325,18 +328,27 @@ export const surveys = defineFeature({
     provided(SurveysService, state.surveys),
     provided(SurveyLinksService, state.links),
   ],
-  register: (router, context, { state }) => registerSurveys(router, { ...context, ...state }),
+  register: (router, context, { state }) => registerSurveys(router, { ...context, ...state, adminLanguage: adminLanguageOf(context) }),
   digestSections: (_context, { state }) => [openSurveysSection(state.surveys)],
   // The web form for vendors outside Teams; an answer stored there is told to the administrators as one from Teams.
-  routes: ({ config, clock, log, notifier }, { state }) =>
+  routes: (context, { state }) =>
     surveyFormRoutes({
       surveys: state.surveys,
-      secret: config.surveyLinkSecret,
-      clock,
-      log,
+      secret: context.config.surveyLinkSecret,
+      clock: context.clock,
+      log: context.log,
       onAnswer: async (survey, answerId) => {
         const answer = survey.answers.find((candidate) => candidate.id === answerId);
-        if (answer) await tellAdmins(survey, answer, { admins: state.admins, notifier });
+        if (answer) await tellAdmins(survey, answer, { admins: state.admins, notifier: context.notifier, adminLanguage: adminLanguageOf(context) });
       },
     }),
 });
+
+/** An administrator's language for what is sent unasked: their personal chat's last, else DEFAULT_LANGUAGE. */
+function adminLanguageOf(context: FeatureContext): (aadObjectId: string) => Promise<Lang> {
+  const languages = context.useOptional(ConversationLanguagesService);
+  return async (aadObjectId) => {
+    const chat = languages ? await context.notifier.personalChatOf(aadObjectId) : null;
+    return (chat !== null && languages ? await languages.lastOf(chat) : null) ?? context.config.defaultLanguage;
+  };
+}

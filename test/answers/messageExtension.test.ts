@@ -64,7 +64,8 @@ describe('the message extension: search for a system from any compose box', func
     const sapa = (await search('sapa')).attachments!;
     assert.equal(sapa[0]!.preview.content.title, 'SAPA');
     assert.match(sapa[0]!.preview.content.text, /SAPA skiftede til Context Handler 2 den 21\. januar 2025/);
-    assert.match((await search('sapa', 'systems', 'en-US')).attachments![0]!.preview.content.text, /SAPA switched to Context Handler 2 on 21 January 2025/);
+    // Teams reports en-US for many Danes: the client's locale alone does not make the card English.
+    assert.match((await search('sapa', 'systems', 'en-US')).attachments![0]!.preview.content.text, /SAPA skiftede til Context Handler 2 den 21\. januar 2025/);
   });
 
   it('offers the systems switching next when nothing is typed yet', async () => {

@@ -20,7 +20,7 @@ import { fixedClock } from '../../src/time/clock.js';
 import { starterData } from '../support/fixtures.js';
 
 function turnOf(text: string): ChatTurn {
-  return chatTurn(text, { lang: detectLanguage(text, splitWords(text), null), conversation: { id: 'c' }, user: { id: 'u' } });
+  return chatTurn(text, { lang: detectLanguage(text, splitWords(text)), conversation: { id: 'c' }, user: { id: 'u' } });
 }
 
 /** A card button pressed: the turn of an action with its verb and data. */

@@ -78,4 +78,32 @@ describe('reminders that chase missing dates', function () {
       await bot.stop();
     }
   });
+
+  it('writes what it sends unasked in the conversation\'s last language, from an en-US client too', async () => {
+    const bot = await start();
+    try {
+      // The administrator's chat last wrote English; the requester asked in Danish and then wrote English.
+      await bot.post(personalMessage(bot.serviceUrl, 'hi, what can you do?', { from: ADMIN, conversation: ADMIN_CHAT, locale: 'da-DK' }));
+      await bot.post(personalMessage(bot.serviceUrl, 'spørg leverandøren om Aula', { locale: 'en-US' }));
+      await bot.post(personalMessage(bot.serviceUrl, 'when does SAPA switch to CH2?', { locale: 'da-DK' }));
+      now += 8 * DAY;
+      assert.deepEqual(await runReminders(bot), { reminded: 1, summaries: 1 });
+      assert.match(textOf(remindersIn(bot, 'a:personal-chat-alex').at(-1)), /^Reminder: the vendor of Aula has not yet answered the survey of 10 February 2025\./);
+      assert.match(textOf(bot.connector.sentTo(ADMIN_CHAT.id).at(-1)), /^1 survey is still waiting for the vendor\n• Aula: open since 10 February 2025, 1 asked$/);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it('writes the administrators\' summary in DEFAULT_LANGUAGE when their chat never told a language', async () => {
+    const bot = await BotHarness.start({ data: testData(), dataDir: folder.path, clock, env: { ADMIN_AAD_OBJECT_IDS: ADMIN.aadObjectId, DEFAULT_LANGUAGE: 'en' } });
+    try {
+      await bot.post(personalMessage(bot.serviceUrl, '👍', { from: ADMIN, conversation: ADMIN_CHAT }));
+      await bot.post(personalMessage(bot.serviceUrl, 'spørg leverandøren om Aula'));
+      assert.deepEqual(await runReminders(bot), { reminded: 0, summaries: 1 });
+      assert.match(textOf(bot.connector.sentTo(ADMIN_CHAT.id).at(-1)), /^1 survey is still waiting for the vendor/);
+    } finally {
+      await bot.stop();
+    }
+  });
 });

@@ -33,7 +33,7 @@ describe('cli migrate-store: from files to PostgreSQL', function () {
     const run = await cliInProcess(['migrate-store'], { DATA_DIR: folder.path, DATABASE_URL: url });
     assert.equal(run.code, 0, run.stderr);
     // Events: the two of the survey, the registry change it journalled, the feature's note.
-    assert.match(run.stdout, /Flyttet til databasen: \d+ systemer, \d+ frister, 4 hændelser og dokumenterne admins, conversations, subscriptions\./);
+    assert.match(run.stdout, /Flyttet til databasen: \d+ systemer, \d+ frister, 4 hændelser og dokumenterne admins, conversations, languages, subscriptions\./);
 
     const source = fileStorage(folder.path);
     const target = await openStorage({ dataDir: '/nonexistent', databaseUrl: url }, createLog('silent'));
