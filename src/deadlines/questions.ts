@@ -696,8 +696,13 @@ function topicIn(
 /** The topic found is a whole word of its items' titles, as typed or inflected. */
 function namesTitleWord(words: readonly Word[], topic: ReturnType<typeof topicIn>): boolean {
   if (topic === null || topic.typed === '') return false;
-  const asked = topicStem((words[topic.at] as Word).folded);
-  return [...topic.items].some((item) => titleWords(item).some((titleWord) => topicStem(titleWord) === asked));
+  return [topic.at, ...topic.agreeing].some((at) => {
+    const folded = (words[at] as Word).folded;
+    const asked = topicStem(folded);
+    // An English word by the deck's Danish one ("purposes" → "formål") is curated, so whole enough.
+    const danish = danishBeginnings(folded);
+    return [...topic.items].some((item) => titleWords(item).some((titleWord) => topicStem(titleWord) === asked || danish.some((beginning) => titleWord.startsWith(beginning))));
+  });
 }
 
 /** A question word without its Danish ending, as compared with the beginnings of title words. */
