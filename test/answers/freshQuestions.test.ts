@@ -143,6 +143,17 @@ export const FRESH_QUESTIONS: FreshQuestion[] = [
   { asOf: '2025-01-30', q: 'when were the webinars for infrastructure owners?', has: ['11 December 2024', '8 January 2025'], pattern: 7 },
   { asOf: '2025-05-02', q: 'when does the new driving test booking solution go live?', partly: true, has: ['not known'], not: ['FK OSS', 'deadlines for DOS'], pattern: 1 },
   { asOf: '2025-01-31', q: 'what does FBS 2.0 cost?', partly: true, not: ['32 øre'], pattern: 2 },
+  // Written after the held-out set: each row guards a mechanism, in words of its own.
+  // Plain words of a question are no system's name, so no vendor survey (6).
+  { asOf: '2025-02-04', q: 'hvem står bag skiftet til sts 2 hos kombit', partly: true, not: ['kender ikke systemet', 'Skal jeg spørge leverandøren'], pattern: 6 },
+  { asOf: '2025-02-18', q: 'Did KOMBIT gather dates for other systems anywhere?', partly: true, has: ['Kommunesamarbejde'], not: ["I don't know the system", 'Shall I ask the vendor'], pattern: 6 },
+  // The deck's presenters, with their role and slide, answer who told about a topic (4).
+  { asOf: '2025-01-29', q: 'who talked about the buddy scheme', has: ['Jens Kastenskov', 'business development'], not: ['Troels', 'Graversen', 'does not say who'], pattern: 4 },
+  { asOf: '2025-01-29', q: 'hvem præsenterede dos appendiks', has: ['Tom Bøgeskov', 'Kilde: KOMBIT programledermøde januar 2025'], not: ['Pris pr borger'], pattern: 4 },
+  // A dated item found by whole words of its title, with no solution named (1).
+  { asOf: '2025-01-29', q: 'hvornår kom formål dagtilbud', has: ['15. oktober 2024', 'Dagtilbud'], not: ['Jeg forstod ikke'], pattern: 1 },
+  // What the question asks beyond what was understood is said plainly to be not known (5).
+  { asOf: '2025-03-04', q: 'hvad med skiltning ved FK OSS mødet', partly: true, has: ['"skiltning"', 'ved jeg ikke noget om', '6. marts 2025'], pattern: 5 },
 ];
 
 describe('fresh questions from the deck, asked as people type them on days around its dates', function () {
