@@ -2,6 +2,7 @@ import type { Mention } from '../registry/matcher.js';
 import type { Registry } from '../registry/registry.js';
 import type { SwitchTopic } from '../registry/system.js';
 import { detectLanguage, type Lang } from '../i18n/language.js';
+import { askedKind } from '../facts/askedKind.js';
 import { isCommonWord } from '../text/commonWords.js';
 import { isStopword } from '../text/stopwords.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
@@ -105,7 +106,7 @@ export function readQuestion(
   const list = listFound?.value ?? null;
   const organisations = organisationsIn(words);
   const organisationWords = new Set(organisations.flatMap((organisation) => organisation.words.map((at) => words[at])));
-  const unknownName = unknownNameIn(rest.filter((word) => !periodWords.has(word) && !organisationWords.has(word)), words.length);
+  const unknownName = unknownNameIn(rest.filter((word) => !periodWords.has(word) && !organisationWords.has(word)), words);
   const used = new Set<number>([...(periodMatch?.words ?? []), ...organisations.flatMap((organisation) => organisation.words)]);
   for (const mention of mentions) for (let at = mention.start; at < mention.start + mention.length; at += 1) used.add(at);
   if (listFound) for (let at = listFound.start; at < listFound.start + listFound.length; at += 1) used.add(at);
@@ -148,16 +149,25 @@ function topicOf(words: readonly Word[]): SwitchTopic {
  * written with a capital letter win ("hvornår skifter vores Nexus til CH2" → "Nexus"); more than
  * three plain words is a sentence, not a name.
  */
-function unknownNameIn(rest: readonly Word[], wordCount: number): UnknownName | null {
+function unknownNameIn(rest: readonly Word[], words: readonly Word[]): UnknownName | null {
   // A common word, or a single letter (the "s" of "KOMBIT's"), is no name.
   const candidates = rest.filter((word) => !isStopword(word.folded) && !NUMBER.test(word.folded) && word.folded.length > 1 && !isCommonWord(word.folded));
   if (candidates.length === 0) return null;
   const capitalised = candidates.filter((word, index) => /\p{Lu}/u.test(word.original) && (index > 0 || candidates.length === 1));
   const chosen = capitalised.length > 0 ? capitalised : candidates;
   if (chosen.length > 3) return null;
+  // Plain words scattered over a sentence ("did KOMBIT collect … somewhere") or a question for a person
+  // ("hvem står for …") are words of the question, not a name the registry lacks.
+  if (capitalised.length === 0 && (!contiguous(chosen, words) || askedKind(words)?.kind === 'who')) return null;
   // A bare capitalised name ("Nexus") is a question about it; bare lowercase words are not.
-  const looksLikeName = capitalised.length > 0 && wordCount <= 3;
+  const looksLikeName = capitalised.length > 0 && words.length <= 3;
   return { text: chosen.map((word) => word.original).join(' '), looksLikeName, words: new Set(chosen) };
+}
+
+/** The words stand side by side in the question. */
+function contiguous(chosen: readonly Word[], words: readonly Word[]): boolean {
+  const at = chosen.map((word) => words.indexOf(word)).sort((a, b) => a - b);
+  return at.every((index, n) => n === 0 || index === (at[n - 1] as number) + 1);
 }
 
 export interface UnknownName {

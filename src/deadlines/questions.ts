@@ -194,7 +194,10 @@ export function answerDeadlineQuestion(
     (!aboutSwitch && /\d\.\d/.test(text) && versionsIn(text, words, deadlines).found.length > 0) ||
     (asksNext && !aboutSwitch && solutionNamed() !== null && datedOf(solutionNamed() as FoundSolution).length > 0) ||
     // "hvornår kom årsopgørelsen i SAPA?", "when was the FK ORG queue cleared?": a word of one of its items' titles.
-    (asksWhen && !aboutSwitch && solutionNamed() !== null && (topicIn(words, new Set((solutionNamed() as FoundSolution).words), datedOf(solutionNamed() as FoundSolution))?.typed ?? '') !== '');
+    (asksWhen && !aboutSwitch && solutionNamed() !== null && (topicIn(words, new Set((solutionNamed() as FoundSolution).words), datedOf(solutionNamed() as FoundSolution))?.typed ?? '') !== '') ||
+    // "formål opkrævning hvornår kom det?": words that narrow the dated items to what was asked, whatever its solution.
+    // The word is a whole word of a title, not the beginning of one ("teste" is not "testmiljøet").
+    (asksWhen && !aboutSwitch && !namesSystem() && namesTitleWord(words, topicIn(words, new Set(), deadlines.filter((d) => d.deadline !== null))));
   if (!ours) return null;
   // "hvorfor …", "hvor mange …", "hvem …": a reason, a number or a name is never a list of dates.
   if (code === null && REASON.has(words)) return null;
@@ -688,6 +691,18 @@ function topicIn(
   }
   if (typed === null) return agreeing.length > 0 ? { typed: '', at: -1, items: new Set(narrowed), agreeing } : null;
   return { typed, at: typedAt, items: new Set(narrowed), agreeing };
+}
+
+/** The topic found is a whole word of its items' titles, as typed or inflected. */
+function namesTitleWord(words: readonly Word[], topic: ReturnType<typeof topicIn>): boolean {
+  if (topic === null || topic.typed === '') return false;
+  return [topic.at, ...topic.agreeing].some((at) => {
+    const folded = (words[at] as Word).folded;
+    const asked = topicStem(folded);
+    // An English word by the deck's Danish one ("purposes" → "formål") is curated, so whole enough.
+    const danish = danishBeginnings(folded);
+    return [...topic.items].some((item) => titleWords(item).some((titleWord) => topicStem(titleWord) === asked || danish.some((beginning) => titleWord.startsWith(beginning))));
+  });
 }
 
 /** A question word without its Danish ending, as compared with the beginnings of title words. */

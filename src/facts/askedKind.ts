@@ -3,12 +3,13 @@ import { phrases, splitWords, type Word } from '../text/words.js';
 import type { DeckFact } from './fact.js';
 
 /** What a question asks for: a name (who), a number (how many) or a day (when). */
-export type AskedKind = 'who' | 'count' | 'when' | 'deadline';
-export const ASKED_KINDS = ['who', 'count', 'when', 'deadline'] as const;
+export type AskedKind = 'who' | 'count' | 'when' | 'deadline' | 'price';
+export const ASKED_KINDS = ['who', 'count', 'when', 'deadline', 'price'] as const;
 
 const KINDS = new PhraseIndex<AskedKind>([
   ...phrases('hvem', 'who', 'whom', 'hvad hedder', 'hvad hedde', 'navn', 'navne', 'navnet', 'navnene', 'name', 'names').map((phrase) => [phrase, 'who'] as [string[], AskedKind]),
   ...phrases('frist', 'fristen', 'deadline', 'deadlines', 'slutdato', 'due date').map((phrase) => [phrase, 'deadline'] as [string[], AskedKind]),
+  ...phrases('koster', 'kostede', 'pris', 'prisen', 'cost', 'costs', 'price', 'how much').map((phrase) => [phrase, 'price'] as [string[], AskedKind]),
   ...phrases('hvor mange', 'how many', 'antal', 'antallet', 'number of').map((phrase) => [phrase, 'count'] as [string[], AskedKind]),
   ...phrases('hvornår', 'hvornaar', 'when', 'hvilken dato', 'hvilken dag', 'hvilken måned', 'what date', 'which date', 'what day', 'which day', 'which month', 'what month', 'dato', 'datoen', 'date')
     .map((phrase) => [phrase, 'when'] as [string[], AskedKind]),
@@ -25,6 +26,8 @@ export function askedKind(words: readonly Word[]): { kind: AskedKind; words: num
 }
 
 const DAY = /\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\b|\b\d{1,2}\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec)\b|\b(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|april|may|june|july|august|september|october|november|december)\b|\buge\s*\d|\bweeks?\s*\d|\b(19|20)\d\d\b/i;
+/** A price in the deck's Danish: "32 ører", "kr.", "pris". */
+const PRICE = /\bpris|\d\s*(ører|øre|kr\.?|kroner)\b/i;
 const DEADLINE = /frist|deadline|slutdato|senest|sign by|by \d/i;
 const stemOf = (folded: string) => folded.replace(/(erne|ene|er|e|s)$/, '').slice(0, 6);
 
@@ -52,6 +55,8 @@ export function factTells(fact: DeckFact, asked: { kind: AskedKind; noun: string
     }
     case 'deadline':
       return DEADLINE.test(fact.text) || DEADLINE.test(fact.textEn);
+    case 'price':
+      return PRICE.test(fact.text);
     case 'who':
       return false;
   }

@@ -214,7 +214,8 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
     const strong = Math.min(found.strong, hits.filter((at) => isStrong((words[at] as Word).folded)).length);
     // Only the subject named: about a topic only the deck knows ("hvad er buddyordningen?"), its facts answer;
     // a system's name alone is a switch question.
-    if (strong === 0 && (subject.length === 0 || registry?.find(fact.fact.subject) !== undefined)) continue;
+    // "hvad koster FK OSS?": a price asked of a system is answered by its facts, saying the price is not known.
+    if (strong === 0 && (subject.length === 0 || (registry?.find(fact.fact.subject) !== undefined && asked?.kind !== 'price'))) continue;
     if (subject.length === 0) {
       named ??= namedSubjects(words, all, registry);
       // "Hvad koster SAPA?" is not answered with what DOS costs.
