@@ -1,12 +1,11 @@
 import { createCore } from '../src/app/core.js';
 import type { Feature } from '../src/app/feature.js';
-import { FEATURES, languageWordsOf } from '../src/app/features.js';
+import { appLanguageDetector, FEATURES } from '../src/app/features.js';
 import { FenceService, provided } from '../src/app/services.js';
 import { startFeatures } from '../src/app/start.js';
 import { AdminsService } from '../src/admins/feature.js';
 import { DigestRunsService, DigestSenderService, DigestSubscriptionsService } from '../src/digest/services.js';
 import { ConversationLanguages, ConversationLanguagesService } from '../src/i18n/conversationLanguages.js';
-import { languageDetector, type PhraseWords } from '../src/i18n/language.js';
 import type { Config } from '../src/config.js';
 import type { Log } from '../src/log.js';
 import { openStorage } from '../src/store/openStorage.js';
@@ -72,8 +71,7 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
   if (storage.kind !== 'postgres') await welcomes.resume();
   const bot = new FkiBot(router, log, {
     allowedTenantIds: config.allowedTenantIds,
-    // The detector knows every feature's words: those it declares, and those of its sample phrases.
-    detect: languageDetector(languageWordsOf(features), ...router.samples().flatMap(({ samples }): PhraseWords[] => (samples ? [samples] : []))),
+    detect: appLanguageDetector(features, router),
     languages,
     defaultLanguage: config.defaultLanguage,
     now: () => clock.now(),

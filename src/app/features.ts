@@ -1,6 +1,8 @@
 import { admins } from '../admins/feature.js';
 import { answers } from '../answers/chat.js';
 import type { Feature } from './feature.js';
+import type { Router } from '../chat/router.js';
+import { languageDetector, type LanguageDetector, type PhraseWords } from '../i18n/language.js';
 import { calendar } from '../calendar/feature.js';
 import { reminders } from '../reminders/feature.js';
 import { deadlines } from '../deadlines/chat.js';
@@ -24,13 +26,17 @@ import { sync } from '../sync/chat.js';
  */
 export const FEATURES: readonly Feature[] = [reading, smallTalk, help, operations, calendar, admins, surveys, reminders, sync, digest, visits, deadlines, facts, answers, overview];
 
-/** Every feature's language words, for the language detector. */
-export function languageWordsOf(features: readonly Feature[] = FEATURES): { da: string[]; en: string[] } {
-  const words = { da: [] as string[], en: [] as string[] };
+/**
+ * The app's language detector: it knows every feature's words, those the feature declares and those of
+ * the sample phrases its routes registered in `router`.
+ */
+export function appLanguageDetector(features: readonly Feature[], router: Pick<Router, 'samples'>): LanguageDetector {
+  const declared = { da: [] as string[], en: [] as string[] };
   for (const feature of features) {
     if (!feature.languageWords) continue;
-    words.da.push(...feature.languageWords.da.split(/\s+/));
-    words.en.push(...feature.languageWords.en.split(/\s+/));
+    declared.da.push(...feature.languageWords.da.split(/\s+/));
+    declared.en.push(...feature.languageWords.en.split(/\s+/));
   }
-  return words;
+  const samples = router.samples().flatMap(({ samples }): PhraseWords[] => (samples ? [samples] : []));
+  return languageDetector(declared, ...samples);
 }

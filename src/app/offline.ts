@@ -1,13 +1,13 @@
 import { Router } from '../chat/router.js';
 import type { Notifier } from '../chat/types.js';
 import type { Config } from '../config.js';
-import { languageDetector, type LanguageDetector, type PhraseWords } from '../i18n/language.js';
+import type { LanguageDetector } from '../i18n/language.js';
 import type { Log } from '../log.js';
 import type { Storage } from '../store/storage.js';
 import type { Clock } from '../time/clock.js';
 import { createCore } from './core.js';
 import type { Feature } from './feature.js';
-import { FEATURES, languageWordsOf } from './features.js';
+import { appLanguageDetector, FEATURES } from './features.js';
 import { startFeatures } from './start.js';
 
 /** Outside Teams nobody is notified and nothing is sent. */
@@ -36,5 +36,5 @@ export async function offlineRouter(options: {
   const started = await startFeatures({ config, storage, registry, clock, log, notifier: silentNotifier, env, dataDir: config.dataDir }, features);
   const router = new Router({ log });
   started.register(router);
-  return { router, detect: languageDetector(languageWordsOf(features), ...router.samples().flatMap(({ samples }): PhraseWords[] => (samples ? [samples] : []))) };
+  return { router, detect: appLanguageDetector(features, router) };
 }

@@ -13,7 +13,6 @@ export interface AppContext extends FeatureDeps {
 export interface StartedFeatures {
   schedules: Schedule[];
   routes: HttpRoute[];
-  /** Registers every feature's phrases and verbs, in the order of the list (the router's order). */
   /** Registers every feature's phrases and verbs in the order of the list; `registered` hears each feature's name after its own. */
   register(router: ChatRouter, registered?: (feature: string) => void): void;
   /** A service by its key, for the edge where it must call one (the survey form page, say). */
