@@ -92,16 +92,21 @@ export function tenantAllowList(allowed: readonly string[], log: Pick<Log, 'warn
  * lost in a crash. A failure to record is logged; the person is answered all the same.
  */
 export function conversationRecord(record: (turn: ChatTurn) => Promise<void>, log: Pick<Log, 'error'>): Middleware {
-  return async (turn, next) => {
-    const recorded = record(turn).catch((error: unknown) => {
-      log.error({ err: error, conversation: turn.conversation.id }, 'could not record the conversation');
-    });
-    try {
-      return await next();
-    } finally {
-      await recorded;
-    }
-  };
+  return (turn, next) =>
+    nextWhile(record(turn), next, (error) => log.error({ err: error, conversation: turn.conversation.id }, 'could not record the conversation'));
+}
+
+/**
+ * Runs the rest of the turn while `write` goes on, and ends the turn only once the write is done; a
+ * write that fails is handed to `failed` (logged), never to the person, who is answered all the same.
+ */
+async function nextWhile(write: Promise<unknown>, next: () => Promise<TurnOutcome>, failed: (error: unknown) => void): Promise<TurnOutcome> {
+  const written = write.catch(failed);
+  try {
+    return await next();
+  } finally {
+    await written;
+  }
 }
 
 /**
@@ -121,14 +126,9 @@ export function language(
     const conversationId = turn.conversation.id;
     turn.lang = languageOr(told, told === null && memory ? await memory.lastOf(conversationId) : null, defaultLanguage);
     if (told === null || !memory) return next();
-    const remembered = memory.remember(conversationId, told, now()).catch((error: unknown) => {
-      log?.error({ err: error, conversation: conversationId }, 'could not remember the conversation\'s language');
-    });
-    try {
-      return await next();
-    } finally {
-      await remembered;
-    }
+    return nextWhile(memory.remember(conversationId, told, now()), next, (error) =>
+      log?.error({ err: error, conversation: conversationId }, 'could not remember the conversation\'s language'),
+    );
   };
 }
 
