@@ -15,6 +15,7 @@ import { messages } from '../i18n/messages.js';
 import type { ActionResult, ChatRouter, ChatTurn, Notifier, Reply } from '../chat/types.js';
 import { formatTimestampDay } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
+import type { Clock } from '../time/clock.js';
 import { surveyMessages } from './texts.js';
 import type { RegistryService } from '../registry/service.js';
 import { PhraseIndex } from '../text/phraseIndex.js';
@@ -35,6 +36,8 @@ export interface SurveysDeps {
   admins: AdminDirectory;
   links: SurveyLinks;
   notifier: Notifier;
+  /** The day a review is shown with when the survey does not carry one yet. */
+  clock: Clock;
   /** The language of an administrator's personal chat (its last, else DEFAULT_LANGUAGE); Danish without it. */
   adminLanguage?: (aadObjectId: string) => Promise<Lang>;
 }
@@ -185,7 +188,7 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
         case 'done': {
           const { survey, answer } = outcome;
           const by = turn.user.name ?? turn.user.aadObjectId ?? '?';
-          const day = formatTimestampDay(survey.review?.at ?? new Date().toISOString(), turn.lang);
+          const day = formatTimestampDay(survey.review?.at ?? deps.clock.now().toISOString(), turn.lang);
           const line = decision === 'approve' ? m.approvedCard(survey.system, by, day) : m.rejectedCard(survey.system, by, day, reason ?? '');
           // The approval changed the registry: whoever must hear of it (the write-back) subscribes to that.
           tellRequesters(survey, answer, decision, reason ?? '', notifier);
