@@ -25,7 +25,9 @@ export async function startPlayground(dataDir: string, env: Record<string, strin
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the Playground did not start:\n${output}`)), 30_000);
+    // The bot (through tsx) and then Agents Playground start before the URL is printed: on the 2-core
+    // machine shared with other jobs (load 15-25) that took over 30 s, the bot listening but no URL yet.
+    const timer = setTimeout(() => reject(new Error(`the Playground did not start:\n${output}`)), 60_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /Open the Playground to chat with it: (http:\/\/\S+)/.exec(output);
