@@ -30,6 +30,6 @@ module.exports = {
   timeout: 10000,
   exit: true,
   parallel: true,
-  jobs: 3,
+  jobs: 2,
   require: ['test/support/globalFixtures.ts'],
 };
