@@ -92,6 +92,42 @@ describe('survey cards stay current (updated in place, per viewer)', () => {
     for (const update of [...receiptUpdates, ...adminUpdates]) assert.deepEqual(cardProblems(cardOf(update.activity)), []);
   });
 
+  it('keeps the list when "Gennemse" is pressed, and updates it and the first review card after the decision', async () => {
+    const { surveyId, answerId, reviewId } = await askAndAnswer();
+    const adminChat = { from: ADMIN, conversation: { id: ADMIN_CHAT, conversationType: 'personal' } };
+    await bot.post(personalMessage(bot.serviceUrl, 'åbne forespørgsler', adminChat));
+    const list = lastIn(ADMIN_CHAT);
+    const pressed = (await bot.post(cardAction(bot.serviceUrl, 'survey.review', { surveyId, lang: 'da' }, { ...adminChat, replyToId: idOf(list) }))).body as InvokeBody;
+    await bot.settled();
+    assert.match(shown(pressed.value), /Åbne forespørgsler.*Aula: åben siden/, 'the list stays');
+    const review = lastIn(ADMIN_CHAT);
+    assert.match(shown(cardOf(review)), /Svar til godkendelse: Aula.*\[Godkend\]/);
+
+    await bot.post(cardAction(bot.serviceUrl, 'survey.approve', { surveyId, answerId, lang: 'da' }, { ...adminChat, replyToId: idOf(review) }));
+    await bot.settled();
+    const updated = bot.connector.updatesIn(ADMIN_CHAT);
+    assert.deepEqual(updated.map((update) => update.activityId).sort(), [idOf(list), reviewId].sort());
+    for (const update of updated) assert.doesNotMatch(shown(cardOf(update.activity)), /\[Godkend\]|Aula: åben siden/);
+  });
+
+  it('still finds the cards to update after a restart (where they landed is on disk)', async () => {
+    const { surveyId, surveyMessageId, reviewId, answerId } = await askAndAnswer();
+    const restarted = await BotHarness.start({ data: testData(), dataDir: bot.dataDir, env: { ADMIN_AAD_OBJECT_IDS: ADMIN.aadObjectId } });
+    try {
+      // Both chats write again, so the restarted bot posts to its own stand-in connector.
+      await restarted.post(personalMessage(restarted.serviceUrl, 'hej'));
+      await restarted.post(cardAction(restarted.serviceUrl, 'survey.approve', { surveyId, answerId, lang: 'da' }, {
+        from: ADMIN, conversation: { id: ADMIN_CHAT, conversationType: 'personal' }, replyToId: reviewId,
+      }));
+      await restarted.settled();
+      const [update] = restarted.connector.updatesIn(PERSONAL);
+      assert.equal(update?.activityId, surveyMessageId);
+      assert.match(shown(cardOf(update?.activity)), /KOMBIT har godkendt leverandørens svar om Aula/);
+    } finally {
+      await restarted.stop();
+    }
+  });
+
   it('updates the receipt and every other review card after a rejection, naming the reason', async () => {
     const { surveyId, surveyMessageId, answerId } = await askAndAnswer();
     // Rejected from the list's "Gennemse" card, not from the review card sent to the administrator's chat.
