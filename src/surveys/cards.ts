@@ -62,6 +62,8 @@ export interface SurveyCardOptions {
   requesterName?: string | null;
   /** Who Teams rebuilds the card for at once in a shared conversation. */
   refreshUsers?: RefreshUsers;
+  /** The vendor's name is required: the registry has none (as the answer rules check); without it, for a new system. */
+  vendorRequired?: boolean;
 }
 
 /** The survey a vendor fills in: status, dates, vendor, contact, comment; errors beside each field. */
@@ -93,13 +95,14 @@ function surveyForm(survey: Survey, options: SurveyCardOptions): AdaptiveCard {
     problems: { statusRequired: m.problem.STATUS_REQUIRED, dateRange: m.dateRange, vendorRequired: m.problem.VENDOR_REQUIRED },
     earliest: EARLIEST_DAY,
     latest: LATEST_DAY,
-    vendorRequired: !survey.systemKnown,
+    vendorRequired: options.vendorRequired ?? !survey.systemKnown,
     statusChoices: ANSWER_STATUSES.map((status) => ({ title: m.statusChoice[status], value: status })),
     values,
     errors,
     submitButton: m.submitButton,
     link: options.link,
     copyLinkLabel: m.copyLinkLabel,
+    copyLinkHelp: m.copyLinkHelp,
     mailButton: m.mailButton,
     mailto: options.link ? vendorMailto(survey.system, options.link, options.lang) : null,
     openLinkButton: m.openLinkButton,

@@ -141,13 +141,13 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     async (turn, { rest }) => {
       const system = await systemNamed(rest, deps.registry);
       if (system === null) return { text: surveyMessages(turn.lang).askWhich };
-      return surveyReply(await surveys.request(system, requesterOf(turn)), turn, deps, noteSent);
+      return surveyReply(await surveys.request(system, requesterOf(turn)), turn, deps, noteSent, await vendorsKnown(deps.registry));
     },
     { samples: { da: ['spørg leverandøren om SAPA', 'send spørgeskema til Aula'], en: ['ask the vendor about SAPA', 'send survey to Aula'] } },
   );
 
   router.action(SurveyVerbs.request, SurveyActionData.request, async (turn, { system }) => {
-    const reply = surveyReply(await surveys.request(system, requesterOf(turn)), turn, deps, noteSent);
+    const reply = surveyReply(await surveys.request(system, requesterOf(turn)), turn, deps, noteSent, await vendorsKnown(deps.registry));
     return { type: 'message', text: reply.text.split('\n', 1)[0] ?? reply.text, post: [reply] };
   });
 
@@ -175,7 +175,8 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
         // The card comes back with what was typed and only this submit's errors: an old error never stays.
         const link = deps.links.linkFor(outcome.survey, turn.lang);
         const refreshUsers = peopleIn(outcome.survey, turn.conversation.id, refreshUsersOf(turn));
-        const card = surveyCard(outcome.survey, { lang: turn.lang, link, values: input, problems: outcome.problems, refreshUsers });
+        const vendorRequired = !(await deps.registry.current()).find(outcome.survey.system)?.vendor;
+        const card = surveyCard(outcome.survey, { lang: turn.lang, link, values: input, problems: outcome.problems, refreshUsers, vendorRequired });
         return { type: 'card', reply: { text: m.fixProblems, card } };
       }
       case 'stored':
@@ -204,7 +205,8 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     const maySeeContact = answer !== null && (answeredBy(answer, { userId: turn.user.id, aadObjectId: turn.user.aadObjectId }) || (await admins.isAdmin(turn.user.aadObjectId)));
     const values = answer ? valuesOf(answer, maySeeContact) : {};
     const refreshUsers = peopleIn(survey, turn.conversation.id, refreshUsersOf(turn));
-    const card = surveyCard(survey, { lang: turn.lang, link: deps.links.linkFor(survey, turn.lang), values, refreshUsers });
+    const vendorRequired = !(await deps.registry.current()).find(survey.system)?.vendor;
+    const card = surveyCard(survey, { lang: turn.lang, link: deps.links.linkFor(survey, turn.lang), values, refreshUsers, vendorRequired });
     return { type: 'card', reply: { text: m.title(survey.system), card } };
   });
 
@@ -287,7 +289,13 @@ async function systemNamed(rest: readonly Word[], registry: RegistryService): Pr
 
 type NoteSent = (card: Omit<SentCard, 'at'>) => Promise<void>;
 
-function surveyReply(outcome: RequestOutcome, turn: ChatTurn, deps: SurveysDeps, noteSent: NoteSent): Reply {
+/** Whether the registry names a system's vendor (else the survey asks for it). */
+async function vendorsKnown(registry: RegistryService): Promise<(system: string) => boolean> {
+  const current = await registry.current();
+  return (system) => Boolean(current.find(system)?.vendor);
+}
+
+function surveyReply(outcome: RequestOutcome, turn: ChatTurn, deps: SurveysDeps, noteSent: NoteSent, vendorKnown: (system: string) => boolean): Reply {
   const { lang } = turn;
   const m = surveyMessages(lang);
   if (outcome.kind === 'limited') return { text: m.limited(outcome.limit) };
@@ -298,7 +306,7 @@ function surveyReply(outcome: RequestOutcome, turn: ChatTurn, deps: SurveysDeps,
   const shared = turn.conversation.kind !== 'personal';
   return {
     text: `${headline}\n${m.linkLine(link)}`,
-    card: surveyCard(survey, { lang, link, refreshUsers: peopleIn(survey, turn.conversation.id, refreshUsersOf(turn)) }),
+    card: surveyCard(survey, { lang, link, refreshUsers: peopleIn(survey, turn.conversation.id, refreshUsersOf(turn)), vendorRequired: !vendorKnown(survey.system) }),
     onSent: (message) => noteSent({ ...message, kind: 'survey', surveyId: survey.id, lang, shared, admin: false, answerId: null }),
   };
 }

@@ -87,6 +87,7 @@ interface SurveyMessages {
   closeYes: string;
   closeNo: string;
   copyLinkLabel: string;
+  copyLinkHelp: string;
   mailButton: string;
   mailSubject(system: string): string;
   mailBody(system: string, link: string): string;
@@ -200,7 +201,8 @@ const da: SurveyMessages = {
     `Luk spørgeskemaet om ${system} uden svar? ${requesters === 1 ? 'Den der har spurgt, får' : `De ${requesters} der har spurgt, får`} besked, og leverandøren kan ikke længere svare.`,
   closeYes: 'Ja, luk',
   closeNo: 'Fortryd',
-  copyLinkLabel: 'Link til leverandøren (markér og kopiér):',
+  copyLinkLabel: 'Leverandører uden for Teams kan svare her:',
+  copyLinkHelp: 'Markér linket for at kopiere det, eller send det i en mail med knappen herunder.',
   mailButton: 'Send til leverandøren',
   mailSubject: (system) => `KOMBIT spørger: hvornår skifter ${system} til Context Handler 2 og STS 2?`,
   mailBody: (system, link) =>
@@ -314,7 +316,8 @@ const en: SurveyMessages = {
     `Close the survey about ${system} without an answer? ${requesters === 1 ? 'The person who asked is' : `The ${requesters} people who asked are`} told, and the vendor can no longer answer.`,
   closeYes: 'Yes, close',
   closeNo: 'Cancel',
-  copyLinkLabel: 'Link for the vendor (select and copy):',
+  copyLinkLabel: 'Vendors outside Teams can answer here:',
+  copyLinkHelp: 'Select the link to copy it, or send it in a mail with the button below.',
   mailButton: 'Send to the vendor',
   mailSubject: (system) => `KOMBIT asks: when does ${system} switch to Context Handler 2 and STS 2?`,
   mailBody: (system, link) =>

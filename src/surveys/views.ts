@@ -45,7 +45,7 @@ export function surveyViewFor(survey: Survey, viewer: SurveyViewer, context: Sur
     return { text: m.reviewTitle(survey.system), card: reviewCard(survey, latest, lang, context.current, { refreshUsers }) };
   }
   if (latest) return { text: statusText(survey, lang), card: statusCard(survey, lang, { refreshUsers }) };
-  return { text: m.title(survey.system), card: surveyCard(survey, { lang, link: context.link, refreshUsers }) };
+  return { text: m.title(survey.system), card: surveyCard(survey, { lang, link: context.link, refreshUsers, vendorRequired: !context.current?.vendor }) };
 }
 
 /** The receipt of an answer, with its plain text. */
@@ -92,7 +92,7 @@ export async function updateSentCards(survey: Survey, deps: CardUpdateDeps, exce
   const registry = await deps.registry.current();
   for (const card of deps.sent.of(survey.id)) {
     if (card.activityId === except) continue;
-    deps.notifier.update(card, sentCardView(survey, card));
+    deps.notifier.update(card, sentCardView(survey, card, !registry.find(survey.system)?.vendor));
   }
   const open = deps.surveys.open();
   for (const list of deps.sent.latestLists()) {
@@ -110,7 +110,7 @@ export async function updateSentCards(survey: Survey, deps: CardUpdateDeps, exce
  * decision; a receipt its answer with KOMBIT's decision; any other card the survey's status. Each
  * carries the refresh, so Teams rebuilds it per viewer where it can.
  */
-function sentCardView(survey: Survey, card: SentCard): Reply & { card: AdaptiveCard } {
+function sentCardView(survey: Survey, card: SentCard, vendorRequired: boolean): Reply & { card: AdaptiveCard } {
   const refreshUsers = card.shared ? peopleIn(survey, card.conversationId) : [];
   if (card.kind === 'review') return { text: statusText(survey, card.lang, true), card: statusCard(survey, card.lang, { forAdmin: true, refreshUsers }) };
   const answer = card.answerId ? survey.answers.find((candidate) => candidate.id === card.answerId) : undefined;
@@ -118,7 +118,7 @@ function sentCardView(survey: Survey, card: SentCard): Reply & { card: AdaptiveC
   // answerer gets their receipt back through the refresh.
   if (answer && !card.shared) return receiptReply(survey, answer, card.lang);
   if (isOpen(survey) && survey.answers.length === 0) {
-    return { text: surveyMessages(card.lang).title(survey.system), card: surveyCard(survey, { lang: card.lang, link: null, refreshUsers }) };
+    return { text: surveyMessages(card.lang).title(survey.system), card: surveyCard(survey, { lang: card.lang, link: null, refreshUsers, vendorRequired }) };
   }
   return { text: statusText(survey, card.lang), card: statusCard(survey, card.lang, { refreshUsers }) };
 }

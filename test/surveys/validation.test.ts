@@ -73,7 +73,7 @@ describe('the survey card never strands a vendor', () => {
 
   it('offers the link as text to copy and a prepared mail to the vendor instead of a raw link', async () => {
     const { card } = await request('Aula');
-    assert.match(texts(card), /Link til leverandøren \(markér og kopiér\):\nhttp:\/\/127\.0\.0\.1:\d+\/survey\/\S+/);
+    assert.match(texts(card), /Leverandører uden for Teams kan svare her:\nhttp:\/\/127\.0\.0\.1:\d+\/survey\/\S+\nMarkér linket for at kopiere det, eller send det i en mail/);
     const [mail, form] = elements(card, 'Action.OpenUrl');
     assert.equal(mail?.title, 'Send til leverandøren');
     const url = new URL(String(mail?.url));
