@@ -90,7 +90,8 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     const registry = await deps.registry.current();
     const subjectOf = (survey: Survey) => (isAdmin ? survey.system : shownSubject(survey, turn.lang, (name) => registry.find(name) !== undefined));
     const shared = turn.conversation.kind !== 'personal';
-    const listCard = { kind: 'list' as const, surveyId: null, lang: turn.lang, shared, admin: isAdmin, answerId: null };
+    // Updated later for everyone in the conversation: in a shared one as anyone sees it (the refresh gives administrators their buttons).
+    const listCard = { kind: 'list' as const, surveyId: null, lang: turn.lang, shared, admin: isAdmin && !shared, answerId: null };
     if (turn.cardMessageId) void noteSent({ ...listCard, conversationId: turn.conversation.id, activityId: turn.cardMessageId });
     return {
       text: notice === null ? surveyListText(open, turn.lang, subjectOf) : `${notice}\n${surveyListText(open, turn.lang, subjectOf)}`,
