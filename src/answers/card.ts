@@ -1,4 +1,5 @@
 import { withContributedButtons, type CardRefresh, type ContributedButton } from '../../cards/cardActions.js';
+import { literalMarkdown } from '../../cards/markdown.js';
 import { cardTemplate, renderCard, type AdaptiveCard } from '../../cards/render.js';
 import { SurveyVerbs } from '../surveys/verbs.js';
 import type { AnswerView } from './present.js';
@@ -16,11 +17,23 @@ export function answerCard(view: AnswerView, contributed?: { buttons: readonly C
     lang: view.lang,
     title: view.title,
     lines: view.lines,
-    facts: view.facts.map((fact) => ({ ...fact, askVendor: askVendor(fact.askVendor) })),
+    facts: view.facts.map((fact) => ({
+      ...fact,
+      // A FactSet reads Markdown in Teams: what the data says is shown as written.
+      details: fact.details.map((detail) => ({ label: literalMarkdown(detail.label), value: literalMarkdown(detail.value) })),
+      askVendor: askVendor(fact.askVendor),
+    })),
     items: view.items,
+    rest: view.rest,
+    showAll: view.showAll,
     more: view.more,
     choices: view.choices.map((choice) => ({ ...choice, verb: AnswerVerbs.pick, topic: view.topic })),
+    isSystem: view.isSystem,
+    isSystemVerb: AnswerVerbs.isSystem,
     askVendor: askVendor(view.askVendor),
+    // A next step asks its question as the user (imBack), so it goes through the router as typed; or opens a page.
+    asks: view.next.filter((step) => 'question' in step),
+    opens: view.next.filter((step) => 'url' in step),
   });
   return contributed ? withContributedButtons(card, contributed.buttons, contributed.refresh) : card;
 }
