@@ -1,5 +1,4 @@
 import { withContributedButtons, type CardRefresh, type ContributedButton } from '../../cards/cardActions.js';
-import { literalMarkdown } from '../../cards/markdown.js';
 import { cardTemplate, renderCard, type AdaptiveCard } from '../../cards/render.js';
 import { SurveyVerbs } from '../surveys/verbs.js';
 import type { AnswerView } from './present.js';
@@ -17,12 +16,8 @@ export function answerCard(view: AnswerView, contributed?: { buttons: readonly C
     lang: view.lang,
     title: view.title,
     lines: view.lines,
-    facts: view.facts.map((fact) => ({
-      ...fact,
-      // A FactSet reads Markdown in Teams: what the data says is shown as written.
-      details: fact.details.map((detail) => ({ label: literalMarkdown(detail.label), value: literalMarkdown(detail.value) })),
-      askVendor: askVendor(fact.askVendor),
-    })),
+    // The details as two compact columns of TextRuns (a FactSet would read the data as Markdown).
+    facts: view.facts.map((fact) => ({ ...fact, askVendor: askVendor(fact.askVendor) })),
     items: view.items,
     rest: view.rest,
     showAll: view.showAll,

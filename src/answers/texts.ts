@@ -68,7 +68,7 @@ const da: AnswerTexts = {
     fullName: 'Fuldt navn', ch2: 'CH2', sts2: 'STS 2',
   },
   noValue: 'ukendt',
-  noDateYet: 'ingen kendt dato endnu',
+  noDateYet: 'ikke kendt endnu',
   sourceLink: (source) => `Kilde: ${source}`,
   showAll: (count) => `Vis alle (${count})`,
   isSystem: {
@@ -143,7 +143,7 @@ const en: AnswerTexts = {
     fullName: 'Full name', ch2: 'CH2', sts2: 'STS 2',
   },
   noValue: 'unknown',
-  noDateYet: 'no known date yet',
+  noDateYet: 'not known yet',
   sourceLink: (source) => `Source: ${source}`,
   showAll: (count) => `Show all (${count})`,
   isSystem: {
