@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { deckFacts } from '../../src/facts/fact.js';
+import { readFileSync } from 'node:fs';
+import { OVERVIEW_TAB_ENTITY_ID, OVERVIEW_TAB_LABEL } from '../../src/links/overview.js';
 import { KNOWN_PAGES } from '../../src/links/sources.js';
 import { cardAction, channelMessage, installation, personalMessage } from '../support/activities.js';
 import { BotHarness } from '../support/botHarness.js';
@@ -176,6 +178,8 @@ describe('buttons that ask, links to the source, cards with hierarchy (issue #23
       // The weekly digest draws its lines with the same card: the link is there too.
       const preview = await ask('vis ugens oversigt');
       assert.ok(elements(preview.card).some((element) => (element.selectAction as { url?: string } | undefined)?.url === K53_LINK), preview.text);
+      assert.ok(openUrls(preview.card).some((link) => link.title === 'Åbn CH2-overblik' && link.url === overviewPage()), 'the digest opens the overview');
+      assert.deepEqual(cardProblems(preview.card), []);
     });
 
     it('links only to addresses the data, the deck or the bot itself give', async () => {
@@ -284,6 +288,12 @@ describe('buttons that ask, links to the source, cards with hierarchy (issue #23
     });
     after(async () => {
       await bot.stop();
+    });
+
+    it('builds the deep link from the tab the manifest declares', () => {
+      const manifest = JSON.parse(readFileSync(new URL('../../manifest/manifest.json', import.meta.url), 'utf8')) as { id: string; staticTabs: { entityId: string; name: string }[] };
+      assert.equal(manifest.id, '{{MicrosoftAppId}}', 'the app id is the bot id, as TEAMS_APP_ID defaults to');
+      assert.deepEqual(manifest.staticTabs.map((tab) => [tab.entityId, tab.name]), [[OVERVIEW_TAB_ENTITY_ID, OVERVIEW_TAB_LABEL]]);
     });
 
     it('"Åbn CH2-overblik" is a Teams deep link to the app\'s overview tab, with the page as its web fallback', async () => {
