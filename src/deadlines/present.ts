@@ -150,7 +150,8 @@ export function presentDigestPart(digest: Digest, part: DigestPart, lang: Lang):
     case 'sent':
       return single(m.sent, digest.sent.map((item) => publishedLine(item, lang)));
     case 'passed':
-      return single(m.passed, digest.passed.map((item) => deadlineLine(item.deadline, digest.asOf, lang, false)));
+      // What just passed, newest first: yesterday before last week.
+      return single(m.passed, [...digest.passed].sort((a, b) => b.day.localeCompare(a.day)).map((item) => deadlineLine(item.deadline, digest.asOf, lang, false)));
     case 'switching':
       return single(m.switching, digest.switching.map(({ system, ch2, sts2 }) => switchLine({ ...system, ch2Date: ch2, sts2Date: sts2 }, digest.asOf, lang)));
     case 'staleSurveys':
