@@ -17,6 +17,8 @@ interface DigestMessages {
   staleSurvey(since: string, requesters: number): string;
   /** Lines left out of a section. */
   more(count: number): string;
+  /** "Vis alle (12)": a channel's section opened in full. */
+  showAll(count: number): string;
   /** What only administrators may do, for the "administrators only" sentence. */
   sendNowWhat: string;
   calendarLine: string;
@@ -97,6 +99,7 @@ const da: DigestMessages = {
   staleSurveys: 'Spørgeskemaer der har været åbne i over 7 dage',
   staleSurvey: (since, requesters) => `Åben siden: ${since} · ${requesters} har spurgt`,
   more: (count) => `+${count} mere`,
+  showAll: (count) => `Vis alle (${count})`,
   sendNowWhat: 'sende oversigten',
   calendarLine: 'Få fristerne i din kalender:',
   calendarButton: 'Abonnér i Outlook',
@@ -135,7 +138,7 @@ const da: DigestMessages = {
   dayUnknown: (title) => `Jeg kender ikke datoen for alle ${lowerFirst(title, 'da')}: nogle har ingen kendt dato endnu.`,
   nothingNew: 'Der er ikke publiceret noget nyt i KLIK de seneste 7 dage.',
   nothingHappens: (period) => `Jeg kender ingen frister, møder eller skift ${period}.`,
-  latest: 'Senest',
+  latest: 'Intet forude. Senest passeret, nyeste først',
   switchesHeading: 'Skift til CH2 eller STS 2',
   count: (n) => (n === 1 ? '1 punkt' : `${n} punkter`),
   subscribed: 'Denne samtale får nu ugens oversigt hver mandag morgen. Skriv "stop oversigt" for at afmelde den.',
@@ -173,6 +176,7 @@ const en: DigestMessages = {
   staleSurveys: 'Surveys open for more than 7 days',
   staleSurvey: (since, requesters) => `Open since: ${since} · ${requesters} asked`,
   more: (count) => `+${count} more`,
+  showAll: (count) => `Show all (${count})`,
   sendNowWhat: 'send the digest',
   calendarLine: 'Get the deadlines in your calendar:',
   calendarButton: 'Subscribe in Outlook',
@@ -210,7 +214,7 @@ const en: DigestMessages = {
   dayUnknown: (title) => `I do not know the day of all ${lowerFirst(title, 'en')}: some have no known day yet.`,
   nothingNew: 'Nothing new has been published in KLIK in the past 7 days.',
   nothingHappens: (period) => `I know of no deadlines, meetings or switches ${period}.`,
-  latest: 'Most recent',
+  latest: 'Nothing ahead. Most recently passed, newest first',
   switchesHeading: 'Switches to CH2 or STS 2',
   count: (n) => (n === 1 ? '1 item' : `${n} items`),
   subscribed: 'This conversation now gets the weekly digest every Monday morning. Write "unsubscribe digest" to stop it.',
