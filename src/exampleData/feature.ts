@@ -33,7 +33,7 @@ function markOutcome(outcome: TurnOutcome, lang: Lang): TurnOutcome {
     case 'search':
       return {
         ...outcome,
-        results: outcome.results?.map((result) => ({ ...result, text: `${EXAMPLE_DATA_NOTICE[lang]} ${result.text}`, reply: { ...markReply(result.reply, lang), card: markCard(result.reply.card, lang) } })) ?? null,
+        results: outcome.results?.map((result) => ({ ...result, text: `${result.text} · ${EXAMPLE_DATA_NOTICE[lang]}`, reply: { ...markReply(result.reply, lang), card: markCard(result.reply.card, lang) } })) ?? null,
       };
     default:
       return outcome;
@@ -43,12 +43,13 @@ function markOutcome(outcome: TurnOutcome, lang: Lang): TurnOutcome {
 function markResult(result: ActionResult, lang: Lang): ActionResult {
   const post = result.type !== 'error' && result.post ? { post: result.post.map((reply) => markReply(reply, lang)) } : {};
   if (result.type === 'card') return { ...result, reply: { ...markReply(result.reply, lang), card: markCard(result.reply.card, lang) }, ...post };
-  if (result.type === 'message') return { ...result, text: `${EXAMPLE_DATA_NOTICE[lang]}\n${result.text}`, ...post };
+  if (result.type === 'message') return { ...result, text: `${result.text}\n${EXAMPLE_DATA_NOTICE[lang]}`, ...post };
   return result;
 }
 
-export function markReply(reply: Reply, lang: Lang): Reply {
-  return { ...reply, text: `${EXAMPLE_DATA_NOTICE[lang]}\n${reply.text}`, ...(reply.card ? { card: markCard(reply.card, lang) } : {}) };
+/** The notice last in the text (its first line stays the notification's preview), first on the card. */
+function markReply(reply: Reply, lang: Lang): Reply {
+  return { ...reply, text: `${reply.text}\n${EXAMPLE_DATA_NOTICE[lang]}`, ...(reply.card ? { card: markCard(reply.card, lang) } : {}) };
 }
 
 /** The notice as the card's first line, in the text's own colour (the card's contrast stays as it was). */
