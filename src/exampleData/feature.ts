@@ -14,14 +14,25 @@ export const EXAMPLE_DATA_NOTICE: Record<Lang, string> = {
 
 /**
  * The Playground's example-data mark: a middleware that puts the notice on every reply, card action
- * result and compose-box card. Only the Playground adds this feature (never src/app/features.ts), and
- * only when it runs on example data; the bot and the CLI never load it.
+ * result and compose-box card, and a first section of the weekly digest that says it. Only the
+ * Playground adds this feature (never src/app/features.ts), and only when it runs on example data;
+ * the bot and the CLI never load it.
  */
 export const exampleDataMark = defineFeature({
   name: 'example-data',
   register: (router) => {
     router.use(async (turn, next) => markOutcome(await next(), turn.lang));
   },
+  digestSections: () => [
+    {
+      key: 'exampleData.notice',
+      order: 0,
+      compute: ({ lang }) => {
+        const [lead = '', text = ''] = EXAMPLE_DATA_NOTICE[lang].split(': ');
+        return { heading: 'Eksempeldata', groups: [{ heading: null, lines: [{ lead, text }] }], more: null };
+      },
+    },
+  ],
 });
 
 function markOutcome(outcome: TurnOutcome, lang: Lang): TurnOutcome {

@@ -55,6 +55,13 @@ describe('the Playground on example data', function () {
       for (const attachment of attachments) assert.match(String(attachment.content.body[0]?.text), /^Eksempeldata/);
     });
 
+    it('opens the weekly digest with an "Eksempeldata" section', async () => {
+      await bot.post(personalMessage(bot.serviceUrl, 'vis ugens oversigt'));
+      const digest = bot.connector.sentTo('a:personal-chat-alex').at(-1)!;
+      const card = (digest.attachments as { content: { fallbackText: string } }[])[0]!.content;
+      assert.match(card.fallbackText, /^Eksempeldata\n  - Eksempeldata: systemer, leverandører og datoer er opdigtede/m, "the digest's own section");
+    });
+
     it('marks every row of the tab\'s data as example data', async () => {
       const body = (await (await fetch(`${bot.server.url}/api/overview`)).json()) as { systems: { example: boolean }[]; deadlines: { example: boolean }[] };
       assert.ok(body.systems.length > 0 && body.systems.every((s) => s.example));
