@@ -24,7 +24,7 @@ export function isExampleData(record: { source: string | null }): boolean {
 export function exampleRegistryData(today: IsoDate): RegistryData {
   const day = (days: number) => addDays(today, days);
   const system = (name: string, aliases: string[], vendor: string | null, ch2Date: IsoDate | null, sts2Date: IsoDate | null, status: SwitchStatus | null): SystemRecord => ({
-    name, fullName: `${name} (eksempel)`, aliases, owner: 'KOMBIT', vendor, ch2Date, sts2Date, status,
+    name, fullName: null, aliases, owner: 'KOMBIT', vendor, ch2Date, sts2Date, status,
     source: EXAMPLE_DATA_SOURCE, note: null, updatedAt: `${today}T08:00:00.000Z`,
   });
   const deadline = (solution: string, code: string | null, kind: Deadline['kind'], title: string, days: number, published: number | null): Deadline => ({
