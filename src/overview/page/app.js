@@ -264,16 +264,20 @@ function visibleDeadlines() {
 
 /**
  * A table cell with its column's name, which a narrow screen shows beside the value (style.css).
- * Returns the value's own element, for what goes with it (a badge).
+ * The value is one text or one element, so that it is one item beside the name.
  */
 function cell(/** @type {HTMLTableRowElement} */ tr, /** @type {string} */ label, /** @type {string|Node} */ content, className = '') {
   const td = document.createElement('td');
   td.dataset.label = label;
-  const value = document.createElement('span');
-  value.append(content);
-  td.append(value);
+  td.append(content);
   if (className) td.className = className;
   tr.append(td);
+}
+
+/** A value with the example-data badge after it, as one element. */
+function withBadge(/** @type {string|Node} */ content) {
+  const value = document.createElement('span');
+  value.append(content, ' ', exampleBadge());
   return value;
 }
 
@@ -292,8 +296,8 @@ function render() {
   const body = document.createDocumentFragment();
   for (const s of rows) {
     const tr = document.createElement('tr');
-    const name = cell(tr, t.columns.name, s.fullName && s.fullName !== s.name ? `${s.name} (${s.fullName})` : s.name);
-    if (s.example) name.append(' ', exampleBadge());
+    const name = s.fullName && s.fullName !== s.name ? `${s.name} (${s.fullName})` : s.name;
+    cell(tr, t.columns.name, s.example ? withBadge(name) : name);
     cell(tr, t.columns.vendor, s.vendor ?? '—');
     cell(tr, t.columns.ch2Date, day(s.ch2Date));
     cell(tr, t.columns.sts2Date, day(s.sts2Date));
@@ -367,13 +371,14 @@ function deadlineRow(/** @type {Deadline} */ d) {
   cell(tr, String(code), d.code ?? '—');
   cell(tr, String(kind), t.kinds[/** @type {keyof typeof t.kinds} */ (d.kind)] ?? d.kind);
   // The task in KLIK (or the page the data names) opens from its title.
-  const titleCell = cell(tr, String(title), d.url ? link(d.url, d.title) : d.title);
-  const opened = titleCell.querySelector('a');
-  if (opened) {
-    opened.target = '_blank';
-    opened.rel = 'noopener';
+  /** @type {string|HTMLAnchorElement} */
+  let titleText = d.title;
+  if (d.url) {
+    titleText = link(d.url, d.title);
+    titleText.target = '_blank';
+    titleText.rel = 'noopener';
   }
-  if (d.example) titleCell.append(' ', exampleBadge());
+  cell(tr, String(title), d.example ? withBadge(titleText) : titleText);
   cell(tr, String(published), day(d.published));
   cell(tr, String(deadline), d.deadline === null ? t.noDate : d.from ? `${day(d.from)} – ${day(d.deadline)}` : day(d.deadline));
   return tr;
