@@ -1,7 +1,7 @@
 import { createCore } from '../src/app/core.js';
 import type { Feature } from '../src/app/feature.js';
 import { appLanguageDetector, FEATURES } from '../src/app/features.js';
-import { FenceService, provided } from '../src/app/services.js';
+import { FenceService, provided, type ProvidedService } from '../src/app/services.js';
 import { startFeatures } from '../src/app/start.js';
 import { AdminsService } from '../src/admins/feature.js';
 import { DigestRunsService, DigestSenderService, DigestSubscriptionsService } from '../src/digest/services.js';
@@ -43,10 +43,12 @@ export interface AppDeps {
   features?: readonly Feature[];
   /** Whether this bot may still send: the data folder lock (files); always with a database or in tests. */
   fence?: Fence;
+  /** Services of the edge besides the bot's own (the app installer for people without a 1:1 chat, say). */
+  edge?: readonly ProvidedService[];
 }
 
 /** Everything the server needs: the storage, the registry, the notifier, the features started, the bot. */
-export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, connectorRetry, pacing, env = process.env, features = FEATURES, fence = alwaysHeld }: AppDeps) {
+export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, connectorRetry, pacing, env = process.env, features = FEATURES, fence = alwaysHeld, edge = [] }: AppDeps) {
   const storage = given ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, leaderPollMs: config.leaderPollMs }, log, store));
   const { registry } = await createCore({ log, clock, storage });
 
@@ -64,6 +66,7 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
     provided(DigestSenderService, digestSender),
     provided(ConversationLanguagesService, languages),
     provided(FenceService, fence),
+    ...edge,
   ]);
   const router = new Router({ log });
   started.register(router);

@@ -25,7 +25,7 @@ export function startSchedules(
   log: Log,
   leadership: Leadership = soleLeader(),
   timer: CronTimer = croner,
-): { stop(): void } {
+): { stop(): void; idle(): Promise<void> } {
   const running = new Map<Schedule, Promise<void>>();
   const run = (schedule: Schedule, why: string): Promise<void> => {
     if (!leadership.isLeader()) return Promise.resolve();
@@ -57,6 +57,10 @@ export function startSchedules(
   return {
     stop() {
       for (const job of jobs) job.stop();
+    },
+    /** Resolves once no run is under way (a graceful stop waits for what a feature's run still writes). */
+    async idle() {
+      while (running.size > 0) await Promise.all(running.values());
     },
   };
 }

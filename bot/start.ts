@@ -109,6 +109,9 @@ async function startWith(options: StartOptions, loaded: (config: Config) => void
     await started.welcomes.idle();
     await started.sync.idle();
     await started.notifier.idle();
+    // A feature's scheduled run under way (a catch-up at start, say) finishes its writes before the store closes.
+    await schedules.idle();
+    await started.notifier.idle();
     await started.storage.close();
     await releaseDataFolder();
   };

@@ -21,21 +21,30 @@ export interface CardRefresh {
   userIds: readonly string[];
 }
 
+/** The most actions Teams shows in one ActionSet (the host's maxActions). */
+export const MAX_ACTIONS_PER_SET = 5;
+
 /** The most people Teams refreshes a card for at once in a shared conversation. */
 export const MAX_REFRESH_USERS = 60;
 
 /**
- * The card with other features' buttons in an ActionSet at its end, and, when there are any, the
+ * The card with other features' buttons in ActionSets at its end (rows of at most five), and, when there are any, the
  * refresh that rebuilds it for each viewer so the buttons show that person's own state.
  */
 export function withContributedButtons(card: AdaptiveCard, buttons: readonly ContributedButton[], refresh: CardRefresh): AdaptiveCard {
   if (buttons.length === 0) return card;
-  const actionSet = { type: 'ActionSet', actions: buttons.map(({ title, verb, data }) => ({ type: 'Action.Execute', title, verb, data: { ...data } })) };
-  addSubmitFallbacks(actionSet);
+  const actionSets: Record<string, unknown>[] = [];
+  // Teams shows at most 5 actions in one set (Adaptive Cards' maxActions): two features' buttons on a list need more rows.
+  for (let first = 0; first < buttons.length; first += MAX_ACTIONS_PER_SET) {
+    const actions = buttons.slice(first, first + MAX_ACTIONS_PER_SET).map(({ title, verb, data }) => ({ type: 'Action.Execute', title, verb, data: { ...data } }));
+    const actionSet = { type: 'ActionSet', actions };
+    addSubmitFallbacks(actionSet);
+    actionSets.push(actionSet);
+  }
   const userIds = refresh.userIds.slice(0, MAX_REFRESH_USERS);
   return {
     ...card,
-    body: [...card.body, actionSet],
+    body: [...card.body, ...actionSets],
     refresh: { action: { type: 'Action.Execute', verb: refresh.verb, data: { ...refresh.data, verb: refresh.verb } }, ...(userIds.length > 0 ? { userIds } : {}) },
   };
 }

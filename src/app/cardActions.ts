@@ -47,8 +47,11 @@ export type CardActionContribution = {
   [K in CardSubjectKind]: { on: K; action(subject: CardSubjects[K], viewer: CardViewer, lang: Lang): CardAction | null };
 }[CardSubjectKind];
 
-/** How many contributed buttons one card carries at most (Teams shows an ActionSet's first few, the rest behind "…"). */
-export const MAX_CARD_ACTIONS = 6;
+/**
+ * How many contributed buttons one card carries at most: two rows of five (cards/ puts them in sets of
+ * at most five, as many as Teams shows in one), so two features' buttons on a five-task list all fit.
+ */
+export const MAX_CARD_ACTIONS = 10;
 
 /** Every contribution's buttons for the subjects of one card, in the order of the subjects and then of the features. */
 export function cardActionsFor(contributions: readonly CardActionContribution[], subjects: readonly CardSubject[], viewer: CardViewer, lang: Lang): CardAction[] {

@@ -63,3 +63,16 @@ export class FeatureStartError extends Error {
  * every send). Outside Teams there is none, and a feature that uses it optionally goes without.
  */
 export const FenceService = service<Fence>('fence');
+
+/**
+ * Installs the app for a person, so that the bot has a 1:1 chat with them (Microsoft Graph
+ * `POST /users/{id}/teamwork/installedApps`, where the tenant allows it); Teams then tells the bot of
+ * the new chat as of any install. `installed`: done, or it already was; `refused`: the tenant or the
+ * person does not allow it (tell them how to start the chat instead); `failed`: try again later.
+ */
+export interface PersonalChatInstaller {
+  install(aadObjectId: string, tenantId: string | null): Promise<'installed' | 'refused' | 'failed'>;
+}
+
+/** Provided by the edge where it can install the app for people; a feature uses it `optional`. */
+export const PersonalChatInstallerService = service<PersonalChatInstaller>('personal chat installer');

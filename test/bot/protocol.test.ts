@@ -182,8 +182,11 @@ describe('the bot over /api/messages (Teams protocol)', () => {
     assert.equal(body.ok, true);
     assert.match(body.version, /^\d+\.\d+\.\d+/);
     assert.equal(body.registry.systems, testData().systems.length);
-    // Every journal the features opened is checked from the start, while it is still empty.
-    assert.deepEqual(Object.entries(body.journals).map(([name, journal]) => [name, journal.ok]).sort(), [['digest-outbox', true], ['registryChanges', true], ['reminders', true], ['survey-cards', true], ['surveys', true], ['sync-writeback', true]]);
+    // Every journal the features opened is checked from the start, while it is still empty: those of
+    // the features named here, and any a feature added to the list opens (a new feature adds no line here).
+    const opened = (await bot.app.storage.journalNames()).sort();
+    assert.deepEqual(Object.entries(body.journals).map(([name, journal]) => [name, journal.ok]).sort(), opened.map((name) => [name, true]));
+    for (const name of ['digest-outbox', 'registryChanges', 'reminders', 'survey-cards', 'surveys', 'sync-writeback']) assert.ok(opened.includes(name), `${name} is checked from the start`);
     assert.deepEqual([body.sync.configured, body.sync.ok], [false, true]);
   });
 });

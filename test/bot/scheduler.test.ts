@@ -114,4 +114,19 @@ describe('the scheduler', () => {
       jobs.stop();
     }
   });
+
+  it('says when no run is under way any more, so a graceful stop waits for what a run still writes', async () => {
+    const { schedule, state, finishAll } = slowSchedule(true);
+    const { timer } = handTimer();
+    const jobs = startSchedules([schedule], fixedClock('2026-03-02T07:00:00Z'), captureLog().log, undefined, timer);
+    jobs.stop();
+    let idle = false;
+    const waiting = jobs.idle().then(() => (idle = true));
+    await settle();
+    assert.equal(state.running, 1, 'the run at start is under way');
+    assert.equal(idle, false, 'idle waits for it');
+    finishAll();
+    await waiting;
+    assert.equal(state.running, 0);
+  });
 });

@@ -8,6 +8,7 @@ import { FEATURES } from '../../src/app/features.js';
 import { answerQuestion } from '../../src/answers/answer.js';
 import { present } from '../../src/answers/present.js';
 import { Registry } from '../../src/registry/registry.js';
+import { MAX_CARD_ACTIONS } from '../../src/app/cardActions.js';
 import { cardProblems } from '../support/cardCheck.js';
 import { system, TEST_TODAY, testData } from '../support/fixtures.js';
 
@@ -72,5 +73,18 @@ describe('cards', () => {
 
   it('refuses to render a template field the data does not bind', () => {
     assert.throws(() => renderCard(cardTemplate(new URL('../../cards/templates/message.json', import.meta.url)), {}), /Card "message" has unbound fields: lines/);
+  });
+});
+
+describe("other features' buttons on a card", () => {
+  it('come in rows of at most five, so two features with a button per task of a list make a valid card', () => {
+    const answered = answerQuestion('hvornår skifter SAPA til CH2?', { registry: new Registry(testData()), today: TEST_TODAY });
+    assert.ok(answered);
+    const buttons = Array.from({ length: MAX_CARD_ACTIONS }, (_, index) => ({ title: `Knap ${index + 1}`, verb: 'test.press', data: { index } }));
+    const card = answerCard(present(answered), { buttons, refresh: { verb: 'answers.refresh', data: {}, userIds: [] } });
+    assert.deepEqual(cardProblems(card), []);
+    const sets = card.body.filter((element) => (element as { type?: string }).type === 'ActionSet') as { actions: { title: string }[] }[];
+    assert.deepEqual(sets.map((set) => set.actions.length), [5, 5]);
+    assert.deepEqual(sets.flatMap((set) => set.actions.map(({ title }) => title)), buttons.map(({ title }) => title));
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../bot/app.js';
 import type { Feature } from '../../src/app/feature.js';
+import type { ProvidedService } from '../../src/app/services.js';
 import type { PacerOptions } from '../../bot/pacing.js';
 import { startServer, type RunningServer } from '../../bot/server.js';
 import { loadConfig } from '../../src/config.js';
@@ -37,6 +38,8 @@ export interface BotHarnessOptions {
   storage?: Storage;
   /** The data folder lock this bot holds (a test steals it). */
   fence?: Fence;
+  /** Services the edge provides besides the bot's own (a stand-in app installer, say). */
+  edge?: readonly ProvidedService[];
   /** The keys Teams sign-in tokens are checked against (a test signs its own). */
   ssoKeys?: JWTVerifyGetKey;
 }
@@ -85,6 +88,7 @@ export class BotHarness {
       env: { ...process.env, ...options.env },
       ...(options.features ? { features: options.features } : {}),
       ...(options.pacing ? { pacing: options.pacing } : {}),
+      ...(options.edge ? { edge: options.edge } : {}),
     });
     harness.server = await startServer(harness.app, port, '127.0.0.1', options.ssoKeys ? { ssoKeys: options.ssoKeys } : {});
     return harness;
