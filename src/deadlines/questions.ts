@@ -187,6 +187,8 @@ export function answerDeadlineQuestion(
     (passed && !aboutSwitch) ||
     (code !== null && !aboutSwitch && !namesSystem()) ||
     (periodMatch !== null && !aboutSwitch && !namesSystem()) ||
+    // "FK OSS uge 10": a system's dated items in a period, when it has some; its switch is asked with a switch word.
+    (periodMatch !== null && !aboutSwitch && solutionNamed() !== null && datedOf(solutionNamed() as FoundSolution).length > 0) ||
     // A solution only the deadlines know ("UDK Begravelseshjælp"); a system's name is the answers' question.
     (hasSolutionsBeyondSystems(registry) && solutionNamed()?.isSystem === false && !namesSystem()) ||
     // "hvad er næste dato for Køreprøvebooking?": the next of its dated items, not its switch.
