@@ -202,9 +202,15 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
   const numbered = numberedWords(words);
   // "hvornår skifter Aarhus til Context Handler 2?" is a switch question, not one about CH2's facts.
   const asksSwitch = words.some((word) => SWITCH_WORDS.has(word.folded));
+  // The systems the question names, by any of their names ("FK ORG" for FK Organisation), found once.
+  let mentioned: Set<string> | null = null;
+  const namesSystemOf = (fact: PreparedFact) => {
+    mentioned ??= new Set((registry?.matcher.findMentions(words).mentions ?? []).flatMap((m) => m.systems.map((system) => fold(system.name))));
+    return mentioned.has(fold(fact.fact.subject));
+  };
   for (const fact of all) {
-    // "hvem er direktør i KOMBIT?": a subject only the deck knows, asked for a name, a number or a day.
-    const found = hitsOf.get(fact) ?? (asked !== null && !asksSwitch && subjectWords(words, fact, null).length > 0 ? { hits: [], strong: 0 } : undefined);
+    // "hvem er direktør i KOMBIT?", "what does FK ORG cost?": a subject named, asked for a name, a number, a day or a price.
+    const found = hitsOf.get(fact) ?? (asked !== null && !asksSwitch && (subjectWords(words, fact, null).length > 0 || namesSystemOf(fact)) ? { hits: [], strong: 0 } : undefined);
     if (found === undefined || (found.strong === 0 && asked === null)) continue;
     // "wave 2" is not asked about in a fact of "wave 1".
     if (contradictsNumber(fact, numbered)) continue;
@@ -216,12 +222,17 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
     // a system's name alone is a switch question.
     // "hvad koster FK OSS?": a price asked of a system is answered by its facts, saying the price is not known.
     if (strong === 0 && (subject.length === 0 || (registry?.find(fact.fact.subject) !== undefined && asked?.kind !== 'price'))) continue;
+    let aside = 0;
     if (subject.length === 0) {
       named ??= namedSubjects(words, all, registry);
-      // "Hvad koster SAPA?" is not answered with what DOS costs.
-      if (named.size > 0 && !subjectParts(fact.fact.subject).some((part) => named?.has(part))) continue;
+      // "Hvad koster SAPA?" is not answered with what DOS costs; a fact whose own sentence names SAPA
+      // ("Op til SAPAs release …" about the 2FA tasks) speaks of it, below a fact about SAPA itself.
+      if (named.size > 0 && !subjectParts(fact.fact.subject).some((part) => named?.has(part))) {
+        if (!textNames(fact.fact, named)) continue;
+        aside = 1.5;
+      }
     }
-    const score = strong * 2 - Math.min(found.loose ?? 0, strong) * 0.5 + (hits.length - strong) * 0.5 + (subject.length > 0 ? 2 : 0);
+    const score = strong * 2 - Math.min(found.loose ?? 0, strong) * 0.5 + (hits.length - strong) * 0.5 + (subject.length > 0 ? 2 : 0) - aside;
     const used = new Set([...hits, ...subject]);
     if (best === null || score > best.score + 1e-9) best = { score, facts: [fact.fact], words: used };
     else if (Math.abs(score - best.score) < 1e-9 && best.facts.length < MOST_FACTS) {
@@ -269,6 +280,14 @@ function contradictsNumber(fact: PreparedFact, numbered: ReadonlyMap<string, str
   }
   return other;
 }
+
+/** The fact's Danish sentence names one of the subjects, as a word or the start of one ("SAPAs"). */
+function textNames(fact: DeckFact, named: ReadonlySet<string>): boolean {
+  const folded = foldedText(fact);
+  return [...named].some((name) => name.length >= 3 && new RegExp(`(^|[^a-z0-9])${name.replace(/[^a-z0-9 ]/g, '')}`).test(folded));
+}
+
+const foldedText = perObject((fact: DeckFact): string => fold(fact.text));
 
 const textWords = perObject((fact: DeckFact): string[] => [...new Set([...(phrases(fact.text)[0] ?? []), ...(phrases(fact.textEn)[0] ?? [])])]);
 
