@@ -98,6 +98,10 @@ const NEXT = new Set(phrases('næste kommende next upcoming')[0]);
 const MORE = new Set(phrases('flere more further yderligere')[0]);
 /** Words that ask when an item was sent or published. */
 const PUBLISHED_WORDS = new Set(phrases('sendt udsendt udsendte sent published publiceret publiceres publicerede udkom')[0]);
+/** Words that ask for the first of several ("oprindeligt sendt", "first published"). */
+const ORIGINAL = index('oprindeligt', 'oprindelig', 'oprindelige', 'første gang', 'første', 'først', 'originally', 'original', 'first time', 'first', 'initially', 'i første omgang');
+/** Words that ask when an item came to the municipalities: for an item sent, the day it was sent. */
+const RECEIVED_WORDS = new Set(phrases('kom came modtog modtaget received receive fik got')[0]);
 /** "hvorfor", "why": a reason. */
 const REASON = index('hvorfor', 'why', 'how come', 'grunden', 'årsagen', 'reason');
 /** Words that ask for a day. */
@@ -117,6 +121,7 @@ const VOCABULARY = new Set([
     happening on do we have happened kalender calendar agenda program netop lige passeret passerede overskredet overskredne
     udløbet udløbne forfaldne just passed overdue expired missed nyt nye new in næste kommende next upcoming dag dage off dato datoen date
     sendt udsendt udsendte sent published publiceret publiceres publicerede udkom ud kom kommer komme kommet flere v version more further yderligere`)[0]!,
+  ...phrases('modtog modtaget received receive fik got')[0]!,
 ]);
 
 /** How KLIK codes start across KOMBIT's projects (SAPA K01, KP MI 01, UDK KLIK 01), beside those in the data. */
@@ -258,7 +263,8 @@ export function answerDeadlineQuestion(
   // "næste frist": a deadline is what must be done by a day, not a meeting.
   const dueOnly = when.kind === 'next' && categories.length === 0 && words.some((word) => DUE_WORDS.has(word.folded));
   let items = base.filter((d) => inWhen(d, when, today) && (!dueOnly || isDue(d))).sort(byDay);
-  const askedPublished = words.some((word) => PUBLISHED_WORDS.has(word.folded));
+  // "hvornår kom den nye tilslutningsaftale?": what was sent came on the day it was sent.
+  const askedPublished = words.some((word) => PUBLISHED_WORDS.has(word.folded)) || (words.some((word) => RECEIVED_WORDS.has(word.folded)) && items.some((d) => d.published !== null));
   // "hvornår var spørgetimen?": the past ones; not when the day it was sent is asked ("hvornår blev bilag A sendt ud?").
   if (when.kind === 'all' && pastTense && codes.length === 0 && versions.found.length === 0 && !askedPublished && items.some((d) => d.deadline !== null && d.deadline < today)) {
     items = items.filter((d) => d.deadline !== null && d.deadline < today);
@@ -266,6 +272,14 @@ export function answerDeadlineQuestion(
   if (when.kind === 'next') {
     const first = items[0]?.deadline;
     items = items.filter((d) => d.deadline === first);
+  }
+  // "hvornår blev bilag A oprindeligt sendt?", "when was it first published?": the earliest of them.
+  const original = ORIGINAL.find(words);
+  if (original !== null) {
+    for (let at = original.start; at < original.start + original.length; at += 1) used.add(at);
+    const dayOf = (d: Deadline) => (askedPublished ? (d.published ?? d.deadline) : d.deadline) ?? '9999';
+    const earliest = items.map(dayOf).sort()[0];
+    if (items.length > 1 && earliest !== undefined && earliest !== '9999') items = items.filter((d) => dayOf(d) === earliest);
   }
   const agenda = (happens || (!namesDeadlines && code === null && solution === null)) && (when.kind === 'period' || when.kind === 'soon' || when.kind === 'passed');
   // "Hvad skete der med FK ORG i januar?": the switches of that system only.

@@ -381,7 +381,7 @@ function range(start: number, length: number): number[] {
 }
 
 const PAST_TENSE = new Set(
-  phrases('skiftede skiftet switched did was were moved flyttede flyttet blev skete happened passerede udløb udløbet expired var')[0],
+  phrases('skiftede skiftet switched did was were moved flyttede flyttet blev skete happened passerede udløb udløbet expired var kom came modtog received sendte startede started began begyndte')[0],
 );
 
 /** True when the question speaks of the past ("hvad skete der i januar?"), which turns a bare month back. */
