@@ -17,7 +17,8 @@ import type { Clock } from '../time/clock.js';
 import { deadlineAnswerCard, digestCard } from './card.js';
 import { deadlineDigestSections } from './digestSections.js';
 import { ANSWER_SECTION_LINES, digestViewToText, presentDeadlineAnswer } from './present.js';
-import { answerDeadlineQuestion, type DeadlineAnswer } from './questions.js';
+import { answerDeadlineQuestion, isDeadlineQuestionWord, type DeadlineAnswer } from './questions.js';
+import { isStopword } from '../text/stopwords.js';
 
 export interface DeadlinesDeps {
   registry: RegistryService;
@@ -61,7 +62,7 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
       // Only a fact that reads as much of the question: "bølge 3" read whole by the deadlines is not a fact of wave 2.
       if (answer !== null && foundNothing(answer) && !asksAboutNow(turn.words)) {
         const fact = matchFacts(turn.words, facts(), current);
-        if (fact !== null && fact.words.length >= new Set(answer.used).size) return null;
+        if (fact !== null && (fact.words.length >= new Set(answer.used).size || readsAllOf(fact.words, answer.used, turn.words))) return null;
       }
       return answer;
     },
@@ -79,6 +80,12 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
     if (answer === null) return { type: 'error', code: 'QUESTION_NOT_UNDERSTOOD', text: messages(turn.lang).badAction };
     return { type: 'card', reply: reply(turn, question, answer) };
   });
+}
+
+/** The fact's reading has every word of the deadlines' reading but their question words ("hvem skal deltage i orienteringsmøderne"). */
+function readsAllOf(factWords: readonly number[], used: readonly number[], words: ChatTurn['words']): boolean {
+  const read = new Set(factWords);
+  return used.every((at) => read.has(at) || isStopword(words[at]?.folded ?? '') || isDeadlineQuestionWord(words[at]?.folded ?? ''));
 }
 
 /** An answer with no item, switch or undated item to show. */

@@ -124,6 +124,14 @@ const VOCABULARY = new Set([
   ...phrases('modtog modtaget received receive fik got')[0]!,
 ]);
 
+/** A word of how deadline questions ask ("hvornår", "skal", "kommer"), not of what they ask about. */
+export function isDeadlineQuestionWord(folded: string): boolean {
+  return VOCABULARY.has(folded) && !DEADLINE_WORDS.has(folded);
+}
+
+/** Words that say who, not what: a title word like "kommunens" does not narrow by them. */
+const WHO_WORDS = new Set(phrases('kommune kommunen kommunens kommuner kommunerne municipality municipalities municipal')[0]);
+
 /** How KLIK codes start across KOMBIT's projects (SAPA K01, KP MI 01, UDK KLIK 01), beside those in the data. */
 const KNOWN_CODE_PREFIXES = ['k', 'mi', 'klik'];
 
@@ -231,7 +239,7 @@ export function answerDeadlineQuestion(
   const numbered = numberedIn(words, used);
   for (const at of numbered.flatMap((entry) => entry.words)) used.add(at);
   let base = deadlines.filter(
-    (d) => (codes.length === 0 || hasCode(d)) && (solution === null || ofSolution(d, solution)) && (categories.length === 0 || categories.includes(categoryOf(d))),
+    (d) => (codes.length === 0 || hasCode(d)) && (solution === null || ofSolution(d, solution)) && (categories.length === 0 || categories.includes(categoryOf(d)) || aboutMeetings(d, categories)),
   );
   if (versions.found.length > 0) base = base.filter((d) => versions.found.some((version) => d.title.includes(version)));
   for (const entry of numbered) {
@@ -278,8 +286,11 @@ export function answerDeadlineQuestion(
   if (original !== null) {
     for (let at = original.start; at < original.start + original.length; at += 1) used.add(at);
     const dayOf = (d: Deadline) => (askedPublished ? (d.published ?? d.deadline) : d.deadline) ?? '9999';
-    const earliest = items.map(dayOf).sort()[0];
-    if (items.length > 1 && earliest !== undefined && earliest !== '9999') items = items.filter((d) => dayOf(d) === earliest);
+    // "the first information meeting": the first meeting, not the invitation to it.
+    const ofKind = items.filter((d) => categories.includes(categoryOf(d)));
+    const among = ofKind.length > 0 ? ofKind : items;
+    const earliest = among.map(dayOf).sort()[0];
+    if (items.length > 1 && earliest !== undefined && earliest !== '9999') items = among.filter((d) => dayOf(d) === earliest);
   }
   const agenda = (happens || (!namesDeadlines && code === null && solution === null)) && (when.kind === 'period' || when.kind === 'soon' || when.kind === 'passed');
   // "Hvad skete der med FK ORG i januar?": the switches of that system only.
@@ -491,6 +502,11 @@ function categoriesIn(words: readonly Word[], deadlines: readonly Deadline[]): D
   return [...found];
 }
 
+/** An item about meetings that is no meeting itself ("Invitationen til orienteringsmøderne sendes …"), when meetings are asked about. */
+function aboutMeetings(deadline: Deadline, categories: readonly DeadlineCategory[]): boolean {
+  return categories.includes('meeting') && categoryOf(deadline) === 'milestone' && titleWords(deadline).some((word) => COMPOUND_MEETING.test(word));
+}
+
 /** The end of a compound that names one meeting ("programledermødet", "orienteringsmøderne"). */
 const COMPOUND_MEETING = /(mode|moder|modet|moderne|modes|sporgetime\w*|webinar\w*)$/;
 
@@ -674,7 +690,7 @@ function topicIn(
   // "tell KOMBIT": an organisation is who, not what ("KOMBITs opdaterede databehandleraftaler").
   const organisationWords = new Set(organisationsIn(words).flatMap((organisation) => organisation.words));
   for (const [at, word] of words.entries()) {
-    if (used.has(at) || /\d/.test(word.folded) || VOCABULARY.has(word.folded) || organisationWords.has(at)) continue;
+    if (used.has(at) || /\d/.test(word.folded) || VOCABULARY.has(word.folded) || organisationWords.has(at) || WHO_WORDS.has(word.folded)) continue;
     // An English word is looked for by the deck's Danish ones ("queue" → "køen").
     const danish = danishBeginnings(word.folded);
     if (danish.length === 0 && (word.folded.length < 5 || isStopword(word.folded))) continue;
