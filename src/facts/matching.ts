@@ -30,8 +30,8 @@ const isStrong = (folded: string) => (!isStopword(folded) || NAMED_GROUPS.has(fo
 const SUBJECT_NAMES = new Map<string, string[][]>([['contexthandler2', phrases('ch2', 'ch 2', 'context handler', 'ny context handler', 'nsis context handler')]]);
 /** Words that ask for a reason. */
 const REASON_WORDS = new Set(phrases('hvorfor why')[0]);
-/** Words that ask for a day, not only name one. */
-const WHEN_ASKING = new Set(phrases('hvornår hvornaar when')[0]);
+/** Words that name a date without asking for one ("no CH2 date in the list"); "hvilken dato" asks. */
+const DATE_NOUNS = new Set(phrases('dato datoen date')[0]);
 /** At most this many facts answer one question. */
 const MOST_FACTS = 3;
 /** A subject with this many facts or fewer is answered with all of them. */
@@ -205,7 +205,7 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
   const asked = askedKind(words);
   const asksReason = words.some((word) => REASON_WORDS.has(word.folded));
   // "no CH2 date in the list" names a date; "hvornår", "when" asks for one.
-  const asksKind = asked !== null && (asked.kind !== 'when' || asked.words.some((at) => WHEN_ASKING.has((words[at] as Word).folded)));
+  const asksKind = asked !== null && (asked.kind !== 'when' || asked.words.some((at) => !DATE_NOUNS.has((words[at] as Word).folded)));
   const numbered = numberedWords(words);
   // "hvornår skifter Aarhus til Context Handler 2?" is a switch question, not one about CH2's facts.
   const asksSwitch = words.some((word) => SWITCH_WORDS.has(word.folded));
