@@ -251,6 +251,8 @@ export function answerDeadlineQuestion(
   const found = code === null ? topicIn(words, used, base, isNew ? [] : deadlines) : null;
   for (const at of found?.agreeing ?? []) used.add(at);
   const topic = found !== null && found.typed !== '' ? found : null;
+  // An invitation to the meetings is kept only when the question's words pick it ("invitationen").
+  base = base.filter((d) => !aboutMeetings(d, categories) || (topic?.items.has(d) ?? false));
   if (topic !== null) {
     // "hvornår er orienteringsmøderne og hvornår er go-live?": the topic narrows its own kind of items only.
     const topicKinds = new Set([...topic.items].map((d) => categoryOf(d)));
