@@ -9,6 +9,7 @@ import { deckFacts, type DeckFact } from '../facts/fact.js';
 import { messages } from '../i18n/messages.js';
 import { factsReply } from '../facts/present.js';
 import { matchFacts } from '../facts/matching.js';
+import { askedKind } from '../facts/askedKind.js';
 import { asksAboutNow } from '../operations/chat.js';
 import type { RegistryService } from '../registry/service.js';
 import { splitWords } from '../text/words.js';
@@ -60,7 +61,7 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
       // Nothing dated found, while a fact of the deck answers the question ("hvornår blev SKAT-data tilføjet
       // bilag A?", "fristen for to-faktor i SAPA?"): the fact answers, not "none".
       // Only a fact that reads as much of the question: "bølge 3" read whole by the deadlines is not a fact of wave 2.
-      if (answer !== null && foundNothing(answer) && !asksAboutNow(turn.words)) {
+      if (answer !== null && !asksAboutNow(turn.words) && (foundNothing(answer) || (nothingAsked(answer) && !asksForADay(turn.words)))) {
         const fact = matchFacts(turn.words, facts(), current);
         if (fact !== null && (fact.words.length >= new Set(answer.used).size || readsAllOf(fact.words, answer.used, turn.words))) return null;
       }
@@ -86,6 +87,17 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
 function readsAllOf(factWords: readonly number[], used: readonly number[], words: ChatTurn['words']): boolean {
   const read = new Set(factWords);
   return used.every((at) => read.has(at) || isStopword(words[at]?.folded ?? '') || isDeadlineQuestionWord(words[at]?.folded ?? ''));
+}
+
+/** Nothing found of what was asked, only the latest before it: "hvad skal vi gøre med to-faktor?" is no date question. */
+function nothingAsked(answer: DeadlineAnswer): boolean {
+  return answer.items.length === 0 && answer.unknownDays.length === 0 && (answer.switches?.length ?? 0) === 0;
+}
+
+/** The question asks for a day or a deadline ("hvornår", "frist", "when"). */
+function asksForADay(words: ChatTurn['words']): boolean {
+  const kind = askedKind(words)?.kind;
+  return kind === 'when' || kind === 'deadline';
 }
 
 /** An answer with no item, switch or undated item to show. */

@@ -692,7 +692,7 @@ function topicIn(
   // "tell KOMBIT": an organisation is who, not what ("KOMBITs opdaterede databehandleraftaler").
   const organisationWords = new Set(organisationsIn(words).flatMap((organisation) => organisation.words));
   for (const [at, word] of words.entries()) {
-    if (used.has(at) || /\d/.test(word.folded) || VOCABULARY.has(word.folded) || organisationWords.has(at) || WHO_WORDS.has(word.folded)) continue;
+    if (used.has(at) || /\d/.test(word.folded) || VOCABULARY.has(word.folded) || organisationWords.has(at)) continue;
     // An English word is looked for by the deck's Danish ones ("queue" → "køen").
     const danish = danishBeginnings(word.folded);
     if (danish.length === 0 && (word.folded.length < 5 || isStopword(word.folded))) continue;
@@ -703,7 +703,8 @@ function topicIn(
     // A word every item has says nothing; a word none of the rest has contradicts them: pass both over.
     if (fits.length === narrowed.length && fits.length > 0) agreeing.push(at);
     const fitsIn = (item: Deadline) => titleWords(item).some((titleWord) => stems.some((beginning) => titleWord.startsWith(beginning)));
-    const fitsElsewhere = () => typed === null && (danish.length > 0 || stem.length >= 6) && categoryOfWord(word.folded) === null && !items.some(fitsIn) && all.find((item) => !items.includes(item) && fitsIn(item));
+    // "kommunerne" is in many titles ("kommunens"): it says who, and picks no other items.
+    const fitsElsewhere = () => typed === null && (danish.length > 0 || stem.length >= 6) && categoryOfWord(word.folded) === null && !WHO_WORDS.has(word.folded) && !items.some(fitsIn) && all.find((item) => !items.includes(item) && fitsIn(item));
     if (fits.length === 0 && fitsElsewhere()) {
       // A word of other items' titles ("driving" → Køreprøvebooking, asked about go-lives): it asks about
       // something these items are not, so none of them answers it.

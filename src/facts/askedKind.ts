@@ -46,7 +46,7 @@ export function askedKind(words: readonly Word[]): { kind: AskedKind; words: num
 
 const DAY = /\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\b|\b\d{1,2}\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec)\b|\b(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|april|may|june|july|august|september|october|november|december)\b|\buge\s*\d|\bweeks?\s*\d|\b(19|20)\d\d\b/i;
 /** A price in the deck's Danish: "32 ører", "kr.", "pris". */
-const PRICE = /\bpris|\d\s*(ører|øre|kr\.?|kroner)\b/i;
+const PRICE = /\bpris|\d\s*(mia\.?|mio\.?|milliarder|millioner)?\s*(ører|øre|kr\.?|kroner)(?!\p{L})/iu;
 const DEADLINE = /frist|deadline|slutdato|senest|sign by|by \d/i;
 const stemOf = (folded: string) => folded.replace(/(erne|ene|er|e|s)$/, '').slice(0, 6);
 
@@ -63,6 +63,8 @@ export function factTells(fact: DeckFact, asked: { kind: AskedKind; noun: string
     case 'count': {
       for (const text of [fact.text, fact.textEn]) {
         const words = splitWords(text);
+        // "hvor mange procent": a share written with "%".
+        if ((asked.noun === 'procent' || asked.noun === 'percent') && /\d\s*%/.test(text)) return true;
         for (const [at, word] of words.entries()) {
           if (!/^\d+$/.test(word.folded) && !NUMBER_WORDS.has(word.folded)) continue;
           const next = words[at + 1]?.folded;
