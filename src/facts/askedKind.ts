@@ -57,6 +57,7 @@ const stemOf = (folded: string) => folded.replace(/(erne|ene|er|e|s)$/, '').slic
  */
 export function factTells(fact: DeckFact, asked: { kind: AskedKind; noun: string | null }): boolean {
   if (fact.tells?.includes(asked.kind)) return true;
+  if (fact.doesNotTell?.includes(asked.kind)) return false;
   switch (asked.kind) {
     case 'when':
       return fact.day !== null || DAY.test(fact.text) || DAY.test(fact.textEn);
