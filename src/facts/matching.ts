@@ -302,7 +302,8 @@ function contradictsNumber(fact: PreparedFact, numbered: ReadonlyMap<string, str
 /** The fact's Danish sentence names one of the subjects, as a word or the start of one ("SAPAs"). */
 function textNames(fact: DeckFact, named: ReadonlySet<string>): boolean {
   const folded = foldedText(fact);
-  return [...named].some((name) => name.length >= 3 && new RegExp(`(^|[^a-z0-9])${name.replace(/[^a-z0-9 ]/g, '')}`).test(folded));
+  // "databehandleraftaler" is named by "databehandleraftale" in the sentence: compared without the ending.
+  return [...named].some((name) => name.length >= 3 && new RegExp(`(^|[^a-z0-9])${stem(name.replace(/[^a-z0-9 ]/g, ''))}`).test(folded));
 }
 
 const foldedText = perObject((fact: DeckFact): string => fold(fact.text));
