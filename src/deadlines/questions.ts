@@ -315,7 +315,8 @@ export function answerDeadlineQuestion(
       code === null
         ? null
         : { typed: codes.length > 1 ? [...codes].sort(byCode).map((found) => writtenCode(found, base)).join(', ') : writtenCode(code, base), known: codes.some((found) => found.known) },
-    sameDeadline: codes.length > 1 && base.length > 1 ? days.size === 1 && !days.has('') : null,
+    // Said only when asked ("samme frist?"): "deadlines for KLIK 01 and KLIK 06?" is no yes-or-no question.
+    sameDeadline: codes.length > 1 && base.length > 1 && words.some((word) => SAME.has(word.folded)) ? days.size === 1 && !days.has('') : null,
     unknownDays,
     known,
     used: [...used],

@@ -56,6 +56,12 @@ export const MECHANISM_QUESTIONS: (FreshQuestion & { mechanism: string })[] = [
   // Who presented a topic; a Danish name does not turn an English question Danish.
   { mechanism: 'who', asOf: '2025-02-03', q: 'Who presented UDK Begravelseshjælp?', has: ['Sabine Hedegård', 'Source:'], not: ['Kilde:'] },
   { mechanism: 'who', asOf: '2025-02-03', q: 'hvem fortalte om den nye leverandør på FBS?', has: ['Katrine von Freiesleben'] },
+
+  // Several codes' deadlines are listed; whether they share one is said only when asked.
+  { mechanism: 'same only when asked', asOf: '2025-01-20', q: 'deadlines for K54 and KLIK 03?', has: ['18 February 2025', '24 January 2025'], not: ['same deadline'] },
+  { mechanism: 'same only when asked', asOf: '2025-01-20', q: 'har KLIK 03 og KLIK 04 samme frist?', has: ['samme frist: 24. januar 2025'] },
+  // The presenter of a topic is who presented it, before the topic's other facts.
+  { mechanism: 'who', asOf: '2025-02-03', q: 'who is presenting the data processing agreements?', has: ['Kenneth Borgstrøm'], not: ['template'] },
 ];
 
 describe('the mechanisms behind the third held-out set, in questions of our own', function () {
