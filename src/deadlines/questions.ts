@@ -114,6 +114,8 @@ const SWITCH_WORDS = new Set(
 );
 /** "K53, K54 og K55 – samme frist?": whether several codes share a deadline. */
 const SAME = new Set(phrases('samme same')[0]);
+/** One deadline asked of several codes ("frist for KLIK 03, 04 og 05?"): whether they share it is part of the answer. */
+const ONE_DEADLINE = new Set(phrases('frist fristen deadline slutdato slutdatoen')[0]);
 /** Every word of this reading's phrases: a question's word among them is read by it. */
 const VOCABULARY = new Set([
   ...DEADLINE_WORDS,
@@ -315,8 +317,8 @@ export function answerDeadlineQuestion(
       code === null
         ? null
         : { typed: codes.length > 1 ? [...codes].sort(byCode).map((found) => writtenCode(found, base)).join(', ') : writtenCode(code, base), known: codes.some((found) => found.known) },
-    // Said only when asked ("samme frist?"): "deadlines for KLIK 01 and KLIK 06?" is no yes-or-no question.
-    sameDeadline: codes.length > 1 && base.length > 1 && words.some((word) => SAME.has(word.folded)) ? days.size === 1 && !days.has('') : null,
+    // Said when asked ("samme frist?", or one "frist" for several codes); "deadlines for KLIK 01 and KLIK 06?" asks no such thing.
+    sameDeadline: codes.length > 1 && base.length > 1 && words.some((word) => SAME.has(word.folded) || ONE_DEADLINE.has(word.folded)) ? days.size === 1 && !days.has('') : null,
     unknownDays,
     known,
     used: [...used],
