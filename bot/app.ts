@@ -15,7 +15,7 @@ import type { RegistryStore } from '../src/store/registryStore.js';
 import { SurveysService } from '../src/surveys/services.js';
 import { ListSyncService } from '../src/sync/services.js';
 import { systemClock, type Clock } from '../src/time/clock.js';
-import { createAdapter } from './adapter.js';
+import { createAdapter, type ConnectorRetry } from './adapter.js';
 import { ConversationStore } from './conversations.js';
 import { ProactiveNotifier, type DeliveryOptions } from './notifier.js';
 import { SendPacer, type PacerOptions } from './pacing.js';
@@ -35,6 +35,8 @@ export interface AppDeps {
   /** With the default storage: a registry store of the test's own (one that fails, say). */
   store?: RegistryStore;
   delivery?: Partial<DeliveryOptions>;
+  /** botbuilder's retry waits on a failing connector (a test shortens them); botbuilder's own when left out. */
+  connectorRetry?: ConnectorRetry;
   /** Teams' limits on proactive sends (a test passes its own clock). */
   pacing?: Partial<PacerOptions>;
   /** The app's features; the product's list unless a test adds one. */
@@ -44,11 +46,11 @@ export interface AppDeps {
 }
 
 /** Everything the server needs: the storage, the registry, the notifier, the features started, the bot. */
-export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, pacing, env = process.env, features = FEATURES, fence = alwaysHeld }: AppDeps) {
+export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, connectorRetry, pacing, env = process.env, features = FEATURES, fence = alwaysHeld }: AppDeps) {
   const storage = given ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, leaderPollMs: config.leaderPollMs }, log, store));
   const { registry } = await createCore({ log, clock, storage });
 
-  const adapter = createAdapter(config, log);
+  const adapter = createAdapter(config, log, connectorRetry);
   const conversations = new ConversationStore(storage);
   // Every proactive send of the app shares one pace: Teams' limits are per app and tenant.
   const pacer = new SendPacer(pacing);

@@ -1,6 +1,6 @@
 import { metrics } from '../src/metrics.js';
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import type { Notifier, Reply } from '../src/chat/types.js';
+import type { Notifier, Reply, SentMessage } from '../src/chat/types.js';
 import type { DigestSender, SendOutcome } from '../src/digest/service.js';
 import type { Log } from '../src/log.js';
 import type { ConversationStore } from './conversations.js';
@@ -61,6 +61,19 @@ export class ProactiveNotifier implements Notifier, DigestSender {
     return this.deliver(conversationId, stored.reference, reply);
   }
 
+  /** Replaces a message the bot posted (updateActivity), after the turn, with the same retries as a post. */
+  update(message: SentMessage, reply: Reply): void {
+    this.track(
+      this.conversations.get(message.conversationId).then((stored) => {
+        if (!stored) {
+          this.log.error({ conversationId: message.conversationId }, 'cannot update a message: the bot has no reference to that conversation');
+          return;
+        }
+        return this.deliver(message.conversationId, stored.reference, reply, message.activityId).then(() => undefined);
+      }),
+    );
+  }
+
   async personalChatOf(aadObjectId: string): Promise<string | null> {
     return (await this.conversations.personalChatOf(aadObjectId))?.reference.conversation?.id ?? null;
   }
@@ -94,7 +107,8 @@ export class ProactiveNotifier implements Notifier, DigestSender {
     void tracked.finally(() => this.inFlight.delete(tracked));
   }
 
-  private async deliver(conversationId: string, reference: Partial<ConversationReference>, reply: Reply): Promise<SendOutcome> {
+  /** Posts the reply, or with `replacing` updates that message instead; a posted reply is told its id (`onSent`). */
+  private async deliver(conversationId: string, reference: Partial<ConversationReference>, reply: Reply, replacing?: string): Promise<SendOutcome> {
     for (let attempt = 1; ; attempt += 1) {
       if (!this.options.fence.holds()) {
         this.log.error({ conversationId, why: this.options.fence.problem() }, 'not sent: this bot lost its data folder lock to another bot');
@@ -102,10 +116,16 @@ export class ProactiveNotifier implements Notifier, DigestSender {
       }
       try {
         await this.options.pacer?.take(conversationId);
-        await this.sendOnce(reference, reply);
-        return { outcome: 'sent' };
+        const activityId = await this.sendOnce(reference, reply, replacing);
+        if (activityId !== null && replacing === undefined) await this.tellSent(reply, { conversationId, activityId });
+        return activityId === null ? { outcome: 'sent' } : { outcome: 'sent', activityId };
       } catch (error) {
         const status = statusOf(error);
+        if (status !== null && GONE.has(status) && replacing !== undefined) {
+          // The message may be deleted while the chat lives on: the conversation is not forgotten for that.
+          this.log.warn({ conversationId, status }, 'could not update a message: it or its conversation is gone');
+          return { outcome: 'failed', reason: `HTTP ${status}` };
+        }
         if (status !== null && GONE.has(status)) {
           this.log.warn({ conversationId, status }, 'the bot is no longer in that conversation: forgetting it');
           await this.conversations.forget(conversationId);
@@ -126,16 +146,28 @@ export class ProactiveNotifier implements Notifier, DigestSender {
    * One try. An error inside the turn would go to the adapter's onTurnError, which handles it, and the
    * call would then look like a success: catch it here and hand it to the retry loop instead.
    */
-  private async sendOnce(reference: Partial<ConversationReference>, reply: Reply): Promise<void> {
+  private async sendOnce(reference: Partial<ConversationReference>, reply: Reply, replacing?: string): Promise<string | null> {
     let failure: unknown = null;
+    let activityId: string | null = replacing ?? null;
     await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
       try {
-        await context.sendActivity(replyActivity(reply));
+        if (replacing === undefined) activityId = (await context.sendActivity(replyActivity(reply)))?.id ?? null;
+        else await context.updateActivity({ ...replyActivity(reply), id: replacing });
       } catch (error) {
         failure = error;
       }
     });
     if (failure !== null) throw failure;
+    return activityId;
+  }
+
+  /** The feature hears where its message landed; its failing to note that does not undo the delivery. */
+  private async tellSent(reply: Reply, sent: SentMessage): Promise<void> {
+    try {
+      await reply.onSent?.(sent);
+    } catch (error) {
+      this.log.error({ err: error, conversationId: sent.conversationId }, 'a posted message could not be noted for later updates');
+    }
   }
 
   private delayBefore(attempt: number, error: unknown): number {

@@ -93,10 +93,10 @@ export class FkiBot {
   /** A message's reply, an Action.Submit's result, a welcome or a goodbye. */
   private async send(context: TurnContext, turn: ChatTurn, outcome: TurnOutcome): Promise<void> {
     if (outcome.type === 'reply') {
-      await context.sendActivity(replyActivity(outcome.reply));
+      await sendNoted(context, outcome.reply);
     } else if (outcome.type === 'action') {
       const { result } = outcome;
-      await context.sendActivity(replyActivity(result.type === 'card' ? result.reply : { text: result.text }));
+      await sendNoted(context, result.type === 'card' ? result.reply : { text: result.text });
       await this.post(context, result);
     } else if (turn.event.type === 'installed') {
       // Teams sends installationUpdate and conversationUpdate for one install: welcome on the first only.
@@ -109,7 +109,7 @@ export class FkiBot {
   /** Messages an action asks to post into the conversation besides its response. */
   private async post(context: TurnContext, result: ActionResult): Promise<void> {
     if (result.type === 'error') return;
-    for (const reply of result.post ?? []) await context.sendActivity(replyActivity(reply));
+    for (const reply of result.post ?? []) await sendNoted(context, reply);
   }
 
   private async sendWelcome(context: TurnContext, turn: ChatTurn): Promise<void> {
@@ -156,6 +156,14 @@ export class FkiBot {
       this.log.error({ err: error, conversation: activity.conversation?.id }, 'could not record the conversation');
     });
   }
+}
+
+/** Sends a reply into the turn's conversation and tells the feature where it landed (`Reply.onSent`). */
+async function sendNoted(context: TurnContext, reply: Reply): Promise<void> {
+  const sent = await context.sendActivity(replyActivity(reply));
+  const conversationId = context.activity.conversation?.id;
+  // Noting where it landed is the feature's; its failing must not turn a delivered reply into an error.
+  if (reply.onSent && sent?.id && conversationId) await Promise.resolve(reply.onSent({ conversationId, activityId: sent.id })).catch(() => undefined);
 }
 
 async function respond(context: TurnContext, response: InvokeResponse): Promise<void> {

@@ -42,6 +42,8 @@ export function chatTurnOf(activity: Partial<Activity>): ChatTurn {
       aadObjectId: activity.channelId === 'msteams' ? (activity.from?.aadObjectId ?? null) : null,
     },
     activityId: activity.id ?? null,
+    // Teams names the message a card button was pressed on in the invoke's replyToId.
+    cardMessageId: activity.type === 'invoke' || (activity.type === 'message' && activity.value !== undefined) ? (activity.replyToId ?? null) : null,
     event: eventOf(activity),
     state,
   };

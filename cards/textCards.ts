@@ -13,6 +13,21 @@ export function linkCard(lines: string[], button: string, url: string): Adaptive
   return renderCard(LINK, { lines, button, url });
 }
 
+const QUESTIONS = cardTemplate(new URL('./templates/questions.json', import.meta.url));
+
+/**
+ * A card of plain lines with questions to ask as buttons: each sends its question as the user's message
+ * (Teams' imBack), so it goes through the router as if typed, and shows in the chat as asked.
+ */
+export function questionsCard(lines: string[], questions: readonly string[]): AdaptiveCard {
+  return renderCard(QUESTIONS, { lines, questions });
+}
+
+/** What a question button sends: Teams posts `value` as the user's message. */
+export function askAction(title: string, question: string): { type: 'Action.Submit'; title: string; data: { msteams: { type: 'imBack'; value: string } } } {
+  return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value: question } } };
+}
+
 const SUBSCRIBE = cardTemplate(new URL('./templates/subscribe.json', import.meta.url));
 
 /** One calendar feed offered for subscription: Outlook on the web, a webcal: link, and its address to copy. */

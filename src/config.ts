@@ -36,6 +36,8 @@ const envSchema = z.object({
   /** The zone of every schedule and of "this week" (the name is the setting's first use, kept). */
   DIGEST_TZ: z.string().default('Europe/Copenhagen'),
   DEFAULT_LANGUAGE: z.enum(['da', 'en']).default('da'),
+  /** The Teams app's id (the manifest's `id`); MicrosoftAppId when not set, as the manifest has it. */
+  TEAMS_APP_ID: z.string().default(''),
 });
 
 export interface Config {
@@ -58,7 +60,10 @@ export interface Config {
   logLevel: string;
   maxBodyBytes: number;
   adminIds: string[];
-  /** Signs survey links. Local mode makes one per start when none is set (links then die with a restart). */
+  /**
+   * Signs survey links. When none is set (local mode), a random one here, and the surveys feature signs
+   * with a key it makes once and keeps with the data instead (src/surveys/linkKey.ts).
+   */
   surveyLinkSecret: string;
   surveyLinkSecretGenerated: boolean;
   surveyLinkDays: number;
@@ -80,6 +85,11 @@ export interface Config {
    * spoke in words that did (a welcome, "Aula", 👍). Never the client's locale.
    */
   defaultLanguage: 'da' | 'en';
+  /**
+   * The Teams app's id, for deep links into its tab ("Åbn CH2-overblik"); empty outside Teams (local
+   * mode, the Playground), where a link opens the page itself.
+   */
+  teamsAppId: string;
 }
 
 function splitList(value: string): string[] {
@@ -167,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     opsToken: opsToken || null,
     opsOpenWithoutToken: localMode && isLoopback(host),
     defaultLanguage: e.DEFAULT_LANGUAGE,
+    teamsAppId: e.TEAMS_APP_ID.trim() || e.MicrosoftAppId.trim(),
   };
 }
 

@@ -16,11 +16,19 @@ export function answerCard(view: AnswerView, contributed?: { buttons: readonly C
     lang: view.lang,
     title: view.title,
     lines: view.lines,
+    // The details as two compact columns of TextRuns (a FactSet would read the data as Markdown).
     facts: view.facts.map((fact) => ({ ...fact, askVendor: askVendor(fact.askVendor) })),
     items: view.items,
+    rest: view.rest,
+    showAll: view.showAll,
     more: view.more,
     choices: view.choices.map((choice) => ({ ...choice, verb: AnswerVerbs.pick, topic: view.topic })),
+    isSystem: view.isSystem,
+    isSystemVerb: AnswerVerbs.isSystem,
     askVendor: askVendor(view.askVendor),
+    // A next step asks its question as the user (imBack), so it goes through the router as typed; or opens a page.
+    asks: view.next.filter((step) => 'question' in step),
+    opens: view.next.filter((step) => 'url' in step),
   });
   return contributed ? withContributedButtons(card, contributed.buttons, contributed.refresh) : card;
 }

@@ -1,6 +1,6 @@
 import { answerCard } from './card.js';
 import { SurveysService } from '../surveys/services.js';
-import { defineFeature } from '../app/feature.js';
+import { defineFeature, type HelpExample } from '../app/feature.js';
 import type { ChatRouter, ChatTurn, Reply } from '../chat/types.js';
 import { refreshUsersOf, viewerOf } from '../app/cardActions.js';
 import type { FeatureContext } from '../app/feature.js';
@@ -10,7 +10,10 @@ import type { RegistryService } from '../registry/service.js';
 import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
 import type { Clock } from '../time/clock.js';
 import { answerAbout, answerQuestion, type Answered, type PendingReport } from './answer.js';
-import { present, viewToText } from './present.js';
+import { present, presentVendorOffer, viewToText, type PresentOptions } from './present.js';
+import { questionsCard } from '../../cards/textCards.js';
+import { overviewLink } from '../links/overview.js';
+import type { Config } from '../config.js';
 import { AnswerActionData, AnswerSearches, AnswerVerbs } from './verbs.js';
 import type { Registry } from '../registry/registry.js';
 import type { SystemRecord } from '../registry/system.js';
@@ -24,18 +27,38 @@ export interface AnswersDeps {
   pendingAnswers?: () => ReadonlyMap<string, PendingReport> | Promise<ReadonlyMap<string, PendingReport>>;
   /** Buttons other features put on the systems of an answer ("Følg"), per viewer. */
   cardActions?: FeatureContext['cardActions'];
+  /** Where the overview tab is ("Åbn CH2-overblik" under lists and counts); no link when left out. */
+  config?: Pick<Config, 'teamsAppId' | 'publicBaseUrl'>;
 }
 
+/** What the help card and the command menu offer of the answers; also the route's sample phrases. */
+const ANSWER_HELP: HelpExample[] = [
+  { rank: 10, menu: true, da: { title: 'hvornår skifter SAPA til CH2?', description: 'Dato, status og kilde for et systems skift til Context Handler 2' }, en: { title: 'when does SAPA switch to CH2?', description: "Date, status and source of a system's switch to Context Handler 2" } },
+  { rank: 11, da: { title: 'STS 2 for KY?' }, en: { title: 'STS 2 for KY?' } },
+  { rank: 12, menu: true, da: { title: 'hvilke systemer mangler en dato?', description: 'Systemer uden kendt dato for skiftet' }, en: { title: 'systems without a date?', description: 'Systems without a known date for the switch' } },
+  { rank: 30, da: { title: 'alle systemer' }, en: { title: 'all systems' } },
+];
+
 /** Questions about CH2/STS2 dates, and the "did you mean" buttons of ambiguous answers. */
-export function registerAnswers(router: ChatRouter, { registry, clock, pendingAnswers, cardActions }: AnswersDeps): void {
+export function registerAnswers(router: ChatRouter, { registry, clock, pendingAnswers, cardActions, config }: AnswersDeps): void {
   const today = () => calendarDayAt(clock.now(), DANISH_ZONE);
+  // How an answer is shown here: a channel's few lines, the overview's link, "Frister for …" where the data has any.
+  const shownIn = async (turn: ChatTurn): Promise<PresentOptions> => {
+    const current = await registry.current();
+    const solutions = new Set(current.deadlines.map((deadline) => deadline.solution.trim().toLocaleLowerCase('da')));
+    return {
+      channel: turn.conversation.kind === 'channel',
+      overview: config ? overviewLink(config, turn.lang) : null,
+      hasDeadlines: (solution) => solutions.has(solution.trim().toLocaleLowerCase('da')),
+    };
+  };
   const answerIn = async (turn: ChatTurn, question: string, words: ChatTurn['words']) =>
     answerQuestion(question, { registry: await registry.current(), today: today(), locale: turn.locale, lang: turn.lang, words, pending: await pendingAnswers?.() });
   // Other features' buttons on the systems answered about, in this viewer's state; Teams rebuilds the card per viewer.
-  const replyIn = (turn: ChatTurn, question: string, answered: Answered) => {
+  const replyIn = async (turn: ChatTurn, question: string, answered: Answered) => {
     const systems = answered.answer.kind === 'found' ? answered.answer.facts.map((fact) => fact.system) : [];
     const buttons = cardActions?.(systems.map((system) => ({ on: 'system' as const, subject: system })), viewerOf(turn), turn.lang) ?? [];
-    return answerReply(answered, { buttons, refresh: { verb: AnswerVerbs.refresh, data: { question, lang: turn.lang }, userIds: refreshUsersOf(turn) } });
+    return answerReply(answered, { buttons, refresh: { verb: AnswerVerbs.refresh, data: { question, lang: turn.lang }, userIds: refreshUsersOf(turn) } }, await shownIn(turn));
   };
 
   router.message(
@@ -43,9 +66,10 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
     (turn, answered) => replyIn(turn, turn.text, answered),
     {
       reads: (answered) => answered.used ?? [],
+      // The help's examples are samples too: one list of phrases, proven to reach this route.
       samples: {
-        da: ['hvornår skifter SAPA til CH2?', 'STS 2 for KY?', 'hvilke systemer mangler en dato?', 'alle systemer'],
-        en: ['when does SAPA switch to CH2?', 'when does KY switch to STS 2?', 'which systems are missing a date?', 'all systems'],
+        da: [...ANSWER_HELP.map((example) => example.da.title)],
+        en: [...ANSWER_HELP.map((example) => example.en.title), 'when does KY switch to STS 2?', 'which systems are missing a date?'],
       },
     },
   );
@@ -56,13 +80,23 @@ export function registerAnswers(router: ChatRouter, { registry, clock, pendingAn
       return { type: 'error', code: 'SYSTEM_NOT_FOUND', text: answerTexts(turn.lang).systemGone(name) };
     }
     const answer = answerAbout([system], topic, today(), await pendingAnswers?.());
-    return { type: 'card', reply: answerReply({ lang: turn.lang, today: today(), answer }) };
+    return { type: 'card', reply: answerReply({ lang: turn.lang, today: today(), answer }, undefined, await shownIn(turn)) };
+  });
+
+  // "Er 'Nexsu' et system?": yes offers the vendor survey (or answers, if the name has become known); no offers nothing.
+  router.action(AnswerVerbs.isSystem, AnswerActionData.isSystem, async (turn, { name, answer }) => {
+    const m = answerTexts(turn.lang);
+    if (answer === 'no') return { type: 'card', reply: { text: m.isSystem.notOne(name), card: questionsCard([m.isSystem.notOne(name)], [m.listTitle.all.toLocaleLowerCase(turn.lang)]) } };
+    const known = (await registry.current()).find(name);
+    if (known !== undefined) return { type: 'card', reply: answerReply({ lang: turn.lang, today: today(), answer: answerAbout([known], 'both', today(), await pendingAnswers?.()) }, undefined, await shownIn(turn)) };
+    const view = presentVendorOffer(name, turn.lang);
+    return { type: 'card', reply: { text: viewToText(view), card: answerCard(view) } };
   });
 
   router.action(AnswerVerbs.refresh, AnswerActionData.refresh, async (turn, { question }) => {
     const answered = await answerIn(turn, question, splitWords(question));
     if (answered === null) return { type: 'error', code: 'QUESTION_NOT_UNDERSTOOD', text: messages(turn.lang).badAction };
-    return { type: 'card', reply: replyIn(turn, question, answered) };
+    return { type: 'card', reply: await replyIn(turn, question, answered) };
   });
 
   // The message extension: "SAPA: CH2 21. januar 2025" dropped into any chat or channel post.
@@ -98,20 +132,15 @@ function searchSystems(registry: Registry, query: string, today: IsoDate): Syste
   return [...new Set(systems)].slice(0, SEARCH_RESULTS);
 }
 
-export function answerReply(answered: Answered, contributed?: Parameters<typeof answerCard>[1]): Reply & { card: NonNullable<Reply['card']> } {
-  const view = present(answered);
+export function answerReply(answered: Answered, contributed?: Parameters<typeof answerCard>[1], options?: PresentOptions): Reply & { card: NonNullable<Reply['card']> } {
+  const view = present(answered, options);
   return { text: viewToText(view), card: answerCard(view, contributed) };
 }
 
 export const answers = defineFeature({
   name: 'answers',
   uses: [SurveysService],
-  help: [
-    { rank: 10, menu: true, da: { title: 'hvornår skifter SAPA til CH2?', description: 'Dato, status og kilde for et systems skift til Context Handler 2' }, en: { title: 'when does SAPA switch to CH2?', description: "Date, status and source of a system's switch to Context Handler 2" } },
-    { rank: 11, da: { title: 'STS 2 for KY?' }, en: { title: 'STS 2 for KY?' } },
-    { rank: 12, menu: true, da: { title: 'hvilke systemer mangler en dato?', description: 'Systemer uden kendt dato for skiftet' }, en: { title: 'systems without a date?', description: 'Systems without a known date for the switch' } },
-    { rank: 30, da: { title: 'alle systemer' }, en: { title: 'all systems' } },
-  ],
+  help: ANSWER_HELP,
   register: (router, context) =>
     registerAnswers(router, {
       ...context,

@@ -15,8 +15,17 @@ interface AnswerTexts {
   datedUnconfirmed(name: string, target: string, date: string, relative: string): string;
   noDate(name: string, target: string): string;
   notApplicable(name: string, target: string): string;
-  label: { status: string; vendor: string; owner: string; source: string; updated: string; note: string; fullName: string; ch2: string; sts2: string };
+  label: { vendor: string; owner: string; source: string; updated: string; note: string; fullName: string; ch2: string; sts2: string };
   noValue: string;
+  /** A switch whose day no source gives yet. */
+  noDateYet: string;
+  /** A link to a system's source: "Kilde: Digitaliseringskataloget". */
+  sourceLink(source: string): string;
+  /** "Vis alle (12)": the lines a channel does not show at once. */
+  showAll(count: number): string;
+  /** An unknown name: asked before any survey is offered. */
+  isSystem: { question(name: string): string; yes: string; no: string; offer(name: string): string; notOne(name: string): string };
+  next: { deadlines(solution: string): string; deadlinesQuestion(solution: string): string; retirementPlan: string };
   askVendorOffer(vendor: string | null): string;
   askVendorButton: string;
   ambiguous(query: string): string;
@@ -55,10 +64,25 @@ const da: AnswerTexts = {
   noDate: (name, target) => `Der er endnu ingen kendt dato for ${genitive(name)} skift til ${target}.`,
   notApplicable: (name, target) => `${name} skal ikke skifte til ${target}: skiftet er ikke relevant for systemet.`,
   label: {
-    status: 'Status', vendor: 'Leverandør', owner: 'Ejer', source: 'Kilde', updated: 'Senest ændret', note: 'Bemærkning',
-    fullName: 'Fuldt navn', ch2: 'CH2-dato', sts2: 'STS 2-dato',
+    vendor: 'Leverandør', owner: 'Ejer', source: 'Kilde', updated: 'Senest ændret', note: 'Bemærkning',
+    fullName: 'Fuldt navn', ch2: 'CH2', sts2: 'STS 2',
   },
   noValue: 'ukendt',
+  noDateYet: 'ikke kendt endnu',
+  sourceLink: (source) => `Kilde: ${source}`,
+  showAll: (count) => `Vis alle (${count})`,
+  isSystem: {
+    question: (name) => `Er "${name}" et system?`,
+    yes: 'Ja',
+    no: 'Nej',
+    offer: (name) => `Jeg har ingen dato for "${name}". Skal jeg sende et spørgeskema til leverandøren, så KOMBIT får datoen?`,
+    notOne: (name) => `Godt, så spørger jeg ingen leverandør om "${name}". Skriv "alle systemer" for at se de systemer jeg kender.`,
+  },
+  next: {
+    deadlines: (solution) => `Frister for ${solution}`,
+    deadlinesQuestion: (solution) => `frister for ${solution}`,
+    retirementPlan: 'Åbn planen på Digitaliseringskataloget',
+  },
   askVendorOffer: (vendor) =>
     vendor ? `Skal jeg spørge leverandøren (${vendor})?` : 'Skal jeg spørge leverandøren?',
   askVendorButton: 'Spørg leverandøren',
@@ -115,10 +139,25 @@ const en: AnswerTexts = {
   noDate: (name, target) => `No date is known yet for ${name}'s switch to ${target}.`,
   notApplicable: (name, target) => `${name} does not need to switch to ${target}: the switch does not apply to it.`,
   label: {
-    status: 'Status', vendor: 'Vendor', owner: 'Owner', source: 'Source', updated: 'Last changed', note: 'Note',
-    fullName: 'Full name', ch2: 'CH2 date', sts2: 'STS 2 date',
+    vendor: 'Vendor', owner: 'Owner', source: 'Source', updated: 'Last changed', note: 'Note',
+    fullName: 'Full name', ch2: 'CH2', sts2: 'STS 2',
   },
   noValue: 'unknown',
+  noDateYet: 'not known yet',
+  sourceLink: (source) => `Source: ${source}`,
+  showAll: (count) => `Show all (${count})`,
+  isSystem: {
+    question: (name) => `Is "${name}" a system?`,
+    yes: 'Yes',
+    no: 'No',
+    offer: (name) => `I have no date for "${name}". Shall I send the vendor a survey, so that KOMBIT gets the date?`,
+    notOne: (name) => `Fine, I will not ask any vendor about "${name}". Type "all systems" to see the systems I know.`,
+  },
+  next: {
+    deadlines: (solution) => `Deadlines for ${solution}`,
+    deadlinesQuestion: (solution) => `deadlines for ${solution}`,
+    retirementPlan: 'Open the plan on Digitaliseringskataloget',
+  },
   askVendorOffer: (vendor) => (vendor ? `Shall I ask the vendor (${vendor})?` : 'Shall I ask the vendor?'),
   askVendorButton: 'Ask the vendor',
   ambiguous: (query) => `Several systems match "${query}". Which one did you mean?`,

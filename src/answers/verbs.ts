@@ -9,6 +9,8 @@ export const AnswerVerbs = {
   pick: 'answers.pick',
   /** Teams rebuilds an answer's card for the person looking at it (their own buttons): `{ question }`. */
   refresh: 'answers.refresh',
+  /** "Er 'Nexsu' et system?" answered: `{ name, answer: 'yes' | 'no' }`; yes offers the vendor survey. */
+  isSystem: 'answers.isSystem',
 } as const;
 
 /** Search commands of the message extension; the manifest declares the same ids. */
@@ -25,4 +27,5 @@ export const AnswerActionData = {
     topic: z.enum(['ch2', 'sts2', 'both'] satisfies SwitchTopic[]).catch('both'),
   }),
   refresh: z.object({ question: cardText(MAX_MESSAGE_CHARS) }),
+  isSystem: z.object({ name: cardText(100), answer: z.enum(['yes', 'no']) }),
 } as const;

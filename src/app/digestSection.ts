@@ -6,7 +6,7 @@ import type { IsoDate } from '../time/calendarDate.js';
 export interface DigestSectionView {
   heading: string;
   /** Sub-headings with their lines (the weeks of "due soon"); otherwise one group without a heading. */
-  groups: { heading: string | null; lines: { lead: string; text: string }[] }[];
+  groups: { heading: string | null; lines: { lead: string; text: string; url?: string | null }[] }[];
   /** "+4 mere": lines left out to keep the message short (null when none were). */
   more: string | null;
 }

@@ -17,6 +17,7 @@ export const silentNotifier: Notifier = {
   toConversation: () => {},
   toUser: () => {},
   canReachUser: async () => false,
+  update: () => {},
 };
 
 /**

@@ -47,6 +47,11 @@ export interface ChatTurn {
   };
   user: { id: string; name: string | null; aadObjectId: string | null };
   activityId: string | null;
+  /**
+   * The message whose card a button was pressed on (Teams: the invoke's replyToId), so a feature can
+   * update that message later; null or absent for anything else.
+   */
+  cardMessageId?: string | null;
   event: TurnEvent;
   /** A typed per-turn bag: middleware fills it for the middleware and handlers after it (see turnState). */
   state: TurnState;
@@ -59,6 +64,17 @@ export interface Reply {
   card?: AdaptiveCard;
   /** A short preview for notifications and the activity feed; the first line of `text` when left out. */
   summary?: string;
+  /**
+   * Told where the message landed once it is posted (the edge calls it after delivery), so that the
+   * feature can update that message in place later with `Notifier.update`.
+   */
+  onSent?: (sent: SentMessage) => Awaitable<void>;
+}
+
+/** A message the bot posted: its conversation and its id there (what `Notifier.update` replaces). */
+export interface SentMessage {
+  conversationId: string;
+  activityId: string;
 }
 
 /**
@@ -75,7 +91,7 @@ export type ActionResult =
  * message that cannot be delivered is logged by the notifier, never dropped silently.
  */
 /** How a delivery ended: posted, the conversation is gone (the bot was removed), or it failed for now. */
-export type SendOutcome = { outcome: 'sent' } | { outcome: 'gone' } | { outcome: 'failed'; reason: string };
+export type SendOutcome = { outcome: 'sent'; activityId?: string } | { outcome: 'gone' } | { outcome: 'failed'; reason: string };
 
 export interface Notifier {
   /** Into a conversation, with the retries, waiting for the outcome (for deliveries that are recorded). */
@@ -88,6 +104,11 @@ export interface Notifier {
   toUser(aadObjectId: string, reply: Reply): void;
   /** Whether the bot has a personal chat with the user to post into. */
   canReachUser(aadObjectId: string): Promise<boolean>;
+  /**
+   * Replaces a message the bot posted earlier (Teams: updateActivity) with this reply, after the turn,
+   * with the retries; a message that cannot be updated is logged, never dropped silently.
+   */
+  update(message: SentMessage, reply: Reply): void;
 }
 
 export type Awaitable<T> = T | Promise<T>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { stackCards } from '../../cards/compose.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { refreshUsersOf, viewerOf } from '../app/cardActions.js';
-import { defineFeature, type FeatureContext } from '../app/feature.js';
+import { defineFeature, type FeatureContext, type HelpExample } from '../app/feature.js';
 import { cardText } from '../chat/cardData.js';
 import { MAX_MESSAGE_CHARS, type ChatRouter, type ChatTurn, type Reply } from '../chat/types.js';
 import { deckFacts, type DeckFact } from '../facts/fact.js';
@@ -20,6 +20,8 @@ import { deadlineDigestSections } from './digestSections.js';
 import { ANSWER_SECTION_LINES, digestViewToText, presentDeadlineAnswer } from './present.js';
 import { answerDeadlineQuestion, isDeadlineQuestionWord, type DeadlineAnswer } from './questions.js';
 import { isStopword } from '../text/stopwords.js';
+import type { Config } from '../config.js';
+import { overviewLink } from '../links/overview.js';
 
 export interface DeadlinesDeps {
   registry: RegistryService;
@@ -28,6 +30,8 @@ export interface DeadlinesDeps {
   facts?: () => readonly DeckFact[];
   /** Buttons other features put on the deadlines of an answer ("Færdig ✓"), per viewer. */
   cardActions?: FeatureContext['cardActions'];
+  /** Where the overview tab is ("Åbn CH2-overblik" under a list); no link when left out. */
+  config?: Pick<Config, 'teamsAppId' | 'publicBaseUrl'>;
 }
 
 /** Card verbs of the deadlines feature. */
@@ -37,14 +41,26 @@ export const DeadlineVerbs = {
 } as const;
 const RefreshData = z.object({ question: cardText(MAX_MESSAGE_CHARS) });
 
+/** What the help card and the command menu offer of the deadlines; also the route's sample phrases. */
+const DEADLINE_HELP: HelpExample[] = [
+  { rank: 20, da: { title: 'hvilke frister er der i marts?' }, en: { title: 'which deadlines are there in March?' } },
+  { rank: 21, da: { title: 'hvad sker der i næste uge?' }, en: { title: 'what happens next week?' } },
+  { rank: 22, da: { title: 'hvornår er fristen for K53?' }, en: { title: 'when is the deadline for K53?' } },
+  { rank: 23, da: { title: 'hvornår er næste spørgetime?' }, en: { title: 'when is the next Q&A meeting?' } },
+  { rank: 24, card: false, menu: true, da: { title: 'frister', description: 'KLIK-opgaver og andre frister de næste 14 dage' }, en: { title: 'deadlines', description: 'KLIK tasks and other deadlines in the next 14 days' } },
+];
+
 /**
  * "frister", "hvilke frister er der i marts?", "hvad sker der i næste uge?", "hvornår er fristen for
  * K53?", "KLIK-opgaver for UDK Begravelseshjælp", "hvornår er næste spørgetime?", "hvad er nyt i KLIK?".
  */
-export function registerDeadlines(router: ChatRouter, { registry, clock, facts = deckFacts, cardActions }: DeadlinesDeps): void {
+export function registerDeadlines(router: ChatRouter, { registry, clock, facts = deckFacts, cardActions, config }: DeadlinesDeps): void {
   const today = () => calendarDayAt(clock.now(), DANISH_ZONE);
   const reply = (turn: ChatTurn, question: string, answer: DeadlineAnswer): Reply & { card: AdaptiveCard } => {
-    const view = presentDeadlineAnswer(answer, today(), turn.lang);
+    const view = presentDeadlineAnswer(answer, today(), turn.lang, {
+      channel: turn.conversation.kind === 'channel',
+      overview: config ? overviewLink(config, turn.lang) : null,
+    });
     // Nothing dated, but the deck tells what is known about the solution: say that, never only "none".
     const known = answer.known.length > 0 ? factsReply(answer.known, turn.lang) : null;
     const text = known ? `${digestViewToText(view)}\n\n${known.text}` : digestViewToText(view);
@@ -70,9 +86,10 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
     (turn, answer) => reply(turn, turn.text, answer),
     {
       reads: (answer) => answer.used,
+      // The help's examples are samples too: one list of phrases, proven to reach this route.
       samples: {
-        da: ['hvilke frister er der i marts?', 'hvornår er fristen for K53?', 'hvad sker der i næste uge?', 'hvornår er næste spørgetime?'],
-        en: ['which deadlines are there in March?', 'when is the deadline for K53?', 'what happens next week?', 'when is the next webinar?'],
+        da: DEADLINE_HELP.map((example) => example.da.title),
+        en: [...DEADLINE_HELP.map((example) => example.en.title), 'when is the next webinar?'],
       },
     },
   );
@@ -107,13 +124,7 @@ function foundNothing(answer: DeadlineAnswer): boolean {
 
 export const deadlines = defineFeature({
   name: 'deadlines',
-  help: [
-    { rank: 20, da: { title: 'hvilke frister er der i marts?' }, en: { title: 'which deadlines are there in March?' } },
-    { rank: 21, da: { title: 'hvad sker der i næste uge?' }, en: { title: 'what happens next week?' } },
-    { rank: 22, da: { title: 'hvornår er fristen for K53?' }, en: { title: 'when is the deadline for K53?' } },
-    { rank: 23, da: { title: 'hvornår er næste spørgetime?' }, en: { title: 'when is the next Q&A meeting?' } },
-    { rank: 24, card: false, menu: true, da: { title: 'frister', description: 'KLIK-opgaver og andre frister de næste 14 dage' }, en: { title: 'deadlines', description: 'KLIK tasks and other deadlines in the next 14 days' } },
-  ],
+  help: DEADLINE_HELP,
   languageWords: {
     da: 'frist frister fristen møder møde aftaler aftale opgaver spørgetime spørgetimer nyt sker',
     en: 'deadline deadlines meeting meetings agreement agreements task tasks webinar webinars happens new',

@@ -10,11 +10,14 @@ import type { Deadline } from './deadline.js';
 import { formatItemPeriod, isPeriod } from './itemPeriod.js';
 import { isoWeekOf, type DatedItem, type Digest } from './digest.js';
 import { periodsOf, type DeadlineAnswer, type DeadlineWhen } from './questions.js';
+import { webAddress } from '../text/plainText.js';
+import type { OverviewLink } from '../links/overview.js';
 
-/** A line of a list: a bold lead ("SAPA K53") and the rest. */
+/** A line of a list: a bold lead ("SAPA K53"), the rest, and the item's page (its KLIK task) when the data has one. */
 export interface Line {
   lead: string;
   text: string;
+  url?: string | null;
 }
 
 export interface Section {
@@ -23,7 +26,13 @@ export interface Section {
   groups: { heading: string | null; lines: Line[] }[];
   /** "+4 mere": lines left out to keep the message short (null when none were). */
   more: string | null;
+  /** In a channel: the lines not shown at once, behind "Vis alle" (`showAll`). */
+  rest?: Line[];
+  showAll?: string | null;
 }
+
+/** Lines an answer's section shows in a channel; "Vis alle" opens the rest, so a thread is not flooded. */
+export const CHANNEL_SECTION_LINES = 5;
 
 /** Lines a digest section shows; the rest are counted, so that no message outgrows Teams' limit. */
 export const DIGEST_SECTION_LINES = 6;
@@ -51,6 +60,8 @@ export interface DigestView {
   /** "Abonnér i Outlook": the calendar feed with the same deadlines, when the bot serves one. */
   /** The feed's address (shown, to copy) and Outlook on the web's page that subscribes to it (the button). */
   calendar: { line: string; button: string; url: string; subscribeUrl: string } | null;
+  /** Pages offered under it ("Åbn CH2-overblik"); none when left out. */
+  links?: OverviewLink[];
 }
 
 const weekdayFormat = (lang: Lang, year: boolean) =>
@@ -79,7 +90,7 @@ export function deadlineLine(deadline: Deadline, today: IsoDate, lang: Lang, wit
       : `${label}: ${weekdays[lang][withYear ? 'long' : 'short'].format(dayAsUtcDate(deadline.deadline))} (${formatRelative(daysBetween(today, deadline.deadline), lang)})`;
   const parts = [deadline.title, day];
   if (deadline.kind === 'klik' && deadline.klikStatus === 'not-published') parts.push(m.notPublished);
-  return { lead: deadlineLead(deadline, lang), text: parts.join(' · ') };
+  return { lead: deadlineLead(deadline, lang), text: parts.join(' · '), url: webAddress(deadline.url) };
 }
 
 /** "Periode: uge 6–13 2025 (om 3 uger)", "… (i gang nu)": a period is never shown as one of its days. */
@@ -96,7 +107,7 @@ function publishedLine(item: DatedItem, lang: Lang): Line {
   const parts = [item.deadline.title, `${m.publishedLabel(item.deadline.kind)}: ${formatDay(item.day, lang)}`];
   if (isPeriod(item.deadline)) parts.push(`${m.periodLabel}: ${formatItemPeriod(item.deadline.from, item.deadline.deadline, lang)}`);
   else if (item.deadline.deadline) parts.push(`${m.dayLabel(isDue(item.deadline))}: ${formatDay(item.deadline.deadline, lang)}`);
-  return { lead: deadlineLead(item.deadline, lang), text: parts.join(' · ') };
+  return { lead: deadlineLead(item.deadline, lang), text: parts.join(' · '), url: webAddress(item.deadline.url) };
 }
 
 /** "CH2: 18. marts 2025 (om 4 uger) · STS 2: …" for the switches in a period. */
@@ -139,7 +150,8 @@ export function presentDigestPart(digest: Digest, part: DigestPart, lang: Lang):
     case 'sent':
       return single(m.sent, digest.sent.map((item) => publishedLine(item, lang)));
     case 'passed':
-      return single(m.passed, digest.passed.map((item) => deadlineLine(item.deadline, digest.asOf, lang, false)));
+      // What just passed, newest first: yesterday before last week.
+      return single(m.passed, [...digest.passed].sort((a, b) => b.day.localeCompare(a.day)).map((item) => deadlineLine(item.deadline, digest.asOf, lang, false)));
     case 'switching':
       return single(m.switching, digest.switching.map(({ system, ch2, sts2 }) => switchLine({ ...system, ch2Date: ch2, sts2Date: sts2 }, digest.asOf, lang)));
     case 'staleSurveys':
@@ -206,9 +218,19 @@ function periodsText(when: DeadlineWhen, lang: Lang): string {
   return joinWords(periodsOf(when).map((period) => formatInPeriod(period.label, lang)), lang);
 }
 
+/** How a deadline answer is shown: in a channel a few lines per section, and the overview's link under a list. */
+export interface DeadlineShowing {
+  channel?: boolean;
+  overview?: OverviewLink | null;
+}
+
 /** A deadline answer in words: what matched, the switches of "what happens", the latest when none is ahead. */
-export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, lang: Lang): DigestView {
+export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, lang: Lang, showing: DeadlineShowing = {}): DigestView {
   const m = digestMessages(lang);
+  // Past items newest first: what just passed, and the latest ones when none is ahead.
+  const newestFirst = (items: readonly Deadline[]) => [...items].sort((a, b) => (b.deadline ?? '').localeCompare(a.deadline ?? ''));
+  if (answer.when.kind === 'passed') answer = { ...answer, items: newestFirst(answer.items) };
+  answer = { ...answer, latest: newestFirst(answer.latest) };
   const title = answerTitle(answer, lang, today);
   const sections: Section[] = [];
   const lines = answer.items.map((deadline) => {
@@ -252,7 +274,22 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
     const latest = answer.latest.map((deadline) => deadlineLine(deadline, today, lang, true));
     sections.push(shortened(m.latest, [{ heading: null, lines: latest }], ANSWER_SECTION_LINES, lang));
   }
-  return { title, empty, sections, calendar: null };
+  const listed = sections.reduce((sum, section) => sum + section.groups.reduce((lines, group) => lines + group.lines.length, 0), 0);
+  return {
+    title,
+    empty,
+    sections: showing.channel ? sections.map((section) => inChannel(section, lang)) : sections,
+    calendar: null,
+    links: showing.overview && listed > 1 ? [showing.overview] : [],
+  };
+}
+
+/** A section as a channel shows it: its first lines, and "Vis alle" with the rest. */
+function inChannel(section: Section, lang: Lang): Section {
+  const lines = section.groups.flatMap((group) => group.lines);
+  if (lines.length <= CHANNEL_SECTION_LINES) return section;
+  const kept = shortened(section.heading, section.groups, CHANNEL_SECTION_LINES, lang);
+  return { ...kept, more: section.more, rest: lines.slice(CHANNEL_SECTION_LINES), showAll: digestMessages(lang).showAll(lines.length) };
 }
 
 /** The view with the calendar feed's link under it ("Abonnér i Outlook"). */
@@ -271,10 +308,12 @@ export function digestViewToText(view: DigestView): string {
     out.push('', section.heading);
     for (const group of section.groups) {
       if (group.heading) out.push(`  ${group.heading}`);
-      for (const line of group.lines) out.push(`${group.heading ? '    ' : '  '}- ${line.lead}: ${line.text}`);
+      for (const line of group.lines) out.push(`${group.heading ? '    ' : '  '}- ${line.lead}: ${line.text}${line.url ? ` (${line.url})` : ''}`);
     }
+    for (const line of section.rest ?? []) out.push(`  - ${line.lead}: ${line.text}${line.url ? ` (${line.url})` : ''}`);
     if (section.more) out.push(`  ${section.more}`);
   }
+  for (const link of view.links ?? []) out.push('', `${link.title}: ${link.url}`);
   if (view.calendar) out.push('', `${view.calendar.line} ${view.calendar.url}`);
   return out.join('\n');
 }

@@ -17,6 +17,8 @@ interface DigestMessages {
   staleSurvey(since: string, requesters: number): string;
   /** Lines left out of a section. */
   more(count: number): string;
+  /** "Vis alle (12)": a channel's section opened in full. */
+  showAll(count: number): string;
   /** What only administrators may do, for the "administrators only" sentence. */
   sendNowWhat: string;
   calendarLine: string;
@@ -69,7 +71,10 @@ interface DigestMessages {
   previewSentPrivately: string;
   previewNeedsPersonalChat: string;
   sendNowStarted: string;
-  sendNowResult(sent: number, failed: number, already: number): string;
+  /** How the run went; `failures` one line each (at most a few, then how many more). */
+  sendNowResult(sent: number, failed: number, already: number, failures?: readonly string[]): string;
+  /** One conversation the digest did not reach, and why, in plain words. */
+  sendNowFailure(source: 'command' | 'install', kind: 'personal' | 'channel' | 'groupChat' | 'unknown', reason: string | null): string;
   /** "Send it now" cannot send: why, and what to do. */
   sendNowBlocked(reason: DigestBlocked): string;
   /** The run failed on the bot's side. */
@@ -94,6 +99,7 @@ const da: DigestMessages = {
   staleSurveys: 'Spørgeskemaer der har været åbne i over 7 dage',
   staleSurvey: (since, requesters) => `Åben siden: ${since} · ${requesters} har spurgt`,
   more: (count) => `+${count} mere`,
+  showAll: (count) => `Vis alle (${count})`,
   sendNowWhat: 'sende oversigten',
   calendarLine: 'Få fristerne i din kalender:',
   calendarButton: 'Abonnér i Outlook',
@@ -132,7 +138,7 @@ const da: DigestMessages = {
   dayUnknown: (title) => `Jeg kender ikke datoen for alle ${lowerFirst(title, 'da')}: nogle har ingen kendt dato endnu.`,
   nothingNew: 'Der er ikke publiceret noget nyt i KLIK de seneste 7 dage.',
   nothingHappens: (period) => `Jeg kender ingen frister, møder eller skift ${period}.`,
-  latest: 'Senest',
+  latest: 'Intet forude. Senest passeret, nyeste først',
   switchesHeading: 'Skift til CH2 eller STS 2',
   count: (n) => (n === 1 ? '1 punkt' : `${n} punkter`),
   subscribed: 'Denne samtale får nu ugens oversigt hver mandag morgen. Skriv "stop oversigt" for at afmelde den.',
@@ -142,7 +148,13 @@ const da: DigestMessages = {
   previewSentPrivately: 'Jeg har sendt ugens oversigt til dig i vores private chat.',
   previewNeedsPersonalChat: 'Skriv "vis ugens oversigt" til mig i en privat chat, så viser jeg den kun for dig.',
   sendNowStarted: 'Jeg sender ugens oversigt nu.',
-  sendNowResult: (sent, failed, already) => `Ugens oversigt: ${sent} sendt, ${already} havde den allerede, ${failed} mislykkedes (prøves igen senere).`,
+  sendNowResult: (sent, failed, already, failures = []) =>
+    [`Ugens oversigt: ${sent} sendt, ${already} havde den allerede, ${failed} mislykkedes (prøves igen senere).`, ...shownFailures(failures, (n) => `+${n} mere`)].join('\n'),
+  sendNowFailure: (source, kind, reason) => {
+    const where = { personal: 'En personlig chat', channel: 'En kanal i et team', groupChat: 'En gruppechat', unknown: 'En samtale' }[kind];
+    const how = source === 'install' ? 'der fik oversigten da appen blev tilføjet' : 'der skrev "abonnér på oversigt"';
+    return `- ${where} ${how}: ${reason === null ? 'botten er fjernet fra samtalen, så den får ikke oversigten mere' : `Teams tog ikke imod beskeden (${plainReason(reason, 'da')})`}.`;
+  },
   sendNowBlocked: (reason) =>
     reason === 'lock-lost'
       ? 'Jeg kan ikke sende ugens oversigt: en anden FKI Bot har overtaget datamappen, så denne sender intet. Stop denne bot.'
@@ -164,6 +176,7 @@ const en: DigestMessages = {
   staleSurveys: 'Surveys open for more than 7 days',
   staleSurvey: (since, requesters) => `Open since: ${since} · ${requesters} asked`,
   more: (count) => `+${count} more`,
+  showAll: (count) => `Show all (${count})`,
   sendNowWhat: 'send the digest',
   calendarLine: 'Get the deadlines in your calendar:',
   calendarButton: 'Subscribe in Outlook',
@@ -201,7 +214,7 @@ const en: DigestMessages = {
   dayUnknown: (title) => `I do not know the day of all ${lowerFirst(title, 'en')}: some have no known day yet.`,
   nothingNew: 'Nothing new has been published in KLIK in the past 7 days.',
   nothingHappens: (period) => `I know of no deadlines, meetings or switches ${period}.`,
-  latest: 'Most recent',
+  latest: 'Nothing ahead. Most recently passed, newest first',
   switchesHeading: 'Switches to CH2 or STS 2',
   count: (n) => (n === 1 ? '1 item' : `${n} items`),
   subscribed: 'This conversation now gets the weekly digest every Monday morning. Write "unsubscribe digest" to stop it.',
@@ -211,7 +224,13 @@ const en: DigestMessages = {
   previewSentPrivately: "I have sent you this week's digest in our private chat.",
   previewNeedsPersonalChat: 'Write "digest preview" to me in a private chat and I will show it to you alone.',
   sendNowStarted: "I am sending this week's digest now.",
-  sendNowResult: (sent, failed, already) => `Weekly digest: ${sent} sent, ${already} had it already, ${failed} failed (tried again later).`,
+  sendNowResult: (sent, failed, already, failures = []) =>
+    [`Weekly digest: ${sent} sent, ${already} had it already, ${failed} failed (tried again later).`, ...shownFailures(failures, (n) => `+${n} more`)].join('\n'),
+  sendNowFailure: (source, kind, reason) => {
+    const where = { personal: 'A personal chat', channel: "A team's channel", groupChat: 'A group chat', unknown: 'A conversation' }[kind];
+    const how = source === 'install' ? 'that got the digest when the app was added' : 'that wrote "subscribe to digest"';
+    return `- ${where} ${how}: ${reason === null ? 'the bot was removed from it, so it gets no more digests' : `Teams did not take the message (${plainReason(reason, 'en')})`}.`;
+  },
   sendNowBlocked: (reason) =>
     reason === 'lock-lost'
       ? 'I cannot send the digest: another FKI Bot has taken over the data folder, so this one sends nothing. Stop this bot.'
@@ -234,4 +253,19 @@ function lowerFirst(text: string, lang: Lang): string {
 
 export function digestMessages(lang: Lang): DigestMessages {
   return TEXTS[lang];
+}
+
+/** The failures shown under the run's result: the first few, then how many more. */
+function shownFailures(failures: readonly string[], more: (count: number) => string): string[] {
+  const SHOWN = 5;
+  return failures.length > SHOWN ? [...failures.slice(0, SHOWN), more(failures.length - SHOWN)] : [...failures];
+}
+
+/** What a delivery's failure reason means, for an administrator: the HTTP status in words, else as given. */
+function plainReason(reason: string, lang: 'da' | 'en'): string {
+  const status = /^HTTP (\d{3})$/.exec(reason)?.[1];
+  if (status === '429') return lang === 'da' ? 'for mange beskeder på én gang' : 'too many messages at once';
+  if (status?.startsWith('5')) return lang === 'da' ? `fejl hos Teams, HTTP ${status}` : `an error at Teams, HTTP ${status}`;
+  if (reason === 'no conversation reference') return lang === 'da' ? 'botten kender ikke samtalen endnu' : 'the bot does not know the conversation yet';
+  return reason;
 }

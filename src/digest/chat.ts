@@ -96,6 +96,14 @@ async function preview(turn: ChatTurn, lang: Lang, deps: DigestChatDeps): Promis
   return { text: m.previewNeedsPersonalChat };
 }
 
+/** The kind of conversation a Teams conversation id names (personal chats "a:…", channels "…@thread.tacv2"/"@thread.skype"). */
+function conversationKindOf(conversationId: string): 'personal' | 'channel' | 'groupChat' | 'unknown' {
+  if (conversationId.startsWith('a:')) return 'personal';
+  if (/@thread\.(tacv2|skype)/.test(conversationId)) return 'channel';
+  if (conversationId.includes('@thread.v2')) return 'groupChat';
+  return 'unknown';
+}
+
 /** Runs this week's digest now, in the background; the administrator hears how it went. */
 async function sendNow(turn: ChatTurn, lang: Lang, deps: DigestChatDeps): Promise<Reply> {
   const m = digestMessages(lang);
@@ -104,7 +112,11 @@ async function sendNow(turn: ChatTurn, lang: Lang, deps: DigestChatDeps): Promis
   if (readiness.blocked !== null) return { text: m.sendNowBlocked(readiness.blocked) };
   void deps.digests
     .run(deps.clock.now(), { force: true })
-    .then((summary) => deps.notifier.toConversation(conversationId, { text: m.sendNowResult(summary.sent, summary.failed + summary.gone, summary.already) }))
+    .then((summary) => {
+      // "1 mislykkedes" says which, and why, in plain words: the administrator can act on it.
+      const failures = summary.failures.map((failure) => m.sendNowFailure(failure.source, conversationKindOf(failure.conversationId), failure.reason));
+      deps.notifier.toConversation(conversationId, { text: m.sendNowResult(summary.sent, summary.failed + summary.gone, summary.already, failures) });
+    })
     .catch((error: unknown) => {
       deps.log?.error({ err: error }, '"send the digest now" failed');
       deps.notifier.toConversation(conversationId, { text: m.sendNowFailed });

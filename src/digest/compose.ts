@@ -4,6 +4,7 @@ import type { Reply } from '../chat/types.js';
 import { buildDigest } from '../deadlines/digest.js';
 import { digestFrame, digestViewToText, presentDigest, withCalendar } from '../deadlines/present.js';
 import type { Lang } from '../i18n/language.js';
+import type { OverviewLink } from '../links/overview.js';
 import type { Deadline } from '../deadlines/deadline.js';
 import type { Registry } from '../registry/registry.js';
 import type { SystemRecord } from '../registry/system.js';
@@ -41,6 +42,8 @@ export function digestComposer(options: {
   sections: () => readonly DigestSection[];
   registry: () => Promise<Registry>;
   calendarUrl: string | null;
+  /** "Åbn CH2-overblik" under the digest (a Teams deep link to the tab, or the page); none when left out. */
+  overview?: (lang: Lang) => OverviewLink | null;
 }): ComposeDigest {
   const remembered = <T>(run: DigestRunCache | undefined, key: string, make: () => Promise<T>): Promise<T> => {
     const known = run?.get(key) as Promise<T> | undefined;
@@ -58,7 +61,9 @@ export function digestComposer(options: {
       const shared = await remembered(run, `shared|${asOf}|${lang}`, () => Promise.all(sections.map(async (section) => (await section.compute?.(context)) ?? null)));
       const own = perRecipient ? await Promise.all(sections.map(async (section) => (await section.forRecipient?.(context, recipient)) ?? null)) : [];
       const views = sections.flatMap((_section, index) => [shared[index], own[index]]).filter((view): view is DigestSectionView => view != null);
-      const view = withCalendar(digestFrame(asOf, views, lang), options.calendarUrl, lang);
+      const framed = withCalendar(digestFrame(asOf, views, lang), options.calendarUrl, lang);
+      const overview = views.length > 0 ? (options.overview?.(lang) ?? null) : null;
+      const view = overview ? { ...framed, links: [overview] } : framed;
       return { text: digestViewToText(view), summary: view.title, card: digestCard(view) };
     };
     return perRecipient ? compose() : remembered(run, `reply|${asOf}|${lang}`, compose);

@@ -4,6 +4,7 @@ import { FenceService, optional, provided } from '../app/services.js';
 import { AdminsService } from '../admins/feature.js';
 import { cronSetting } from '../time/cron.js';
 import { registerDigest } from './chat.js';
+import { overviewLink } from '../links/overview.js';
 import { calendarFeedUrl } from '../calendar/link.js';
 import { digestComposer } from './compose.js';
 import { DigestRunsService, DigestSenderService, DigestSubscriptionsService } from './services.js';
@@ -47,7 +48,7 @@ export const digest = defineFeature({
     const subscriptions = new SubscriptionStore(storage);
     const outbox = await DigestOutbox.load(storage.journal<OutboxEvent>('digest-outbox'));
     // The sections of every feature in the app, read when a digest is composed (all have started by then).
-    const compose = digestComposer({ sections: context.digestSections, registry: () => registry.current(), calendarUrl: calendarFeedUrl(config.publicBaseUrl) });
+    const compose = digestComposer({ sections: context.digestSections, registry: () => registry.current(), calendarUrl: calendarFeedUrl(config.publicBaseUrl), overview: (lang) => overviewLink(config, lang) });
     const digests = new DigestService({
       subscriptions,
       outbox,

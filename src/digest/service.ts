@@ -77,6 +77,15 @@ export interface RunSummary {
   already: number;
   /** Subscribers that joined after this week's digest was due: theirs starts next week. */
   notYet: number;
+  /** Which deliveries failed or found the conversation gone, and why (`null`: the bot was removed from it). */
+  failures: DeliveryFailure[];
+}
+
+/** One conversation the digest did not reach: where it is, how it subscribed, and what Teams said. */
+export interface DeliveryFailure {
+  conversationId: string;
+  source: Subscription['source'];
+  reason: string | null;
 }
 
 /**
@@ -142,7 +151,7 @@ export class DigestService {
     const week = weekKey(isoWeekOf(today));
     const dueAt = dueTimeOfWeek(schedule.pattern, schedule.zone, now);
     const due = force || (dueAt !== null && now.getTime() >= dueAt.getTime());
-    const summary: RunSummary = { week, due, sent: 0, failed: 0, gone: 0, already: 0, notYet: 0 };
+    const summary: RunSummary = { week, due, sent: 0, failed: 0, gone: 0, already: 0, notYet: 0, failures: [] };
     if (!due || this.stopped || !this.mayStillSend()) return summary;
 
     // Deliveries recorded by another instance (one that led before this one) count too.
@@ -179,7 +188,7 @@ export class DigestService {
       summary.already += heldElsewhere.length;
     }
     // A run every few minutes usually finds nothing to do: only runs that sent or failed are news.
-    if (summary.sent + summary.failed + summary.gone > 0) this.deps.log?.info({ ...summary }, 'weekly digest run');
+    if (summary.sent + summary.failed + summary.gone > 0) this.deps.log?.info({ ...summary, failures: summary.failures.length }, 'weekly digest run');
     else this.deps.log?.debug({ ...summary }, 'weekly digest run: nothing to send');
     return summary;
   }
@@ -237,10 +246,12 @@ export class DigestService {
       await outbox.record({ type: 'gone', week, conversationId: subscription.conversationId, at });
       await subscriptions.unsubscribe(subscription.conversationId);
       summary.gone += 1;
+      summary.failures.push({ conversationId: subscription.conversationId, source: subscription.source, reason: null });
     } else {
       await outbox.record({ type: 'failed', week, conversationId: subscription.conversationId, at, reason: result.reason });
       this.deps.log?.error({ week, conversationId: subscription.conversationId, reason: result.reason }, 'digest not delivered; retried at the next run this week');
       summary.failed += 1;
+      summary.failures.push({ conversationId: subscription.conversationId, source: subscription.source, reason: result.reason });
     }
   }
 }

@@ -8,12 +8,15 @@ import { messageCard } from '../../cards/textCards.js';
 import type { AskedKind } from './askedKind.js';
 import type { DeckFact } from './fact.js';
 import { FACT_TEXTS, sourceName } from './texts.js';
+import { sourceUrl } from '../links/sources.js';
 
 const FACTS = cardTemplate(new URL('./cards/facts.json', import.meta.url));
 
 export interface FactView {
   text: string;
   details: { label: string; value: string }[];
+  /** The source's page (the fact's own link, from the deck): a button that opens it. */
+  link: { title: string; url: string } | null;
 }
 
 /**
@@ -25,19 +28,27 @@ export function presentFact(fact: DeckFact, lang: Lang): FactView {
   if (lang === 'da') {
     details.push({ label: FACT_TEXTS.da.source, value: sourceName(fact.source, 'da') });
     if (fact.day) details.push({ label: FACT_TEXTS.da.asOf, value: formatDay(fact.day as IsoDate, 'da') });
-    if (fact.url) details.push({ label: FACT_TEXTS.da.link, value: fact.url });
-    return { text: fact.text, details };
+    return { text: fact.text, details, link: linkOf(fact, 'da') };
   }
   const en = FACT_TEXTS.en;
   details.push({ label: en.source, value: `${sourceName(fact.source, 'en')} (${en.translated})` });
   if (fact.day) details.push({ label: en.asOf, value: formatDay(fact.day as IsoDate, 'en') });
-  if (fact.url) details.push({ label: en.link, value: fact.url });
-  return { text: fact.textEn, details };
+  return { text: fact.textEn, details, link: linkOf(fact, 'en') };
+}
+
+/** "Åbn kilden" with the fact's own address; none when the deck gives none (never a made-up one). */
+function linkOf(fact: DeckFact, lang: Lang): FactView['link'] {
+  const url = sourceUrl(fact.source, fact.url);
+  return url === null ? null : { title: FACT_TEXTS[lang].openLink, url };
 }
 
 /** Lines of facts as plain text: what the CLI prints and the card's fallback. */
 export function factLines(views: readonly FactView[]): string[] {
-  return views.flatMap((view) => [view.text, ...view.details.map((detail) => `  ${detail.label}: ${detail.value}`)]);
+  return views.flatMap((view) => [
+    view.text,
+    ...view.details.map((detail) => `  ${detail.label}: ${detail.value}`),
+    ...(view.link ? [`  ${view.link.title}: ${view.link.url}`] : []),
+  ]);
 }
 
 /**

@@ -6,6 +6,7 @@ export const FACT_TEXTS = {
     title: (subject: string) => `Det siger KOMBIT om ${subject}`,
     source: 'Kilde',
     link: 'Link',
+    openLink: 'Åbn kilden',
     asOf: 'Pr.',
     notTold: (kind: AskedKind) =>
       `Det fremgår ikke af KOMBITs præsentation, ${{ who: 'hvem det er', count: 'hvor mange det er', when: 'hvornår det er', deadline: 'hvad fristen er', price: 'hvad det koster' }[kind]}. Det her er, hvad den siger om emnet:`,
@@ -14,6 +15,7 @@ export const FACT_TEXTS = {
     title: (subject: string) => `What KOMBIT says about ${subject}`,
     source: 'Source',
     link: 'Link',
+    openLink: 'Open the source',
     asOf: 'As of',
     notTold: (kind: AskedKind) =>
       `KOMBIT's presentation does not say ${{ who: 'who it is', count: 'how many', when: 'when', deadline: 'what the deadline is', price: 'what it costs' }[kind]}: that is not known. This is what it says about it:`,

@@ -1,4 +1,4 @@
-import { messageCard } from '../../cards/textCards.js';
+import { messageCard, questionsCard } from '../../cards/textCards.js';
 import { defineFeature } from '../app/feature.js';
 import type { ChatRouter } from '../chat/types.js';
 import type { Lang } from '../i18n/language.js';
@@ -28,12 +28,18 @@ export function smallTalkOf(words: readonly Word[]): SmallTalk | null {
 const TEXTS: Record<Lang, Record<SmallTalk, string>> = {
   da: {
     thanks: 'Det var så lidt. Skriv bare hvis der er mere jeg kan hjælpe med.',
-    greeting: 'Hej! Spørg mig fx "hvornår skifter SAPA til CH2?" eller "hvilke frister er der i næste uge?". Skriv "hjælp" for mere.',
+    greeting: 'Hej! Spørg mig fx om et systems skift eller om fristerne. Tryk på et spørgsmål, eller skriv "hjælp" for mere.',
   },
   en: {
     thanks: "You're welcome. Just write if there is anything else I can help with.",
-    greeting: 'Hi! Ask me, for example, "when does SAPA switch to CH2?" or "which deadlines are there next week?". Type "help" for more.',
+    greeting: 'Hi! Ask me, for example, about a system\'s switch or the deadlines. Tap a question, or type "help" for more.',
   },
+};
+
+/** The questions a greeting offers as buttons (each a sample of the route that answers it). */
+const GREETING_QUESTIONS: Record<Lang, readonly string[]> = {
+  da: ['hvornår skifter SAPA til CH2?', 'hvad sker der i næste uge?', 'hjælp'],
+  en: ['when does SAPA switch to CH2?', 'what happens next week?', 'help'],
 };
 
 /** A short, friendly answer to thanks and greetings, instead of "I didn't understand". */
@@ -42,7 +48,9 @@ export function registerSmallTalk(router: ChatRouter): void {
     (turn) => smallTalkOf(turn.words),
     (turn, kind) => {
       const text = TEXTS[turn.lang][kind];
-      return { text, card: messageCard([text]) };
+      if (kind === 'thanks') return { text, card: messageCard([text]) };
+      const questions = GREETING_QUESTIONS[turn.lang];
+      return { text: [text, ...questions.map((question) => `• ${question}`)].join('\n'), card: questionsCard([text], questions) };
     },
     { samples: { da: ['tak for hjælpen', 'hej', 'godmorgen'], en: ['thanks a lot', 'hello', 'hi there'] } },
   );

@@ -22,6 +22,16 @@ export function approvedSource(approvedAt: string): string {
 export function applyApprovedAnswer(data: RegistryData, survey: Survey, answer: SurveyAnswer, review: Review): RegistryData {
   const key = nameKey(survey.system);
   const existing = data.systems.find((system) => nameKey(system.name) === key);
+  const updated = approvedRecord(existing, survey, answer, review.at);
+  const systems = existing ? data.systems.map((system) => (system === existing ? updated : system)) : [...data.systems, updated];
+  return { ...data, systems };
+}
+
+/**
+ * The system as approving the answer leaves it (`existing`: as the registry has it now, if at all);
+ * what the review card shows as "nyt" before anyone approves.
+ */
+export function approvedRecord(existing: SystemRecord | undefined, survey: Survey, answer: SurveyAnswer, approvedAt: string): SystemRecord {
   const base: SystemRecord = existing ?? {
     name: survey.system,
     fullName: null,
@@ -43,13 +53,12 @@ export function applyApprovedAnswer(data: RegistryData, survey: Survey, answer: 
     sts2Date: answer.sts2Date ?? base.sts2Date,
     status: STATUS_OF[answer.status],
     // Shown to everyone: organisations only. Who answered and who approved stays in the survey history.
-    source: approvedSource(review.at),
-    updatedAt: review.at,
+    source: approvedSource(approvedAt),
+    updatedAt: approvedAt,
   };
   // A status that needs a date keeps the registry valid: without one, the status is derived instead.
   if ((updated.status === 'planned' || updated.status === 'switched') && !updated.ch2Date && !updated.sts2Date) updated.status = null;
-  const systems = existing ? data.systems.map((system) => (system === existing ? updated : system)) : [...data.systems, updated];
-  return { ...data, systems };
+  return updated;
 }
 
 /** The values an approval writes back to KOMBIT's list: the system as the approval left it. */

@@ -1,5 +1,11 @@
 import { messageCard } from '../../cards/textCards.js';
-import { receiptCard, reviewCard, surveyCard, surveyListCard, surveyListText } from './cards.js';
+import type { AdaptiveCard } from '../../cards/render.js';
+import { reviewCard, statusCard, statusText, surveyCard, surveyListCard, surveyListText } from './cards.js';
+import { refreshUsersOf } from '../app/cardActions.js';
+import type { Log } from '../log.js';
+import type { Clock } from '../time/clock.js';
+import { SentCards, type SentCard, type SentCardEvent } from './sentCards.js';
+import { answeredBy, peopleIn, receiptReply, surveyViewFor, updateSentCards } from './views.js';
 import { defineFeature, type FeatureContext } from '../app/feature.js';
 import { optional, provided } from '../app/services.js';
 import { ConversationLanguagesService } from '../i18n/conversationLanguages.js';
@@ -12,7 +18,7 @@ import { SurveysService, SurveyLinksService } from './services.js';
 import { openSurveysSection } from './digestSection.js';
 import { adminOnly } from '../chat/guards.js';
 import { messages } from '../i18n/messages.js';
-import type { ActionResult, ChatRouter, ChatTurn, Notifier, Reply } from '../chat/types.js';
+import type { ActionResult, ChatRouter, ChatTurn, Notifier, Reply, SentMessage } from '../chat/types.js';
 import { formatTimestampDay } from '../i18n/format.js';
 import type { Lang } from '../i18n/language.js';
 import { surveyMessages } from './texts.js';
@@ -23,11 +29,12 @@ import type { AdminDirectory } from './admins.js';
 import { answerInputOf, ANSWER_FIELDS, type AnswerInput } from './answerInput.js';
 import { statusLine } from './present.js';
 import type { RequestOutcome } from './service.js';
-import { latestAnswer, type Requester, type Survey, type SurveyAnswer } from './survey.js';
+import { isOpen, latestAnswer, type Requester, type Survey, type SurveyAnswer } from './survey.js';
 import { SurveyActionData, SurveyVerbs } from './verbs.js';
 import { shownSubject } from './subject.js';
 import { surveyFormRoutes } from './webForm.js';
 import { surveyCommands } from './cli.js';
+import { surveyLinkKey } from './linkKey.js';
 
 export interface SurveysDeps {
   surveys: SurveyService;
@@ -35,6 +42,10 @@ export interface SurveysDeps {
   admins: AdminDirectory;
   links: SurveyLinks;
   notifier: Notifier;
+  /** Where the survey's cards were posted, to update them in place after each change. */
+  sent: SentCards;
+  clock: Clock;
+  log?: Log;
   /** The language of an administrator's personal chat (its last, else DEFAULT_LANGUAGE); Danish without it. */
   adminLanguage?: (aadObjectId: string) => Promise<Lang>;
 }
@@ -58,23 +69,46 @@ const OPEN_SURVEYS = new PhraseIndex(
 
 /** Vendor surveys: asking, answering, KOMBIT's review, and the list of open surveys. */
 export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
-  const { surveys, admins, notifier } = deps;
+  const { surveys, admins } = deps;
   const reviewers = { guard: adminOnly(admins, (lang) => surveyMessages(lang).reviewWhat) };
   const closers = { guard: adminOnly(admins, (lang) => surveyMessages(lang).closeWhat) };
+  /** Notes where a card landed; a failure to note costs only the later update, so it is logged, not raised. */
+  const noteSent: NoteSent = (card) =>
+    deps.sent.note({ ...card, at: deps.clock.now().toISOString() }).catch((error: unknown) => {
+      deps.log?.error({ err: error, surveyId: card.surveyId }, 'a survey card could not be noted for later updates');
+    });
+  const updateCards = (survey: Survey, except: string | null | undefined) =>
+    updateSentCards(survey, deps, except ?? null).catch((error: unknown) => {
+      deps.log?.error({ err: error, surveyId: survey.id }, 'survey cards could not be updated');
+    });
+
+  /** The open surveys as this person sees them; the message it lands in is noted, to be kept current. */
+  const listReply = async (turn: ChatTurn, notice: string | null = null) => {
+    await surveys.refresh();
+    const open = surveys.open();
+    const isAdmin = await admins.isAdmin(turn.user.aadObjectId);
+    // Administrators see every name (to review it); anyone else only names the registry knows.
+    const registry = await deps.registry.current();
+    const subjectOf = (survey: Survey) => (isAdmin ? survey.system : shownSubject(survey, turn.lang, (name) => registry.find(name) !== undefined));
+    const shared = turn.conversation.kind !== 'personal';
+    // Updated later for everyone in the conversation: in a shared one as anyone sees it (the refresh gives administrators their buttons).
+    const listCard = { kind: 'list' as const, surveyId: null, lang: turn.lang, shared, admin: isAdmin && !shared, answerId: null };
+    if (turn.cardMessageId) void noteSent({ ...listCard, conversationId: turn.conversation.id, activityId: turn.cardMessageId });
+    return {
+      text: notice === null ? surveyListText(open, turn.lang, subjectOf) : `${notice}\n${surveyListText(open, turn.lang, subjectOf)}`,
+      card: surveyListCard(open, turn.lang, { isAdmin, subjectOf, notice, refreshUsers: refreshUsersOf(turn) }),
+      onSent: (message: SentMessage) => noteSent({ ...listCard, ...message }),
+    };
+  };
 
   router.message(
     (turn) => (OPEN_SURVEYS.find(turn.words)?.start === 0 ? true : null),
-    async (turn) => {
-      await surveys.refresh();
-      const open = surveys.open();
-      const isAdmin = await admins.isAdmin(turn.user.aadObjectId);
-      // Administrators see every name (to review it); anyone else only names the registry knows.
-      const registry = await deps.registry.current();
-      const subjectOf = (survey: Survey) => (isAdmin ? survey.system : shownSubject(survey, turn.lang, (name) => registry.find(name) !== undefined));
-      return { text: surveyListText(open, turn.lang, subjectOf), card: surveyListCard(open, turn.lang, isAdmin, subjectOf) };
-    },
+    async (turn) => listReply(turn),
     { samples: { da: ['åbne forespørgsler', 'åbne spørgeskemaer'], en: ['open surveys', 'open requests'] } },
   );
+
+  // The list's refresh (each viewer their own buttons) and "Fortryd" under "Luk uden svar".
+  router.action(SurveyVerbs.list, SurveyActionData.list, async (turn) => ({ type: 'card', reply: await listReply(turn) }));
 
   router.message(
     (turn) => {
@@ -87,14 +121,18 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
       await surveys.refresh();
       const survey = name === null ? undefined : surveys.openFor(name);
       if (!survey) return { text: name === null ? m.closeWhich : `${m.notFound} ${m.closeWhich}` };
-      return (await closeSurvey(survey.id, turn, deps)).reply;
+      // Written out by an administrator, the command is its own confirmation; the list's button asks first.
+      return (await closeSurvey(survey.id, turn, deps, updateCards)).reply;
     },
     { ...closers, samples: { da: ['luk spørgeskemaet om Aula', 'luk spørgeskema for SAPA'], en: ['close the survey about Aula', 'close survey for SAPA'] } },
   );
 
-  router.action(SurveyVerbs.close, SurveyActionData.close, async (turn, { surveyId }) => {
-    const result = await closeSurvey(surveyId, turn, deps);
-    return result.ok ? { type: 'card', reply: { ...result.reply, card: messageCard([result.reply.text]) } } : { type: 'message', text: result.reply.text };
+  router.action(SurveyVerbs.close, SurveyActionData.close, async (turn, { surveyId, from }): Promise<ActionResult> => {
+    const result = await closeSurvey(surveyId, turn, deps, updateCards);
+    if (!result.ok) return { type: 'message', text: result.reply.text };
+    // Closed from the list: the list stays, without that survey and with what was done above it.
+    if (from === 'list') return { type: 'card', reply: await listReply(turn, result.reply.text) };
+    return { type: 'card', reply: { ...result.reply, card: messageCard([result.reply.text]) } };
   }, closers);
 
   router.message(
@@ -105,14 +143,22 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     async (turn, { rest }) => {
       const system = await systemNamed(rest, deps.registry);
       if (system === null) return { text: surveyMessages(turn.lang).askWhich };
-      return surveyReply(await surveys.request(system, requesterOf(turn)), turn.lang, deps);
+      return surveyReply(await surveys.request(system, requesterOf(turn)), turn, deps, noteSent, await vendorsKnown(deps.registry));
     },
     { samples: { da: ['spørg leverandøren om SAPA', 'send spørgeskema til Aula'], en: ['ask the vendor about SAPA', 'send survey to Aula'] } },
   );
 
   router.action(SurveyVerbs.request, SurveyActionData.request, async (turn, { system }) => {
-    const reply = surveyReply(await surveys.request(system, requesterOf(turn)), turn.lang, deps);
+    const reply = surveyReply(await surveys.request(system, requesterOf(turn)), turn, deps, noteSent, await vendorsKnown(deps.registry));
     return { type: 'message', text: reply.text.split('\n', 1)[0] ?? reply.text, post: [reply] };
+  });
+
+  // A survey card as the one looking at it sees it (its refresh): form, receipt, status or decision buttons.
+  router.action(SurveyVerbs.view, SurveyActionData.view, async (turn, { surveyId }) => {
+    await surveys.refresh();
+    const survey = surveys.get(surveyId);
+    if (!survey) return { type: 'error', code: 'SURVEY_NOT_FOUND', text: surveyMessages(turn.lang).notFound };
+    return { type: 'card', reply: await viewFor(survey, turn, deps) };
   });
 
   router.action(SurveyVerbs.submit, SurveyActionData.submit, async (turn, data) => {
@@ -128,15 +174,25 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
       case 'closed':
         return { type: 'message', text: m.closed(outcome.survey.system) };
       case 'invalid': {
+        // The card comes back with what was typed and only this submit's errors: an old error never stays.
         const link = deps.links.linkFor(outcome.survey, turn.lang);
-        const card = surveyCard(outcome.survey, { lang: turn.lang, link, values: input, problems: outcome.problems });
+        const refreshUsers = peopleIn(outcome.survey, turn.conversation.id, refreshUsersOf(turn));
+        const vendorRequired = !(await deps.registry.current()).find(outcome.survey.system)?.vendor;
+        const card = surveyCard(outcome.survey, { lang: turn.lang, link, values: input, problems: outcome.problems, refreshUsers, vendorRequired });
         return { type: 'card', reply: { text: m.fixProblems, card } };
       }
       case 'stored':
-        await tellAdmins(outcome.survey, outcome.answer, deps);
-        return receiptResult(outcome.survey, outcome.answer, turn.lang);
-      case 'duplicate':
-        return receiptResult(outcome.survey, outcome.answer, turn.lang);
+      case 'duplicate': {
+        const { survey, answer } = outcome;
+        if (turn.cardMessageId) {
+          await noteSent({ kind: 'survey', surveyId, conversationId: turn.conversation.id, activityId: turn.cardMessageId, lang: turn.lang, shared: turn.conversation.kind !== 'personal', admin: false, answerId: answer.id });
+        }
+        if (outcome.kind === 'stored') {
+          await tellAdmins(survey, answer, deps, noteSent);
+          void updateCards(survey, turn.cardMessageId);
+        }
+        return { type: 'card', reply: receiptReply(survey, answer, turn.lang, peopleIn(survey, turn.conversation.id, refreshUsersOf(turn))) };
+      }
     }
   });
 
@@ -148,18 +204,28 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     if (survey.review !== null) return { type: 'message', text: m.closed(survey.system) };
     const answer = survey.answers.find((candidate) => candidate.id === data.answerId) ?? latestAnswer(survey);
     // The form comes back filled, but the contact details only to whoever gave them, or to KOMBIT.
-    const maySeeContact = answer !== null && (answeredBy(answer, turn) || (await admins.isAdmin(turn.user.aadObjectId)));
+    const maySeeContact = answer !== null && (answeredBy(answer, { userId: turn.user.id, aadObjectId: turn.user.aadObjectId }) || (await admins.isAdmin(turn.user.aadObjectId)));
     const values = answer ? valuesOf(answer, maySeeContact) : {};
-    const card = surveyCard(survey, { lang: turn.lang, link: deps.links.linkFor(survey, turn.lang), values });
+    const refreshUsers = peopleIn(survey, turn.conversation.id, refreshUsersOf(turn));
+    const vendorRequired = !(await deps.registry.current()).find(survey.system)?.vendor;
+    const card = surveyCard(survey, { lang: turn.lang, link: deps.links.linkFor(survey, turn.lang), values, refreshUsers, vendorRequired });
     return { type: 'card', reply: { text: m.title(survey.system), card } };
   });
 
-  router.action(SurveyVerbs.review, SurveyActionData.review, async (turn, { surveyId }) => {
+  // "Gennemse" in the list: the review card comes as a message of its own, and the list stays.
+  router.action(SurveyVerbs.review, SurveyActionData.review, async (turn, { surveyId }): Promise<ActionResult> => {
     const m = surveyMessages(turn.lang);
     const survey = surveys.get(surveyId);
     const answer = survey && latestAnswer(survey);
     if (!survey || !answer) return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
-    return { type: 'card', reply: { text: m.reviewTitle(survey.system), card: reviewCard(survey, answer, turn.lang) } };
+    const current = (await deps.registry.current()).find(survey.system);
+    const shared = turn.conversation.kind !== 'personal';
+    const review: Reply = {
+      text: m.reviewTitle(survey.system),
+      card: reviewCard(survey, answer, turn.lang, current, { refreshUsers: refreshUsersOf(turn) }),
+      onSent: (message) => noteSent({ ...message, kind: 'review', surveyId, lang: turn.lang, shared, admin: true, answerId: null }),
+    };
+    return { type: 'card', reply: await listReply(turn), post: [review] };
   }, reviewers);
 
   for (const decision of ['approve', 'reject'] as const) {
@@ -180,20 +246,28 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
           return { type: 'message', text: m.reasonRequired };
         case 'replaced': {
           const text = m.replaced(outcome.survey.system);
-          return { type: 'card', reply: { text, card: reviewCard(outcome.survey, outcome.latest, turn.lang, text) } };
+          const current = (await deps.registry.current()).find(outcome.survey.system);
+          return { type: 'card', reply: { text, card: reviewCard(outcome.survey, outcome.latest, turn.lang, current, { notice: text, refreshUsers: refreshUsersOf(turn) }) } };
         }
         case 'done': {
           const { survey, answer } = outcome;
-          const by = turn.user.name ?? turn.user.aadObjectId ?? '?';
-          const day = formatTimestampDay(survey.review?.at ?? new Date().toISOString(), turn.lang);
-          const line = decision === 'approve' ? m.approvedCard(survey.system, by, day) : m.rejectedCard(survey.system, by, day, reason ?? '');
           // The approval changed the registry: whoever must hear of it (the write-back) subscribes to that.
-          tellRequesters(survey, answer, decision, reason ?? '', notifier);
-          return { type: 'card', reply: { text: line, card: messageCard([line]) } };
+          tellRequesters(survey, answer, decision, reason ?? '', deps.notifier);
+          // Every receipt, review card and list showing this survey now shows the decision.
+          void updateCards(survey, turn.cardMessageId);
+          return { type: 'card', reply: { text: statusText(survey, turn.lang, true), card: statusCard(survey, turn.lang, { forAdmin: true, refreshUsers: refreshUsersOf(turn) }) } };
         }
       }
     }, reviewers);
   }
+}
+
+/** A survey card as this turn's person sees it. */
+async function viewFor(survey: Survey, turn: ChatTurn, deps: SurveysDeps): Promise<Reply & { card: AdaptiveCard }> {
+  const viewer = { userId: turn.user.id, aadObjectId: turn.user.aadObjectId, isAdmin: await deps.admins.isAdmin(turn.user.aadObjectId) };
+  const current = (await deps.registry.current()).find(survey.system);
+  const refreshUsers = peopleIn(survey, turn.conversation.id, refreshUsersOf(turn));
+  return surveyViewFor(survey, viewer, { lang: turn.lang, link: isOpen(survey) ? deps.links.linkFor(survey, turn.lang) : null, current, refreshUsers });
 }
 
 function requesterOf(turn: ChatTurn): Requester {
@@ -215,20 +289,28 @@ async function systemNamed(rest: readonly Word[], registry: RegistryService): Pr
   return unique?.systems[0]?.name ?? words.map((word) => word.original).join(' ').slice(0, 100);
 }
 
-function surveyReply(outcome: RequestOutcome, lang: Lang, deps: SurveysDeps): Reply {
+type NoteSent = (card: Omit<SentCard, 'at'>) => Promise<void>;
+
+/** Whether the registry names a system's vendor (else the survey asks for it). */
+async function vendorsKnown(registry: RegistryService): Promise<(system: string) => boolean> {
+  const current = await registry.current();
+  return (system) => Boolean(current.find(system)?.vendor);
+}
+
+function surveyReply(outcome: RequestOutcome, turn: ChatTurn, deps: SurveysDeps, noteSent: NoteSent, vendorKnown: (system: string) => boolean): Reply {
+  const { lang } = turn;
   const m = surveyMessages(lang);
   if (outcome.kind === 'limited') return { text: m.limited(outcome.limit) };
   if (outcome.kind === 'not-a-name') return { text: m.askWhich };
   const { survey } = outcome;
   const link = deps.links.linkFor(survey, lang);
   const headline = outcome.kind === 'created' ? m.created(survey.system) : outcome.kind === 'joined' ? m.joined(survey.system) : m.alreadyAsked(survey.system);
-  return { text: `${headline}\n${m.linkLine(link)}`, card: surveyCard(survey, { lang, link }) };
-}
-
-function receiptResult(survey: Survey, answer: SurveyAnswer, lang: Lang): ActionResult {
-  const m = surveyMessages(lang);
-  const text = `${m.receipt(survey.system, statusLine(survey.system, answer, lang))}\n${m.reviewPending}`;
-  return { type: 'card', reply: { text, card: receiptCard(survey, answer, lang) } };
+  const shared = turn.conversation.kind !== 'personal';
+  return {
+    text: `${headline}\n${m.linkLine(link)}`,
+    card: surveyCard(survey, { lang, link, refreshUsers: peopleIn(survey, turn.conversation.id, refreshUsersOf(turn)), vendorRequired: !vendorKnown(survey.system) }),
+    onSent: (message) => noteSent({ ...message, kind: 'survey', surveyId: survey.id, lang, shared, admin: false, answerId: null }),
+  };
 }
 
 const CONTACT_FIELDS: readonly string[] = ['contactName', 'contactEmail'];
@@ -238,14 +320,13 @@ function valuesOf(answer: SurveyAnswer, withContact: boolean): Partial<AnswerInp
   return Object.fromEntries(fields.map((field) => [field, answer[field] ?? ''])) as Partial<AnswerInput>;
 }
 
-function answeredBy(answer: SurveyAnswer, turn: ChatTurn): boolean {
-  const by = answer.submittedBy;
-  if (by.aadObjectId !== null && turn.user.aadObjectId !== null) return by.aadObjectId === turn.user.aadObjectId;
-  return by.userId !== null && by.userId === turn.user.id;
-}
-
-/** An administrator closes a survey without an answer; those who asked are told. */
-async function closeSurvey(surveyId: string, turn: ChatTurn, deps: SurveysDeps): Promise<{ ok: boolean; reply: Reply }> {
+/** An administrator closes a survey without an answer; those who asked are told, and its cards show it. */
+async function closeSurvey(
+  surveyId: string,
+  turn: ChatTurn,
+  deps: SurveysDeps,
+  updateCards: (survey: Survey, except: string | null | undefined) => Promise<unknown>,
+): Promise<{ ok: boolean; reply: Reply }> {
   const m = surveyMessages(turn.lang);
   const closer = { userId: turn.user.id, name: turn.user.name, aadObjectId: turn.user.aadObjectId };
   const outcome = await deps.surveys.close(surveyId, closer, null);
@@ -262,19 +343,30 @@ async function closeSurvey(surveyId: string, turn: ChatTurn, deps: SurveysDeps):
         const text = surveyMessages(requester.lang).notifyClosed(survey.system);
         deps.notifier.toConversation(requester.conversationId, { text, card: messageCard([text]) });
       }
+      void updateCards(survey, turn.cardMessageId);
       const text = m.closedByAdmin(survey.system, formatTimestampDay(survey.review?.at ?? survey.createdAt, turn.lang));
       return { ok: true, reply: { text } };
     }
   }
 }
 
-/** A new answer waits for KOMBIT: each administrator the bot can reach gets the review card. */
-export async function tellAdmins(survey: Survey, answer: SurveyAnswer, deps: Pick<SurveysDeps, 'admins' | 'notifier' | 'adminLanguage'>): Promise<void> {
+/**
+ * A new answer waits for KOMBIT: each administrator the bot can reach gets the review card, with
+ * what approving changes; where it lands is noted, so the decision updates it.
+ */
+export async function tellAdmins(
+  survey: Survey,
+  answer: SurveyAnswer,
+  deps: Pick<SurveysDeps, 'admins' | 'notifier' | 'adminLanguage' | 'registry'>,
+  noteSent?: NoteSent,
+): Promise<void> {
+  const current = (await deps.registry.current()).find(survey.system);
   for (const { aadObjectId } of await deps.admins.list()) {
     const lang: Lang = deps.adminLanguage ? await deps.adminLanguage(aadObjectId) : 'da';
     deps.notifier.toUser(aadObjectId, {
       text: surveyMessages(lang).newAnswerForAdmins(survey.system),
-      card: reviewCard(survey, answer, lang),
+      card: reviewCard(survey, answer, lang, current),
+      ...(noteSent ? { onSent: (message: SentMessage) => noteSent({ ...message, kind: 'review', surveyId: survey.id, lang, shared: false, admin: true, answerId: null }) } : {}),
     });
   }
 }
@@ -306,9 +398,8 @@ export const surveys = defineFeature({
   uses: [AdminsService, optional(ConversationLanguagesService)],
   state: async (context) => {
     const { config, env, storage, registry, clock, log } = context;
-    if (config.surveyLinkSecretGenerated) {
-      log.warn('SURVEY_LINK_SECRET is not set: survey links are signed with a key made for this run and stop working when the bot restarts');
-    }
+    const linkKey = await surveyLinkKey(config, storage);
+    if (linkKey.made) log.info('SURVEY_LINK_SECRET is not set: survey links are signed with a key the bot made and keeps with its data');
     const admins = context.use(AdminsService);
     const service = await SurveyService.load({
       journal: storage.journal<SurveyEvent>('surveys'),
@@ -320,8 +411,9 @@ export const surveys = defineFeature({
       // With KOMBIT's list configured, each approval carries the values the write-back sends.
       writesBack: !('missing' in graphSettings(env)),
     });
-    const links = new SurveyLinks(config.publicBaseUrl, config.surveyLinkSecret, config.surveyLinkDays, clock);
-    return { surveys: service, links, admins };
+    const links = new SurveyLinks(config.publicBaseUrl, linkKey.secret, config.surveyLinkDays, clock);
+    const sent = await SentCards.load(storage.journal<SentCardEvent>('survey-cards'), log);
+    return { surveys: service, links, admins, sent, linkKey };
   },
   provides: [SurveysService, SurveyLinksService],
   services: (_context, { state }) => [
@@ -334,12 +426,16 @@ export const surveys = defineFeature({
   routes: (context, { state }) =>
     surveyFormRoutes({
       surveys: state.surveys,
-      secret: context.config.surveyLinkSecret,
+      secret: state.linkKey.secret,
+      retiredKeyIds: state.linkKey.retiredKeyIds,
       clock: context.clock,
       log: context.log,
       onAnswer: async (survey, answerId) => {
         const answer = survey.answers.find((candidate) => candidate.id === answerId);
-        if (answer) await tellAdmins(survey, answer, { admins: state.admins, notifier: context.notifier, adminLanguage: adminLanguageOf(context) });
+        if (!answer) return;
+        const noteSent: NoteSent = (card) => state.sent.note({ ...card, at: context.clock.now().toISOString() });
+        await tellAdmins(survey, answer, { admins: state.admins, notifier: context.notifier, registry: context.registry, adminLanguage: adminLanguageOf(context) }, noteSent);
+        await updateSentCards(survey, { ...state, registry: context.registry, notifier: context.notifier, log: context.log }, null);
       },
     }),
 });

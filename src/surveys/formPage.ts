@@ -9,19 +9,41 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** The form's colours: every text colour is at least 4.5:1 against what it is written on (WCAG AA). */
+const COLOUR = {
+  page: '#f5f5f5',
+  sheet: '#ffffff',
+  text: '#1b1b1b',
+  help: '#505050',
+  error: '#a4262c',
+  button: '#1f4e79',
+  buttonText: '#ffffff',
+  done: '#107c10',
+  focus: '#005fb8',
+} as const;
+
+/** The pairs of text and background colour the form uses, for the contrast test. */
+export const FORM_TEXT_COLOURS: readonly { name: string; foreground: string; background: string }[] = [
+  { name: 'text', foreground: COLOUR.text, background: COLOUR.sheet },
+  { name: 'help', foreground: COLOUR.help, background: COLOUR.sheet },
+  { name: 'error', foreground: COLOUR.error, background: COLOUR.sheet },
+  { name: 'required mark', foreground: COLOUR.error, background: COLOUR.sheet },
+  { name: 'button', foreground: COLOUR.buttonText, background: COLOUR.button },
+];
+
 const STYLE = `
-body{font-family:"Segoe UI",system-ui,sans-serif;margin:0;background:#f5f5f5;color:#1b1b1b;line-height:1.45}
-main{max-width:40rem;margin:0 auto;padding:1.5rem;background:#fff;min-height:100vh}
+body{font-family:"Segoe UI",system-ui,sans-serif;margin:0;background:${COLOUR.page};color:${COLOUR.text};line-height:1.45}
+main{max-width:40rem;margin:0 auto;padding:1.5rem;background:${COLOUR.sheet};min-height:100vh}
 h1{font-size:1.4rem;margin-top:0}fieldset{border:1px solid #c8c8c8;border-radius:4px;margin:0 0 1rem;padding:.75rem 1rem}
 legend{font-weight:600;padding:0 .25rem}.field{margin:0 0 1rem}label{display:block;font-weight:600;margin-bottom:.25rem}
-.choice label{display:inline;font-weight:400;margin-left:.4rem}.choice{margin:.3rem 0}
+.choice label{display:inline;font-weight:400;margin-left:.4rem}.choice{margin:.3rem 0}.required{color:${COLOUR.error};font-weight:400}
 input[type=text],input[type=email],input[type=date],textarea{width:100%;box-sizing:border-box;padding:.5rem;border:1px solid #767676;border-radius:4px;font:inherit}
-textarea{min-height:6rem}.help{color:#505050;font-size:.9rem;margin:.25rem 0 0}
-.error{color:#a4262c;font-weight:600;margin:.25rem 0 0}[aria-invalid=true]{border-color:#a4262c;border-width:2px}
-.summary{border:2px solid #a4262c;border-radius:4px;padding:.5rem 1rem;margin-bottom:1rem}
-.done{border:2px solid #107c10;border-radius:4px;padding:.5rem 1rem}
-button{background:#1F4E79;color:#fff;border:0;border-radius:4px;padding:.6rem 1.2rem;font:inherit;font-weight:600;cursor:pointer}
-:focus-visible{outline:3px solid #005fb8;outline-offset:2px}dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{font-weight:600}
+textarea{min-height:6rem}.help{color:${COLOUR.help};font-size:.9rem;margin:.25rem 0 0}
+.error{color:${COLOUR.error};font-weight:600;margin:.25rem 0 0}[aria-invalid=true]{border-color:${COLOUR.error};border-width:2px}
+.summary{border:2px solid ${COLOUR.error};border-radius:4px;padding:.5rem 1rem;margin-bottom:1rem}
+.done{border:2px solid ${COLOUR.done};border-radius:4px;padding:.5rem 1rem}
+button{background:${COLOUR.button};color:${COLOUR.buttonText};border:0;border-radius:4px;padding:.6rem 1.2rem;font:inherit;font-weight:600;cursor:pointer}
+:focus-visible{outline:3px solid ${COLOUR.focus};outline-offset:2px}dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{font-weight:600}
 `;
 
 function page(lang: Lang, title: string, body: string): string {
@@ -62,9 +84,10 @@ export function formPage(survey: Survey, options: FormPageOptions): string {
     const ids = [...describedBy, ...(problems[field] ? [`${field}-error`] : [])];
     return `${problems[field] ? ' aria-invalid="true"' : ''}${ids.length ? ` aria-describedby="${ids.join(' ')}"` : ''}`;
   };
-  const text = (field: 'vendor' | 'contactName' | 'contactEmail', type: string, autocomplete: string) => `
-<div class="field"><label for="${field}">${escapeHtml(m.label[field])}</label>
-<input type="${type}" id="${field}" name="${field}" value="${value(field)}" maxlength="${ANSWER_LIMITS[field]}" autocomplete="${autocomplete}"${invalid(field)}>
+  const requiredMark = `<span class="required">${escapeHtml(m.requiredMark)}</span>`;
+  const text = (field: 'vendor' | 'contactName' | 'contactEmail', type: string, autocomplete: string, required = false) => `
+<div class="field"><label for="${field}">${escapeHtml(m.label[field])}${required ? ` ${requiredMark}` : ''}</label>
+<input type="${type}" id="${field}" name="${field}" value="${value(field)}" maxlength="${ANSWER_LIMITS[field]}" autocomplete="${autocomplete}"${required ? ' aria-required="true"' : ''}${invalid(field)}>
 ${errorOf(field)}</div>`;
   const date = (field: 'ch2Date' | 'sts2Date') => `
 <div class="field"><label for="${field}">${escapeHtml(m.label[field])}</label>
@@ -87,13 +110,13 @@ ${options.notice ? `<div class="summary" role="alert" id="notice"><p><strong>${e
 ${summary}
 <form method="post" action="${escapeHtml(options.action)}" novalidate>
 <input type="hidden" name="nonce" value="${escapeHtml(options.nonce)}">
-<fieldset${problems.status ? ' aria-describedby="status-error"' : ''}><legend>${escapeHtml(m.label.status)}</legend>
+<fieldset${problems.status ? ' aria-describedby="status-error"' : ''}><legend>${escapeHtml(m.label.status)} ${requiredMark}</legend>
 ${radios}
 ${errorOf('status')}</fieldset>
 ${date('ch2Date')}
 ${date('sts2Date')}
 <p class="help" id="dates-help">${escapeHtml(m.help.ch2Date ?? '')}</p>
-${text('vendor', 'text', 'organization')}
+${text('vendor', 'text', 'organization', !survey.systemKnown)}
 ${text('contactName', 'text', 'name')}
 ${text('contactEmail', 'email', 'email')}
 <div class="field"><label for="comment">${escapeHtml(m.label.comment)}</label>

@@ -53,6 +53,8 @@ interface SurveyMessages {
   pageSaved: string;
   pageExpired: string;
   pageForged: string;
+  /** A true link signed with a key the bot no longer has (SURVEY_LINK_SECRET changed). */
+  pageStale: string;
   pageClosed(system: string): string;
   pageNotFound: string;
   /** The answer could not be stored (the database or the disk is down); nothing internal is shown. */
@@ -75,6 +77,24 @@ interface SurveyMessages {
   and: string;
   /** The link to the form in the other language, named in that language. */
   otherLanguage: string;
+  /** "Nu → Nyt" on the review card: what approving changes on KOMBIT's list. */
+  changeTitle: string;
+  unchanged: string;
+  unknownValue: string;
+  registryStatus: Record<'planned' | 'switched' | 'not-applicable' | 'unknown' | 'none', string>;
+  /** Said on a survey card to everyone but the one who answered, while KOMBIT reviews the answer. */
+  answeredPending(system: string, day: string): string;
+  /** "Luk uden svar" asks first: what closing does. */
+  closeConfirm(system: string, requesters: number): string;
+  closeYes: string;
+  closeNo: string;
+  copyLinkLabel: string;
+  copyLinkHelp: string;
+  mailButton: string;
+  mailSubject(system: string): string;
+  mailBody(system: string, link: string): string;
+  dateRange: string;
+  requiredMark: string;
 }
 
 const da: SurveyMessages = {
@@ -154,6 +174,7 @@ const da: SurveyMessages = {
   pageSaved: 'Tak! Svaret er gemt og sendt til KOMBIT.',
   pageExpired: 'Linket er udløbet. Bed den der sendte det, om et nyt.',
   pageForged: 'Linket er ikke gyldigt. Kontrollér at hele linket er kopieret.',
+  pageStale: 'Linket er for gammelt: det blev lavet, før botten fik en ny nøgle. Bed den der sendte det, om et nyt.',
   pageClosed: (system) => `Spørgeskemaet om ${system} er lukket af KOMBIT.`,
   pageNotFound: 'Spørgeskemaet findes ikke.',
   pageNotSaved: 'Svaret blev ikke gemt: vi har et teknisk problem lige nu. Det du har skrevet, står her stadig. Prøv at sende igen om lidt.',
@@ -174,6 +195,23 @@ const da: SurveyMessages = {
   toSts2On: (day) => `til STS 2 den ${day}`,
   and: ' og ',
   otherLanguage: 'English',
+  changeTitle: 'Det ændrer godkendelsen på listen (nu → nyt)',
+  unchanged: 'uændret',
+  unknownValue: 'ukendt',
+  registryStatus: { planned: 'Planlagt', switched: 'Skiftet', 'not-applicable': 'Bruger ikke Context Handler', unknown: 'Ingen dato endnu', none: 'ikke angivet' },
+  answeredPending: (system, day) => `Leverandøren har svaret om ${system} ${day}. KOMBIT gennemgår svaret før det kommer på listen.`,
+  closeConfirm: (system, requesters) =>
+    `Luk spørgeskemaet om ${system} uden svar? ${requesters === 1 ? 'Den der har spurgt, får' : `De ${requesters} der har spurgt, får`} besked, og leverandøren kan ikke længere svare.`,
+  closeYes: 'Ja, luk',
+  closeNo: 'Fortryd',
+  copyLinkLabel: 'Leverandører uden for Teams kan svare her:',
+  copyLinkHelp: 'Markér linket for at kopiere det, eller send det i en mail med knappen herunder.',
+  mailButton: 'Send til leverandøren',
+  mailSubject: (system) => `KOMBIT spørger: hvornår skifter ${system} til Context Handler 2 og STS 2?`,
+  mailBody: (system, link) =>
+    `Hej\n\nKommunerne vil gerne kende jeres dato for skiftet af ${system} til Context Handler 2 og STS 2. Svaret går til KOMBIT, som lægger det på listen for alle kommuner når det er godkendt.\n\nSvar her (det tager et par minutter):\n${link}\n\nVenlig hilsen`,
+  dateRange: 'Vælg en dato mellem 1. december 2022 og 31. december 2035.',
+  requiredMark: '(skal udfyldes)',
 };
 
 const en: SurveyMessages = {
@@ -252,6 +290,7 @@ const en: SurveyMessages = {
   pageSaved: 'Thank you! The answer is saved and sent to KOMBIT.',
   pageExpired: 'The link has expired. Ask whoever sent it for a new one.',
   pageForged: 'The link is not valid. Check that the whole link was copied.',
+  pageStale: 'The link is too old: it was made before the bot got a new key. Ask whoever sent it for a new one.',
   pageClosed: (system) => `The survey about ${system} has been closed by KOMBIT.`,
   pageNotFound: 'The survey does not exist.',
   pageNotSaved: 'Your answer was not saved: we have a technical problem right now. What you wrote is still here. Please try sending it again in a little while.',
@@ -272,6 +311,23 @@ const en: SurveyMessages = {
   toSts2On: (day) => `to STS 2 on ${day}`,
   and: ' and ',
   otherLanguage: 'Dansk',
+  changeTitle: 'What approving changes on the list (now → new)',
+  unchanged: 'unchanged',
+  unknownValue: 'unknown',
+  registryStatus: { planned: 'Planned', switched: 'Switched', 'not-applicable': 'Does not use Context Handler', unknown: 'No date yet', none: 'not given' },
+  answeredPending: (system, day) => `The vendor answered about ${system} on ${day}. KOMBIT reviews the answer before it goes on the list.`,
+  closeConfirm: (system, requesters) =>
+    `Close the survey about ${system} without an answer? ${requesters === 1 ? 'The person who asked is' : `The ${requesters} people who asked are`} told, and the vendor can no longer answer.`,
+  closeYes: 'Yes, close',
+  closeNo: 'Cancel',
+  copyLinkLabel: 'Vendors outside Teams can answer here:',
+  copyLinkHelp: 'Select the link to copy it, or send it in a mail with the button below.',
+  mailButton: 'Send to the vendor',
+  mailSubject: (system) => `KOMBIT asks: when does ${system} switch to Context Handler 2 and STS 2?`,
+  mailBody: (system, link) =>
+    `Hello\n\nThe municipalities would like to know your date for switching ${system} to Context Handler 2 and STS 2. The answer goes to KOMBIT, who puts it on the list for all municipalities once approved.\n\nAnswer here (it takes a few minutes):\n${link}\n\nKind regards`,
+  dateRange: 'Choose a date between 1 December 2022 and 31 December 2035.',
+  requiredMark: '(required)',
 };
 
 const TEXTS: Record<Lang, SurveyMessages> = { da, en };

@@ -15,8 +15,12 @@ export const SurveyVerbs = {
   reject: 'survey.reject',
   /** "Review" in the list of open surveys: `{ surveyId }`. */
   review: 'survey.review',
-  /** An administrator closes a survey without an answer: `{ surveyId }`. */
+  /** An administrator closes a survey without an answer, once asked to confirm: `{ surveyId, from? }`. */
   close: 'survey.close',
+  /** The list of open surveys as the viewer sees it (its refresh, and "Fortryd" under "Luk uden svar"): `{}`. */
+  list: 'survey.list',
+  /** A survey's card as the viewer sees it (its refresh): `{ surveyId }`. */
+  view: 'survey.view',
 } as const;
 
 const surveyId = cardText();
@@ -38,7 +42,9 @@ export const SurveyActionData = {
   }),
   edit: z.object({ surveyId, answerId: cardText().optional() }),
   review: z.object({ surveyId }),
-  close: z.object({ surveyId }),
+  close: z.object({ surveyId, from: z.enum(['list']).optional() }),
+  list: z.object({}),
+  view: z.object({ surveyId }),
   /** approve and reject: the reason is the reject card's input (needed to reject, checked by the service). */
   decision: z.object({ surveyId, answerId: cardText(), reason: z.string().trim().max(500).optional() }),
 } as const;

@@ -85,7 +85,8 @@ export const FRESH_QUESTIONS: FreshQuestion[] = [
   { asOf: '2025-01-20', q: 'hvornår skifter KMD til CH2?', has: ['KMD er en leverandør'], not: ['Jeg kender ikke systemet'], pattern: 6 },
   { asOf: '2025-01-20', q: 'hvornår skifter Systematic', has: ['Systematic er en leverandør'], not: ['spørge leverandøren'], pattern: 6 },
   { asOf: '2025-01-20', q: 'hvornår skifter Færdselsstyrelsen til CH2', has: ['Færdselsstyrelsen er ikke et it-system'], not: ['spørge leverandøren'], pattern: 6 },
-  { asOf: '2025-01-20', q: 'hvornår skifter Nexus til CH2?', has: ['Jeg kender ikke systemet "Nexus"', 'spørge leverandøren'] },
+  // An unknown name is asked about before any survey is offered (issue #23): the offer follows a "Ja".
+  { asOf: '2025-01-20', q: 'hvornår skifter Nexus til CH2?', has: ['Jeg kender ikke systemet "Nexus"', 'Er "Nexus" et system?'], not: ['spørge leverandøren'] },
 
   // 7: KLIK in capitals, "eller" in negations, headings in the bot's words, English in English.
   { asOf: '2025-01-20', q: 'meetings', has: ['Upcoming meetings', 'Date: Friday, 24 January 2025'], not: ['Kommende'], pattern: 7 },

@@ -213,7 +213,7 @@ async function appContext(): Promise<AppContext> {
   const clock = fixedClock('2025-02-10T09:00:00+01:00');
   const storage = memoryStorage(new MemoryRegistryStore(testData()));
   const { registry } = await createCore({ log, clock, storage });
-  const notifier = { send: async () => ({ outcome: 'failed' as const, reason: 'test' }), personalChatOf: async () => null, toConversation: () => {}, toUser: () => {}, canReachUser: async () => false };
+  const notifier = { send: async () => ({ outcome: 'failed' as const, reason: 'test' }), personalChatOf: async () => null, toConversation: () => {}, toUser: () => {}, canReachUser: async () => false, update: () => {} };
   return { config: loadConfig({}), storage, registry, clock, log, notifier, env: {}, dataDir: '/nonexistent' };
 }
 

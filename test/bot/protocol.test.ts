@@ -183,7 +183,7 @@ describe('the bot over /api/messages (Teams protocol)', () => {
     assert.match(body.version, /^\d+\.\d+\.\d+/);
     assert.equal(body.registry.systems, testData().systems.length);
     // Every journal the features opened is checked from the start, while it is still empty.
-    assert.deepEqual(Object.entries(body.journals).map(([name, journal]) => [name, journal.ok]).sort(), [['digest-outbox', true], ['registryChanges', true], ['reminders', true], ['surveys', true], ['sync-writeback', true]]);
+    assert.deepEqual(Object.entries(body.journals).map(([name, journal]) => [name, journal.ok]).sort(), [['digest-outbox', true], ['registryChanges', true], ['reminders', true], ['survey-cards', true], ['surveys', true], ['sync-writeback', true]]);
     assert.deepEqual([body.sync.configured, body.sync.ok], [false, true]);
   });
 });

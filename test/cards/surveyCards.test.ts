@@ -48,9 +48,9 @@ describe('survey cards', () => {
           problems: { ch2Date: 'INVALID_DATE', contactEmail: 'INVALID_EMAIL', vendor: 'VENDOR_REQUIRED', comment: 'TOO_LONG' },
         }),
         receipt: receiptCard(survey(), answer(), lang),
-        review: reviewCard(survey(), answer(), lang),
-        listForAdmin: surveyListCard([survey(), survey({ id: 's2', answers: [] })], lang, true),
-        listEmpty: surveyListCard([], lang, false),
+        review: reviewCard(survey(), answer(), lang, undefined),
+        listForAdmin: surveyListCard([survey(), survey({ id: 's2', answers: [] })], lang, { isAdmin: true }),
+        listEmpty: surveyListCard([], lang, { isAdmin: false }),
         decision: messageCard([HOSTILE]),
       };
       for (const [name, card] of Object.entries(cards)) assert.deepEqual(cardProblems(card).filter((p) => !p.includes('${')), [], name);
@@ -58,7 +58,7 @@ describe('survey cards', () => {
   }
 
   it("shows vendors' and users' text verbatim as plain text", () => {
-    const review = reviewCard(survey(), answer(), 'da');
+    const review = reviewCard(survey(), answer(), 'da', undefined);
     assert.ok(runs(review).filter((text) => text === HOSTILE).length >= 3, 'vendor, contact and comment');
     assert.ok(runs(surveyCard(survey(), { lang: 'da', link: null })).some((text) => text.includes(HOSTILE)), 'the system name');
   });
@@ -72,7 +72,7 @@ describe('survey cards', () => {
 
 describe('card buttons for older clients', () => {
   it('gives every Action.Execute an Action.Submit fallback with the same title and data, the verb included', () => {
-    const cards = [surveyCard(survey(), { lang: 'da', link: null }), receiptCard(survey(), answer(), 'en'), reviewCard(survey(), answer(), 'da'), surveyListCard([survey()], 'da', true)];
+    const cards = [surveyCard(survey(), { lang: 'da', link: null }), receiptCard(survey(), answer(), 'en'), reviewCard(survey(), answer(), 'da', undefined), surveyListCard([survey()], 'da', { isAdmin: true })];
     let buttons = 0;
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) node.forEach(walk);
@@ -86,7 +86,8 @@ describe('card buttons for older clients', () => {
           assert.deepEqual(fallback.data, element.data);
           assert.equal((fallback.data as Record<string, unknown>).verb, element.verb);
         }
-        Object.entries(element).forEach(([key, value]) => key !== 'fallback' && walk(value));
+        // A card's refresh is no button (nobody presses it): it needs no Action.Submit fallback.
+        Object.entries(element).forEach(([key, value]) => key !== 'fallback' && key !== 'refresh' && walk(value));
       }
     };
     cards.forEach(walk);

@@ -5,6 +5,7 @@ import { startFeatures } from '../../src/app/start.js';
 import { FEATURES } from '../../src/app/features.js';
 import { Router } from '../../src/chat/router.js';
 import type { ChatTurn } from '../../src/chat/types.js';
+import { chatTurn } from '../../src/chat/turn.js';
 import { loadConfig } from '../../src/config.js';
 import { createLog } from '../../src/log.js';
 import { memoryStorage } from '../../src/store/memoryStorage.js';
@@ -31,6 +32,30 @@ describe('sample phrases: each feature answers the phrases it declares', functio
     });
     assert.equal(owners.length, router.samples().length, 'every route has the feature that registered it');
     assert.deepEqual(await sampleClaims(router, (route) => owners[route] ?? `route #${route}`), []);
+  });
+
+  it('answers every help example (a button of the help card, a command of the menu) with the feature that offers it', async () => {
+    const env = { DATA_DIR: folder.path, LOG_LEVEL: 'silent', DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: 'false' };
+    const [storage, clock, log] = [memoryStorage(new MemoryRegistryStore(starterData())), fixedClock('2025-02-10T09:00:00+01:00'), createLog('silent')];
+    const { registry } = await createCore({ log, clock, storage });
+    const started = await startFeatures({ config: loadConfig(env), env, storage, registry, clock, log, notifier: silentNotifier, dataDir: folder.path }, FEATURES);
+    const router = new Router();
+    const owners: string[] = [];
+    started.register(router, (feature) => {
+      while (owners.length < router.samples().length) owners.push(feature);
+    });
+    const problems: string[] = [];
+    for (const feature of FEATURES) {
+      for (const example of feature.help) {
+        for (const lang of ['da', 'en'] as const) {
+          const title = example[lang].title;
+          const answered = await router.routeExplained(chatTurn(title, { lang, conversation: { id: 'help' }, user: { id: 'help' } }));
+          const by = answered.route === null ? null : owners[answered.route];
+          if (by !== feature.name) problems.push(`"${title}" is offered by ${feature.name} but answered by ${by ?? 'no single feature'}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
   });
 
   it('fails, naming both features, when two features claim one sample phrase', async () => {

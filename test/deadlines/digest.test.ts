@@ -56,7 +56,10 @@ describe('the weekly digest', () => {
       'Context Handler 2: Spørgetime for kommu', 'SAPA: SKAT-indkomstoplysni', 'SAPA og Borgerblikket: Giv besked, hvis kom', 'SAPA: Underskriv databehan',
       'KLIK 05', 'KLIK 06', 'FK OSS: Invitationen til ori',
     ]);
-    assert.match(digestViewToText(presentDigest(digest, 'da')), /Netop passeret\n  - Context Handler 2 · Møde: .* · Dato: mandag 3\. februar \(for 7 dage siden\)/);
+    // Shown newest first (issue #23): yesterday's on top; the 3 February meeting, the oldest, is the one left out.
+    const shown = digestViewToText(presentDigest(digest, 'da'));
+    assert.match(shown, /Netop passeret\n  - FK OSS · Møde: .* \(i går\)\n  - SAPA · Aftale: .* \(for 3 dage siden\)\n/);
+    assert.match(shown, /\(for 5 dage siden\)\n  \+1 mere/);
     assert.deepEqual(codes(digestFor('2025-02-11').passed)[0], 'SAPA: SKAT-indkomstoplysni', 'the 3 February meeting is 8 days back');
   });
 

@@ -23,6 +23,8 @@ export interface InjectedFailure {
 
 export class StandInConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Messages the bot replaced (PUT …/activities/{id}: updateActivity), apart from what it posted. */
+  readonly updates: ConnectorCall[] = [];
   /** Calls refused so far, with the status they got. */
   readonly refused: { conversationId: string; status: number }[] = [];
   /** Decides, per call, whether to fail it the way Teams sometimes does; null lets it through. */
@@ -47,6 +49,19 @@ export class StandInConnector {
     this.server = createServer((req, res) => {
       void readBody(req).then(async (body) => {
         const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+        if (req.method === 'PUT' && match?.[2]) {
+          const conversationId = decodeURIComponent(match[1] ?? '');
+          const failure = this.failWith(conversationId);
+          if (failure) {
+            this.refused.push({ conversationId, status: failure.status });
+            respond(res, failure.status, { error: { code: 'Failed', message: 'injected' } });
+            return;
+          }
+          const activityId = decodeURIComponent(match[2]);
+          this.updates.push({ method: 'PUT', path: req.url ?? '', conversationId, replyToId: activityId, activity: body === '' ? {} : (JSON.parse(body) as Record<string, unknown>), at: Date.now() });
+          respond(res, 200, { id: activityId });
+          return;
+        }
         if (req.method !== 'POST' || !match) {
           respond(res, 404, { error: { code: 'NotFound' } });
           return;
@@ -99,8 +114,14 @@ export class StandInConnector {
     return this.calls.filter((call) => call.conversationId === conversationId).map((call) => call.activity);
   }
 
+  /** The messages replaced in one conversation (updateActivity), oldest first: their ids and new content. */
+  updatesIn(conversationId: string): { activityId: string; activity: Record<string, unknown> }[] {
+    return this.updates.filter((call) => call.conversationId === conversationId).map((call) => ({ activityId: call.replyToId ?? '', activity: call.activity }));
+  }
+
   clear(): void {
     this.calls.length = 0;
+    this.updates.length = 0;
   }
 
   async stop(): Promise<void> {

@@ -1,7 +1,7 @@
 import { startPostgres } from './postgres.js';
 
 /**
- * Mocha's global fixtures for `npm test` (.mocharc.json): one PostgreSQL cluster for the whole run,
+ * Mocha's global fixtures for `npm test` (.mocharc.cjs): one PostgreSQL cluster for the whole run,
  * started before the workers (which inherit TEST_DATABASE_URL) and stopped after them. A worker that
  * started its own could not stop it: mocha ends its workers without their exit handlers.
  */

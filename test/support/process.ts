@@ -1,20 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { distIsFresh } from './distFreshness.js';
 import { PROJECT_ROOT, runProcess, type RunResult } from './run.js';
 
-/** What `npm run build` compiles or copies into dist/ (tsconfig.build.json, scripts/copy-assets.mjs). */
-const BUILT_FROM = ['src', 'bot', 'cards', 'package.json'];
-
 const WARNINGS = '--disable-warning=DEP0111';
-let distIsFresh: boolean | null = null;
-
-function newestChange(file: string): number {
-  const stat = statSync(file, { throwIfNoEntry: false });
-  if (stat === undefined) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(file).map((name) => newestChange(path.join(file, name))));
-}
+let distIsFreshNow: boolean | null = null;
 
 /**
  * Node's arguments for an entry point (bot/main.ts, src/cli/main.ts): its compiled dist/ copy when
@@ -23,14 +14,8 @@ function newestChange(file: string): number {
  */
 function entryPoint(script: string): string[] {
   const compiled = path.join(PROJECT_ROOT, 'dist', script.replace(/\.ts$/, '.js'));
-  distIsFresh ??= compiledIsFresh();
-  return distIsFresh && existsSync(compiled) ? [WARNINGS, compiled] : [WARNINGS, '--import', 'tsx', script];
-}
-
-function compiledIsFresh(): boolean {
-  // The build writes dist/package.json last.
-  const built = statSync(path.join(PROJECT_ROOT, 'dist', 'package.json'), { throwIfNoEntry: false });
-  return built !== undefined && built.mtimeMs >= Math.max(...BUILT_FROM.map((name) => newestChange(path.join(PROJECT_ROOT, name))));
+  distIsFreshNow ??= distIsFresh();
+  return distIsFreshNow && existsSync(compiled) ? [WARNINGS, compiled] : [WARNINGS, '--import', 'tsx', script];
 }
 
 /** Runs an entry point of the project (bot/main.ts, src/cli/main.ts) in a process of its own. */

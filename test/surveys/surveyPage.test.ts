@@ -35,7 +35,8 @@ describe('the survey link: a web form for vendors outside Teams', () => {
     for (const field of ['ch2Date', 'sts2Date', 'vendor', 'contactName', 'contactEmail', 'comment']) {
       assert.match(html, new RegExp(`<label for="${field}">`), `a label for ${field}`);
     }
-    assert.match(html, /<fieldset><legend>Hvor langt er skiftet\?<\/legend>/);
+    // The required question is marked in words, not by colour alone.
+    assert.match(html, /<fieldset><legend>Hvor langt er skiftet\? <span class="required">\(skal udfyldes\)<\/span><\/legend>/);
     assert.doesNotMatch(html, /<script/i, 'works without JavaScript');
     const english = await (await fetch(`${link}?lang=en`)).text();
     assert.match(english, /<html lang="en">/);
