@@ -18,7 +18,11 @@ export const categoryOf = perObject(
     deadline.kind === 'klik' ? 'klik' : deadline.kind === 'agreement' ? 'agreement' : eventCategory(fold(deadline.title)),
 );
 
+/** "Invitationen til orienteringsmøderne sendes …": an invitation to a meeting is sent, it is not the meeting. */
+const INVITATION = /^(invitation|invitationen|invitationer|invitationerne|invitations?)\b/;
+
 function eventCategory(title: string): DeadlineCategory {
+  if (INVITATION.test(title)) return 'milestone';
   if (MEETING.test(title)) return 'meeting';
   if (GO_LIVE.test(title)) return 'go-live';
   if (RELEASE.test(title)) return 'release';

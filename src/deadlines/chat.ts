@@ -8,6 +8,9 @@ import { MAX_MESSAGE_CHARS, type ChatRouter, type ChatTurn, type Reply } from '.
 import { deckFacts, type DeckFact } from '../facts/fact.js';
 import { messages } from '../i18n/messages.js';
 import { factsReply } from '../facts/present.js';
+import { matchFacts } from '../facts/matching.js';
+import { askedKind } from '../facts/askedKind.js';
+import { asksAboutNow } from '../operations/chat.js';
 import type { RegistryService } from '../registry/service.js';
 import { splitWords } from '../text/words.js';
 import { calendarDayAt, DANISH_ZONE } from '../time/calendarDate.js';
@@ -15,7 +18,8 @@ import type { Clock } from '../time/clock.js';
 import { deadlineAnswerCard, digestCard } from './card.js';
 import { deadlineDigestSections } from './digestSections.js';
 import { ANSWER_SECTION_LINES, digestViewToText, presentDeadlineAnswer } from './present.js';
-import { answerDeadlineQuestion, type DeadlineAnswer } from './questions.js';
+import { answerDeadlineQuestion, isDeadlineQuestionWord, type DeadlineAnswer } from './questions.js';
+import { isStopword } from '../text/stopwords.js';
 import type { Config } from '../config.js';
 import { overviewLink } from '../links/overview.js';
 
@@ -67,7 +71,18 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
     return { text, card: deadlineAnswerCard(card, buttons, { verb: DeadlineVerbs.refresh, data: { question, lang: turn.lang }, userIds: refreshUsersOf(turn) }) };
   };
   router.message(
-    async (turn) => answerDeadlineQuestion(turn.text, turn.words, await registry.current(), today(), facts()),
+    async (turn) => {
+      const current = await registry.current();
+      const answer = answerDeadlineQuestion(turn.text, turn.words, current, today(), facts());
+      // Nothing dated found, while a fact of the deck answers the question ("hvornår blev SKAT-data tilføjet
+      // bilag A?", "fristen for to-faktor i SAPA?"): the fact answers, not "none".
+      // Only a fact that reads as much of the question: "bølge 3" read whole by the deadlines is not a fact of wave 2.
+      if (answer !== null && !asksAboutNow(turn.words) && (foundNothing(answer) || (nothingAsked(answer) && !asksForADay(turn.words)))) {
+        const fact = matchFacts(turn.words, facts(), current);
+        if (fact !== null && (fact.words.length >= new Set(answer.used).size || readsAllOf(fact.words, answer.used, turn.words))) return null;
+      }
+      return answer;
+    },
     (turn, answer) => reply(turn, turn.text, answer),
     {
       reads: (answer) => answer.used,
@@ -83,6 +98,28 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
     if (answer === null) return { type: 'error', code: 'QUESTION_NOT_UNDERSTOOD', text: messages(turn.lang).badAction };
     return { type: 'card', reply: reply(turn, question, answer) };
   });
+}
+
+/** The fact's reading has every word of the deadlines' reading but their question words ("hvem skal deltage i orienteringsmøderne"). */
+function readsAllOf(factWords: readonly number[], used: readonly number[], words: ChatTurn['words']): boolean {
+  const read = new Set(factWords);
+  return used.every((at) => read.has(at) || isStopword(words[at]?.folded ?? '') || isDeadlineQuestionWord(words[at]?.folded ?? ''));
+}
+
+/** Nothing found of what was asked, only the latest before it: "hvad skal vi gøre med to-faktor?" is no date question. */
+function nothingAsked(answer: DeadlineAnswer): boolean {
+  return answer.items.length === 0 && answer.unknownDays.length === 0 && (answer.switches?.length ?? 0) === 0;
+}
+
+/** The question asks for a day or a deadline ("hvornår", "frist", "when"). */
+function asksForADay(words: ChatTurn['words']): boolean {
+  const kind = askedKind(words)?.kind;
+  return kind === 'when' || kind === 'deadline';
+}
+
+/** An answer with no item, switch or undated item to show. */
+function foundNothing(answer: DeadlineAnswer): boolean {
+  return answer.items.length === 0 && answer.unknownDays.length === 0 && answer.latest.length === 0 && (answer.switches?.length ?? 0) === 0 && (answer.nextAfter?.length ?? 0) === 0;
 }
 
 export const deadlines = defineFeature({

@@ -235,7 +235,8 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
   const sections: Section[] = [];
   const lines = answer.items.map((deadline) => {
     const line = deadlineLine(deadline, today, lang, true);
-    if (!answer.askedPublished) return line;
+    // An event's own day is when it happened (a mail sent, a contract signed): no other day it was sent is missing.
+    if (!answer.askedPublished || (deadline.kind === 'event' && deadline.published === null)) return line;
     // "hvornår blev det sendt ud?": the day it was sent or published, or that it is not known.
     const published = `${m.publishedLabel(deadline.kind)}: ${deadline.published === null ? m.noDay : formatDay(deadline.published, lang)}`;
     return { ...line, text: `${line.text} · ${published}` };

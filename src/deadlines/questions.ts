@@ -98,6 +98,10 @@ const NEXT = new Set(phrases('næste kommende next upcoming')[0]);
 const MORE = new Set(phrases('flere more further yderligere')[0]);
 /** Words that ask when an item was sent or published. */
 const PUBLISHED_WORDS = new Set(phrases('sendt udsendt udsendte sent published publiceret publiceres publicerede udkom')[0]);
+/** Words that ask for the first of several ("oprindeligt sendt", "first published"). */
+const ORIGINAL = index('oprindeligt', 'oprindelig', 'oprindelige', 'første gang', 'første', 'først', 'originally', 'original', 'first time', 'first', 'initially', 'i første omgang');
+/** Words that ask when an item came to the municipalities: for an item sent, the day it was sent. */
+const RECEIVED_WORDS = new Set(phrases('kom came modtog modtaget received receive fik got')[0]);
 /** "hvorfor", "why": a reason. */
 const REASON = index('hvorfor', 'why', 'how come', 'grunden', 'årsagen', 'reason');
 /** Words that ask for a day. */
@@ -110,6 +114,8 @@ const SWITCH_WORDS = new Set(
 );
 /** "K53, K54 og K55 – samme frist?": whether several codes share a deadline. */
 const SAME = new Set(phrases('samme same')[0]);
+/** One deadline asked of several codes ("frist for KLIK 03, 04 og 05?"): whether they share it is part of the answer. */
+const ONE_DEADLINE = new Set(phrases('frist fristen deadline slutdato slutdatoen')[0]);
 /** Every word of this reading's phrases: a question's word among them is read by it. */
 const VOCABULARY = new Set([
   ...DEADLINE_WORDS,
@@ -117,7 +123,16 @@ const VOCABULARY = new Set([
     happening on do we have happened kalender calendar agenda program netop lige passeret passerede overskredet overskredne
     udløbet udløbne forfaldne just passed overdue expired missed nyt nye new in næste kommende next upcoming dag dage off dato datoen date
     sendt udsendt udsendte sent published publiceret publiceres publicerede udkom ud kom kommer komme kommet flere v version more further yderligere`)[0]!,
+  ...phrases('modtog modtaget received receive fik got')[0]!,
 ]);
+
+/** A word of how deadline questions ask ("hvornår", "skal", "kommer"), not of what they ask about. */
+export function isDeadlineQuestionWord(folded: string): boolean {
+  return VOCABULARY.has(folded) && !DEADLINE_WORDS.has(folded);
+}
+
+/** Words that say who, not what: a title word like "kommunens" does not narrow by them. */
+const WHO_WORDS = new Set(phrases('kommune kommunen kommunens kommuner kommunerne municipality municipalities municipal')[0]);
 
 /** How KLIK codes start across KOMBIT's projects (SAPA K01, KP MI 01, UDK KLIK 01), beside those in the data. */
 const KNOWN_CODE_PREFIXES = ['k', 'mi', 'klik'];
@@ -187,6 +202,8 @@ export function answerDeadlineQuestion(
     (passed && !aboutSwitch) ||
     (code !== null && !aboutSwitch && !namesSystem()) ||
     (periodMatch !== null && !aboutSwitch && !namesSystem()) ||
+    // "FK OSS uge 10": a system's dated items in a period, when it has some; its switch is asked with a switch word.
+    (periodMatch !== null && !aboutSwitch && solutionNamed() !== null && datedOf(solutionNamed() as FoundSolution).length > 0) ||
     // A solution only the deadlines know ("UDK Begravelseshjælp"); a system's name is the answers' question.
     (hasSolutionsBeyondSystems(registry) && solutionNamed()?.isSystem === false && !namesSystem()) ||
     // "hvad er næste dato for Køreprøvebooking?": the next of its dated items, not its switch.
@@ -224,7 +241,7 @@ export function answerDeadlineQuestion(
   const numbered = numberedIn(words, used);
   for (const at of numbered.flatMap((entry) => entry.words)) used.add(at);
   let base = deadlines.filter(
-    (d) => (codes.length === 0 || hasCode(d)) && (solution === null || ofSolution(d, solution)) && (categories.length === 0 || categories.includes(categoryOf(d))),
+    (d) => (codes.length === 0 || hasCode(d)) && (solution === null || ofSolution(d, solution)) && (categories.length === 0 || categories.includes(categoryOf(d)) || aboutMeetings(d, categories)),
   );
   if (versions.found.length > 0) base = base.filter((d) => versions.found.some((version) => d.title.includes(version)));
   for (const entry of numbered) {
@@ -236,6 +253,8 @@ export function answerDeadlineQuestion(
   const found = code === null ? topicIn(words, used, base, isNew ? [] : deadlines) : null;
   for (const at of found?.agreeing ?? []) used.add(at);
   const topic = found !== null && found.typed !== '' ? found : null;
+  // An invitation to the meetings is kept only when the question's words pick it ("invitationen").
+  base = base.filter((d) => !aboutMeetings(d, categories) || (topic?.items.has(d) ?? false));
   if (topic !== null) {
     // "hvornår er orienteringsmøderne og hvornår er go-live?": the topic narrows its own kind of items only.
     const topicKinds = new Set([...topic.items].map((d) => categoryOf(d)));
@@ -256,7 +275,8 @@ export function answerDeadlineQuestion(
   // "næste frist": a deadline is what must be done by a day, not a meeting.
   const dueOnly = when.kind === 'next' && categories.length === 0 && words.some((word) => DUE_WORDS.has(word.folded));
   let items = base.filter((d) => inWhen(d, when, today) && (!dueOnly || isDue(d))).sort(byDay);
-  const askedPublished = words.some((word) => PUBLISHED_WORDS.has(word.folded));
+  // "hvornår kom den nye tilslutningsaftale?": what was sent came on the day it was sent.
+  const askedPublished = words.some((word) => PUBLISHED_WORDS.has(word.folded)) || (words.some((word) => RECEIVED_WORDS.has(word.folded)) && items.some((d) => d.published !== null));
   // "hvornår var spørgetimen?": the past ones; not when the day it was sent is asked ("hvornår blev bilag A sendt ud?").
   if (when.kind === 'all' && pastTense && codes.length === 0 && versions.found.length === 0 && !askedPublished && items.some((d) => d.deadline !== null && d.deadline < today)) {
     items = items.filter((d) => d.deadline !== null && d.deadline < today);
@@ -264,6 +284,17 @@ export function answerDeadlineQuestion(
   if (when.kind === 'next') {
     const first = items[0]?.deadline;
     items = items.filter((d) => d.deadline === first);
+  }
+  // "hvornår blev bilag A oprindeligt sendt?", "when was it first published?": the earliest of them.
+  const original = ORIGINAL.find(words);
+  if (original !== null) {
+    for (let at = original.start; at < original.start + original.length; at += 1) used.add(at);
+    const dayOf = (d: Deadline) => (askedPublished ? (d.published ?? d.deadline) : d.deadline) ?? '9999';
+    // "the first information meeting": the first meeting, not the invitation to it.
+    const ofKind = items.filter((d) => categories.includes(categoryOf(d)));
+    const among = ofKind.length > 0 ? ofKind : items;
+    const earliest = among.map(dayOf).sort()[0];
+    if (items.length > 1 && earliest !== undefined && earliest !== '9999') items = among.filter((d) => dayOf(d) === earliest);
   }
   const agenda = (happens || (!namesDeadlines && code === null && solution === null)) && (when.kind === 'period' || when.kind === 'soon' || when.kind === 'passed');
   // "Hvad skete der med FK ORG i januar?": the switches of that system only.
@@ -286,7 +317,8 @@ export function answerDeadlineQuestion(
       code === null
         ? null
         : { typed: codes.length > 1 ? [...codes].sort(byCode).map((found) => writtenCode(found, base)).join(', ') : writtenCode(code, base), known: codes.some((found) => found.known) },
-    sameDeadline: codes.length > 1 && base.length > 1 ? days.size === 1 && !days.has('') : null,
+    // Said when asked ("samme frist?", or one "frist" for several codes); "deadlines for KLIK 01 and KLIK 06?" asks no such thing.
+    sameDeadline: codes.length > 1 && base.length > 1 && words.some((word) => SAME.has(word.folded) || ONE_DEADLINE.has(word.folded)) ? days.size === 1 && !days.has('') : null,
     unknownDays,
     known,
     used: [...used],
@@ -473,6 +505,11 @@ function categoriesIn(words: readonly Word[], deadlines: readonly Deadline[]): D
     if (category !== null && !namesUnknownItem(word.folded, deadlines)) found.add(category);
   }
   return [...found];
+}
+
+/** An item about meetings that is no meeting itself ("Invitationen til orienteringsmøderne sendes …"), when meetings are asked about. */
+function aboutMeetings(deadline: Deadline, categories: readonly DeadlineCategory[]): boolean {
+  return categories.includes('meeting') && categoryOf(deadline) === 'milestone' && titleWords(deadline).some((word) => COMPOUND_MEETING.test(word));
 }
 
 /** The end of a compound that names one meeting ("programledermødet", "orienteringsmøderne"). */
@@ -669,7 +706,8 @@ function topicIn(
     // A word every item has says nothing; a word none of the rest has contradicts them: pass both over.
     if (fits.length === narrowed.length && fits.length > 0) agreeing.push(at);
     const fitsIn = (item: Deadline) => titleWords(item).some((titleWord) => stems.some((beginning) => titleWord.startsWith(beginning)));
-    const fitsElsewhere = () => typed === null && (danish.length > 0 || stem.length >= 6) && categoryOfWord(word.folded) === null && !items.some(fitsIn) && all.find((item) => !items.includes(item) && fitsIn(item));
+    // "kommunerne" is in many titles ("kommunens"): it says who, and picks no other items.
+    const fitsElsewhere = () => typed === null && (danish.length > 0 || stem.length >= 6) && categoryOfWord(word.folded) === null && !WHO_WORDS.has(word.folded) && !items.some(fitsIn) && all.find((item) => !items.includes(item) && fitsIn(item));
     if (fits.length === 0 && fitsElsewhere()) {
       // A word of other items' titles ("driving" → Køreprøvebooking, asked about go-lives): it asks about
       // something these items are not, so none of them answers it.

@@ -15,19 +15,38 @@ const KINDS = new PhraseIndex<AskedKind>([
     .map((phrase) => [phrase, 'when'] as [string[], AskedKind]),
 ]);
 
+const BLANK: Word = { original: '', folded: '·' };
+/** At most this many asking phrases are read in one question. */
+const MOST_ASKING = 4;
+
 /** The kind a question asks for and the words that said so; null for "what", "why", "where" … */
 export function askedKind(words: readonly Word[]): { kind: AskedKind; words: number[]; noun: string | null } | null {
-  const found = KINDS.find(words);
-  if (found === null) return null;
-  const at = Array.from({ length: found.length }, (_, offset) => found.start + offset);
+  const first = KINDS.find(words);
+  if (first === null) return null;
+  // Every phrase that asks: "how much does it cost" asks a price twice, "hvornår er fristen" a day as a deadline.
+  const all = [first];
+  let rest = words;
+  for (let last = first; all.length < MOST_ASKING; ) {
+    const blanked = last;
+    rest = rest.map((word, index) => (index >= blanked.start && index < blanked.start + blanked.length ? BLANK : word));
+    const next = KINDS.find(rest);
+    if (next === null) break;
+    all.push(next);
+    last = next;
+  }
+  const kind = first.value === 'when' && all.some((found) => found.value === 'deadline') ? 'deadline' : first.value;
+  const at = all
+    .filter((found) => found.value === kind || (kind === 'deadline' && found.value === 'when'))
+    .flatMap((found) => Array.from({ length: found.length }, (_, offset) => found.start + offset))
+    .sort((a, b) => a - b);
   // "hvor mange kommuner": the thing counted, which the fact's number must count.
-  const noun = found.value === 'count' ? (words[found.start + found.length]?.folded ?? null) : null;
-  return { kind: found.value, words: at, noun };
+  const noun = kind === 'count' ? (words[first.start + first.length]?.folded ?? null) : null;
+  return { kind, words: at, noun };
 }
 
 const DAY = /\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\b|\b\d{1,2}\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|jan|feb|mar|apr|jun|jul|aug|sep|okt|oct|nov|dec)\b|\b(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|april|may|june|july|august|september|october|november|december)\b|\buge\s*\d|\bweeks?\s*\d|\b(19|20)\d\d\b/i;
 /** A price in the deck's Danish: "32 ører", "kr.", "pris". */
-const PRICE = /\bpris|\d\s*(ører|øre|kr\.?|kroner)\b/i;
+const PRICE = /\bpris|\d\s*(mia\.?|mio\.?|milliarder|millioner)?\s*(ører|øre|kr\.?|kroner)(?!\p{L})/iu;
 const DEADLINE = /frist|deadline|slutdato|senest|sign by|by \d/i;
 const stemOf = (folded: string) => folded.replace(/(erne|ene|er|e|s)$/, '').slice(0, 6);
 
@@ -38,12 +57,15 @@ const stemOf = (folded: string) => folded.replace(/(erne|ene|er|e|s)$/, '').slic
  */
 export function factTells(fact: DeckFact, asked: { kind: AskedKind; noun: string | null }): boolean {
   if (fact.tells?.includes(asked.kind)) return true;
+  if (fact.doesNotTell?.includes(asked.kind)) return false;
   switch (asked.kind) {
     case 'when':
       return fact.day !== null || DAY.test(fact.text) || DAY.test(fact.textEn);
     case 'count': {
       for (const text of [fact.text, fact.textEn]) {
         const words = splitWords(text);
+        // "hvor mange procent": a share written with "%".
+        if ((asked.noun === 'procent' || asked.noun === 'percent') && /\d\s*%/.test(text)) return true;
         for (const [at, word] of words.entries()) {
           if (!/^\d+$/.test(word.folded) && !NUMBER_WORDS.has(word.folded)) continue;
           const next = words[at + 1]?.folded;

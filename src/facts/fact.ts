@@ -24,6 +24,8 @@ export interface DeckFact {
   day: string | null;
   /** What it tells beside its text's own days and numbers: 'who' when it names people or organisations. */
   tells?: AskedKind[];
+  /** What its words seem to tell but do not: "i løbet af 2025" is no day on which the new solution is ready. */
+  doesNotTell?: AskedKind[];
 }
 
 export const DECK_FACTS = new URL('./deckFacts.json', import.meta.url);
@@ -45,6 +47,7 @@ const factSchema = z.strictObject({
   url: z.url({ protocol: /^https?$|^mailto$/ }).nullable(),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isDay, { message: 'not a calendar day' }).nullable(),
   tells: z.array(z.enum(ASKED_KINDS)).optional(),
+  doesNotTell: z.array(z.enum(ASKED_KINDS)).optional(),
 });
 
 const factsSchema = z.array(factSchema).superRefine((facts, ctx) => {

@@ -1,8 +1,7 @@
 import { defineFeature } from '../app/feature.js';
 import type { ChatRouter } from '../chat/types.js';
-import { isOperationsQuestion } from '../operations/chat.js';
+import { asksAboutNow } from '../operations/chat.js';
 import type { RegistryService } from '../registry/service.js';
-import { isPastTense } from '../time/period.js';
 import { deckFacts, type DeckFact } from './fact.js';
 import { matchFacts } from './matching.js';
 import { factsReply } from './present.js';
@@ -21,7 +20,7 @@ export interface FactsDeps {
 export function registerFacts(router: ChatRouter, { registry, facts = deckFacts }: FactsDeps): void {
   router.message(
     async (turn) => {
-      if (isOperationsQuestion(turn.words) && !isPastTense(turn.words)) return null;
+      if (asksAboutNow(turn.words)) return null;
       return matchFacts(turn.words, facts(), await registry.current());
     },
     (turn, match) => factsReply(match.facts, turn.lang, undefined, match.notTold),

@@ -28,6 +28,10 @@ const subjectParts = (subject: string) => [subject, ...subject.split(/\s+og\s+|\
 const isStrong = (folded: string) => (!isStopword(folded) || NAMED_GROUPS.has(folded)) && !YEAR.test(folded);
 /** Other names of the facts' subjects that are no system ("CH2" for Context Handler 2). */
 const SUBJECT_NAMES = new Map<string, string[][]>([['contexthandler2', phrases('ch2', 'ch 2', 'context handler', 'ny context handler', 'nsis context handler')]]);
+/** Words that ask for a reason. */
+const REASON_WORDS = new Set(phrases('hvorfor why')[0]);
+/** Words that name a date without asking for one ("no CH2 date in the list"); "hvilken dato" asks. */
+const DATE_NOUNS = new Set(phrases('dato datoen date')[0]);
 /** At most this many facts answer one question. */
 const MOST_FACTS = 3;
 /** A subject with this many facts or fewer is answered with all of them. */
@@ -199,12 +203,25 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
   let named: Set<string> | null = null;
   let best: { score: number; facts: DeckFact[]; words: Set<number> } | null = null;
   const asked = askedKind(words);
+  const asksReason = words.some((word) => REASON_WORDS.has(word.folded));
+  // "no CH2 date in the list" names a date; "hvornår", "when" asks for one.
+  const asksKind = asked !== null && (asked.kind !== 'when' || asked.words.some((at) => !DATE_NOUNS.has((words[at] as Word).folded)));
   const numbered = numberedWords(words);
   // "hvornår skifter Aarhus til Context Handler 2?" is a switch question, not one about CH2's facts.
   const asksSwitch = words.some((word) => SWITCH_WORDS.has(word.folded));
+  // The systems the question names, by any of their names ("FK ORG" for FK Organisation), found once.
+  let mentioned: Set<string> | null = null;
+  const namesSystemOf = (fact: PreparedFact) => {
+    mentioned ??= new Set((registry?.matcher.findMentions(words).mentions ?? []).flatMap((m) => m.systems.map((system) => fold(system.name))));
+    return mentioned.has(fold(fact.fact.subject));
+  };
+  const namesMentionedSystem = (fact: PreparedFact) => {
+    mentioned ??= new Set((registry?.matcher.findMentions(words).mentions ?? []).flatMap((m) => m.systems.map((system) => fold(system.name))));
+    return mentioned.size > 0 && textNames(fact.fact, mentioned);
+  };
   for (const fact of all) {
-    // "hvem er direktør i KOMBIT?": a subject only the deck knows, asked for a name, a number or a day.
-    const found = hitsOf.get(fact) ?? (asked !== null && !asksSwitch && subjectWords(words, fact, null).length > 0 ? { hits: [], strong: 0 } : undefined);
+    // "hvem er direktør i KOMBIT?", "what does FK ORG cost?": a subject named, asked for a name, a number, a day or a price.
+    const found = hitsOf.get(fact) ?? (asked !== null && !asksSwitch && (subjectWords(words, fact, null).length > 0 || namesSystemOf(fact)) ? { hits: [], strong: 0 } : undefined);
     if (found === undefined || (found.strong === 0 && asked === null)) continue;
     // "wave 2" is not asked about in a fact of "wave 1".
     if (contradictsNumber(fact, numbered)) continue;
@@ -216,12 +233,24 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
     // a system's name alone is a switch question.
     // "hvad koster FK OSS?": a price asked of a system is answered by its facts, saying the price is not known.
     if (strong === 0 && (subject.length === 0 || (registry?.find(fact.fact.subject) !== undefined && asked?.kind !== 'price'))) continue;
+    let aside = 0;
     if (subject.length === 0) {
       named ??= namedSubjects(words, all, registry);
-      // "Hvad koster SAPA?" is not answered with what DOS costs.
-      if (named.size > 0 && !subjectParts(fact.fact.subject).some((part) => named?.has(part))) continue;
+      // "Hvad koster SAPA?" is not answered with what DOS costs; a fact whose own sentence names SAPA
+      // ("Op til SAPAs release …" about the 2FA tasks) speaks of it, below a fact about SAPA itself.
+      if (named.size > 0 && !subjectParts(fact.fact.subject).some((part) => named?.has(part))) {
+        if (!textNames(fact.fact, named)) continue;
+        aside = 1.5;
+      }
     }
-    const score = strong * 2 - Math.min(found.loose ?? 0, strong) * 0.5 + (hits.length - strong) * 0.5 + (subject.length > 0 ? 2 : 0);
+    // Of the facts about what was asked, the one that tells what is asked for: a name for "hvem", a day for
+    // "hvornår", a reason for "hvorfor" (the facts that give one say "hvorfor" among their keywords).
+    // A system the question names in the fact's own sentence ("NemRefusion" in the plan's list) speaks of it too.
+    const answersAsked =
+      (asksKind && factTells(fact.fact, asked) ? 1.5 : 0) +
+      (asksReason && fact.keywords.some((keyword) => REASON_WORDS.has(keyword)) ? 1 : 0) +
+      (subject.length > 0 && namesMentionedSystem(fact) ? 1 : 0);
+    const score = strong * 2 - Math.min(found.loose ?? 0, strong) * 0.5 + (hits.length - strong) * 0.5 + (subject.length > 0 ? 2 : 0) - aside + answersAsked;
     const used = new Set([...hits, ...subject]);
     if (best === null || score > best.score + 1e-9) best = { score, facts: [fact.fact], words: used };
     else if (Math.abs(score - best.score) < 1e-9 && best.facts.length < MOST_FACTS) {
@@ -242,7 +271,7 @@ export function matchFacts(words: readonly Word[], facts: readonly DeckFact[], r
   words.forEach((word, at) => {
     if (word.folded.length >= 4 && told.some((toldWord) => says(word.folded, toldWord))) best.words.add(at);
   });
-  const notTold = asked !== null && !best.facts.some((fact) => factTells(fact, asked)) ? asked.kind : null;
+  const notTold = asksKind && asked !== null && !best.facts.some((fact) => factTells(fact, asked)) ? asked.kind : null;
   return { facts: best.facts, words: [...best.words].sort((a, b) => a - b), notTold };
 }
 
@@ -269,6 +298,15 @@ function contradictsNumber(fact: PreparedFact, numbered: ReadonlyMap<string, str
   }
   return other;
 }
+
+/** The fact's Danish sentence names one of the subjects, as a word or the start of one ("SAPAs"). */
+function textNames(fact: DeckFact, named: ReadonlySet<string>): boolean {
+  const folded = foldedText(fact);
+  // "databehandleraftaler" is named by "databehandleraftale" in the sentence: compared without the ending.
+  return [...named].some((name) => name.length >= 3 && new RegExp(`(^|[^a-z0-9])${stem(name.replace(/[^a-z0-9 ]/g, ''))}`).test(folded));
+}
+
+const foldedText = perObject((fact: DeckFact): string => fold(fact.text));
 
 const textWords = perObject((fact: DeckFact): string[] => [...new Set([...(phrases(fact.text)[0] ?? []), ...(phrases(fact.textEn)[0] ?? [])])]);
 

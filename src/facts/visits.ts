@@ -43,7 +43,13 @@ const VISIT_WORD = /^((kommune|direktions)?besog\w*|visit\w*)$/;
 /** Words that ask for the coming visits ("planlagte besøg", "kommer KOMBIT på besøg"). */
 const COMING = new Set(phrases('planlagt planlagte planlægger kommende kommer næste planned upcoming next coming will')[0]);
 /** Words of visit questions that carry nothing beyond the visit itself. */
-const VISIT_PHRASING = new Set(phrases('kommer komme på paa til hos i to at of in planlagt planlagte kommende næste planned upcoming next which hvilke hvilken')[0]);
+const VISIT_PHRASING = new Set(
+  phrases('kommer komme på paa til hos i to at of in planlagt planlagte kommende næste planned upcoming next which hvilke hvilken hvor mange gange times how many often ofte tit')[0],
+);
+/** "været", "been": where KOMBIT has been. */
+const BEEN = new Set(phrases('været vaeret vaert var been was went')[0]);
+/** Visitors other than KOMBIT: their visits are not the deck's. */
+const OTHER_VISITORS = /^(leverandor\w*|leverandoer\w*|vendors?|suppliers?|konsulent\w*|consultants?)$/;
 
 const sameName = (a: string, b: string) => fold(a).replace(/[^a-z]/g, '') === fold(b).replace(/[^a-z]/g, '');
 
@@ -58,13 +64,19 @@ export interface VisitQuestion {
 /** A question about KOMBIT's visits to the municipalities, or null. */
 export function readVisitQuestion(turn: Pick<ChatTurn, 'words' | 'text'>, today: IsoDate): VisitQuestion | null {
   const { words } = turn;
-  if (!words.some((word) => VISIT_WORD.test(word.folded))) return null;
   const organisations = organisationsIn(words);
+  const names = (kind: string) => organisations.some((organisation) => organisation.kind === kind);
+  const visitWord = words.some((word) => VISIT_WORD.test(word.folded));
+  // "har KOMBIT været i Aalborg?", "has KOMBIT been to Odense?": a visit without the word.
+  const beenThere = names('kombit') && names('municipality') && words.some((word) => BEEN.has(word.folded));
+  if (!visitWord && !beenThere) return null;
+  // "besøg fra leverandøren": a vendor's visit is none of KOMBIT's visits to the municipalities' boards.
+  if (!names('municipality') && !names('kombit') && (names('vendor') || names('agency') || words.some((word) => OTHER_VISITORS.test(word.folded)))) return null;
   const past = isPastTense(words) || words.some((word) => /^(besogte|besogt|visited)$/.test(word.folded));
   const periodMatch = findPeriod(words, today, past, turn.text);
   const used = new Set<number>([...organisations.flatMap((organisation) => organisation.words), ...(periodMatch?.words ?? [])]);
   words.forEach((word, at) => {
-    if (VISIT_WORD.test(word.folded) || VISIT_PHRASING.has(word.folded)) used.add(at);
+    if (VISIT_WORD.test(word.folded) || VISIT_PHRASING.has(word.folded) || (beenThere && BEEN.has(word.folded))) used.add(at);
   });
   return {
     municipalities: organisations.filter((organisation) => organisation.kind === 'municipality').map((organisation) => organisation.name),

@@ -89,6 +89,7 @@ export function formatPeriod(label: PeriodLabel, lang: Lang): string {
     case 'year':
       return String(label.year);
     case 'week':
+      if (label.toWeek !== undefined) return lang === 'da' ? `uge ${label.week}–${label.toWeek}, ${label.year}` : `weeks ${label.week}–${label.toWeek}, ${label.year}`;
       return formatWeek(label.week, label.year, lang);
   }
 }

@@ -51,7 +51,10 @@ export type LanguageDetector = (text: string, words: readonly Word[]) => Lang | 
 export function languageDetector(...sources: PhraseWords[]): LanguageDetector {
   const [danish, english] = wordSets([{ da: [COMMON_WORDS.da], en: [COMMON_WORDS.en] }, ...sources]);
   return (text, words) => {
-    let da = /[æøå]/i.test(text) ? 2 : 0;
+    // æ, ø, å tell Danish, but not in a name written with a capital ("Who runs UDK Begravelseshjælp?").
+    // A capitalised first word that is a Danish question word ("Hvornår") counts below as such.
+    const danishLetters = words.some(({ original }) => /[æøå]/i.test(original) && !/^\p{Lu}/u.test(original));
+    let da = danishLetters || (words.length === 0 && /[æøå]/i.test(text)) ? 2 : 0;
     let en = 0;
     for (const { folded } of words) {
       if (danish.has(folded)) da += 1;

@@ -31,7 +31,19 @@ const OPERATIONS_PHRASES = new PhraseIndex(
  * incident?", "hvad gør KOMBIT fremover efter nedbruddet?"): the deck tells those (src/facts), the
  * status page does not.
  */
-const ABOUT_INCIDENT = /^(caused?|causes|reason|why|hvorfor|arsag\w*|aarsag\w*|efter|after|tiltag|measures|learned|laering\w*|laer\w*)$/;
+const ABOUT_INCIDENT = /^(caused?|causes|reason|why|hvorfor|arsag\w*|aarsag\w*|efter|after|tiltag|measures|learned|laering\w*|laer\w*|eskal\w*|escalat\w*)$/;
+
+/** Letters of KOMBIT's fault classes ("A- og B-fejl", "C and D faults"). */
+const FAULT_CLASS = /^[a-d]$/;
+const FAULT_WORD = /^(fejl\w*|faults?|errors?|incidents?)$/;
+
+/**
+ * A question about how faults of a class are handled ("sendes der driftsmeddelelser ved C-fejl?",
+ * "what about A/B faults?"): the deck tells KOMBIT's rule and what it will change, the status page does not.
+ */
+function namesFaultClass(words: readonly Word[]): boolean {
+  return words.some((word, at) => FAULT_CLASS.test(word.folded) && words.slice(at + 1, at + 4).some((next) => FAULT_WORD.test(next.folded)));
+}
 
 /** True when a question is about operations today (is it down?), not about a switch date. */
 export function isOperationsQuestion(words: readonly Word[]): boolean {
@@ -39,8 +51,8 @@ export function isOperationsQuestion(words: readonly Word[]): boolean {
 }
 
 /** True when a question asks how a system runs now, not what happened in an incident or after it. */
-function asksAboutNow(words: readonly Word[]): boolean {
-  return isOperationsQuestion(words) && !isPastTense(words) && !words.some((word) => ABOUT_INCIDENT.test(word.folded));
+export function asksAboutNow(words: readonly Word[]): boolean {
+  return isOperationsQuestion(words) && !isPastTense(words) && !words.some((word) => ABOUT_INCIDENT.test(word.folded)) && !namesFaultClass(words);
 }
 
 const TEXTS = {

@@ -41,6 +41,9 @@ const WRITTEN: [string, string][] = [
   ['fields', 'datafelter'],
   ['adjustments adjustment', 'tilpasninger'],
   ['driving', 'køreprøve'],
+  ['borrow borrowed borrows', 'lånt'],
+  ['resolved solved fixed', 'omgået afviklet'],
+  ['funeral', 'begravelses'],
   ['questions question', 'spørgetime'],
 ];
 

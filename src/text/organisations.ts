@@ -18,8 +18,12 @@ const MUNICIPALITIES = `Albertslund, Allerød, Assens, Ballerup, Billund, Bornho
   Odense, Odsherred, Randers, Rebild, Ringkøbing-Skjern, Ringsted, Roskilde, Rudersdal, Rødovre, Samsø, Silkeborg,
   Skanderborg, Skive, Slagelse, Solrød, Sorø, Stevns, Struer, Svendborg, Syddjurs, Sønderborg, Thisted, Tønder,
   Tårnby, Vallensbæk, Varde, Vejen, Vejle, Vesthimmerland, Viborg, Vordingborg, Ærø, Aabenraa, Aalborg, Aarhus`;
-/** Other names people use for some of them. */
-const MUNICIPALITY_ALIASES = `Århus, Kbh, Københavns, Bornholms Regionskommune, Lyngby, Høje Tåstrup, Nordfyns, Vesthimmerlands`;
+/** Other names people use for some of them, and the municipality each names ("kbh" is København). */
+const MUNICIPALITY_ALIASES: [alias: string, name: string][] = [
+  ['Århus', 'Aarhus'], ['Kbh', 'København'], ['Københavns', 'København'], ['Bornholms Regionskommune', 'Bornholm'],
+  ['Lyngby', 'Lyngby-Taarbæk'], ['Høje Tåstrup', 'Høje-Taastrup'], ['Høje Taastrup', 'Høje-Taastrup'], ['Nordfyns', 'Nordfyn'],
+  ['Vesthimmerlands', 'Vesthimmerland'],
+];
 const KOMBIT = `KOMBIT, KL, Kommunernes Landsforening, DBS, Det Fælleskommunale Databehandlersekretariat`;
 const VENDORS = `Systematic, KMD, EG, Fujitsu, Netcompany, Netic, Atea, Visma, Capgemini, IBM, Microsoft, Schultz, Columbus,
   Trifork, Formpipe, Miracle, Edlund, Delegate, Nordcloud, Ramboll, Rambøll, Deloitte, PwC, Intility`;
@@ -56,7 +60,7 @@ function entries(list: string, kind: OrganisationKind, genitive: boolean): [stri
 
 const INDEX = new PhraseIndex([
   ...entries(MUNICIPALITIES, 'municipality', true),
-  ...entries(MUNICIPALITY_ALIASES, 'municipality', false),
+  ...MUNICIPALITY_ALIASES.flatMap(([alias, name]) => entries(alias, 'municipality', false).map(([words]) => [words, { name, kind: 'municipality' as const }] as [string[], { name: string; kind: OrganisationKind }])),
   ...entries(KOMBIT, 'kombit', true),
   ...entries(VENDORS, 'vendor', true),
   ...entries(AGENCIES, 'agency', true),

@@ -19,7 +19,8 @@ export type PeriodLabel =
   | { unit: 'quarter'; year: number; quarter: number }
   | { unit: 'season'; year: number; season: Season }
   | { unit: 'year'; year: number }
-  | { unit: 'week'; year: number; week: number };
+  /** One week, or weeks `week` to `toWeek` of one week-year ("uge 6–13"). */
+  | { unit: 'week'; year: number; week: number; toWeek?: number };
 
 const wordTable = <T>(rows: [string, T][]): Map<string, T> => {
   const table = new Map<string, T>();
@@ -85,7 +86,11 @@ const RELATIVE_PHRASES = new PhraseIndex(RELATIVE.flatMap(([written, relative]) 
 const AHEAD = new Set(phrases('næste kommende next coming')[0]);
 const BEHIND = new Set(phrases('seneste sidste forrige past last previous')[0]);
 const SPAN_UNITS = wordTable<number>([['dag dage days day', 1], ['uge uger weeks week', 7]]);
-const WEEK_WORDS = new Set(phrases('uge week')[0]);
+const WEEK_WORDS = new Set(phrases('uge uger ugerne week weeks')[0]);
+/** Between the two ends of a range of weeks ("uge 6-13" is split into "6" "13"; "uge 6 til 13", "weeks 6 to 13"). */
+const WEEK_RANGE_JOINERS = new Set(phrases('til to og and')[0]);
+/** "uge 10 og 11" is both weeks; "og" between weeks further apart names two weeks, not those between. */
+const WEEK_LIST_JOINERS = new Set(phrases('og and')[0]);
 const QUARTER_WORDS = new Set(phrases('kvartal quarter')[0]);
 /** Words before a day written with dots ("den 28.2."), which alone could be a version ("v. 3.5"). */
 const DAY_CUES = /(?:^|\s)(?:den|d\.|the|on|per|pr\.|til|fra|from|by|inden|før|efter|until)\s*$/iu;
@@ -215,12 +220,35 @@ function weekNumber(words: readonly Word[], now: () => DateTime, pastTense: bool
     }
     const start = DateTime.fromObject({ weekYear, weekNumber: week, weekday: 1 }, { zone: 'UTC' });
     if (!start.isValid || start.weekNumber !== week) continue;
+    // "uge 6-13", "uge 6 til 13", "weeks 6 to 13": the weeks from the first to the last, as one period.
+    const last = year === null ? weekRangeEnd(words, index + 2, week) : null;
+    if (last !== null) {
+      const lastYear = yearAt(words, index + 2 + last.length);
+      const endYear = lastYear ?? weekYear;
+      const end = DateTime.fromObject({ weekYear: endYear, weekNumber: last.week, weekday: 1 }, { zone: 'UTC' });
+      if (end.isValid && end.weekNumber === last.week && lastYear === null) {
+        return {
+          period: span(start, end.endOf('week'), { unit: 'week', year: weekYear, week, toWeek: last.week }),
+          words: range(index, 2 + last.length),
+        };
+      }
+    }
     return {
       period: span(start, start.endOf('week'), { unit: 'week', year: weekYear, week }),
       words: range(index, 2 + (year === null ? 0 : 1 + ofWord)),
     };
   }
   return null;
+}
+
+/** The last week of a range that starts at `at` ("13" of "uge 6 13", "til 13" of "uge 6 til 13"), later than `first`. */
+function weekRangeEnd(words: readonly Word[], at: number, first: number): { week: number; length: number } | null {
+  const joined = WEEK_RANGE_JOINERS.has(words[at]?.folded ?? '') ? 1 : 0;
+  const written = words[at + joined]?.folded ?? '';
+  if (!/^\d{1,2}$/.test(written)) return null;
+  const week = Number(written);
+  if (joined === 1 && WEEK_LIST_JOINERS.has(words[at]?.folded ?? '') && week !== first + 1) return null;
+  return week > first && week <= 53 ? { week, length: joined + 1 } : null;
 }
 
 function monthOrQuarter(words: readonly Word[], now: () => DateTime, pastTense: boolean): PeriodMatch | null {
@@ -353,7 +381,7 @@ function range(start: number, length: number): number[] {
 }
 
 const PAST_TENSE = new Set(
-  phrases('skiftede skiftet switched did was were moved flyttede flyttet blev skete happened passerede udløb udløbet expired var')[0],
+  phrases('skiftede skiftet switched did was were moved flyttede flyttet blev skete happened passerede udløb udløbet expired var kom came modtog received sendte startede started began begyndte')[0],
 );
 
 /** True when the question speaks of the past ("hvad skete der i januar?"), which turns a bare month back. */
