@@ -32,7 +32,11 @@ export async function startPlayground(dataDir: string, env: Record<string, strin
   const url = await new Promise<string>((resolve, reject) => {
     // The bot (through tsx) and then Agents Playground start before the URL is printed: on the 2-core
     // machine shared with other jobs (load 15-25) that took over 30 s, the bot listening but no URL yet.
-    const timer = setTimeout(() => reject(new Error(`the Playground did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      // A start that never printed its URL must not leave npm, the bot and the Playground running.
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      reject(new Error(`the Playground did not start:\n${output}`));
+    }, 60_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /Open the Playground to chat with it: (http:\/\/\S+)/.exec(output);
