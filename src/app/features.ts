@@ -8,6 +8,7 @@ import { reminders } from '../reminders/feature.js';
 import { deadlines } from '../deadlines/chat.js';
 import { digest } from '../digest/feature.js';
 import { facts } from '../facts/feature.js';
+import { following } from '../follow/feature.js';
 import { visits } from '../facts/visits.js';
 import { reading } from '../reading/feature.js';
 import { help } from '../help/chat.js';
@@ -24,7 +25,7 @@ import { sync } from '../sync/chat.js';
  * The bot and `cli ask` start the same list, so the CLI answers exactly what the bot would. They
  * start in the order of the services they use (src/app/start.ts), and answer in the order of the list.
  */
-export const FEATURES: readonly Feature[] = [reading, smallTalk, help, operations, calendar, admins, surveys, reminders, sync, digest, visits, deadlines, facts, answers, overview];
+export const FEATURES: readonly Feature[] = [reading, smallTalk, help, operations, calendar, admins, surveys, reminders, sync, digest, following, visits, deadlines, facts, answers, overview];
 
 /**
  * The app's language detector: it knows every feature's words, those the feature declares and those of
