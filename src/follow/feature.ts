@@ -15,7 +15,7 @@ import { parseQuietHours, validQuietHours } from './quietHours.js';
 import { resolveTarget, taskTarget } from './targets.js';
 import { followTexts } from './texts.js';
 
-export const FollowVerbs = { toggle: 'follow.toggle' } as const;
+export const FollowVerbs = { toggle: 'follows.toggle' } as const;
 const ToggleData = z.object({ kind: z.enum(['system', 'task']), name: z.string().trim().min(1).max(200), follow: z.boolean() });
 
 const validZone = (zone: string) => {

@@ -21,7 +21,7 @@ function followButtons(card: unknown): Button[] {
     if (Array.isArray(node)) return node.forEach(walk);
     if (typeof node !== 'object' || node === null) return;
     const element = node as Record<string, unknown>;
-    if (element.type === 'Action.Execute' && element.verb === 'follow.toggle') found.push(element as unknown as Button);
+    if (element.type === 'Action.Execute' && element.verb === 'follows.toggle') found.push(element as unknown as Button);
     for (const [key, value] of Object.entries(element)) if (key !== 'fallback' && key !== 'refresh') walk(value);
   };
   walk(card);
@@ -222,7 +222,7 @@ describe('Følg: following a system, a KLIK task or a solution', function () {
     const unpress = await bot.post(cardAction(bot.serviceUrl, task.verb, { ...task.data, follow: false }, bosChat));
     assert.equal((unpress.body as { value: string }).value, 'Du følger ikke længere SAPA K53.');
     // Forged card data changes nothing.
-    const forged = await bot.post(cardAction(bot.serviceUrl, 'follow.toggle', { kind: 'system', name: 'Blæksprutten', follow: true }));
+    const forged = await bot.post(cardAction(bot.serviceUrl, 'follows.toggle', { kind: 'system', name: 'Blæksprutten', follow: true }));
     assert.match(JSON.stringify(forged.body), /Jeg kender ikke \\"Blæksprutten\\"/);
   });
 
