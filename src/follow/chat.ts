@@ -1,3 +1,4 @@
+import type { PersonalChatInstaller } from '../app/services.js';
 import type { ChatTurn, Notifier, Reply } from '../chat/types.js';
 import type { Lang } from '../i18n/language.js';
 import type { RegistryService } from '../registry/service.js';
@@ -19,6 +20,8 @@ export interface FollowChatDeps {
   clock: Clock;
   remindDays: number;
   maxPerPerson: number;
+  /** The edge's installer of the app for a person without a 1:1 chat, where it has one. */
+  installer?: PersonalChatInstaller;
 }
 
 /** Who a turn's follows belong to: the Entra ID object id, else the Teams user id. */
@@ -66,14 +69,24 @@ export async function follow(turn: ChatTurn, target: FollowTarget, lang: Lang, d
     if (follows.has(key)) return 'already' as const;
     if (follows.size >= deps.maxPerPerson) return 'full' as const;
     const chat = turn.conversation.kind === 'personal' ? turn.conversation.id : null;
-    await append({ type: 'followed', person, target, lang, chat, at: deps.clock.now().toISOString() });
+    await append({ type: 'followed', person, target, lang, chat, tenant: turn.conversation.tenantId, at: deps.clock.now().toISOString() });
     return 'followed' as const;
   });
   if (outcome === 'already') return t.alreadyFollowing(targetName(target));
   if (outcome === 'full') return t.limit(deps.maxPerPerson);
   const days = deps.follows.people.get(person)?.remindDays ?? deps.remindDays;
-  const reachable = turn.conversation.kind === 'personal' || (turn.user.aadObjectId !== null && (await deps.notifier.canReachUser(turn.user.aadObjectId)));
-  return reachable ? t.followed(targetName(target), days) : `${t.followed(targetName(target), days)}\n\n${t.noPersonalChat}`;
+  const followed = t.followed(targetName(target), days);
+  const aadObjectId = turn.user.aadObjectId;
+  if (turn.conversation.kind === 'personal' || (aadObjectId !== null && (await deps.notifier.canReachUser(aadObjectId)))) return followed;
+  // No 1:1 chat: install the app for them where the edge can, else tell them in the thread how to start one.
+  if (aadObjectId !== null && deps.installer && (await installFor(aadObjectId, turn.conversation.tenantId, deps)) === 'installed') return `${followed}\n\n${t.installed}`;
+  return `${followed}\n\n${t.noPersonalChat}`;
+}
+
+async function installFor(aadObjectId: string, tenantId: string | null, deps: FollowChatDeps): Promise<'installed' | 'refused' | 'failed'> {
+  const outcome = await deps.installer!.install(aadObjectId, tenantId).catch(() => 'failed' as const);
+  await deps.projection.record({ type: 'installAsked', person: aadObjectId, outcome, at: deps.clock.now().toISOString() });
+  return outcome;
 }
 
 export async function unfollow(turn: ChatTurn, target: FollowTarget, lang: Lang, deps: FollowChatDeps): Promise<string> {

@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/language.js';
 import type { RegistryChange } from '../registry/changes.js';
 import type { Registry } from '../registry/registry.js';
 import { REGISTRY_CHANGES_JOURNAL, type RegistryChangeEntry } from '../registry/service.js';
+import type { PersonalChatInstaller } from '../app/services.js';
 import { alwaysHeld, type Fence } from '../store/fence.js';
 import type { JournalProjection } from '../store/journal.js';
 import { SerialQueue } from '../store/serial.js';
@@ -27,7 +28,12 @@ export interface DeliveryOptions {
   /** Days before a deadline a person is reminded, unless they chose their own. */
   remindDays: number;
   fence?: Fence;
+  /** The edge's way to install the app for a person without a 1:1 chat, where it has one. */
+  installer?: PersonalChatInstaller;
 }
+
+/** How long after a failed install the app is installed for a person again. */
+const INSTALL_RETRY_MS = 60 * 60 * 1000;
 
 export interface RunResult {
   /** Messages sent (one per person at most). */
@@ -130,6 +136,8 @@ export class FollowDelivery {
       if (changes.length === 0 && reminders.length === 0) continue;
       const conversationId = await this.chatOf(id, person);
       if (conversationId === null || !(this.options.fence ?? alwaysHeld).holds()) {
+        // Kept: goes out at the first run after Teams tells the bot of the new chat.
+        if (conversationId === null) await this.install(id, person, now);
         result.waiting += 1;
         continue;
       }
@@ -163,6 +171,19 @@ export class FollowDelivery {
       }
     }
     return [...due.values()].sort((a, b) => (a.deadline ?? '').localeCompare(b.deadline ?? ''));
+  }
+
+  /** Installs the app for a person the bot cannot write to, where the edge can: once, or again an hour after a failure. */
+  private async install(id: string, person: Person, now: Date): Promise<void> {
+    const { installer } = this.options;
+    if (!installer || id.startsWith('29:')) return;
+    const last = person.installAsked;
+    if (last && (last.outcome !== 'failed' || now.getTime() - Date.parse(last.at) < INSTALL_RETRY_MS)) return;
+    const outcome = await installer.install(id, person.tenant).catch((error: unknown) => {
+      this.context.log.error({ err: error }, 'follow: installing the app for a follower failed');
+      return 'failed' as const;
+    });
+    await this.projection.record({ type: 'installAsked', person: id, outcome, at: now.toISOString() });
   }
 
   /** The person's 1:1 chat with the bot: by their Entra ID, else the one they followed from. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFeature } from '../app/feature.js';
-import { FenceService, optional } from '../app/services.js';
+import { FenceService, optional, PersonalChatInstallerService } from '../app/services.js';
 import type { ChatTurn } from '../chat/types.js';
 import type { Lang } from '../i18n/language.js';
 import { nameKey } from '../registry/system.js';
@@ -47,18 +47,20 @@ export const following = defineFeature({
     FOLLOW_MAX_PER_PERSON: z.coerce.number().int().min(1).max(10_000).default(200),
   }),
   languageWords: { da: 'følg følger påmind', en: 'follow unfollow following remind' },
-  uses: [optional(FenceService)],
+  uses: [optional(FenceService), optional(PersonalChatInstallerService)],
   state: async (context, settings) => {
     const follows = new Follows();
     const projection = await JournalProjection.open(context.storage.journal<FollowEvent>(FOLLOW_JOURNAL), (event) => follows.apply(event), context.log);
     const fence = context.useOptional(FenceService);
+    const installer = context.useOptional(PersonalChatInstallerService);
     const delivery = new FollowDelivery(context, follows, projection, {
       zone: settings.FOLLOW_TZ,
       quiet: parseQuietHours(settings.FOLLOW_QUIET_HOURS),
       remindDays: settings.FOLLOW_REMINDER_DAYS,
       ...(fence ? { fence } : {}),
+      ...(installer ? { installer } : {}),
     });
-    return { follows, projection, delivery };
+    return { follows, projection, delivery, installer };
   },
   register: (router, context, { settings, state }) => {
     const deps: FollowChatDeps = {
@@ -69,6 +71,7 @@ export const following = defineFeature({
       clock: context.clock,
       remindDays: settings.FOLLOW_REMINDER_DAYS,
       maxPerPerson: settings.FOLLOW_MAX_PER_PERSON,
+      ...(state.installer ? { installer: state.installer } : {}),
     };
     router.message((turn) => followCommand(turn.text), (turn, command) => answerCommand(turn, command, deps), { samples: FOLLOW_SAMPLES });
     router.action(FollowVerbs.toggle, ToggleData, async (turn: ChatTurn, { kind, name, follow: wanted }) => {

@@ -17,12 +17,14 @@ export type ChangeNote = Omit<RegistryChange, 'writtenHere'>;
  * Teams names none. Replayed at start; never rewritten.
  */
 export type FollowEvent =
-  | { type: 'followed'; person: string; target: FollowTarget; lang: Lang; chat: string | null; at: string }
+  | { type: 'followed'; person: string; target: FollowTarget; lang: Lang; chat: string | null; tenant?: string | null; at: string }
   | { type: 'unfollowed'; person: string; target: string; lang: Lang; at: string }
   | { type: 'remindDays'; person: string; days: number; lang: Lang; at: string }
   | { type: 'queued'; person: string; change: string; note: ChangeNote; at: string }
   | { type: 'notified'; person: string; changes: string[]; conversationId: string; at: string }
   | { type: 'reminded'; person: string; deadline: string; day: IsoDate; conversationId: string; at: string }
+  /** The app installed for a person without a 1:1 chat (through the edge's installer), and how that went. */
+  | { type: 'installAsked'; person: string; outcome: 'installed' | 'refused' | 'failed'; at: string }
   /** How many entries of the registry's change journal have been queued for followers (the catch-up after a crash). */
   | { type: 'caughtUp'; entries: number; at: string };
 
@@ -70,6 +72,10 @@ export interface Person {
   queued: Set<string>;
   /** `deadline|day` reminded of. */
   reminded: Set<string>;
+  /** The person's organisation, for installing the app for them. */
+  tenant: string | null;
+  /** The last time the app was installed for them, and how it went. */
+  installAsked: { outcome: 'installed' | 'refused' | 'failed'; at: string } | null;
 }
 
 /** Everyone's follows, replayed from the journal. */
@@ -93,6 +99,7 @@ export class Follows {
         person.follows.set(key, event.target);
         person.lang = event.lang;
         if (event.chat !== null) person.chat = event.chat;
+        if (event.tenant) person.tenant = event.tenant;
         this.followersOf(key).add(event.person);
         return;
       }
@@ -111,6 +118,9 @@ export class Follows {
         return;
       case 'notified':
         for (const change of event.changes) person.pending.delete(change);
+        return;
+      case 'installAsked':
+        person.installAsked = { outcome: event.outcome, at: event.at };
         return;
       case 'reminded':
         person.reminded.add(`${event.deadline}|${event.day}`);
@@ -137,7 +147,7 @@ export class Follows {
   person(id: string): Person {
     let person = this.people.get(id);
     if (!person) {
-      person = { follows: new Map(), lang: 'da', remindDays: null, chat: null, pending: new Map(), queued: new Set(), reminded: new Set() };
+      person = { follows: new Map(), lang: 'da', remindDays: null, chat: null, pending: new Map(), queued: new Set(), reminded: new Set(), tenant: null, installAsked: null };
       this.people.set(id, person);
     }
     return person;

@@ -17,6 +17,7 @@ export interface FollowTexts {
   remindRange(max: number): string;
   limit(max: number): string;
   noPersonalChat: string;
+  installed: string;
   button(name: string, following: boolean): string;
   changesTitle(count: number): string;
   changeLine(name: string, field: string, before: string, after: string, source: string): string;
@@ -47,6 +48,7 @@ const da: FollowTexts = {
   limit: (max) => `Du følger allerede ${max} ting, og det er det højeste. Stop med at følge noget først (skriv "hvad følger jeg?" for at se listen). Intet er ændret.`,
   noPersonalChat:
     'Jeg skriver ændringer til dig i vores 1:1-chat, men den har vi ikke endnu. Åbn FKI Bot under Apps i Teams og skriv "hej" til mig dér; indtil da gemmer jeg beskederne til dig.',
+  installed: 'Jeg har tilføjet FKI Bot i din Teams, så ændringerne kommer i vores 1:1-chat.',
   button: (name, following) => (following ? `Følger ${name} ✓` : `Følg ${name}`),
   changesTitle: (count) => (count === 1 ? 'Ændring i noget du følger' : `${count} ændringer i det du følger`),
   changeLine: (name, field, before, after, source) => `${name}: ${field} ${before} → ${after} (kilde: ${source})`,
@@ -91,6 +93,7 @@ const en: FollowTexts = {
   limit: (max) => `You already follow ${max} items, which is the most. Unfollow something first (say "what do I follow?" to see the list). Nothing was changed.`,
   noPersonalChat:
     'I send changes to you in our 1:1 chat, but we do not have one yet. Open FKI Bot under Apps in Teams and say "hi" to me there; until then I keep the messages for you.',
+  installed: 'I have added FKI Bot to your Teams, so the changes come to our 1:1 chat.',
   button: (name, following) => (following ? `Following ${name} ✓` : `Follow ${name}`),
   changesTitle: (count) => (count === 1 ? 'A change in something you follow' : `${count} changes in what you follow`),
   changeLine: (name, field, before, after, source) => `${name}: ${field} ${before} → ${after} (source: ${source})`,
