@@ -105,7 +105,9 @@ export class FollowDelivery {
       this.registryRead += entries.length;
     }
     const queued = await this.queue(entries.flatMap((entry) => entry.changes ?? []));
-    if (this.registryRead > (this.follows.registryCursor ?? -1)) {
+    // Nothing to keep while nothing was written and nobody follows anything (a fresh start writes nothing).
+    const worthKeeping = this.registryRead > 0 || this.follows.people.size > 0;
+    if (worthKeeping && this.registryRead > (this.follows.registryCursor ?? -1)) {
       await this.projection.record({ type: 'caughtUp', entries: this.registryRead, at: this.context.clock.now().toISOString() });
     }
     return queued;
