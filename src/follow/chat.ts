@@ -79,7 +79,8 @@ export async function follow(turn: ChatTurn, target: FollowTarget, lang: Lang, d
   const aadObjectId = turn.user.aadObjectId;
   if (turn.conversation.kind === 'personal' || (aadObjectId !== null && (await deps.notifier.canReachUser(aadObjectId)))) return followed;
   // No 1:1 chat: install the app for them where the edge can, else tell them in the thread how to start one.
-  if (aadObjectId !== null && deps.installer && (await installFor(aadObjectId, turn.conversation.tenantId, deps)) === 'installed') return `${followed}\n\n${t.installed}`;
+  const refusedBefore = aadObjectId !== null && deps.follows.people.get(aadObjectId)?.installAsked?.outcome === 'refused';
+  if (aadObjectId !== null && deps.installer && !refusedBefore && (await installFor(aadObjectId, turn.conversation.tenantId, deps)) === 'installed') return `${followed}\n\n${t.installed}`;
   return `${followed}\n\n${t.noPersonalChat}`;
 }
 

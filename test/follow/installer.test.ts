@@ -54,6 +54,9 @@ describe('Følg for a person the bot has no 1:1 chat with', function () {
       await importChanges(bot, (data) => moveSapa(data, '2025-03-04', '2025-02-25'));
       await runSchedule(bot, 'follow: changes to followers', clock.now());
       assert.equal(installer.asked.length, 1, 'a refusal is not asked again');
+      await bot.post(channelMessage(bot.serviceUrl, 'follow K53', thread));
+      assert.match(said(bot), /^You now follow SAPA K53\.[\s\S]*Open FKI Bot under Apps in Teams/);
+      assert.equal(installer.asked.length, 1, 'nor when they follow something more');
 
       installer.answer = 'failed';
       await bot.post(channelMessage(bot.serviceUrl, 'follow K53', { ...thread, from: { ...BO, id: '29:user-cy', aadObjectId: '00000000-0000-0000-0000-0000000000c3' } }));
