@@ -133,7 +133,8 @@ export class FollowDelivery {
     const registry = morning ? await this.context.registry.current() : null;
     const today = calendarDayAt(now, this.options.zone);
     for (const [id, person] of this.follows.people) {
-      const changes = [...person.pending];
+      // What the person stopped following since it was queued is dropped with it.
+      const changes = [...person.pending].filter(([, note]) => targetKeysOf(note.item).some((key) => person.follows.has(key)));
       const reminders = registry ? this.dueReminders(registry, person, today) : [];
       if (changes.length === 0 && reminders.length === 0) continue;
       const conversationId = await this.chatOf(id, person);
@@ -151,7 +152,7 @@ export class FollowDelivery {
       }
       const at = now.toISOString();
       const events: FollowEvent[] = [];
-      if (changes.length > 0) events.push({ type: 'notified', person: id, changes: changes.map(([change]) => change), conversationId, at });
+      if (person.pending.size > 0) events.push({ type: 'notified', person: id, changes: [...person.pending.keys()], conversationId, at });
       for (const deadline of reminders) events.push({ type: 'reminded', person: id, deadline: deadlineKey(deadline), day: deadline.deadline!, conversationId, at });
       await this.projection.record(...events);
       result.sent += 1;
@@ -188,9 +189,12 @@ export class FollowDelivery {
     await this.projection.record({ type: 'installAsked', person: id, outcome, at: now.toISOString() });
   }
 
-  /** The person's 1:1 chat with the bot: by their Entra ID, else the one they followed from. */
+  /**
+   * The person's 1:1 chat with the bot: by their Entra ID (the bot forgets a chat it was removed from);
+   * for someone Teams names without one, the chat they followed from.
+   */
   private async chatOf(id: string, person: Person): Promise<string | null> {
-    return (id.startsWith('29:') ? null : await this.context.notifier.personalChatOf(id)) ?? person.chat;
+    return id.startsWith('29:') ? person.chat : this.context.notifier.personalChatOf(id);
   }
 
   private message(lang: Lang, changes: readonly ChangeNote[], reminders: readonly Deadline[], today: IsoDate): Reply {

@@ -127,6 +127,19 @@ describe('Følg: following a system, a KLIK task or a solution', function () {
     }
   });
 
+  it('drops a waiting change of what the person stopped following before it went out', async () => {
+    clock.set('2025-02-14T19:30:00+01:00'); // quiet hours: the change waits
+    await start();
+    await ask(bot, 'følg SAPA');
+    await ask(bot, 'følg Aula');
+    await importChanges(bot, (data) => moveSapa(data, '2025-03-04', '2025-02-25'));
+    await runSchedule(bot, 'follow: changes to followers', clock.now());
+    assert.equal(await ask(bot, 'stop med at følge SAPA'), 'Du følger ikke længere SAPA.');
+    clock.set('2025-02-17T07:30:00+01:00');
+    await runSchedule(bot, 'follow: morning run', clock.now());
+    assert.deepEqual(followMessages(bot, ALEX_CHAT), []);
+  });
+
   it('holds change messages in quiet hours and at weekends for the next morning run', async () => {
     clock.set('2025-02-14T19:30:00+01:00'); // a Friday evening
     await start();
