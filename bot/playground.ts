@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { loadDotEnv } from '../src/config.js';
+import { exampleDataOptions, playgroundBanner, PLAYGROUND_USER } from './playgroundSetup.js';
 import { startBot, type RunningBot } from './start.js';
 import { reportStartFailure } from './startFailure.js';
 
@@ -14,10 +16,12 @@ const STOP_DEADLINE_MS = 10_000;
 const PLAYGROUND_CLI = path.join(path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
 
 async function main(): Promise<void> {
+  loadDotEnv('.env');
+  const example = exampleDataOptions(process.env, new Date());
   let bot: RunningBot;
   try {
     bot = await startBot({
-      dotEnvFile: '.env',
+      ...example?.options,
       check: (config) => (config.localMode ? null : 'The Playground talks to the bot without authentication: unset MicrosoftAppId to use it.'),
     });
   } catch (error) {
@@ -41,8 +45,13 @@ async function main(): Promise<void> {
   playground.stdout.on('data', (chunk: string) => {
     const listening = /Listening on (\d+)/.exec(chunk);
     if (listening) {
-      console.log(`\nFKI Bot is running at ${bot.url}/api/messages`);
-      console.log(`Open the Playground to chat with it: http://localhost:${listening[1]}\n`);
+      void bot.app.admins.isAdmin(PLAYGROUND_USER.aadObjectId).then((userIsAdmin) => {
+        const { config } = bot.app;
+        console.log(playgroundBanner({
+          botUrl: bot.url, playgroundUrl: `http://localhost:${listening[1]}`, publicBaseUrl: config.publicBaseUrl, userIsAdmin,
+          exampleDataDir: example?.dataDir ?? null,
+        }));
+      });
     }
   });
   playground.stderr.pipe(process.stderr);

@@ -58,7 +58,10 @@ export interface Config {
   logLevel: string;
   maxBodyBytes: number;
   adminIds: string[];
-  /** Signs survey links. Local mode makes one per start when none is set (links then die with a restart). */
+  /**
+   * Signs survey links. When none is set (local mode), a random one here, and the surveys feature signs
+   * with a key it makes once and keeps with the data instead (src/surveys/linkKey.ts).
+   */
   surveyLinkSecret: string;
   surveyLinkSecretGenerated: boolean;
   surveyLinkDays: number;

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineFeature } from '../app/feature.js';
+import { calendarFeedUrl, DEADLINES_FEED_NAME, outlookSubscribeUrl, SWITCHES_FEED_NAME, switchesFeedUrl, webcalUrl } from '../calendar/link.js';
+import { isExampleData } from '../registry/exampleData.js';
 import { effectiveStatus, isOverdue, visibleNote } from '../registry/system.js';
 import { calendarDayAt } from '../time/calendarDate.js';
 
@@ -32,7 +34,7 @@ export const overview = defineFeature({
       },
     },
   ],
-  routes: ({ registry, clock }) => [
+  routes: ({ registry, clock, config }) => [
     {
       method: 'GET',
       path: '/api/overview',
@@ -45,12 +47,22 @@ export const overview = defineFeature({
           systems: current.systems.map((s) => ({
             name: s.name, fullName: s.fullName, aliases: s.aliases, owner: s.owner, vendor: s.vendor, ch2Date: s.ch2Date,
             sts2Date: s.sts2Date, status: effectiveStatus(s, today), overdue: isOverdue(s, today), source: s.source,
-            note: visibleNote(s, today), updatedAt: s.updatedAt,
+            note: visibleNote(s, today), updatedAt: s.updatedAt, example: isExampleData(s),
           })),
-          deadlines: current.deadlines,
+          deadlines: current.deadlines.map((d) => ({ ...d, url: webUrl(d.url), example: isExampleData(d) })),
+          // The same subscription links as the chat's "kalender": Outlook on the web's "add from web", webcal:, the address.
+          calendars: [
+            { kind: 'deadlines', feed: calendarFeedUrl(config.publicBaseUrl), name: DEADLINES_FEED_NAME },
+            { kind: 'switches', feed: switchesFeedUrl(config.publicBaseUrl), name: SWITCHES_FEED_NAME },
+          ].map(({ kind, feed, name }) => ({ kind, feed, outlook: outlookSubscribeUrl(feed, name), webcal: webcalUrl(feed) })),
         };
         return { status: 200, type: 'application/json', body: JSON.stringify(body), headers: { 'cache-control': 'no-store' } };
       },
     },
   ],
 });
+
+/** A link the tab may open: http(s) only, so no `javascript:` from the data ever becomes a link. */
+function webUrl(url: string | null): string | null {
+  return url !== null && /^https?:\/\//i.test(url) ? url : null;
+}

@@ -28,6 +28,7 @@ import { SurveyActionData, SurveyVerbs } from './verbs.js';
 import { shownSubject } from './subject.js';
 import { surveyFormRoutes } from './webForm.js';
 import { surveyCommands } from './cli.js';
+import { surveyLinkKey } from './linkKey.js';
 
 export interface SurveysDeps {
   surveys: SurveyService;
@@ -306,9 +307,8 @@ export const surveys = defineFeature({
   uses: [AdminsService, optional(ConversationLanguagesService)],
   state: async (context) => {
     const { config, env, storage, registry, clock, log } = context;
-    if (config.surveyLinkSecretGenerated) {
-      log.warn('SURVEY_LINK_SECRET is not set: survey links are signed with a key made for this run and stop working when the bot restarts');
-    }
+    const linkKey = await surveyLinkKey(config, storage);
+    if (linkKey.made) log.info('SURVEY_LINK_SECRET is not set: survey links are signed with a key the bot made and keeps with its data');
     const admins = context.use(AdminsService);
     const service = await SurveyService.load({
       journal: storage.journal<SurveyEvent>('surveys'),
@@ -320,8 +320,8 @@ export const surveys = defineFeature({
       // With KOMBIT's list configured, each approval carries the values the write-back sends.
       writesBack: !('missing' in graphSettings(env)),
     });
-    const links = new SurveyLinks(config.publicBaseUrl, config.surveyLinkSecret, config.surveyLinkDays, clock);
-    return { surveys: service, links, admins };
+    const links = new SurveyLinks(config.publicBaseUrl, linkKey.secret, config.surveyLinkDays, clock);
+    return { surveys: service, links, admins, linkKey };
   },
   provides: [SurveysService, SurveyLinksService],
   services: (_context, { state }) => [
@@ -334,7 +334,8 @@ export const surveys = defineFeature({
   routes: (context, { state }) =>
     surveyFormRoutes({
       surveys: state.surveys,
-      secret: context.config.surveyLinkSecret,
+      secret: state.linkKey.secret,
+      retiredKeyIds: state.linkKey.retiredKeyIds,
       clock: context.clock,
       log: context.log,
       onAnswer: async (survey, answerId) => {

@@ -53,6 +53,8 @@ interface SurveyMessages {
   pageSaved: string;
   pageExpired: string;
   pageForged: string;
+  /** A true link signed with a key the bot no longer has (SURVEY_LINK_SECRET changed). */
+  pageStale: string;
   pageClosed(system: string): string;
   pageNotFound: string;
   /** The answer could not be stored (the database or the disk is down); nothing internal is shown. */
@@ -154,6 +156,7 @@ const da: SurveyMessages = {
   pageSaved: 'Tak! Svaret er gemt og sendt til KOMBIT.',
   pageExpired: 'Linket er udløbet. Bed den der sendte det, om et nyt.',
   pageForged: 'Linket er ikke gyldigt. Kontrollér at hele linket er kopieret.',
+  pageStale: 'Linket er for gammelt: det blev lavet, før botten fik en ny nøgle. Bed den der sendte det, om et nyt.',
   pageClosed: (system) => `Spørgeskemaet om ${system} er lukket af KOMBIT.`,
   pageNotFound: 'Spørgeskemaet findes ikke.',
   pageNotSaved: 'Svaret blev ikke gemt: vi har et teknisk problem lige nu. Det du har skrevet, står her stadig. Prøv at sende igen om lidt.',
@@ -252,6 +255,7 @@ const en: SurveyMessages = {
   pageSaved: 'Thank you! The answer is saved and sent to KOMBIT.',
   pageExpired: 'The link has expired. Ask whoever sent it for a new one.',
   pageForged: 'The link is not valid. Check that the whole link was copied.',
+  pageStale: 'The link is too old: it was made before the bot got a new key. Ask whoever sent it for a new one.',
   pageClosed: (system) => `The survey about ${system} has been closed by KOMBIT.`,
   pageNotFound: 'The survey does not exist.',
   pageNotSaved: 'Your answer was not saved: we have a technical problem right now. What you wrote is still here. Please try sending it again in a little while.',

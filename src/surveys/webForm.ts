@@ -13,6 +13,8 @@ import type { Clock } from '../time/clock.js';
 export interface SurveyPageDeps {
   surveys: SurveyService;
   secret: string;
+  /** The ids of keys the bot signed links with before: such a link is too old, not forged. */
+  retiredKeyIds?: readonly string[];
   clock: Clock;
   log: Log;
   /** Called after an answer is stored, to tell KOMBIT's administrators. */
@@ -85,12 +87,12 @@ async function submitForm(req: HttpRequest, deps: SurveyPageDeps): Promise<HttpR
 function openSurvey(req: HttpRequest, lang: Lang, deps: SurveyPageDeps): { survey: Survey } | { status: number; html: string } {
   const m = surveyMessages(lang);
   const token = req.params.token ?? '';
-  const checked = checkLinkToken(token, deps.secret, deps.clock.now());
+  const checked = checkLinkToken(token, deps.secret, deps.clock.now(), deps.retiredKeyIds);
   if (!checked.ok) {
     deps.log.info({ reason: checked.reason }, 'survey link refused');
-    return checked.reason === 'expired'
-      ? { status: 410, html: messagePage(lang, m.pageExpired, m.pageExpired) }
-      : { status: 403, html: messagePage(lang, m.pageForged, m.pageForged) };
+    if (checked.reason === 'expired') return { status: 410, html: messagePage(lang, m.pageExpired, m.pageExpired) };
+    if (checked.reason === 'stale') return { status: 410, html: messagePage(lang, m.pageStale, m.pageStale) };
+    return { status: 403, html: messagePage(lang, m.pageForged, m.pageForged) };
   }
   const survey = deps.surveys.get(checked.surveyId);
   if (!survey) return { status: 404, html: messagePage(lang, m.pageNotFound, m.pageNotFound) };

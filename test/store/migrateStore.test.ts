@@ -32,8 +32,9 @@ describe('cli migrate-store: from files to PostgreSQL', function () {
     const url = await freshDatabase();
     const run = await cliInProcess(['migrate-store'], { DATA_DIR: folder.path, DATABASE_URL: url });
     assert.equal(run.code, 0, run.stderr);
-    // Events: the two of the survey, the registry change it journalled, the feature's note.
-    assert.match(run.stdout, /Flyttet til databasen: \d+ systemer, \d+ frister, 4 hændelser og dokumenterne admins, conversations, languages, subscriptions\./);
+    // Events: the two of the survey, the registry change it journalled, the feature's note. The survey
+    // links' key ids move too, so a link signed before the move is still told apart from a forged one.
+    assert.match(run.stdout, /Flyttet til databasen: \d+ systemer, \d+ frister, 4 hændelser og dokumenterne admins, survey-link-key, conversations, languages, subscriptions\./);
 
     const source = fileStorage(folder.path);
     const target = await openStorage({ dataDir: '/nonexistent', databaseUrl: url }, createLog('silent'));
@@ -43,7 +44,7 @@ describe('cli migrate-store: from files to PostgreSQL', function () {
       for (const name of await source.journalNames()) {
         assert.deepEqual(await target.journal(name).open(), await source.journal(name).open(), name);
       }
-      for (const name of ['admins', 'conversations', 'subscriptions'] as DocumentName[]) {
+      for (const name of ['admins', 'survey-link-key', 'conversations', 'subscriptions'] as DocumentName[]) {
         assert.deepEqual(await target.document(name, {}).read(), await source.document(name, {}).read(), name);
       }
       // Conversations and subscriptions are keyed records now: every record moves.

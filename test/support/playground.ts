@@ -12,14 +12,19 @@ export const RESULTS = path.join(PROJECT_ROOT, 'test-results');
 export interface RunningPlayground {
   url: string;
   process: ChildProcess;
+  /** Everything it printed so far (the banner). */
+  output(): string;
 }
 
-/** Starts `npm run playground` as a new user would, and waits for the URL it prints. */
+/**
+ * Starts `npm run playground` as a new user would, and waits for the URL it prints. On the registry
+ * in the data folder (the shipped facts) unless `env` asks for its example data (PLAYGROUND_EXAMPLE_DATA=1).
+ */
 export async function startPlayground(dataDir: string, env: Record<string, string> = {}): Promise<RunningPlayground> {
   const [botPort, playgroundPort] = [await freePort(), await freePort()];
   const child = spawn('npm', ['run', '--silent', 'playground'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn', PLAYGROUND_EXAMPLE_DATA: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -38,7 +43,7 @@ export async function startPlayground(dataDir: string, env: Record<string, strin
     child.stderr?.on('data', read);
     child.once('exit', (code) => reject(new Error(`npm run playground exited with ${code}:\n${output}`)));
   });
-  return { url, process: child };
+  return { url, process: child, output: () => output };
 }
 
 /** Ends npm's process group: npm, the bot and the Playground it started. */

@@ -4,41 +4,79 @@ import { neutraliseCsvCell } from './csvCell.js';
 
 /**
  * The overview tab: every system with its CH2 and STS2 dates, and the KLIK deadlines. Reads
- * /api/overview; search, filters, sorting and the CSV download happen here. Data is only ever set as
- * text, never as markup.
+ * /api/overview; search (systems and deadlines), filters, sorting and the CSV download happen here.
+ * Data is only ever set as text, never as markup; a link's address comes only from the data's http(s)
+ * links (the server drops any other).
  * @typedef {{ name: string, fullName: string|null, aliases: string[], owner: string|null, vendor: string|null,
- *   ch2Date: string|null, sts2Date: string|null, status: string, overdue?: boolean, source: string|null, note: string|null, updatedAt: string|null }} System
- * @typedef {{ solution: string, code: string|null, kind: string, title: string, published: string|null, from?: string|null, deadline: string|null, url: string|null }} Deadline
+ *   ch2Date: string|null, sts2Date: string|null, status: string, overdue?: boolean, source: string|null, note: string|null,
+ *   updatedAt: string|null, example?: boolean }} System
+ * @typedef {{ solution: string, code: string|null, kind: string, title: string, published: string|null, from?: string|null,
+ *   deadline: string|null, url: string|null, example?: boolean }} Deadline
+ * @typedef {{ kind: 'deadlines'|'switches', feed: string, outlook: string, webcal: string }} Calendar
  */
 
 const TEXT = {
   da: {
     intro: 'Datoer for skiftet til Context Handler 2 og STS 2 fra KOMBITs register, og KLIK-frister. Søg, filtrér og sortér; download det viste som CSV.',
-    search: 'Søg efter system eller leverandør', status: 'Status', month: 'Måned', download: 'Download CSV', all: 'Alle', anyMonth: 'Alle måneder',
+    search: 'Søg efter system, leverandør eller frist', status: 'Status', month: 'Måned', download: 'Download CSV', all: 'Alle', anyMonth: 'Alle måneder',
     statuses: { switched: 'Skiftet', planned: 'Planlagt', unknown: 'Ingen dato endnu', 'not-applicable': 'Ikke relevant' },
     overdue: 'Planlagt, dato passeret, ikke bekræftet',
     columns: { name: 'System', vendor: 'Leverandør', ch2Date: 'CH2-dato', sts2Date: 'STS2-dato', status: 'Status', source: 'Kilde', updatedAt: 'Senest ændret' },
+    csvColumns: { name: 'System', fullName: 'Fulde navn', vendor: 'Leverandør', ch2Date: 'CH2-dato', sts2Date: 'STS2-dato', status: 'Status', source: 'Kilde', updatedAt: 'Senest ændret' },
+    csvFile: 'ch2-overblik.csv',
     counts: (/** @type {number} */ missing, /** @type {number} */ total, /** @type {number} */ shown) => `${missing} af ${total} systemer mangler en dato · ${shown} vist`,
+    deadlineCounts: (/** @type {number} */ total, /** @type {number} */ shown) => `${total} frister og datoer · ${shown} vist`,
     caption: 'Systemer og deres datoer. Vælg en kolonneoverskrift for at sortere.',
-    deadlines: 'KLIK-frister og andre datoer', deadlinesCaption: 'Frister, nyeste frist sidst.',
+    deadlines: 'KLIK-frister og andre datoer', deadlinesCaption: 'Frister: det næste først, så en linje for i dag, så det passerede, nyeste først.',
     deadlineColumns: ['Løsning', 'Kode', 'Type', 'Titel', 'Publiceret', 'Frist'],
     kinds: { klik: 'KLIK-opgave', agreement: 'Aftale', event: 'Møde eller dato' },
+    today: (/** @type {string} */ date) => `I dag, ${date}: ovenfor det kommende, nedenfor det passerede`,
+    noDate: 'Ingen dato endnu',
     error: 'Oversigten kunne ikke hentes. Prøv at genindlæse siden.',
-    calendar: 'Abonnér i Outlook: frister, aftaler og møder i din kalender',
+    noSystems: 'Der er ingen systemer i oversigten endnu.',
+    noDeadlines: 'Der er ingen frister i oversigten endnu.',
+    noSystemMatch: (/** @type {string} */ what) => `Ingen systemer passer til ${what}.`,
+    noDeadlineMatch: (/** @type {string} */ what) => `Ingen frister passer til ${what}.`,
+    searchFor: (/** @type {string} */ text) => `søgningen "${text}"`, theFilters: 'de valgte filtre', searchAndFilters: (/** @type {string} */ text) => `søgningen "${text}" og de valgte filtre`,
+    clear: 'Ryd søgning og filtre',
+    example: 'Eksempeldata', exampleNote: 'Eksempeldata: systemer, leverandører og datoer er opdigtede til afprøvning og regnet ud fra i dag.',
+    calendars: {
+      deadlines: 'Frister, aftaler og møder i din kalender; den holder sig selv opdateret.',
+      switches: 'Skiftedatoerne til CH2 og STS 2 i din kalender; den holder sig selv opdateret.',
+    },
+    subscribe: 'Abonnér i Outlook', webcal: 'Anden kalender (webcal)', copy: 'Kopiér link', copied: 'Linket er kopieret.', copyFailed: 'Markér linket og kopiér det selv.',
+    feedLabel: 'Kalenderens adresse',
   },
   en: {
     intro: "Dates of the switch to Context Handler 2 and STS 2 from KOMBIT's registry, and KLIK deadlines. Search, filter and sort; download what is shown as CSV.",
-    search: 'Search for a system or vendor', status: 'Status', month: 'Month', download: 'Download CSV', all: 'All', anyMonth: 'All months',
+    search: 'Search for a system, vendor or deadline', status: 'Status', month: 'Month', download: 'Download CSV', all: 'All', anyMonth: 'All months',
     statuses: { switched: 'Switched', planned: 'Planned', unknown: 'No date yet', 'not-applicable': 'Not relevant' },
     overdue: 'Planned, date passed, not confirmed',
     columns: { name: 'System', vendor: 'Vendor', ch2Date: 'CH2 date', sts2Date: 'STS2 date', status: 'Status', source: 'Source', updatedAt: 'Last changed' },
+    csvColumns: { name: 'System', fullName: 'Full name', vendor: 'Vendor', ch2Date: 'CH2 date', sts2Date: 'STS2 date', status: 'Status', source: 'Source', updatedAt: 'Last changed' },
+    csvFile: 'ch2-overview.csv',
     counts: (/** @type {number} */ missing, /** @type {number} */ total, /** @type {number} */ shown) => `${missing} of ${total} systems have no date · ${shown} shown`,
+    deadlineCounts: (/** @type {number} */ total, /** @type {number} */ shown) => `${total} deadlines and dates · ${shown} shown`,
     caption: 'Systems and their dates. Choose a column heading to sort.',
-    deadlines: 'KLIK deadlines and other dates', deadlinesCaption: 'Deadlines, latest last.',
+    deadlines: 'KLIK deadlines and other dates', deadlinesCaption: 'Deadlines: what is next first, then a line for today, then what has passed, latest first.',
     deadlineColumns: ['Solution', 'Code', 'Kind', 'Title', 'Published', 'Deadline'],
     kinds: { klik: 'KLIK task', agreement: 'Agreement', event: 'Meeting or date' },
+    today: (/** @type {string} */ date) => `Today, ${date}: above what is coming, below what has passed`,
+    noDate: 'No date yet',
     error: 'The overview could not be loaded. Try reloading the page.',
-    calendar: 'Subscribe in Outlook: deadlines, agreements and meetings in your calendar',
+    noSystems: 'There are no systems in the overview yet.',
+    noDeadlines: 'There are no deadlines in the overview yet.',
+    noSystemMatch: (/** @type {string} */ what) => `No systems match ${what}.`,
+    noDeadlineMatch: (/** @type {string} */ what) => `No deadlines match ${what}.`,
+    searchFor: (/** @type {string} */ text) => `the search "${text}"`, theFilters: 'the chosen filters', searchAndFilters: (/** @type {string} */ text) => `the search "${text}" and the chosen filters`,
+    clear: 'Clear search and filters',
+    example: 'Eksempeldata (example data)', exampleNote: 'Eksempeldata (example data): systems, vendors and dates are made up for trying the bot, dated relative to today.',
+    calendars: {
+      deadlines: 'Deadlines, agreements and meetings in your calendar; it keeps itself up to date.',
+      switches: 'The CH2 and STS 2 switch dates in your calendar; it keeps itself up to date.',
+    },
+    subscribe: 'Subscribe in Outlook', webcal: 'Other calendar (webcal)', copy: 'Copy link', copied: 'The link is copied.', copyFailed: 'Select the link and copy it yourself.',
+    feedLabel: "The calendar's address",
   },
 };
 
@@ -49,11 +87,22 @@ let lang = params.get('lang') === 'en' ? 'en' : 'da';
 let systems = [];
 /** @type {string[]} */
 let searchKeys = [];
+/** @type {Deadline[]} */
+let deadlines = [];
+/** @type {string[]} */
+let deadlineKeys = [];
+/** @type {Calendar[]} */
+let calendars = [];
+/** The server's today (its clock, in Denmark): where the deadlines' "today" line goes. */
+let today = '';
 /** @type {{ column: keyof TEXT['da']['columns'], direction: 1|-1 }} */
 const sort = { column: 'name', direction: 1 };
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
-const day = (/** @type {string|null} */ iso) =>
+const searchBox = () => /** @type {HTMLInputElement} */ ($('search'));
+const statusBox = () => /** @type {HTMLSelectElement} */ ($('status'));
+const monthBox = () => /** @type {HTMLSelectElement} */ ($('month'));
+const day = (/** @type {string|null|undefined} */ iso) =>
   iso ? new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '—';
 
 /** Inside Teams: the SDK gives the theme and the locale. Outside: ?theme= and ?lang=, or the defaults. */
@@ -90,12 +139,72 @@ function labels() {
   $('systems-caption').textContent = t.caption;
   $('deadlines-title').textContent = t.deadlines;
   $('deadlines-caption').textContent = t.deadlinesCaption;
-  $('calendar').textContent = t.calendar;
-  const status = /** @type {HTMLSelectElement} */ ($('status'));
-  status.replaceChildren(new Option(t.all, ''), ...Object.entries(t.statuses).map(([value, text]) => new Option(text, value)));
-  const months = [...new Set(systems.flatMap((s) => [s.ch2Date, s.sts2Date]).filter(Boolean).map((d) => String(d).slice(0, 7)))].sort();
+  for (const empty of document.querySelectorAll('.empty .clear')) empty.textContent = t.clear;
+  const example = $('example-note');
+  example.textContent = t.exampleNote;
+  example.hidden = !systems.some((s) => s.example) && !deadlines.some((d) => d.example);
+  statusBox().replaceChildren(new Option(t.all, ''), ...Object.entries(t.statuses).map(([value, text]) => new Option(text, value)));
+  const dates = [...systems.flatMap((s) => [s.ch2Date, s.sts2Date]), ...deadlines.flatMap((d) => [d.from, d.deadline])];
+  const months = [...new Set(dates.filter(Boolean).map((d) => String(d).slice(0, 7)))].sort();
   const monthName = (/** @type {string} */ m) => new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
-  /** @type {HTMLSelectElement} */ ($('month')).replaceChildren(new Option(t.anyMonth, ''), ...months.map((m) => new Option(monthName(m), m)));
+  monthBox().replaceChildren(new Option(t.anyMonth, ''), ...months.map((m) => new Option(monthName(m), m)));
+  subscriptions();
+}
+
+/** Each feed: "Abonnér i Outlook" (Outlook on the web's "add from web"), a webcal: link, and the address to copy. */
+function subscriptions() {
+  const t = TEXT[lang];
+  for (const calendar of calendars) {
+    const box = document.getElementById(`${calendar.kind}-calendar`);
+    if (!box) continue;
+    const line = document.createElement('p');
+    line.textContent = t.calendars[calendar.kind];
+    const outlook = link(calendar.outlook, t.subscribe, 'button-link');
+    outlook.target = '_blank';
+    outlook.rel = 'noopener';
+    outlook.dataset.feed = calendar.kind;
+    const webcal = link(calendar.webcal, t.webcal);
+    const label = document.createElement('label');
+    const address = document.createElement('input');
+    address.readOnly = true;
+    address.value = calendar.feed;
+    address.id = `${calendar.kind}-feed`;
+    label.htmlFor = address.id;
+    label.textContent = t.feedLabel;
+    const copy = document.createElement('button');
+    copy.type = 'button';
+    copy.textContent = t.copy;
+    const said = document.createElement('span');
+    said.setAttribute('role', 'status');
+    copy.addEventListener('click', () => void copyLink(address, said));
+    const actions = document.createElement('div');
+    actions.className = 'subscribe-actions';
+    actions.append(outlook, webcal);
+    const copyRow = document.createElement('div');
+    copyRow.className = 'subscribe-copy';
+    copyRow.append(label, address, copy, said);
+    box.replaceChildren(line, actions, copyRow);
+  }
+}
+
+/** Copies the feed's address: the clipboard where the host allows it, else the address selected for the user to copy. */
+async function copyLink(/** @type {HTMLInputElement} */ address, /** @type {HTMLElement} */ said) {
+  const t = TEXT[lang];
+  try {
+    await navigator.clipboard.writeText(address.value);
+    said.textContent = t.copied;
+  } catch {
+    address.select();
+    said.textContent = document.execCommand('copy') ? t.copied : t.copyFailed;
+  }
+}
+
+function link(/** @type {string} */ href, /** @type {string} */ text, className = '') {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  if (className) a.className = className;
+  return a;
 }
 
 function header() {
@@ -122,11 +231,14 @@ function header() {
   $('systems').querySelector('thead')?.replaceChildren(row);
 }
 
+/** The search's words, folded as the bot folds a question. */
+const searchWords = () => fold(searchBox().value).split(' ').filter(Boolean);
+
 /** The systems the filters let through, in the chosen order. */
 function visible() {
-  const words = fold(/** @type {HTMLInputElement} */ ($('search')).value).split(' ').filter(Boolean);
-  const status = /** @type {HTMLSelectElement} */ ($('status')).value;
-  const month = /** @type {HTMLSelectElement} */ ($('month')).value;
+  const words = searchWords();
+  const status = statusBox().value;
+  const month = monthBox().value;
   const collator = new Intl.Collator(lang === 'da' ? 'da' : 'en');
   return systems
     .filter((s, i) => words.every((w) => searchKeys[i]?.includes(w)))
@@ -141,6 +253,38 @@ function visible() {
     });
 }
 
+/** The deadlines the search and the month let through (the status is a system's, not a deadline's). */
+function visibleDeadlines() {
+  const words = searchWords();
+  const month = monthBox().value;
+  return deadlines
+    .filter((d, i) => words.every((w) => deadlineKeys[i]?.includes(w)))
+    .filter((d) => !month || [d.from, d.deadline].some((date) => date?.startsWith(month)));
+}
+
+/**
+ * A table cell with its column's name, which a narrow screen shows beside the value (style.css).
+ * Returns the value's own element, for what goes with it (a badge).
+ */
+function cell(/** @type {HTMLTableRowElement} */ tr, /** @type {string} */ label, /** @type {string|Node} */ content, className = '') {
+  const td = document.createElement('td');
+  td.dataset.label = label;
+  const value = document.createElement('span');
+  value.append(content);
+  td.append(value);
+  if (className) td.className = className;
+  tr.append(td);
+  return value;
+}
+
+/** The example-data badge on a row of the Playground's made-up data. */
+function exampleBadge() {
+  const badge = document.createElement('span');
+  badge.className = 'badge';
+  badge.textContent = TEXT[lang].example;
+  return badge;
+}
+
 function render() {
   const t = TEXT[lang];
   header();
@@ -148,28 +292,50 @@ function render() {
   const body = document.createDocumentFragment();
   for (const s of rows) {
     const tr = document.createElement('tr');
-    const cell = (/** @type {string} */ text, /** @type {string} */ className = '') => {
-      const td = document.createElement('td');
-      td.textContent = text;
-      if (className) td.className = className;
-      tr.append(td);
-    };
-    cell(s.fullName && s.fullName !== s.name ? `${s.name} (${s.fullName})` : s.name);
-    cell(s.vendor ?? '—');
-    cell(day(s.ch2Date));
-    cell(day(s.sts2Date));
-    cell(s.overdue ? t.overdue : (t.statuses[/** @type {keyof typeof t.statuses} */ (s.status)] ?? s.status), `status status-${s.status}`);
-    cell(s.source ?? '—', 'muted');
-    cell(day(s.updatedAt));
+    const name = cell(tr, t.columns.name, s.fullName && s.fullName !== s.name ? `${s.name} (${s.fullName})` : s.name);
+    if (s.example) name.append(' ', exampleBadge());
+    cell(tr, t.columns.vendor, s.vendor ?? '—');
+    cell(tr, t.columns.ch2Date, day(s.ch2Date));
+    cell(tr, t.columns.sts2Date, day(s.sts2Date));
+    cell(tr, t.columns.status, statusText(s), `status status-${s.status}`);
+    cell(tr, t.columns.source, s.source ?? '—', 'muted');
+    cell(tr, t.columns.updatedAt, day(s.updatedAt));
     body.append(tr);
   }
   $('systems').querySelector('tbody')?.replaceChildren(body);
   const missing = systems.filter((s) => !s.ch2Date && !s.sts2Date && s.status !== 'not-applicable').length;
   $('counts').textContent = t.counts(missing, systems.length, rows.length);
+  empty('systems', systems.length === 0 ? t.noSystems : rows.length === 0 ? t.noSystemMatch(whatFilters()) : null, systems.length > 0);
+  renderDeadlines();
 }
 
-/** @param {Deadline[]} deadlines */
-function renderDeadlines(deadlines) {
+const statusText = (/** @type {System} */ s) => {
+  const t = TEXT[lang];
+  return s.overdue ? t.overdue : (t.statuses[/** @type {keyof typeof t.statuses} */ (s.status)] ?? s.status);
+};
+
+/** What narrows the lists now, in words: the search, the filters, or both. */
+function whatFilters() {
+  const t = TEXT[lang];
+  const text = searchBox().value.trim();
+  const filtered = statusBox().value !== '' || monthBox().value !== '';
+  return text && filtered ? t.searchAndFilters(text) : text ? t.searchFor(text) : t.theFilters;
+}
+
+/** Shows or hides a list's empty state: what is missing and, when the search or filters hid it all, how to clear them. */
+function empty(/** @type {string} */ list, /** @type {string|null} */ message, /** @type {boolean} */ clearable) {
+  const box = $(`${list}-empty`);
+  box.hidden = message === null;
+  /** @type {HTMLElement} */ (box.querySelector('p')).textContent = message ?? '';
+  /** @type {HTMLElement} */ (box.querySelector('.clear')).hidden = !clearable;
+  $(list).hidden = message !== null;
+}
+
+/**
+ * The deadlines: what is next first (soonest first, then those with no date yet), a line for today,
+ * then what has passed, latest first. A period that runs today is still to come.
+ */
+function renderDeadlines() {
   const t = TEXT[lang];
   const head = document.createElement('tr');
   for (const text of t.deadlineColumns) {
@@ -179,32 +345,73 @@ function renderDeadlines(deadlines) {
     head.append(th);
   }
   $('deadlines').querySelector('thead')?.replaceChildren(head);
+  const shown = visibleDeadlines();
+  const coming = shown.filter((d) => d.deadline !== null && d.deadline >= today).sort((a, b) => String(a.deadline).localeCompare(String(b.deadline)));
+  const undated = shown.filter((d) => d.deadline === null);
+  const passed = shown.filter((d) => d.deadline !== null && d.deadline < today).sort((a, b) => String(b.deadline).localeCompare(String(a.deadline)));
   const body = document.createDocumentFragment();
-  for (const d of [...deadlines].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'))) {
-    const tr = document.createElement('tr');
-    for (const text of [d.solution, d.code ?? '—', t.kinds[/** @type {keyof typeof t.kinds} */ (d.kind)] ?? d.kind, d.title, day(d.published), d.from ? `${day(d.from)} – ${day(d.deadline)}` : day(d.deadline)]) {
-      const td = document.createElement('td');
-      td.textContent = text;
-      tr.append(td);
-    }
-    body.append(tr);
-  }
+  for (const d of [...coming, ...undated]) body.append(deadlineRow(d));
+  if (shown.length > 0) body.append(todayLine());
+  for (const d of passed) body.append(deadlineRow(d));
   $('deadlines').querySelector('tbody')?.replaceChildren(body);
+  $('deadline-counts').textContent = t.deadlineCounts(deadlines.length, shown.length);
+  empty('deadlines', deadlines.length === 0 ? t.noDeadlines : shown.length === 0 ? t.noDeadlineMatch(whatFilters()) : null, deadlines.length > 0);
 }
 
-/** What is shown, as CSV for Excel: semicolons, quoted where needed, formulas neutralised, with a byte-order mark. */
+function deadlineRow(/** @type {Deadline} */ d) {
+  const t = TEXT[lang];
+  const [solution, code, kind, title, published, deadline] = t.deadlineColumns;
+  const tr = document.createElement('tr');
+  if (d.deadline !== null && d.deadline < today) tr.className = 'passed';
+  cell(tr, String(solution), d.solution);
+  cell(tr, String(code), d.code ?? '—');
+  cell(tr, String(kind), t.kinds[/** @type {keyof typeof t.kinds} */ (d.kind)] ?? d.kind);
+  // The task in KLIK (or the page the data names) opens from its title.
+  const titleCell = cell(tr, String(title), d.url ? link(d.url, d.title) : d.title);
+  const opened = titleCell.querySelector('a');
+  if (opened) {
+    opened.target = '_blank';
+    opened.rel = 'noopener';
+  }
+  if (d.example) titleCell.append(' ', exampleBadge());
+  cell(tr, String(published), day(d.published));
+  cell(tr, String(deadline), d.deadline === null ? t.noDate : d.from ? `${day(d.from)} – ${day(d.deadline)}` : day(d.deadline));
+  return tr;
+}
+
+function todayLine() {
+  const tr = document.createElement('tr');
+  tr.className = 'today';
+  const td = document.createElement('td');
+  td.colSpan = TEXT[lang].deadlineColumns.length;
+  td.textContent = TEXT[lang].today(day(today));
+  tr.append(td);
+  return tr;
+}
+
+/** What is shown, as CSV for Excel: headers and status in the page's language, semicolons, quoted where needed, formulas neutralised, with a byte-order mark. */
 function downloadCsv() {
-  const columns = /** @type {(keyof System)[]} */ (['name', 'fullName', 'vendor', 'ch2Date', 'sts2Date', 'status', 'source', 'updatedAt']);
+  const t = TEXT[lang];
+  const columns = /** @type {(keyof typeof t.csvColumns)[]} */ (Object.keys(t.csvColumns));
   const quote = (/** @type {unknown} */ value) => {
     const text = neutraliseCsvCell(value === null || value === undefined ? '' : String(value));
     return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const lines = [columns.join(';'), ...visible().map((s) => columns.map((c) => quote(s[c])).join(';'))];
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }));
-  link.download = 'ch2-overblik.csv';
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  const value = (/** @type {System} */ s, /** @type {keyof typeof t.csvColumns} */ column) => (column === 'status' ? statusText(s) : s[column]);
+  const lines = [columns.map((c) => quote(t.csvColumns[c])).join(';'), ...visible().map((s) => columns.map((c) => quote(value(s, c))).join(';'))];
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }));
+  a.download = t.csvFile;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+function clearFilters() {
+  searchBox().value = '';
+  statusBox().value = '';
+  monthBox().value = '';
+  render();
+  searchBox().focus();
 }
 
 async function start() {
@@ -218,10 +425,16 @@ async function start() {
     if (!response.ok) throw new Error(String(response.status));
     const data = await response.json();
     systems = data.systems;
+    deadlines = data.deadlines;
+    calendars = data.calendars ?? [];
+    today = data.today;
     searchKeys = systems.map((s) => fold([s.name, s.fullName, ...s.aliases, s.vendor].filter(Boolean).join(' ')));
+    // Both languages' word for the kind, so "aftale" and "agreement" both find one.
+    deadlineKeys = deadlines.map((d) =>
+      fold([d.solution, d.code, d.title, TEXT.da.kinds[/** @type {keyof typeof TEXT.da.kinds} */ (d.kind)], TEXT.en.kinds[/** @type {keyof typeof TEXT.en.kinds} */ (d.kind)]].filter(Boolean).join(' ')),
+    );
     labels();
     render();
-    renderDeadlines(data.deadlines);
   } catch {
     const error = $('error');
     error.textContent = TEXT[lang].error;
@@ -229,13 +442,14 @@ async function start() {
     return;
   }
   let pending = 0;
-  $('search').addEventListener('input', () => {
+  searchBox().addEventListener('input', () => {
     clearTimeout(pending);
     pending = window.setTimeout(render, 80);
   });
-  $('status').addEventListener('change', render);
-  $('month').addEventListener('change', render);
+  statusBox().addEventListener('change', render);
+  monthBox().addEventListener('change', render);
   $('download').addEventListener('click', downloadCsv);
+  for (const button of document.querySelectorAll('.empty .clear')) button.addEventListener('click', clearFilters);
   $('filters').addEventListener('submit', (event) => event.preventDefault());
 }
 
