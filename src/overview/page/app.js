@@ -9,9 +9,10 @@ import { neutraliseCsvCell } from './csvCell.js';
  * links (the server drops any other).
  * @typedef {{ name: string, fullName: string|null, aliases: string[], owner: string|null, vendor: string|null,
  *   ch2Date: string|null, sts2Date: string|null, status: string, overdue?: boolean, source: string|null, note: string|null,
- *   updatedAt: string|null, example?: boolean }} System
+ *   updatedAt: string|null, example?: boolean, lines?: Line[] }} System
  * @typedef {{ solution: string, code: string|null, kind: string, title: string, published: string|null, from?: string|null,
- *   deadline: string|null, url: string|null, example?: boolean }} Deadline
+ *   deadline: string|null, url: string|null, example?: boolean, lines?: Line[] }} Deadline
+ * @typedef {{ feature: string, da: string, en: string }} Line A line another feature of the bot adds under an item ("Følges af 3").
  * @typedef {{ kind: 'deadlines'|'switches', feed: string, outlook: string, webcal: string }} Calendar
  */
 
@@ -285,6 +286,17 @@ function exampleBadge() {
   return badge;
 }
 
+/** The lines other features of the bot add under an item, in the tab's language. */
+function itemLines(/** @type {HTMLElement} */ target, /** @type {Line[]|undefined} */ lines) {
+  for (const line of lines ?? []) {
+    const div = document.createElement('div');
+    div.className = 'item-line muted';
+    div.dataset.feature = line.feature;
+    div.textContent = lang === 'en' ? line.en : line.da;
+    target.append(div);
+  }
+}
+
 function render() {
   const t = TEXT[lang];
   header();
@@ -294,6 +306,7 @@ function render() {
     const tr = document.createElement('tr');
     const name = cell(tr, t.columns.name, s.fullName && s.fullName !== s.name ? `${s.name} (${s.fullName})` : s.name);
     if (s.example) name.append(' ', exampleBadge());
+    itemLines(name, s.lines);
     cell(tr, t.columns.vendor, s.vendor ?? '—');
     cell(tr, t.columns.ch2Date, day(s.ch2Date));
     cell(tr, t.columns.sts2Date, day(s.sts2Date));
@@ -374,6 +387,7 @@ function deadlineRow(/** @type {Deadline} */ d) {
     opened.rel = 'noopener';
   }
   if (d.example) titleCell.append(' ', exampleBadge());
+  itemLines(titleCell, d.lines);
   cell(tr, String(published), day(d.published));
   cell(tr, String(deadline), d.deadline === null ? t.noDate : d.from ? `${day(d.from)} – ${day(d.deadline)}` : day(d.deadline));
   return tr;
