@@ -83,7 +83,9 @@ export class GraphAppInstaller implements PersonalChatInstaller {
         this.log.warn({ status, tenant }, 'follow: Graph refused to install the app for a person (permission TeamsAppInstallation.ReadWriteSelfForUser.All, or the app is not in the tenant\'s catalog)');
         return 'refused';
       }
+      // Nothing that failed is kept: the next try looks up the catalog and makes the client again.
       this.catalogIds.delete(tenant);
+      this.clients.delete(this.settings.accessToken !== '' ? '' : tenant);
       this.log.warn({ status, tenant, err: error instanceof Error ? error.message : String(error) }, 'follow: installing the app for a person failed; tried again later');
       return 'failed';
     }
