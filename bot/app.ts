@@ -1,7 +1,7 @@
 import { createCore } from '../src/app/core.js';
 import type { Feature } from '../src/app/feature.js';
 import { appLanguageDetector, FEATURES } from '../src/app/features.js';
-import { FenceService, provided, type ProvidedService } from '../src/app/services.js';
+import { FenceService, PersonalChatInstallerService, provided, type ProvidedService } from '../src/app/services.js';
 import { startFeatures } from '../src/app/start.js';
 import { AdminsService } from '../src/admins/feature.js';
 import { DigestRunsService, DigestSenderService, DigestSubscriptionsService } from '../src/digest/services.js';
@@ -16,6 +16,7 @@ import { SurveysService } from '../src/surveys/services.js';
 import { ListSyncService } from '../src/sync/services.js';
 import { systemClock, type Clock } from '../src/time/clock.js';
 import { createAdapter, type ConnectorRetry } from './adapter.js';
+import { appInstallerSettings, GraphAppInstaller } from './appInstaller.js';
 import { ConversationStore } from './conversations.js';
 import { ProactiveNotifier, type DeliveryOptions } from './notifier.js';
 import { SendPacer, type PacerOptions } from './pacing.js';
@@ -67,6 +68,7 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
     provided(ConversationLanguagesService, languages),
     provided(FenceService, fence),
     ...edge,
+    ...graphInstaller(edge, env, log, delivery?.sleep),
   ]);
   const router = new Router({ log });
   started.register(router);
@@ -122,3 +124,14 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
+
+/**
+ * The app installer for people without a 1:1 chat (Følg), through Microsoft Graph where it has a
+ * credential, unless the edge was given one of its own (a test's). It waits between tries as the
+ * notifier does (a test's own sleep returns at once).
+ */
+function graphInstaller(edge: readonly ProvidedService[], env: NodeJS.ProcessEnv, log: Log, sleep?: (ms: number) => Promise<void>): ProvidedService[] {
+  if (edge.some(({ key }) => key === PersonalChatInstallerService)) return [];
+  const settings = appInstallerSettings(env);
+  return settings ? [provided(PersonalChatInstallerService, new GraphAppInstaller(settings, log, sleep ? { sleep } : {}))] : [];
+}

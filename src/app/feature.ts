@@ -9,6 +9,7 @@ import type { Storage } from '../store/storage.js';
 import type { Clock } from '../time/clock.js';
 import type { CardAction, CardActionContribution, CardSubject, CardViewer } from './cardActions.js';
 import type { DigestSection } from './digestSection.js';
+import type { OverviewLine, OverviewLineContribution } from './overviewLines.js';
 import { FeatureStartError, type ProvidedService, type ServiceKey, type ServiceUse } from './services.js';
 
 /** What every feature stands on; anything else it needs, it `uses` as a service of another feature or of the edge. */
@@ -53,6 +54,11 @@ export interface FeatureContext extends FeatureDeps {
    * that build answer and deadline cards; read at run time, not at start).
    */
   cardActions(subjects: readonly CardSubject[], viewer: CardViewer, lang: Lang): CardAction[];
+  /**
+   * The lines other features add to these items of the overview tab, per item (for the overview
+   * feature; read at run time, not at start).
+   */
+  overviewLines(items: readonly CardSubject[]): Promise<OverviewLine[][]>;
   /** The app's features (for what gathers from all of them: the help's examples). */
   features?: readonly Feature[];
 }
@@ -68,6 +74,8 @@ export interface StartedFeature {
   digestSections: DigestSection[];
   /** The buttons it puts on other features' cards. */
   cardActions: CardActionContribution[];
+  /** The lines it adds to items of the overview tab. */
+  overviewLines: OverviewLineContribution[];
   /** Its subscription to registry changes, if any. */
   onRegistryChange: ((changes: readonly RegistryChange[]) => Promise<void>) | null;
   state: unknown;
@@ -123,6 +131,8 @@ export interface FeatureDefinition<Settings, State> {
   digestSections?: (context: FeatureContext, own: Own<Settings, State>) => DigestSection[];
   /** Buttons it puts on other features' cards (a system's answer, a deadline), per viewer: src/app/cardActions.ts. */
   cardActions?: (context: FeatureContext, own: Own<Settings, State>) => CardActionContribution[];
+  /** Lines it adds to items of the overview tab (a count, say), in both of its languages: src/app/overviewLines.ts. */
+  overviewLines?: (context: FeatureContext, own: Own<Settings, State>) => OverviewLineContribution[];
   /** Events it subscribes to: every registry change, once it is durable, with its source. */
   on?: {
     registryChange?: (changes: readonly RegistryChange[], context: FeatureContext, own: Own<Settings, State>) => Promise<void> | void;
@@ -157,6 +167,7 @@ export function defineFeature<Settings = undefined, State = undefined>(definitio
         services: servicesOf(definition.name, definition.provides ?? [], definition.services?.(context, own) ?? []),
         digestSections: definition.digestSections?.(context, own) ?? [],
         cardActions: definition.cardActions?.(context, own) ?? [],
+        overviewLines: definition.overviewLines?.(context, own) ?? [],
         onRegistryChange: handler ? async (changes) => handler(changes, context, own) : null,
         state,
       };

@@ -1,6 +1,7 @@
 import type { ChatRouter } from '../chat/types.js';
 import { cardActionsFor, type CardActionContribution } from './cardActions.js';
 import type { DigestSection } from './digestSection.js';
+import { overviewLinesFor } from './overviewLines.js';
 import { undeclaredUse, type Feature, type FeatureContext, type FeatureDeps, type HttpRoute, type Schedule, type StartedFeature } from './feature.js';
 import { FeatureStartError, ServiceRegistry, type ProvidedService, type ServiceKey } from './services.js';
 
@@ -81,6 +82,12 @@ export async function startFeatures(app: AppContext, features: readonly Feature[
     return cardActionsFor(contributions, subjects, viewer, lang);
   };
 
+  const overviewLines: FeatureContext['overviewLines'] = (items) => {
+    if (started.size < features.length) throw new FeatureStartError('The overview lines are known once every feature has started');
+    const contributions = features.flatMap((feature) => (started.get(feature)?.overviewLines ?? []).map((contribution) => ({ feature: feature.name, contribution })));
+    return overviewLinesFor(contributions, items);
+  };
+
   for (const feature of startOrder(features, edge.map((service) => service.key))) {
     const declared = (key: ServiceKey<unknown>) => feature.uses.some((use) => use.key === key);
     const context: FeatureContext = {
@@ -97,6 +104,7 @@ export async function startFeatures(app: AppContext, features: readonly Feature[
       },
       digestSections,
       cardActions,
+      overviewLines,
       features,
     };
     const one = await feature.start(context);

@@ -3,13 +3,14 @@ import { defineFeature } from '../app/feature.js';
 import { FenceService, optional, PersonalChatInstallerService } from '../app/services.js';
 import type { ChatTurn } from '../chat/types.js';
 import type { Lang } from '../i18n/language.js';
+import { deadlineKey } from '../deadlines/deadline.js';
 import { nameKey } from '../registry/system.js';
 import { JournalProjection } from '../store/journal.js';
 import { checkSchedule, cronSetting } from '../time/cron.js';
 import { answerCommand, follow, personOf, unfollow, type FollowChatDeps } from './chat.js';
 import { followCommands } from './cli.js';
 import { FollowDelivery } from './delivery.js';
-import { FOLLOW_JOURNAL, Follows, targetKey, type FollowEvent, type FollowTarget } from './follows.js';
+import { FOLLOW_JOURNAL, Follows, targetKey, targetKeysOf, type FollowEvent, type FollowTarget } from './follows.js';
 import { FOLLOW_SAMPLES, followCommand } from './phrases.js';
 import { parseQuietHours, validQuietHours } from './quietHours.js';
 import { resolveTarget, taskTarget } from './targets.js';
@@ -99,6 +100,20 @@ export const following = defineFeature({
           return button(taskTarget({ ...deadline, code: deadline.code }), name, 'task', viewer, lang);
         },
       },
+    ];
+  },
+  // "Følges af 3" under an item of the overview tab: how many hear of its changes (no names), where any do.
+  overviewLines: (_context, { state }) => {
+    const followedBy = (keys: string[]) => {
+      const count = state.follows.followersOfAny(keys).size;
+      return count > 0 ? { da: followTexts.da.followedBy(count), en: followTexts.en.followedBy(count) } : null;
+    };
+    const ready = async () => {
+      await state.projection.refresh();
+    };
+    return [
+      { on: 'system', ready, line: (system) => followedBy(targetKeysOf({ type: 'system', id: nameKey(system.name), name: system.name })) },
+      { on: 'deadline', ready, line: (deadline) => followedBy(targetKeysOf({ type: 'deadline', id: deadlineKey(deadline), solution: deadline.solution, code: deadline.code, title: deadline.title })) },
     ];
   },
   on: {

@@ -19,6 +19,8 @@ export interface FollowTexts {
   noPersonalChat: string;
   installed: string;
   button(name: string, following: boolean): string;
+  /** The overview tab's line under an item: how many follow it (no names). */
+  followedBy(count: number): string;
   changesTitle(count: number): string;
   changeLine(name: string, field: string, before: string, after: string, source: string): string;
   added(name: string, source: string): string;
@@ -50,6 +52,7 @@ const da: FollowTexts = {
     'Jeg skriver ændringer til dig i vores 1:1-chat, men den har vi ikke endnu. Åbn FKI Bot under Apps i Teams og skriv "hej" til mig dér; indtil da gemmer jeg beskederne til dig.',
   installed: 'Jeg har tilføjet FKI Bot i din Teams, så ændringerne kommer i vores 1:1-chat.',
   button: (name, following) => (following ? `Følger ${name} ✓` : `Følg ${name}`),
+  followedBy: (count) => `Følges af ${count}`,
   changesTitle: (count) => (count === 1 ? 'Ændring i noget du følger' : `${count} ændringer i det du følger`),
   changeLine: (name, field, before, after, source) => `${name}: ${field} ${before} → ${after} (kilde: ${source})`,
   added: (name, source) => `${name} er tilføjet (kilde: ${source})`,
@@ -95,6 +98,7 @@ const en: FollowTexts = {
     'I send changes to you in our 1:1 chat, but we do not have one yet. Open FKI Bot under Apps in Teams and say "hi" to me there; until then I keep the messages for you.',
   installed: 'I have added FKI Bot to your Teams, so the changes come to our 1:1 chat.',
   button: (name, following) => (following ? `Following ${name} ✓` : `Follow ${name}`),
+  followedBy: (count) => `Followed by ${count}`,
   changesTitle: (count) => (count === 1 ? 'A change in something you follow' : `${count} changes in what you follow`),
   changeLine: (name, field, before, after, source) => `${name}: ${field} ${before} → ${after} (source: ${source})`,
   added: (name, source) => `${name} was added (source: ${source})`,

@@ -34,7 +34,7 @@ export const overview = defineFeature({
       },
     },
   ],
-  routes: ({ registry, clock, config }) => [
+  routes: ({ registry, clock, config, overviewLines }) => [
     {
       method: 'GET',
       path: '/api/overview',
@@ -42,14 +42,21 @@ export const overview = defineFeature({
       async handle() {
         const current = await registry.current();
         const today = calendarDayAt(clock.now());
+        // What other features add to each row ("Følges af 3"): `lines`, in the tab's two languages.
+        const lines = await overviewLines([
+          ...current.systems.map((subject) => ({ on: 'system' as const, subject })),
+          ...current.deadlines.map((subject) => ({ on: 'deadline' as const, subject })),
+        ]);
+        const systemLines = lines.slice(0, current.systems.length);
+        const deadlineLines = lines.slice(current.systems.length);
         const body = {
           today,
-          systems: current.systems.map((s) => ({
+          systems: current.systems.map((s, index) => ({
             name: s.name, fullName: s.fullName, aliases: s.aliases, owner: s.owner, vendor: s.vendor, ch2Date: s.ch2Date,
             sts2Date: s.sts2Date, status: effectiveStatus(s, today), overdue: isOverdue(s, today), source: s.source,
-            note: visibleNote(s, today), updatedAt: s.updatedAt, example: isExampleData(s),
+            note: visibleNote(s, today), updatedAt: s.updatedAt, example: isExampleData(s), lines: systemLines[index] ?? [],
           })),
-          deadlines: current.deadlines.map((d) => ({ ...d, url: webUrl(d.url), example: isExampleData(d) })),
+          deadlines: current.deadlines.map((d, index) => ({ ...d, url: webUrl(d.url), example: isExampleData(d), lines: deadlineLines[index] ?? [] })),
           // The same subscription links as the chat's "kalender": Outlook on the web's "add from web", webcal:, the address.
           calendars: [
             { kind: 'deadlines', feed: calendarFeedUrl(config.publicBaseUrl), name: DEADLINES_FEED_NAME },

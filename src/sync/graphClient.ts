@@ -145,7 +145,8 @@ interface GraphListItem {
 const require = createRequire(import.meta.url);
 const identity = () => require('@azure/identity') as typeof import('@azure/identity');
 
-function authProviderFor(settings: GraphSettings): AuthenticationProvider {
+/** Graph's credential from the settings; also the edge's app installer's (bot/appInstaller.ts), for the person's tenant. */
+export function authProviderFor(settings: Pick<GraphSettings, 'accessToken' | 'tenantId' | 'clientId' | 'clientSecret' | 'certificatePath'>): AuthenticationProvider {
   if (settings.accessToken) return { getAccessToken: async () => settings.accessToken };
   const { ClientCertificateCredential, ClientSecretCredential } = identity();
   const credential = settings.clientSecret

@@ -17,6 +17,10 @@ export class StandInGraph {
   throttleNext = 0;
   /** When set, PATCH and POST fail with this status (Retry-After: 0), as an outage would. */
   failWrites: number | null = null;
+  /** Statuses the next POST or PATCH requests fail with, one each in order (Retry-After: 0). */
+  failNext: number[] = [];
+  /** The tenant's Teams app catalog (GET /appCatalogs/teamsApps?$filter=externalId eq '…'). */
+  appCatalog: { id: string; externalId: string }[] = [];
   /** Runs after a page of items is read and before it is sent: something happening while a sync reads. */
   whileServingItems: (() => Promise<void>) | null = null;
   /** The Excel table: its header and rows, and when the workbook last changed. */
@@ -87,6 +91,12 @@ export class StandInGraph {
       return send(res, 200, { value: page, ...(next ? { '@odata.nextLink': next } : {}) });
     }
     const body = await readJson(req);
+    if (req.method === 'GET' && url.pathname === '/v1.0/appCatalogs/teamsApps') {
+      const externalId = /^externalId eq '(.*)'$/.exec(url.searchParams.get('$filter') ?? '')?.[1];
+      return send(res, 200, { value: this.appCatalog.filter((app) => externalId === undefined || app.externalId === externalId) });
+    }
+    const failure = req.method === 'PATCH' || req.method === 'POST' ? this.failNext.shift() : undefined;
+    if (failure !== undefined) return send(res, failure, { error: { code: failure === 409 ? 'Conflict' : 'Failed' } }, { 'retry-after': '0' });
     const workbook = this.workbookRoute(req.method ?? '', decodeURIComponent(url.pathname), body);
     if (workbook) return send(res, workbook.status, workbook.body);
     if ((req.method === 'PATCH' || req.method === 'POST') && this.failWrites !== null) {

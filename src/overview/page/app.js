@@ -9,9 +9,10 @@ import { neutraliseCsvCell } from './csvCell.js';
  * links (the server drops any other).
  * @typedef {{ name: string, fullName: string|null, aliases: string[], owner: string|null, vendor: string|null,
  *   ch2Date: string|null, sts2Date: string|null, status: string, overdue?: boolean, source: string|null, note: string|null,
- *   updatedAt: string|null, example?: boolean }} System
+ *   updatedAt: string|null, example?: boolean, lines?: Line[] }} System
  * @typedef {{ solution: string, code: string|null, kind: string, title: string, published: string|null, from?: string|null,
- *   deadline: string|null, url: string|null, example?: boolean }} Deadline
+ *   deadline: string|null, url: string|null, example?: boolean, lines?: Line[] }} Deadline
+ * @typedef {{ feature: string, da: string, en: string }} Line A line another feature of the bot adds under an item ("Følges af 3").
  * @typedef {{ kind: 'deadlines'|'switches', feed: string, outlook: string, webcal: string }} Calendar
  */
 
@@ -274,10 +275,16 @@ function cell(/** @type {HTMLTableRowElement} */ tr, /** @type {string} */ label
   tr.append(td);
 }
 
-/** A value with the example-data badge after it, as one element. */
-function withBadge(/** @type {string|Node} */ content) {
+/**
+ * A value with what goes with it: the example-data badge after it and the lines other features add
+ * under it. A plain value stays plain text, so thousands of rows draw as fast as before.
+ */
+function decorated(/** @type {string|Node} */ content, /** @type {boolean|undefined} */ example, /** @type {Line[]|undefined} */ lines) {
+  if (!example && !lines?.length) return content;
   const value = document.createElement('span');
-  value.append(content, ' ', exampleBadge());
+  value.append(content);
+  if (example) value.append(' ', exampleBadge());
+  itemLines(value, lines);
   return value;
 }
 
@@ -289,6 +296,17 @@ function exampleBadge() {
   return badge;
 }
 
+/** The lines other features of the bot add under an item, in the tab's language. */
+function itemLines(/** @type {HTMLElement} */ target, /** @type {Line[]|undefined} */ lines) {
+  for (const line of lines ?? []) {
+    const div = document.createElement('div');
+    div.className = 'item-line muted';
+    div.dataset.feature = line.feature;
+    div.textContent = lang === 'en' ? line.en : line.da;
+    target.append(div);
+  }
+}
+
 function render() {
   const t = TEXT[lang];
   header();
@@ -297,7 +315,7 @@ function render() {
   for (const s of rows) {
     const tr = document.createElement('tr');
     const name = s.fullName && s.fullName !== s.name ? `${s.name} (${s.fullName})` : s.name;
-    cell(tr, t.columns.name, s.example ? withBadge(name) : name);
+    cell(tr, t.columns.name, decorated(name, s.example, s.lines));
     cell(tr, t.columns.vendor, s.vendor ?? '—');
     cell(tr, t.columns.ch2Date, day(s.ch2Date));
     cell(tr, t.columns.sts2Date, day(s.sts2Date));
@@ -378,7 +396,7 @@ function deadlineRow(/** @type {Deadline} */ d) {
     titleText.target = '_blank';
     titleText.rel = 'noopener';
   }
-  cell(tr, String(title), d.example ? withBadge(titleText) : titleText);
+  cell(tr, String(title), decorated(titleText, d.example, d.lines));
   cell(tr, String(published), day(d.published));
   cell(tr, String(deadline), d.deadline === null ? t.noDate : d.from ? `${day(d.from)} – ${day(d.deadline)}` : day(d.deadline));
   return tr;
