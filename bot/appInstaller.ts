@@ -2,17 +2,11 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { PersonalChatInstaller } from '../src/app/services.js';
 import type { Log } from '../src/log.js';
 import { metrics } from '../src/metrics.js';
+import { graphCredentialSettings, type GraphCredentialSettings } from '../src/sync/graph.js';
 
 /** How the edge reaches Microsoft Graph to install the app for a person, from GRAPH_* and TEAMS_APP_CATALOG_ID. */
-export interface AppInstallerSettings {
-  /** https://graph.microsoft.com/ in production; a stand-in on 127.0.0.1 in tests. */
-  baseUrl: string;
-  accessToken: string;
-  /** The tenant whose token is used when the person's own is not known. */
-  tenantId: string;
-  clientId: string;
-  clientSecret: string;
-  certificatePath: string;
+export interface AppInstallerSettings extends GraphCredentialSettings {
+  // tenantId: the tenant whose token is used when the person's own is not known.
   /** The app's id in the tenant's app catalog; empty: looked up by the manifest's id. */
   catalogAppId: string;
   /** The manifest's id (MicrosoftAppId), which the catalog knows the app by as its external id. */
@@ -23,12 +17,7 @@ export interface AppInstallerSettings {
 export function appInstallerSettings(env: NodeJS.ProcessEnv): AppInstallerSettings | null {
   const value = (name: string) => env[name]?.trim() ?? '';
   const settings: AppInstallerSettings = {
-    baseUrl: value('GRAPH_BASE_URL') || 'https://graph.microsoft.com/',
-    accessToken: value('GRAPH_ACCESS_TOKEN'),
-    tenantId: value('GRAPH_TENANT_ID') || value('MicrosoftAppTenantId'),
-    clientId: value('GRAPH_CLIENT_ID') || value('MicrosoftAppId'),
-    clientSecret: value('GRAPH_CLIENT_SECRET'),
-    certificatePath: value('GRAPH_CERTIFICATE_PATH'),
+    ...graphCredentialSettings(env),
     catalogAppId: value('TEAMS_APP_CATALOG_ID'),
     manifestAppId: value('MicrosoftAppId'),
   };

@@ -3,7 +3,8 @@
  * when a sync runs, so that a bot without a list (and every start-up) does not pay for it.
  */
 
-export interface GraphSettings {
+/** How the bot reaches Microsoft Graph, from GRAPH_* (shared by the list's sync and the edge's app installer). */
+export interface GraphCredentialSettings {
   /** https://graph.microsoft.com/ in production; a stand-in on 127.0.0.1 in tests. */
   baseUrl: string;
   /** A token minted elsewhere; replaces the credential flow when set. */
@@ -12,6 +13,22 @@ export interface GraphSettings {
   clientId: string;
   clientSecret: string;
   certificatePath: string;
+}
+
+/** The Graph credential settings as the environment gives them (each trimmed; empty when not set). */
+export function graphCredentialSettings(env: NodeJS.ProcessEnv): GraphCredentialSettings {
+  const value = (name: string) => env[name]?.trim() ?? '';
+  return {
+    baseUrl: value('GRAPH_BASE_URL') || 'https://graph.microsoft.com/',
+    accessToken: value('GRAPH_ACCESS_TOKEN'),
+    tenantId: value('GRAPH_TENANT_ID') || value('MicrosoftAppTenantId'),
+    clientId: value('GRAPH_CLIENT_ID') || value('MicrosoftAppId'),
+    clientSecret: value('GRAPH_CLIENT_SECRET'),
+    certificatePath: value('GRAPH_CERTIFICATE_PATH'),
+  };
+}
+
+export interface GraphSettings extends GraphCredentialSettings {
   siteId: string;
   listId: string;
   /** An Excel table instead of a list: the workbook's drive and item, and the table's name. */
@@ -24,12 +41,7 @@ export interface GraphSettings {
 export function graphSettings(env: NodeJS.ProcessEnv = process.env): GraphSettings | { missing: string } {
   const value = (name: string) => env[name]?.trim() ?? '';
   const settings: GraphSettings = {
-    baseUrl: value('GRAPH_BASE_URL') || 'https://graph.microsoft.com/',
-    accessToken: value('GRAPH_ACCESS_TOKEN'),
-    tenantId: value('GRAPH_TENANT_ID') || value('MicrosoftAppTenantId'),
-    clientId: value('GRAPH_CLIENT_ID') || value('MicrosoftAppId'),
-    clientSecret: value('GRAPH_CLIENT_SECRET'),
-    certificatePath: value('GRAPH_CERTIFICATE_PATH'),
+    ...graphCredentialSettings(env),
     siteId: value('GRAPH_SITE_ID'),
     listId: value('GRAPH_LIST_ID'),
     driveId: value('GRAPH_DRIVE_ID'),
