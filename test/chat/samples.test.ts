@@ -19,7 +19,8 @@ describe('sample phrases: each feature answers the phrases it declares', functio
   this.timeout(30_000);
   const folder = temporaryFolderPerTest('samples');
 
-  it('answers every sample of every feature with that feature, and no two features claim one', async () => {
+  /** The app's features started on the starter data, registered in one router, with the feature that owns each route. */
+  async function appRouter() {
     const env = { DATA_DIR: folder.path, LOG_LEVEL: 'silent', DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: 'false' };
     const [storage, clock, log] = [memoryStorage(new MemoryRegistryStore(starterData())), fixedClock('2025-02-10T09:00:00+01:00'), createLog('silent')];
     const { registry } = await createCore({ log, clock, storage });
@@ -30,20 +31,17 @@ describe('sample phrases: each feature answers the phrases it declares', functio
     started.register(router, (feature) => {
       while (owners.length < router.samples().length) owners.push(feature);
     });
+    return { router, owners };
+  }
+
+  it('answers every sample of every feature with that feature, and no two features claim one', async () => {
+    const { router, owners } = await appRouter();
     assert.equal(owners.length, router.samples().length, 'every route has the feature that registered it');
     assert.deepEqual(await sampleClaims(router, (route) => owners[route] ?? `route #${route}`), []);
   });
 
   it('answers every help example (a button of the help card, a command of the menu) with the feature that offers it', async () => {
-    const env = { DATA_DIR: folder.path, LOG_LEVEL: 'silent', DIGEST_SUBSCRIBE_TEAMS_ON_INSTALL: 'false' };
-    const [storage, clock, log] = [memoryStorage(new MemoryRegistryStore(starterData())), fixedClock('2025-02-10T09:00:00+01:00'), createLog('silent')];
-    const { registry } = await createCore({ log, clock, storage });
-    const started = await startFeatures({ config: loadConfig(env), env, storage, registry, clock, log, notifier: silentNotifier, dataDir: folder.path }, FEATURES);
-    const router = new Router();
-    const owners: string[] = [];
-    started.register(router, (feature) => {
-      while (owners.length < router.samples().length) owners.push(feature);
-    });
+    const { router, owners } = await appRouter();
     const problems: string[] = [];
     for (const feature of FEATURES) {
       for (const example of feature.help) {
