@@ -59,10 +59,13 @@ describe('the README\'s screenshots, in Danish (Agents Playground and the tab in
       await chatShot('readme-help-da.png');
     });
 
-    it('answers "hvornår skifter SAPA til CH2?" with the date first, the source\'s link and next steps', async () => {
+    it('answers "hvornår skifter SAPA til CH2?" with the date in its first sentence and next steps as buttons', async () => {
       await ask(page, 'hvornår skifter SAPA til CH2?');
-      await page.getByText('21. januar 2025', { exact: false }).last().waitFor({ timeout: 20_000 });
-      assert.ok(await page.getByRole('button', { name: 'Følg SAPA' }).last().isVisible(), 'the Følg button');
+      await page.getByText('SAPA skiftede til Context Handler 2 den', { exact: false }).last().waitFor({ timeout: 20_000 });
+      assert.ok(await page.getByText('21. januar 2025', { exact: true }).last().isVisible(), 'the date, emphasised on its own');
+      for (const next of ['Frister for SAPA', 'Åbn CH2-overblik', 'Følg SAPA']) {
+        assert.ok(await page.getByText(next, { exact: true }).last().isVisible(), `the button "${next}"`);
+      }
       await chatShot('readme-answer-da.png');
     });
 
