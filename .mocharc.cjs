@@ -6,6 +6,7 @@ const { readdirSync } = require('node:fs');
 
 const LONGEST_FIRST = [
   'test/durability/installBurst.test.ts',
+  'test/browser/screenshots.test.ts',
   'test/browser/playground.test.ts',
   'test/browser/survey.test.ts',
   'test/durability/digestCrash.test.ts',
