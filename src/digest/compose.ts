@@ -1,6 +1,7 @@
 import type { DigestRecipient, DigestSection, DigestSectionView } from '../app/digestSection.js';
 import { digestCard } from '../deadlines/card.js';
 import type { Reply } from '../chat/types.js';
+import { fitForTeams } from '../chat/fit.js';
 import { buildDigest } from '../deadlines/digest.js';
 import { digestFrame, digestViewToText, presentDigest, withCalendar, type DigestView } from '../deadlines/present.js';
 import { digestMessages } from '../deadlines/texts.js';
@@ -71,13 +72,11 @@ export function digestComposer(options: {
   };
 }
 
-/**
- * What a digest card may weigh with its fallback text (sent inside the card): Teams refuses a message
- * over about 28 KB, and the rest of the activity (ids, summary) needs room too.
- */
-export const DIGEST_CARD_BYTES = 26_000;
-
-const cardBytes = (view: DigestView) => Buffer.byteLength(JSON.stringify({ ...digestCard(view), fallbackText: digestViewToText(view) }), 'utf8');
+/** Whether the digest goes out as its card: the rule every reply is sent by (card and its fallback text). */
+const fitsAsCard = (view: DigestView) => {
+  const reply = { text: digestViewToText(view), card: digestCard(view) };
+  return fitForTeams(reply).card !== undefined;
+};
 
 /**
  * The digest as a card Teams takes: while it is too large, the section with the most hidden lines
@@ -87,7 +86,7 @@ const cardBytes = (view: DigestView) => Buffer.byteLength(JSON.stringify({ ...di
 function withinCardLimit(view: DigestView, overview: OverviewLink | null, lang: Lang): DigestView {
   let fitted = view;
   const hiddenLines = (section: DigestView['sections'][number]) => (section.rest ?? []).reduce((sum, group) => sum + group.lines.length, 0);
-  while (cardBytes(fitted) > DIGEST_CARD_BYTES) {
+  while (!fitsAsCard(fitted)) {
     const largest = fitted.sections.reduce<number>((best, section, index) => (hiddenLines(section) > (best < 0 ? 0 : hiddenLines(fitted.sections[best]!)) ? index : best), -1);
     if (largest < 0) break;
     fitted = {
