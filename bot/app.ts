@@ -19,6 +19,7 @@ import { createAdapter, type ConnectorRetry } from './adapter.js';
 import { appInstallerSettings, GraphAppInstaller } from './appInstaller.js';
 import { ConversationStore } from './conversations.js';
 import { ProactiveNotifier, type DeliveryOptions } from './notifier.js';
+import type { Notifier } from '../src/chat/types.js';
 import { SendPacer, type PacerOptions } from './pacing.js';
 import { WelcomeQueue } from './welcomes.js';
 import { Router } from '../src/chat/router.js';
@@ -46,10 +47,12 @@ export interface AppDeps {
   fence?: Fence;
   /** Services of the edge besides the bot's own (the app installer for people without a 1:1 chat, say). */
   edge?: readonly ProvidedService[];
+  /** What the features' notifications pass through before they are sent (the Playground's example-data mark). */
+  notifications?: (notifier: Notifier) => Notifier;
 }
 
 /** Everything the server needs: the storage, the registry, the notifier, the features started, the bot. */
-export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, connectorRetry, pacing, env = process.env, features = FEATURES, fence = alwaysHeld, edge = [] }: AppDeps) {
+export async function createApp({ config, log, clock = systemClock, storage: given, store, delivery, connectorRetry, pacing, env = process.env, features = FEATURES, fence = alwaysHeld, edge = [], notifications = (notifier: Notifier) => notifier }: AppDeps) {
   const storage = given ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, leaderPollMs: config.leaderPollMs }, log, store));
   const { registry } = await createCore({ log, clock, storage });
 
@@ -63,7 +66,7 @@ export async function createApp({ config, log, clock = systemClock, storage: giv
 
   // Each conversation's last language: for the pipeline's language middleware and for what features send unasked.
   const languages = new ConversationLanguages(storage);
-  const started = await startFeatures({ config, storage, registry, clock, log, notifier, env, dataDir: config.dataDir }, features, [
+  const started = await startFeatures({ config, storage, registry, clock, log, notifier: notifications(notifier), env, dataDir: config.dataDir }, features, [
     provided(DigestSenderService, digestSender),
     provided(ConversationLanguagesService, languages),
     provided(FenceService, fence),

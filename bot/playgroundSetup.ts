@@ -3,6 +3,7 @@ import { FEATURES } from '../src/app/features.js';
 import { calendarFeedUrl, DEADLINES_FEED_NAME, outlookSubscribeUrl } from '../src/calendar/link.js';
 import { dataDirOf } from '../src/config.js';
 import { exampleDataMark } from '../src/exampleData/feature.js';
+import { markedNotifier } from '../src/exampleData/notifier.js';
 import { exampleRegistryData } from '../src/registry/exampleData.js';
 import { MemoryRegistryStore } from '../src/store/registryStore.js';
 import { calendarDayAt, type IsoDate } from '../src/time/calendarDate.js';
@@ -24,7 +25,7 @@ export function exampleDataOptions(env: NodeJS.ProcessEnv, now: Date): { options
     dataDir,
     options: {
       env: { ...env, DATA_DIR: dataDir, DATABASE_URL: '' },
-      app: { store: new MemoryRegistryStore(exampleRegistryData(today)), features: [...FEATURES, exampleDataMark] },
+      app: { store: new MemoryRegistryStore(exampleRegistryData(today)), features: [...FEATURES, exampleDataMark], notifications: (notifier) => markedNotifier(notifier) },
     },
   };
 }

@@ -9,6 +9,11 @@ export interface DigestSectionView {
   groups: { heading: string | null; lines: { lead: string; text: string; url?: string | null }[] }[];
   /** "+4 mere": lines left out to keep the message short (null when none were). */
   more: string | null;
+  /** The lines not shown at once (in their groups), behind "Vis alle (N)" (`showAll`) within the card. */
+  rest?: { heading: string | null; lines: { lead: string; text: string; url?: string | null }[] }[];
+  showAll?: string | null;
+  /** "Vis alle" opens this page (the overview tab) instead, when the rest would outgrow Teams' card limit. */
+  showAllUrl?: string | null;
 }
 
 /** What every section of one digest is computed from: the day, its language and the registry then. */

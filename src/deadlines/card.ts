@@ -18,8 +18,9 @@ export function digestCard(view: DigestView): AdaptiveCard {
       heading: section.heading,
       more: section.more,
       groups: section.groups.map((group) => ({ heading: group.heading, lines: group.lines.map(line) })),
-      rest: (section.rest ?? []).map(line),
+      rest: (section.rest ?? []).map((group) => ({ heading: group.heading, lines: group.lines.map(line) })),
       showAll: section.showAll ?? null,
+      showAllUrl: section.showAllUrl ?? null,
     })),
   });
 }

@@ -26,9 +26,11 @@ export interface Section {
   groups: { heading: string | null; lines: Line[] }[];
   /** "+4 mere": lines left out to keep the message short (null when none were). */
   more: string | null;
-  /** In a channel: the lines not shown at once, behind "Vis alle" (`showAll`). */
-  rest?: Line[];
+  /** The lines not shown at once (in their groups), behind "Vis alle" (`showAll`). */
+  rest?: Section['groups'];
   showAll?: string | null;
+  /** "Vis alle" opens this page (the overview tab) instead, when the rest would outgrow the card. */
+  showAllUrl?: string | null;
 }
 
 /** Lines an answer's section shows in a channel; "Vis alle" opens the rest, so a thread is not flooded. */
@@ -39,18 +41,37 @@ export const DIGEST_SECTION_LINES = 6;
 /** Lines an answer's section shows (a question may match every deadline of a year). */
 export const ANSWER_SECTION_LINES = 15;
 
-/** Keeps the first `max` lines of a section, across its groups, and counts the rest. */
-function shortened(heading: string, groups: Section['groups'], max: number, lang: Lang): Section {
+/** Splits a section's groups after the first `max` lines: those shown, and the rest in their groups. */
+function splitGroups(groups: Section['groups'], max: number): { kept: Section['groups']; rest: Section['groups'] } {
   let room = max;
   const kept: Section['groups'] = [];
+  const rest: Section['groups'] = [];
   for (const group of groups) {
-    if (room <= 0) break;
-    const lines = group.lines.slice(0, room);
-    room -= lines.length;
-    kept.push({ heading: group.heading, lines });
+    const shown = group.lines.slice(0, Math.max(room, 0));
+    const hidden = group.lines.slice(shown.length);
+    room -= shown.length;
+    if (shown.length > 0) kept.push({ heading: group.heading, lines: shown });
+    if (hidden.length > 0) rest.push({ heading: group.heading, lines: hidden });
   }
+  return { kept, rest };
+}
+
+/** Keeps the first `max` lines of a section, across its groups, and counts the rest. */
+function shortened(heading: string, groups: Section['groups'], max: number, lang: Lang): Section {
+  const { kept } = splitGroups(groups, max);
   const total = groups.reduce((sum, group) => sum + group.lines.length, 0);
   return { heading, groups: kept, more: total > max ? digestMessages(lang).more(total - max) : null };
+}
+
+/**
+ * A digest section: its first `max` lines, and the rest behind "Vis alle (N)" within the card, so that
+ * every item of the week can be reached from the channel without flooding it.
+ */
+function withShowAll(heading: string, groups: Section['groups'], max: number, lang: Lang): Section {
+  const { kept, rest } = splitGroups(groups, max);
+  const total = groups.reduce((sum, group) => sum + group.lines.length, 0);
+  if (rest.length === 0) return { heading, groups: kept, more: null };
+  return { heading, groups: kept, more: null, rest, showAll: digestMessages(lang).showAll(total) };
 }
 
 export interface DigestView {
@@ -129,7 +150,7 @@ function weekSection(heading: string, groups: Digest['dueSoon'], asOf: IsoDate, 
     heading: m.weekHeading(group.week.week, group.week.year),
     lines: group.items.map((item) => deadlineLine(item.deadline, asOf, lang, false)),
   }));
-  return shortened(heading, weeks, DIGEST_SECTION_LINES, lang);
+  return withShowAll(heading, weeks, DIGEST_SECTION_LINES, lang);
 }
 
 /** The parts of the standard digest, in the order they are shown. */
@@ -139,7 +160,7 @@ export type DigestPart = (typeof DIGEST_PARTS)[number];
 /** One part of the digest in words; null when it has nothing to show. */
 export function presentDigestPart(digest: Digest, part: DigestPart, lang: Lang): Section | null {
   const m = digestMessages(lang);
-  const single = (heading: string, lines: Line[]) => (lines.length > 0 ? shortened(heading, [{ heading: null, lines }], DIGEST_SECTION_LINES, lang) : null);
+  const single = (heading: string, lines: Line[]) => (lines.length > 0 ? withShowAll(heading, [{ heading: null, lines }], DIGEST_SECTION_LINES, lang) : null);
   switch (part) {
     case 'dueSoon':
       return digest.dueSoon.length > 0 ? weekSection(m.dueSoon, digest.dueSoon, digest.asOf, lang) : null;
@@ -289,7 +310,7 @@ function inChannel(section: Section, lang: Lang): Section {
   const lines = section.groups.flatMap((group) => group.lines);
   if (lines.length <= CHANNEL_SECTION_LINES) return section;
   const kept = shortened(section.heading, section.groups, CHANNEL_SECTION_LINES, lang);
-  return { ...kept, more: section.more, rest: lines.slice(CHANNEL_SECTION_LINES), showAll: digestMessages(lang).showAll(lines.length) };
+  return { ...kept, more: section.more, rest: [{ heading: null, lines: lines.slice(CHANNEL_SECTION_LINES) }], showAll: digestMessages(lang).showAll(lines.length) };
 }
 
 /** The view with the calendar feed's link under it ("Abonnér i Outlook"). */
@@ -310,7 +331,11 @@ export function digestViewToText(view: DigestView): string {
       if (group.heading) out.push(`  ${group.heading}`);
       for (const line of group.lines) out.push(`${group.heading ? '    ' : '  '}- ${line.lead}: ${line.text}${line.url ? ` (${line.url})` : ''}`);
     }
-    for (const line of section.rest ?? []) out.push(`  - ${line.lead}: ${line.text}${line.url ? ` (${line.url})` : ''}`);
+    for (const group of section.rest ?? []) {
+      if (group.heading) out.push(`  ${group.heading}`);
+      for (const line of group.lines) out.push(`${group.heading ? '    ' : '  '}- ${line.lead}: ${line.text}${line.url ? ` (${line.url})` : ''}`);
+    }
+    if (section.showAllUrl && section.showAll) out.push(`  ${section.showAll}: ${section.showAllUrl}`);
     if (section.more) out.push(`  ${section.more}`);
   }
   for (const link of view.links ?? []) out.push('', `${link.title}: ${link.url}`);

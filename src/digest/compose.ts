@@ -1,8 +1,10 @@
 import type { DigestRecipient, DigestSection, DigestSectionView } from '../app/digestSection.js';
 import { digestCard } from '../deadlines/card.js';
 import type { Reply } from '../chat/types.js';
+import { fitForTeams } from '../chat/fit.js';
 import { buildDigest } from '../deadlines/digest.js';
-import { digestFrame, digestViewToText, presentDigest, withCalendar } from '../deadlines/present.js';
+import { digestFrame, digestViewToText, presentDigest, withCalendar, type DigestView } from '../deadlines/present.js';
+import { digestMessages } from '../deadlines/texts.js';
 import type { Lang } from '../i18n/language.js';
 import type { OverviewLink } from '../links/overview.js';
 import type { Deadline } from '../deadlines/deadline.js';
@@ -63,9 +65,40 @@ export function digestComposer(options: {
       const views = sections.flatMap((_section, index) => [shared[index], own[index]]).filter((view): view is DigestSectionView => view != null);
       const framed = withCalendar(digestFrame(asOf, views, lang), options.calendarUrl, lang);
       const overview = views.length > 0 ? (options.overview?.(lang) ?? null) : null;
-      const view = overview ? { ...framed, links: [overview] } : framed;
+      const view = withinCardLimit(overview ? { ...framed, links: [overview] } : framed, overview, lang);
       return { text: digestViewToText(view), summary: view.title, card: digestCard(view) };
     };
     return perRecipient ? compose() : remembered(run, `reply|${asOf}|${lang}`, compose);
   };
+}
+
+/** Whether the digest goes out as its card: the rule every reply is sent by (card and its fallback text). */
+const fitsAsCard = (view: DigestView) => {
+  const reply = { text: digestViewToText(view), card: digestCard(view) };
+  return fitForTeams(reply).card !== undefined;
+};
+
+/**
+ * The digest as a card Teams takes: while it is too large, the section with the most hidden lines
+ * gives them up, and its "Vis alle (N)" opens the overview tab instead (or, with no tab, counts them:
+ * "+N mere").
+ */
+function withinCardLimit(view: DigestView, overview: OverviewLink | null, lang: Lang): DigestView {
+  let fitted = view;
+  const hiddenLines = (section: DigestView['sections'][number]) => (section.rest ?? []).reduce((sum, group) => sum + group.lines.length, 0);
+  while (!fitsAsCard(fitted)) {
+    const largest = fitted.sections.reduce<number>((best, section, index) => (hiddenLines(section) > (best < 0 ? 0 : hiddenLines(fitted.sections[best]!)) ? index : best), -1);
+    if (largest < 0) break;
+    fitted = {
+      ...fitted,
+      sections: fitted.sections.map((section, index) => {
+        if (index !== largest) return section;
+        const hidden = hiddenLines(section);
+        return overview
+          ? { ...section, rest: [], showAllUrl: overview.url }
+          : { ...section, rest: [], showAll: null, more: digestMessages(lang).more(hidden) };
+      }),
+    };
+  }
+  return fitted;
 }

@@ -58,8 +58,9 @@ function markResult(result: ActionResult, lang: Lang): ActionResult {
   return result;
 }
 
-/** The notice last in the text (its first line stays the notification's preview), first on the card. */
-function markReply(reply: Reply, lang: Lang): Reply {
+/** The notice last in the text (its first line stays the notification's preview), first on the card; once. */
+export function markReply(reply: Reply, lang: Lang): Reply {
+  if (reply.text.includes(EXAMPLE_DATA_NOTICE[lang])) return reply;
   return { ...reply, text: `${reply.text}\n${EXAMPLE_DATA_NOTICE[lang]}`, ...(reply.card ? { card: markCard(reply.card, lang) } : {}) };
 }
 

@@ -17,7 +17,25 @@ const TEMPLATES = {
   review: card('review'),
   surveyList: card('surveyList'),
   status: card('status'),
+  closeConfirm: card('closeConfirm'),
 };
+
+/**
+ * "Luk spørgeskemaet om X uden svar?" with "Ja, luk" and "Fortryd": what a typed close answers, so
+ * nothing closes without a second, deliberate press (as "Luk uden svar" in the list).
+ */
+export function closeConfirmCard(survey: Survey, subject: string, lang: Lang): AdaptiveCard {
+  const m = surveyMessages(lang);
+  return renderCard(TEMPLATES.closeConfirm, {
+    lang,
+    confirm: m.closeConfirm(subject, survey.requesters.length),
+    closeYes: m.closeYes,
+    closeNo: m.closeNo,
+    closeVerb: SurveyVerbs.close,
+    keepVerb: SurveyVerbs.keep,
+    surveyId: survey.id,
+  });
+}
 
 /**
  * Who Teams rebuilds a survey card for at once in a group chat or channel (Universal Actions

@@ -1,6 +1,6 @@
 import { messageCard } from '../../cards/textCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
-import { reviewCard, statusCard, statusText, surveyCard, surveyListCard, surveyListText } from './cards.js';
+import { closeConfirmCard, reviewCard, statusCard, statusText, surveyCard, surveyListCard, surveyListText } from './cards.js';
 import { refreshUsersOf } from '../app/cardActions.js';
 import type { Log } from '../log.js';
 import type { Clock } from '../time/clock.js';
@@ -121,8 +121,9 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
       await surveys.refresh();
       const survey = name === null ? undefined : surveys.openFor(name);
       if (!survey) return { text: name === null ? m.closeWhich : `${m.notFound} ${m.closeWhich}` };
-      // Written out by an administrator, the command is its own confirmation; the list's button asks first.
-      return (await closeSurvey(survey.id, turn, deps, updateCards)).reply;
+      // Typed or pressed, closing asks first: "Ja, luk" closes, "Fortryd" leaves it open.
+      // Only administrators get here (closers), and they see the name as asked, as in their list.
+      return { text: `${m.closeConfirm(survey.system, survey.requesters.length)} (${m.closeYes} / ${m.closeNo})`, card: closeConfirmCard(survey, survey.system, turn.lang) };
     },
     { ...closers, samples: { da: ['luk spørgeskemaet om Aula', 'luk spørgeskema for SAPA'], en: ['close the survey about Aula', 'close survey for SAPA'] } },
   );
@@ -133,6 +134,15 @@ export function registerSurveys(router: ChatRouter, deps: SurveysDeps): void {
     // Closed from the list: the list stays, without that survey and with what was done above it.
     if (from === 'list') return { type: 'card', reply: await listReply(turn, result.reply.text) };
     return { type: 'card', reply: { ...result.reply, card: messageCard([result.reply.text]) } };
+  }, closers);
+
+  router.action(SurveyVerbs.keep, SurveyActionData.keep, async (turn, { surveyId }): Promise<ActionResult> => {
+    await surveys.refresh();
+    const survey = surveys.get(surveyId);
+    const m = surveyMessages(turn.lang);
+    if (!survey) return { type: 'error', code: 'SURVEY_NOT_FOUND', text: m.notFound };
+    const text = isOpen(survey) ? m.closeKept(survey.system) : m.closed(survey.system);
+    return { type: 'card', reply: { text, card: messageCard([text]) } };
   }, closers);
 
   router.message(

@@ -86,6 +86,8 @@ interface SurveyMessages {
   answeredPending(system: string, day: string): string;
   /** "Luk uden svar" asks first: what closing does. */
   closeConfirm(system: string, requesters: number): string;
+  /** "Fortryd" under the typed close: nothing changed. */
+  closeKept(system: string): string;
   closeYes: string;
   closeNo: string;
   copyLinkLabel: string;
@@ -202,6 +204,7 @@ const da: SurveyMessages = {
   answeredPending: (system, day) => `Leverandøren har svaret om ${system} ${day}. KOMBIT gennemgår svaret før det kommer på listen.`,
   closeConfirm: (system, requesters) =>
     `Luk spørgeskemaet om ${system} uden svar? ${requesters === 1 ? 'Den der har spurgt, får' : `De ${requesters} der har spurgt, får`} besked, og leverandøren kan ikke længere svare.`,
+  closeKept: (system) => `Spørgeskemaet om ${system} er stadig åbent. Intet er ændret.`,
   closeYes: 'Ja, luk',
   closeNo: 'Fortryd',
   copyLinkLabel: 'Leverandører uden for Teams kan svare her:',
@@ -318,6 +321,7 @@ const en: SurveyMessages = {
   answeredPending: (system, day) => `The vendor answered about ${system} on ${day}. KOMBIT reviews the answer before it goes on the list.`,
   closeConfirm: (system, requesters) =>
     `Close the survey about ${system} without an answer? ${requesters === 1 ? 'The person who asked is' : `The ${requesters} people who asked are`} told, and the vendor can no longer answer.`,
+  closeKept: (system) => `The survey about ${system} is still open. Nothing was changed.`,
   closeYes: 'Yes, close',
   closeNo: 'Cancel',
   copyLinkLabel: 'Vendors outside Teams can answer here:',

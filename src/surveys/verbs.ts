@@ -17,6 +17,8 @@ export const SurveyVerbs = {
   review: 'survey.review',
   /** An administrator closes a survey without an answer, once asked to confirm: `{ surveyId, from? }`. */
   close: 'survey.close',
+  /** "Fortryd" under the typed close's question: the survey stays open, `{ surveyId }`. */
+  keep: 'survey.keep',
   /** The list of open surveys as the viewer sees it (its refresh, and "Fortryd" under "Luk uden svar"): `{}`. */
   list: 'survey.list',
   /** A survey's card as the viewer sees it (its refresh): `{ surveyId }`. */
@@ -43,6 +45,7 @@ export const SurveyActionData = {
   edit: z.object({ surveyId, answerId: cardText().optional() }),
   review: z.object({ surveyId }),
   close: z.object({ surveyId, from: z.enum(['list']).optional() }),
+  keep: z.object({ surveyId }),
   list: z.object({}),
   view: z.object({ surveyId }),
   /** approve and reject: the reason is the reject card's input (needed to reject, checked by the service). */

@@ -56,10 +56,14 @@ describe('the weekly digest', () => {
       'Context Handler 2: Spørgetime for kommu', 'SAPA: SKAT-indkomstoplysni', 'SAPA og Borgerblikket: Giv besked, hvis kom', 'SAPA: Underskriv databehan',
       'KLIK 05', 'KLIK 06', 'FK OSS: Invitationen til ori',
     ]);
-    // Shown newest first (issue #23): yesterday's on top; the 3 February meeting, the oldest, is the one left out.
-    const shown = digestViewToText(presentDigest(digest, 'da'));
+    // Shown newest first (issue #23): yesterday's on top; the 3 February meeting, the oldest, is the one behind "Vis alle (7)".
+    const view = presentDigest(digest, 'da');
+    const shown = digestViewToText(view);
     assert.match(shown, /Netop passeret\n  - FK OSS · Milepæl: Invitationen .* \(i går\)\n  - SAPA · Aftale: .* \(for 3 dage siden\)\n/);
-    assert.match(shown, /\(for 5 dage siden\)\n  \+1 mere/);
+    const passed = view.sections.find((section) => section.heading === 'Netop passeret');
+    assert.equal(passed?.groups.flatMap((group) => group.lines).length, 6);
+    assert.equal(passed?.showAll, 'Vis alle (7)');
+    assert.match(passed?.rest?.[0]?.lines[0]?.text ?? '', /Spørgetime .* \(for 7 dage siden\)/);
     assert.deepEqual(codes(digestFor('2025-02-11').passed)[0], 'SAPA: SKAT-indkomstoplysni', 'the 3 February meeting is 8 days back');
   });
 

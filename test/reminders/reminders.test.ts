@@ -71,6 +71,11 @@ describe('reminders that chase missing dates', function () {
     try {
       await bot.post(personalMessage(bot.serviceUrl, 'spørg leverandøren om Aula'));
       await bot.post(personalMessage(bot.serviceUrl, 'luk spørgeskemaet om Aula', { from: ADMIN, conversation: ADMIN_CHAT }));
+      // The typed close asks to confirm; "Ja, luk" closes it.
+      const aula = bot.app.surveys.openFor('Aula');
+      assert.ok(aula);
+      await bot.post(cardAction(bot.serviceUrl, 'survey.close', { surveyId: aula.id, lang: 'da' }, { from: ADMIN, conversation: ADMIN_CHAT }));
+      assert.equal(bot.app.surveys.openFor('Aula'), undefined);
       now += 8 * DAY;
       assert.deepEqual(await runReminders(bot), { reminded: 0, summaries: 0 });
       assert.deepEqual(remindersIn(bot, 'a:personal-chat-alex'), []);

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../../bot/app.js';
+import { createApp, type App, type AppDeps } from '../../bot/app.js';
 import type { Feature } from '../../src/app/feature.js';
 import type { ProvidedService } from '../../src/app/services.js';
 import type { PacerOptions } from '../../bot/pacing.js';
@@ -30,6 +30,8 @@ export interface BotHarnessOptions {
   dataDir?: string;
   /** The app's feature list, when a test adds a feature of its own. */
   features?: readonly Feature[];
+  /** What the features' notifications pass through (the Playground's example-data mark). */
+  notifications?: AppDeps['notifications'];
   /** Teams' limits on proactive sends, with a clock of the test's own. */
   pacing?: Partial<PacerOptions>;
   /** The disk the data folder's journals and documents are written through (a full one, say). */
@@ -89,6 +91,7 @@ export class BotHarness {
       ...(options.features ? { features: options.features } : {}),
       ...(options.pacing ? { pacing: options.pacing } : {}),
       ...(options.edge ? { edge: options.edge } : {}),
+      ...(options.notifications ? { notifications: options.notifications } : {}),
     });
     harness.server = await startServer(harness.app, port, '127.0.0.1', options.ssoKeys ? { ssoKeys: options.ssoKeys } : {});
     return harness;
