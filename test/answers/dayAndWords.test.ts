@@ -25,6 +25,9 @@ const ROWS: (FreshQuestion & { mechanism: string })[] = [
   { mechanism: 'no sent day for an ending agreement', asOf: '2025-02-10', q: 'hvornår blev aftalerne for køreprøvebooking sendt ud?', has: ['Udsendt: 28. januar 2025', 'udløber'], not: ['Udsendt: ikke kendt'] },
   { mechanism: 'function words', asOf: '2025-02-01', q: 'hvornår blev formål opkrævning tilgængelig i SAPA?', has: ['3. september 2024'] },
   { mechanism: 'function words', asOf: '2025-02-01', q: 'which two purposes came to SAPA on 13 December 2024?', has: ['Mellem adgang og Snæver adgang'] },
+  { mechanism: 'CH2 names its items', asOf: '2025-02-10', q: 'næste spørgetime om ch2', has: ['3. marts 2025'], not: ['3. februar', '17. marts', 'leverandører'] },
+  { mechanism: 'CH2 names its items', asOf: '2025-03-05', q: 'when is the next municipal Q&A on Context Handler 2?', has: ['17 March 2025'], not: ['3 March 2025'] },
+  { mechanism: 'CH2 in a switch question', asOf: '2025-01-10', q: 'hvornår skifter SAPA til CH2?', has: ['21. januar 2025'], not: ['Møde'] },
   { mechanism: 'content words still reported', asOf: '2025-02-01', q: 'hvornår fik SAPA sit kvantecomputer-modul?', partly: true, has: ['"kvantecomputer"'], not: ['"sit"'] },
 ];
 
