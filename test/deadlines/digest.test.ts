@@ -58,7 +58,7 @@ describe('the weekly digest', () => {
     ]);
     // Shown newest first (issue #23): yesterday's on top; the 3 February meeting, the oldest, is the one left out.
     const shown = digestViewToText(presentDigest(digest, 'da'));
-    assert.match(shown, /Netop passeret\n  - FK OSS · Milepæl: Invitationen .* \(i går\)\n  - SAPA · Aftale: .* \(for 3 dage siden\)\n/);
+    assert.match(shown, /Netop passeret\n  - FK OSS · Milepæl: Invitationen .* \(i går\) · var planlagt, det er ikke bekræftet at det skete\n  - SAPA · Aftale: .* \(for 3 dage siden\)\n/);
     assert.match(shown, /\(for 5 dage siden\)\n  \+1 mere/);
     assert.deepEqual(codes(digestFor('2025-02-11').passed)[0], 'SAPA: SKAT-indkomstoplysni', 'the 3 February meeting is 8 days back');
   });
