@@ -623,10 +623,13 @@ function solutionParts(solution: string): string[] {
   return [solution, ...solution.split(/\s+og\s+|\s+and\s+|\s*[,/&]\s*/)].map((part) => part.trim()).filter((part) => part !== '');
 }
 
+const VENDOR_WORDS = new Set(phrases('leverandør leverandøren leverandører leverandørerne leverandørernes vendor vendors')[0]);
+
 /** The words that spell a switch's target ("CH2", "CH 2", "Context Handler 2") and the dated items' solution of that name. */
 function switchTargetNamed(words: readonly Word[], deadlines: readonly Deadline[]): FoundSolution | null {
   const target = deadlines.map((d) => d.solution).find((name) => fold(name) === 'context handler 2');
-  if (target === undefined) return null;
+  // The vendors' spørgetimer have no days in the deck: the deck's sentence about them answers, not the municipalities' days.
+  if (target === undefined || words.some((word) => VENDOR_WORDS.has(word.folded))) return null;
   const at: number[] = [];
   words.forEach((word, index) => {
     const next = words[index + 1]?.folded;

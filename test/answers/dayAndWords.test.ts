@@ -27,6 +27,7 @@ const ROWS: (FreshQuestion & { mechanism: string })[] = [
   { mechanism: 'function words', asOf: '2025-02-01', q: 'which two purposes came to SAPA on 13 December 2024?', has: ['Mellem adgang og Snæver adgang'] },
   { mechanism: 'CH2 names its items', asOf: '2025-02-10', q: 'næste spørgetime om ch2', has: ['3. marts 2025'], not: ['3. februar', '17. marts', 'leverandører'] },
   { mechanism: 'CH2 names its items', asOf: '2025-03-05', q: 'when is the next municipal Q&A on Context Handler 2?', has: ['17 March 2025'], not: ['3 March 2025'] },
+  { mechanism: 'CH2 for vendors', asOf: '2025-02-12', q: 'holder KOMBIT spørgetimer for leverandører om CH2?', has: ['frem mod marts'], not: ['3. marts 2025'] },
   { mechanism: 'CH2 in a switch question', asOf: '2025-01-10', q: 'hvornår skifter SAPA til CH2?', has: ['21. januar 2025'], not: ['Møde'] },
   { mechanism: 'names not in the deck', asOf: '2025-02-05', q: 'which are the job centre vendors called?', has: ["KOMBIT's presentation does not say who it is", 'have not integrated'] },
   { mechanism: 'names not in the deck', asOf: '2025-02-05', q: 'hvilke er de to jobcenterleverandører?', has: ['Det fremgår ikke af KOMBITs præsentation, hvem det er', 'ikke integreret'] },
