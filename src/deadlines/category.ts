@@ -33,3 +33,16 @@ function eventCategory(title: string): DeadlineCategory {
 export function isDue(deadline: Deadline): boolean {
   return deadline.kind !== 'event';
 }
+
+/** "Den nuværende tilslutningsaftale … udløber": an agreement in force that ends, not one sent out to sign. */
+const ENDING = /\b(udlober|udlobet|ophorer|expires?|ends)\b/;
+
+/**
+ * True when a day it was sent or published applies to the item: a KLIK task is published, an
+ * agreement to sign is sent; an agreement that ends and an event with no such day were not sent.
+ */
+export function hasSendDay(deadline: Deadline): boolean {
+  if (deadline.kind === 'klik') return true;
+  if (deadline.kind === 'agreement') return deadline.published !== null || !ENDING.test(fold(deadline.title));
+  return deadline.published !== null;
+}

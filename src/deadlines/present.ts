@@ -5,9 +5,10 @@ import { digestMessages } from './texts.js';
 import type { Lang } from '../i18n/language.js';
 import type { SystemRecord } from '../registry/system.js';
 import { dayAsUtcDate, daysBetween, type IsoDate } from '../time/calendarDate.js';
-import { categoryOf, isDue } from './category.js';
+import { categoryOf, hasSendDay, isDue } from './category.js';
 import type { Deadline } from './deadline.js';
 import { formatItemPeriod, isPeriod } from './itemPeriod.js';
+import { isPassedUnconfirmed } from './sourceDay.js';
 import { isoWeekOf, type DatedItem, type Digest } from './digest.js';
 import { periodsOf, type DeadlineAnswer, type DeadlineWhen } from './questions.js';
 import { webAddress } from '../text/plainText.js';
@@ -111,6 +112,7 @@ export function deadlineLine(deadline: Deadline, today: IsoDate, lang: Lang, wit
       : `${label}: ${weekdays[lang][withYear ? 'long' : 'short'].format(dayAsUtcDate(deadline.deadline))} (${formatRelative(daysBetween(today, deadline.deadline), lang)})`;
   const parts = [deadline.title, day];
   if (deadline.kind === 'klik' && deadline.klikStatus === 'not-published') parts.push(m.notPublished);
+  if (isPassedUnconfirmed(deadline, today)) parts.push(m.unconfirmed);
   return { lead: deadlineLead(deadline, lang), text: parts.join(' · '), url: webAddress(deadline.url) };
 }
 
@@ -256,8 +258,8 @@ export function presentDeadlineAnswer(answer: DeadlineAnswer, today: IsoDate, la
   const sections: Section[] = [];
   const lines = answer.items.map((deadline) => {
     const line = deadlineLine(deadline, today, lang, true);
-    // An event's own day is when it happened (a mail sent, a contract signed): no other day it was sent is missing.
-    if (!answer.askedPublished || (deadline.kind === 'event' && deadline.published === null)) return line;
+    // An event's own day is when it happened (a mail sent, a contract signed), and an agreement that ends was not sent: no day is missing.
+    if (!answer.askedPublished || !hasSendDay(deadline)) return line;
     // "hvornår blev det sendt ud?": the day it was sent or published, or that it is not known.
     const published = `${m.publishedLabel(deadline.kind)}: ${deadline.published === null ? m.noDay : formatDay(deadline.published, lang)}`;
     return { ...line, text: `${line.text} · ${published}` };

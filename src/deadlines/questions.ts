@@ -232,7 +232,9 @@ export function answerDeadlineQuestion(
     named.words.length === 1 &&
     (words[named.words[0] as number] as Word).folded !== named.key &&
     deadlines.some((d) => !ofSolution(d, named) && named.words.some((at) => titleWords(d).some((titleWord) => titleWord.startsWith(topicStem((words[at] as Word).folded)))));
-  const solution = named !== null && ((codes.length > 0 && !deadlines.some((d) => hasCode(d) && ofSolution(d, named))) || alsoATopic) ? null : named;
+  const byName = named !== null && ((codes.length > 0 && !deadlines.some((d) => hasCode(d) && ofSolution(d, named))) || alsoATopic) ? null : named;
+  // "næste spørgetime om CH2": a meeting or a deadline asked with no system named; "CH2" names Context Handler 2's own items.
+  const solution = byName ?? (named === null && categories.length > 0 && code === null && !namesSystem() ? switchTargetNamed(words, deadlines) : null);
   const used = new Set<number>([...periodMatches.flatMap((match) => match.words), ...codes.flatMap((found) => found.words), ...(solution?.words ?? [])]);
   // "release 3.17", "sapa 3.18": a version named narrows to the items that have it.
   const versions = versionsIn(text, words, deadlines);
@@ -619,6 +621,23 @@ const codesOf = perObject((deadlines: readonly Deadline[]) => {
 /** A solution's name and the systems it speaks of: "SAPA og Borgerblikket" is about SAPA and about Borgerblikket. */
 function solutionParts(solution: string): string[] {
   return [solution, ...solution.split(/\s+og\s+|\s+and\s+|\s*[,/&]\s*/)].map((part) => part.trim()).filter((part) => part !== '');
+}
+
+const VENDOR_WORDS = new Set(phrases('leverandør leverandøren leverandører leverandørerne leverandørernes vendor vendors')[0]);
+
+/** The words that spell a switch's target ("CH2", "CH 2", "Context Handler 2") and the dated items' solution of that name. */
+function switchTargetNamed(words: readonly Word[], deadlines: readonly Deadline[]): FoundSolution | null {
+  const target = deadlines.map((d) => d.solution).find((name) => fold(name) === 'context handler 2');
+  // The vendors' spørgetimer have no days in the deck: the deck's sentence about them answers, not the municipalities' days.
+  if (target === undefined || words.some((word) => VENDOR_WORDS.has(word.folded))) return null;
+  const at: number[] = [];
+  words.forEach((word, index) => {
+    const next = words[index + 1]?.folded;
+    if (word.folded === 'ch2') at.push(index);
+    else if (word.folded === 'ch' && next === '2') at.push(index, index + 1);
+    else if (word.folded === 'context' && next === 'handler') at.push(index, index + 1, ...(words[index + 2]?.folded === '2' ? [index + 2] : []));
+  });
+  return at.length === 0 ? null : { name: target, key: fold(target), isSystem: false, words: at, score: 1 };
 }
 
 interface FoundSolution {

@@ -33,6 +33,8 @@ interface DigestMessages {
   publishedLabel(kind: DeadlineKind): string;
   notPublished: string;
   noDay: string;
+  /** An event whose day passed after its source was written: planned, nothing confirms it happened. */
+  unconfirmed: string;
   openSince: string;
   requesters(count: number): string;
   allDeadlines: string;
@@ -111,6 +113,7 @@ const da: DigestMessages = {
   publishedLabel: (kind) => (kind === 'klik' ? 'Publiceret i KLIK' : 'Udsendt'),
   notPublished: 'Ikke publiceret i KLIK endnu',
   noDay: 'ikke kendt endnu',
+  unconfirmed: 'var planlagt, det er ikke bekræftet at det skete',
   openSince: 'Åben siden',
   requesters: (count) => `${count} har spurgt`,
   allDeadlines: 'Frister og møder',
@@ -188,6 +191,7 @@ const en: DigestMessages = {
   publishedLabel: (kind) => (kind === 'klik' ? 'Published in KLIK' : 'Sent'),
   notPublished: 'Not yet published in KLIK',
   noDay: 'not known yet',
+  unconfirmed: 'was planned, not confirmed that it happened',
   openSince: 'Open since',
   requesters: (count) => `${count} asked`,
   allDeadlines: 'Deadlines and meetings',

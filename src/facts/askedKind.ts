@@ -7,7 +7,7 @@ export type AskedKind = 'who' | 'count' | 'when' | 'deadline' | 'price';
 export const ASKED_KINDS = ['who', 'count', 'when', 'deadline', 'price'] as const;
 
 const KINDS = new PhraseIndex<AskedKind>([
-  ...phrases('hvem', 'who', 'whom', 'hvad hedder', 'hvad hedde', 'navn', 'navne', 'navnet', 'navnene', 'name', 'names').map((phrase) => [phrase, 'who'] as [string[], AskedKind]),
+  ...phrases('hvem', 'who', 'whom', 'hvad hedder', 'hvad hedde', 'which are the', 'hvilke er de', 'navn', 'navne', 'navnet', 'navnene', 'name', 'names').map((phrase) => [phrase, 'who'] as [string[], AskedKind]),
   ...phrases('frist', 'fristen', 'deadline', 'deadlines', 'slutdato', 'due date').map((phrase) => [phrase, 'deadline'] as [string[], AskedKind]),
   ...phrases('koster', 'kostede', 'pris', 'prisen', 'cost', 'costs', 'price', 'how much').map((phrase) => [phrase, 'price'] as [string[], AskedKind]),
   ...phrases('hvor mange', 'how many', 'antal', 'antallet', 'number of').map((phrase) => [phrase, 'count'] as [string[], AskedKind]),

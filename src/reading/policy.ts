@@ -22,7 +22,9 @@ const FILLER = new Set(
     holdes overvejer overveje tænker spekulerer finde finder se ser ifm ift nævnt nævnes
     please pls tell show give know let lets where why how what which who was will be been being is are am the a an
     i me my we our you your us there here any some please hey municipalities municipality kommunerne and find look want mentioned came come comes held happen
-    happened considering wondering back`)[0],
+    happened considering wondering back
+    sig selv sin sit sine dens dets jer den det de denne dette disse en et ene første først sådan sådanne
+    one two three first itself themselves become becomes became available tilgængelig tilgængelige tre fire data called named`)[0],
 );
 /**
  * Words that say what a question is about although they are common words: a reading that leaves one

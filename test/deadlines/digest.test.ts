@@ -59,7 +59,7 @@ describe('the weekly digest', () => {
     // Shown newest first (issue #23): yesterday's on top; the 3 February meeting, the oldest, is the one behind "Vis alle (7)".
     const view = presentDigest(digest, 'da');
     const shown = digestViewToText(view);
-    assert.match(shown, /Netop passeret\n  - FK OSS · Milepæl: Invitationen .* \(i går\)\n  - SAPA · Aftale: .* \(for 3 dage siden\)\n/);
+    assert.match(shown, /Netop passeret\n  - FK OSS · Milepæl: Invitationen .* \(i går\) · var planlagt, det er ikke bekræftet at det skete\n  - SAPA · Aftale: .* \(for 3 dage siden\)\n/);
     const passed = view.sections.find((section) => section.heading === 'Netop passeret');
     assert.equal(passed?.groups.flatMap((group) => group.lines).length, 6);
     assert.equal(passed?.showAll, 'Vis alle (7)');
