@@ -5,9 +5,8 @@ import { BotHarness } from '../support/botHarness.js';
 import { cliInProcess } from '../support/cli.js';
 import { starterData } from '../support/fixtures.js';
 import { temporaryFolderPerSuite } from '../support/tempFolder.js';
-import type { FreshQuestion } from './freshQuestions.test.js';
+import { assertAskedAnswer, type FreshQuestion } from '../support/askedQuestion.js';
 
-const PARTLY = /Jeg forstod ikke "|I did not understand "/;
 const UNCONFIRMED_DA = 'var planlagt, det er ikke bekræftet at det skete';
 const UNCONFIRMED_EN = 'was planned, not confirmed that it happened';
 
@@ -41,11 +40,7 @@ describe('dated items follow the day, and ordinary words are understood', functi
   for (const row of ROWS) {
     it(`${row.mechanism}: ${row.asOf} "${row.q}"`, async () => {
       const { code, stdout, stderr } = await cliInProcess(['ask', row.q, '--as-of', row.asOf], { DATA_DIR: dataFolder.path });
-      const answer = `${stdout}${stderr}`;
-      assert.equal(code, 0, answer);
-      for (const expected of row.has ?? []) if (typeof expected === 'string') assert.ok(answer.includes(expected), `shows ${JSON.stringify(expected)}:\n${answer}`);
-      for (const wrong of row.not ?? []) if (typeof wrong === 'string') assert.ok(!answer.includes(wrong), `does not show ${JSON.stringify(wrong)}:\n${answer}`);
-      assert.equal(PARTLY.test(answer), row.partly ?? false, `says it understood only part: ${String(row.partly ?? false)}\n${answer}`);
+      assertAskedAnswer(row, code, `${stdout}${stderr}`);
     });
   }
 });

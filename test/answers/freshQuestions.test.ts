@@ -6,6 +6,7 @@ import { cardProblems } from '../support/cardCheck.js';
 import { cliInProcess } from '../support/cli.js';
 import { starterData } from '../support/fixtures.js';
 import { temporaryFolderPerSuite } from '../support/tempFolder.js';
+import { assertAskedAnswer, PARTLY, type FreshQuestion } from '../support/askedQuestion.js';
 
 /**
  * Questions written fresh from KOMBIT's January 2025 deck, as people type them (typos, no æøå, lower
@@ -17,21 +18,7 @@ import { temporaryFolderPerSuite } from '../support/tempFolder.js';
  * 2 a system named inside another question, 3 two-part questions, 4 facts that are not dates,
  * 5 unknown is never "none", 6 no survey for what is not a system, 7 Danish and English as KOMBIT writes.
  */
-export interface FreshQuestion {
-  asOf: string;
-  q: string;
-  /** Texts the answer shows (a string must appear as written; a RegExp must match). */
-  has?: (string | RegExp)[];
-  /** Texts the answer must not show: the wrong date, another question's card, "none" for unknown. */
-  not?: (string | RegExp)[];
-  /** The bot says it understood only part of the question (default: it does not). */
-  partly?: boolean;
-  /** False for a question the bot should say it did not understand at all (default: true). */
-  understood?: boolean;
-  pattern?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
-}
 
-const PARTLY = /Jeg forstod ikke "|I did not understand "/;
 
 export const FRESH_QUESTIONS: FreshQuestion[] = [
   // 1: every word is accounted for, or the bot says what it understood and offers questions.
@@ -167,17 +154,7 @@ describe('fresh questions from the deck, asked as people type them on days aroun
     const tag = row.pattern ? ` (pattern ${row.pattern})` : '';
     it(`${row.asOf}: "${row.q}"${tag}`, async () => {
       const { code, stdout, stderr } = await cliInProcess(['ask', row.q, '--as-of', row.asOf], { DATA_DIR: dataFolder.path });
-      const answer = `${stdout}${stderr}`;
-      assert.equal(code === 0, row.understood ?? true, `understood as expected:\n${answer}`);
-      for (const expected of row.has ?? []) {
-        if (typeof expected === 'string') assert.ok(answer.includes(expected), `shows ${JSON.stringify(expected)}:\n${answer}`);
-        else assert.match(answer, expected);
-      }
-      for (const wrong of row.not ?? []) {
-        if (typeof wrong === 'string') assert.ok(!answer.includes(wrong), `does not show ${JSON.stringify(wrong)}:\n${answer}`);
-        else assert.doesNotMatch(answer, wrong);
-      }
-      assert.equal(PARTLY.test(answer), row.partly ?? false, `says it understood only part: ${String(row.partly ?? false)}\n${answer}`);
+      assertAskedAnswer(row, code, `${stdout}${stderr}`);
     });
   }
 
