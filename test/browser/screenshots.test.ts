@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import type { Page } from 'playwright-core';
 import { cliInProcess } from '../support/cli.js';
-import { ask, RESULTS, startPlayground, stopPlayground, type RunningPlayground } from '../support/playground.js';
+import { ask, RESULTS, usePlayground } from '../support/playground.js';
 
 /**
  * The README's screenshots, Danish first, taken of the product as a new user meets it: one
@@ -14,28 +12,14 @@ import { ask, RESULTS, startPlayground, stopPlayground, type RunningPlayground }
  */
 describe('the README\'s screenshots, in Danish (Agents Playground and the tab in headless Chromium)', function () {
   this.timeout(180_000);
-  let dataDir: string;
-  let browser: Browser;
-  let playground: RunningPlayground;
+  // No quiet hours: the change message must come while the test waits, whatever the hour.
+  const session = usePlayground(undefined, { env: { FOLLOW_QUIET_HOURS: '' }, pagePerTest: false });
   let page: Page;
-
-  before(async () => {
-    await mkdir(RESULTS, { recursive: true });
-    dataDir = await mkdtemp(path.join(tmpdir(), 'fki-screenshots-'));
-    browser = await launchChromium();
-    // No quiet hours: the change message must come while the test waits, whatever the hour.
-    playground = await startPlayground(dataDir, { FOLLOW_QUIET_HOURS: '' });
-  });
-  after(async () => {
-    await browser?.close();
-    stopPlayground(playground);
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
 
   /** The overview tab's address, as the banner prints it. */
   function tabUrl(): string {
-    const match = /The overview tab \(CH2-overblik\):\s+(\S+)/.exec(playground.output());
-    assert.ok(match, `the banner prints the tab: ${playground.output()}`);
+    const match = /The overview tab \(CH2-overblik\):\s+(\S+)/.exec(session.playground.output());
+    assert.ok(match, `the banner prints the tab: ${session.playground.output()}`);
     return match[1]!;
   }
 
@@ -45,8 +29,8 @@ describe('the README\'s screenshots, in Danish (Agents Playground and the tab in
 
   describe('the personal chat', () => {
     before(async () => {
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(playground.url);
+      page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(session.playground.url);
     });
     after(async () => {
       await page?.close();
@@ -88,9 +72,9 @@ describe('the README\'s screenshots, in Danish (Agents Playground and the tab in
     });
 
     it('tells the follower in the 1:1 chat when an import moves SAPA\'s date', async () => {
-      const file = path.join(dataDir, 'sapa.csv');
+      const file = path.join(session.dataDir, 'sapa.csv');
       await writeFile(file, 'name;ch2Date;status\nSAPA;2027-03-04;planned\n');
-      const imported = await cliInProcess(['import', file], { DATA_DIR: dataDir });
+      const imported = await cliInProcess(['import', file], { DATA_DIR: session.dataDir });
       assert.equal(imported.code, 0, imported.stderr);
       // Changes go out on the bot's every-minute run.
       await page.getByText('4. marts 2027', { exact: false }).last().waitFor({ timeout: 120_000 });
@@ -101,7 +85,7 @@ describe('the README\'s screenshots, in Danish (Agents Playground and the tab in
 
   describe('the overview tab', () => {
     it('on a desktop, with the "today" line among the deadlines', async () => {
-      const desktop = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const desktop = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
       try {
         await desktop.goto(tabUrl());
         await desktop.locator('#counts').filter({ hasText: 'vist' }).waitFor({ timeout: 20_000 });
@@ -116,7 +100,7 @@ describe('the README\'s screenshots, in Danish (Agents Playground and the tab in
     });
 
     it('on a phone, 390 px wide, each row stacked', async () => {
-      const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const phone = await session.browser.newPage({ viewport: { width: 390, height: 844 } });
       try {
         await phone.goto(tabUrl());
         await phone.locator('#counts').filter({ hasText: 'vist' }).waitFor({ timeout: 20_000 });

@@ -67,15 +67,28 @@ export async function ask(page: Page, question: string): Promise<void> {
 
 export interface PlaygroundSession {
   readonly playground: RunningPlayground;
-  /** A fresh page for the current test, closed after it. */
+  /** The file's Chromium, for tests that keep a page of their own across tests. */
+  readonly browser: Browser;
+  /** The Playground's data folder (DATA_DIR), for the CLI beside it. */
+  readonly dataDir: string;
+  /** A fresh page for the current test, closed after it (none with `pagePerTest: false`). */
   readonly page: Page;
+}
+
+export interface PlaygroundOptions {
+  /** Each test starts in the Playground's chat. */
+  openChat?: boolean;
+  /** Settings for `npm run playground` beside the test's own (example data, quiet hours). */
+  env?: Record<string, string>;
+  /** False: the tests open their own pages from `browser`. */
+  pagePerTest?: boolean;
 }
 
 /**
  * Mocha hooks for a browser test file: one `npm run playground` on its own data folder and one
  * Chromium for the file, a new page per test.
  */
-export function usePlayground(viewport = { width: 1280, height: 900 }, options: { openChat?: boolean } = {}): PlaygroundSession {
+export function usePlayground(viewport = { width: 1280, height: 900 }, options: PlaygroundOptions = {}): PlaygroundSession {
   let dataDir = '';
   let browser: Browser | undefined;
   let playground: RunningPlayground | undefined;
@@ -84,15 +97,17 @@ export function usePlayground(viewport = { width: 1280, height: 900 }, options: 
     await mkdir(RESULTS, { recursive: true });
     dataDir = await mkdtemp(path.join(tmpdir(), 'fki-playground-'));
     browser = await launchChromium();
-    playground = await startPlayground(dataDir);
+    playground = await startPlayground(dataDir, options.env);
   });
   beforeEach(async () => {
+    if (options.pagePerTest === false) return;
     page = await browser!.newPage({ viewport });
     // Most tests start in the Playground's chat.
     if (options.openChat) await page.goto(playground!.url);
   });
   afterEach(async () => {
     await page?.close();
+    page = undefined;
   });
   after(async () => {
     await browser?.close();
@@ -102,6 +117,12 @@ export function usePlayground(viewport = { width: 1280, height: 900 }, options: 
   return {
     get playground() {
       return playground!;
+    },
+    get browser() {
+      return browser!;
+    },
+    get dataDir() {
+      return dataDir;
     },
     get page() {
       return page!;
