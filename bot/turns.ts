@@ -4,6 +4,7 @@ import { fitForTeams } from '../src/chat/fit.js';
 import { TurnState, turnState } from '../src/chat/turnState.js';
 import { DEFAULT_LANGUAGE } from '../src/i18n/language.js';
 import { splitWords } from '../src/text/words.js';
+import type { AdaptiveCard } from '../cards/render.js';
 
 /** The Teams activity a turn was made from, for the edge's own middleware (the conversation record). */
 export const TeamsActivity = turnState<Partial<Activity>>('teams.activity');
@@ -132,10 +133,33 @@ function conversationKindOf(type: string | undefined): ConversationKind {
   return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
 }
 
-/** A reply as a Teams message: the card with its plain text as fallback, and a one-line summary. */
+/**
+ * A reply as a Teams message: the card with its plain text as fallback, and a one-line summary. A reply
+ * of several lines without a card goes out as a card of its lines, since Teams and the Playground run
+ * the lines of a plain message together; one line stays plain text.
+ */
 export function replyActivity(original: Reply): Partial<Activity> {
-  const reply = fitForTeams(original);
+  const lines = original.card ? null : original.text.split('\n');
+  const reply = fitForTeams(lines && lines.length > 1 ? { ...original, card: linesCard(lines) } : original);
   if (!reply.card) return { type: 'message', text: reply.text, textFormat: 'plain' };
   const attachments: Attachment[] = [CardFactory.adaptiveCard({ ...reply.card, fallbackText: reply.text })];
   return { type: 'message', summary: reply.summary ?? reply.text.split('\n', 1)[0], attachments };
+}
+
+/**
+ * One block per line, a blank line as space before the next. Each line is a TextRun, which Teams
+ * never reads as Markdown, so what a person typed (`**x**`, `[a](b)`, `<b>`) shows as typed.
+ */
+function linesCard(lines: readonly string[]): AdaptiveCard {
+  const body: unknown[] = [];
+  let gap = false;
+  for (const line of lines) {
+    if (line.trim() === '') {
+      gap = body.length > 0;
+      continue;
+    }
+    body.push({ type: 'RichTextBlock', spacing: gap ? 'Medium' : 'None', inlines: [{ type: 'TextRun', text: line }] });
+    gap = false;
+  }
+  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body };
 }

@@ -1,6 +1,7 @@
 import { answerCard } from './card.js';
 import { SurveysService } from '../surveys/services.js';
-import { defineFeature, type HelpExample } from '../app/feature.js';
+import { defineFeature } from '../app/feature.js';
+import { ANSWER_HELP } from './helpExamples.js';
 import type { ChatRouter, ChatTurn, Reply } from '../chat/types.js';
 import { refreshUsersOf, viewerOf } from '../app/cardActions.js';
 import type { FeatureContext } from '../app/feature.js';
@@ -30,14 +31,6 @@ export interface AnswersDeps {
   /** Where the overview tab is ("Åbn CH2-overblik" under lists and counts); no link when left out. */
   config?: Pick<Config, 'teamsAppId' | 'publicBaseUrl'>;
 }
-
-/** What the help card and the command menu offer of the answers; also the route's sample phrases. */
-const ANSWER_HELP: HelpExample[] = [
-  { rank: 10, menu: true, da: { title: 'hvornår skifter SAPA til CH2?', description: 'Dato, status og kilde for et systems skift til Context Handler 2' }, en: { title: 'when does SAPA switch to CH2?', description: "Date, status and source of a system's switch to Context Handler 2" } },
-  { rank: 11, da: { title: 'STS 2 for KY?' }, en: { title: 'STS 2 for KY?' } },
-  { rank: 12, menu: true, da: { title: 'hvilke systemer mangler en dato?', description: 'Systemer uden kendt dato for skiftet' }, en: { title: 'systems without a date?', description: 'Systems without a known date for the switch' } },
-  { rank: 30, da: { title: 'alle systemer' }, en: { title: 'all systems' } },
-];
 
 /** Questions about CH2/STS2 dates, and the "did you mean" buttons of ambiguous answers. */
 export function registerAnswers(router: ChatRouter, { registry, clock, pendingAnswers, cardActions, config }: AnswersDeps): void {

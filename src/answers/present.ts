@@ -3,6 +3,7 @@ import { formatDay, formatInPeriod, formatRelative, formatTimestampDay, joinWord
 import type { Lang } from '../i18n/language.js';
 import { danishQuote, sourceName } from '../i18n/sources.js';
 import type { OverviewLink } from '../links/overview.js';
+import { MAX_NEXT_STEPS, nextStepsOf, type NextStep } from '../links/nextStep.js';
 import { KNOWN_PAGES, sourceUrl } from '../links/sources.js';
 import type { IsoDate } from '../time/calendarDate.js';
 import { answerTexts } from './texts.js';
@@ -19,8 +20,7 @@ export interface Run {
   emphasis: boolean;
 }
 
-/** A next step offered under an answer: a question asked as if typed, or a page opened. */
-export type NextStep = { title: string; question: string } | { title: string; url: string };
+export type { NextStep } from '../links/nextStep.js';
 
 /** How an answer is shown beside what it says: where, and what it may link to. */
 export interface PresentOptions {
@@ -82,8 +82,6 @@ export interface AnswerView {
   topic: SwitchTopic;
 }
 
-/** The most next steps an answer offers (the "ask the vendor" button counts as one). */
-const MAX_NEXT_STEPS = 3;
 
 export function present({ lang, answer, today }: Answered, options: PresentOptions = {}): AnswerView {
   const view: AnswerView = {
@@ -114,6 +112,8 @@ export function present({ lang, answer, today }: Answered, options: PresentOptio
       view.choices = answer.suggestions.map((system) => ({ label: system.name, system: system.name }));
       // A name the bot does not know may be a typo, a place or a word: ask before offering a vendor survey.
       view.isSystem = { question: m.isSystem.question(answer.query), name: answer.query, yes: m.isSystem.yes, no: m.isSystem.no };
+      // Whatever the name was, the systems the bot does know are one question away.
+      view.next.push({ title: m.listTitle.all, question: m.listTitle.all.toLocaleLowerCase(lang) });
       break;
     case 'list': {
       const period = answer.period === null ? '' : formatInPeriod(answer.period.label, lang);
@@ -145,7 +145,7 @@ export function present({ lang, answer, today }: Answered, options: PresentOptio
       view.next.push({ title: m.next.retirementPlan, url: KNOWN_PAGES.retirementPlan });
       break;
   }
-  view.next = view.next.slice(0, MAX_NEXT_STEPS - (hasAskVendor(view) ? 1 : 0));
+  view.next = nextStepsOf(view.next, MAX_NEXT_STEPS - (hasAskVendor(view) ? 1 : 0));
   return view;
 }
 

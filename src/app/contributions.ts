@@ -2,6 +2,8 @@ import type { Lang } from '../i18n/language.js';
 import type { Log } from '../log.js';
 import type { Storage } from '../store/storage.js';
 import type { Clock } from '../time/clock.js';
+import type { Registry } from '../registry/registry.js';
+import type { IsoDate } from '../time/calendarDate.js';
 
 /*
  * What a feature contributes to the front ends besides chat: HTTP routes, static pages, CLI commands
@@ -148,4 +150,10 @@ export interface HelpExample {
   menu?: boolean;
   /** Lower comes first (default 50); ties keep the order of the feature list. */
   rank?: number;
+  /**
+   * The example asked of the data in use (the Playground's made-up systems, say), so that pressing it
+   * gets a real answer: the title as it is when it fits, another question, or null to leave it out.
+   * The command menu keeps the titles: it ships in the app package, with KOMBIT's data.
+   */
+  fitTo?(data: Registry, today: IsoDate, lang: Lang): string | null;
 }

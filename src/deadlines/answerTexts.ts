@@ -15,3 +15,27 @@ export const ANSWER_TEXTS = {
     noneLater: 'The next deadline after that: not known. My sources give no later deadline.',
   },
 } satisfies Record<Lang, unknown>;
+
+/** Next steps under a deadline answer, and the help's examples asked of the data in use. */
+export const NEXT_STEP_TEXTS = {
+  da: {
+    deadlinesFor: (solution: string) => `Frister for ${solution}`,
+    deadlinesForQuestion: (solution: string) => `frister for ${solution}`,
+    switchOf: (system: string) => `Hvornår skifter ${system}?`,
+    switchOfQuestion: (system: string) => `hvornår skifter ${system} til CH2?`,
+    nextWeek: 'Hvad sker der i næste uge?',
+    nextWeekQuestion: 'hvad sker der i næste uge?',
+    inMonthQuestion: (month: string) => `hvilke frister er der i ${month}?`,
+    codeQuestion: (code: string) => `hvornår er fristen for ${code}?`,
+  },
+  en: {
+    deadlinesFor: (solution: string) => `Deadlines for ${solution}`,
+    deadlinesForQuestion: (solution: string) => `deadlines for ${solution}`,
+    switchOf: (system: string) => `When does ${system} switch?`,
+    switchOfQuestion: (system: string) => `when does ${system} switch to CH2?`,
+    nextWeek: 'What happens next week?',
+    nextWeekQuestion: 'what happens next week?',
+    inMonthQuestion: (month: string) => `which deadlines are there in ${month}?`,
+    codeQuestion: (code: string) => `when is the deadline for ${code}?`,
+  },
+} satisfies Record<Lang, unknown>;

@@ -14,6 +14,8 @@ export function digestCard(view: DigestView): AdaptiveCard {
   return renderCard(DIGEST, {
     ...view,
     links: view.links ?? [],
+    // A next step asks its question as the user (imBack), so it goes through the router as typed.
+    asks: view.next ?? [],
     sections: view.sections.map((section) => ({
       heading: section.heading,
       more: section.more,

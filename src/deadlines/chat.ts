@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { stackCards } from '../../cards/compose.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { refreshUsersOf, viewerOf } from '../app/cardActions.js';
-import { defineFeature, type FeatureContext, type HelpExample } from '../app/feature.js';
+import { defineFeature, type FeatureContext } from '../app/feature.js';
+import { DEADLINE_HELP } from './helpExamples.js';
 import { cardText } from '../chat/cardData.js';
 import { MAX_MESSAGE_CHARS, type ChatRouter, type ChatTurn, type Reply } from '../chat/types.js';
 import { deckFacts, type DeckFact } from '../facts/fact.js';
@@ -20,6 +21,7 @@ import { deadlineDigestSections } from './digestSections.js';
 import { ANSWER_SECTION_LINES, digestViewToText, presentDeadlineAnswer } from './present.js';
 import { answerDeadlineQuestion, isDeadlineQuestionWord, type DeadlineAnswer } from './questions.js';
 import { isStopword } from '../text/stopwords.js';
+import { deadlineNextSteps } from './nextSteps.js';
 import type { Config } from '../config.js';
 import { overviewLink } from '../links/overview.js';
 
@@ -41,26 +43,18 @@ export const DeadlineVerbs = {
 } as const;
 const RefreshData = z.object({ question: cardText(MAX_MESSAGE_CHARS) });
 
-/** What the help card and the command menu offer of the deadlines; also the route's sample phrases. */
-const DEADLINE_HELP: HelpExample[] = [
-  { rank: 20, da: { title: 'hvilke frister er der i marts?' }, en: { title: 'which deadlines are there in March?' } },
-  { rank: 21, da: { title: 'hvad sker der i næste uge?' }, en: { title: 'what happens next week?' } },
-  { rank: 22, da: { title: 'hvornår er fristen for K53?' }, en: { title: 'when is the deadline for K53?' } },
-  { rank: 23, da: { title: 'hvornår er næste spørgetime?' }, en: { title: 'when is the next Q&A meeting?' } },
-  { rank: 24, card: false, menu: true, da: { title: 'frister', description: 'KLIK-opgaver og andre frister de næste 14 dage' }, en: { title: 'deadlines', description: 'KLIK tasks and other deadlines in the next 14 days' } },
-];
-
 /**
  * "frister", "hvilke frister er der i marts?", "hvad sker der i næste uge?", "hvornår er fristen for
  * K53?", "KLIK-opgaver for UDK Begravelseshjælp", "hvornår er næste spørgetime?", "hvad er nyt i KLIK?".
  */
 export function registerDeadlines(router: ChatRouter, { registry, clock, facts = deckFacts, cardActions, config }: DeadlinesDeps): void {
   const today = () => calendarDayAt(clock.now(), DANISH_ZONE);
-  const reply = (turn: ChatTurn, question: string, answer: DeadlineAnswer): Reply & { card: AdaptiveCard } => {
-    const view = presentDeadlineAnswer(answer, today(), turn.lang, {
-      channel: turn.conversation.kind === 'channel',
-      overview: config ? overviewLink(config, turn.lang) : null,
-    });
+  const reply = async (turn: ChatTurn, question: string, answer: DeadlineAnswer): Promise<Reply & { card: AdaptiveCard }> => {
+    const overview = config ? overviewLink(config, turn.lang) : null;
+    const shown = presentDeadlineAnswer(answer, today(), turn.lang, { channel: turn.conversation.kind === 'channel', overview });
+    // One to three next steps, each one whose answer is not empty; the overview among them.
+    const steps = deadlineNextSteps(answer, question, turn.lang, { registry: await registry.current(), today: today(), facts: facts() }, overview);
+    const view = { ...shown, links: steps.filter((step) => 'url' in step), next: steps.filter((step) => 'question' in step) };
     // Nothing dated, but the deck tells what is known about the solution: say that, never only "none".
     const known = answer.known.length > 0 ? factsReply(answer.known, turn.lang) : null;
     const text = known ? `${digestViewToText(view)}\n\n${known.text}` : digestViewToText(view);
@@ -96,7 +90,7 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
   router.action(DeadlineVerbs.refresh, RefreshData, async (turn, { question }) => {
     const answer = answerDeadlineQuestion(question, splitWords(question), await registry.current(), today(), facts());
     if (answer === null) return { type: 'error', code: 'QUESTION_NOT_UNDERSTOOD', text: messages(turn.lang).badAction };
-    return { type: 'card', reply: reply(turn, question, answer) };
+    return { type: 'card', reply: await reply(turn, question, answer) };
   });
 }
 

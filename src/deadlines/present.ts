@@ -84,6 +84,8 @@ export interface DigestView {
   calendar: { line: string; button: string; url: string; subscribeUrl: string } | null;
   /** Pages offered under it ("Åbn CH2-overblik"); none when left out. */
   links?: OverviewLink[];
+  /** Questions offered under it as next steps ("Frister for SAPA"), asked as if typed; none when left out. */
+  next?: { title: string; question: string }[];
 }
 
 const weekdayFormat = (lang: Lang, year: boolean) =>

@@ -9,12 +9,14 @@ import type { AskedKind } from './askedKind.js';
 import type { DeckFact } from './fact.js';
 import { FACT_TEXTS, sourceName } from './texts.js';
 import { sourceUrl } from '../links/sources.js';
+import { nextStepsOf, type NextStep } from '../links/nextStep.js';
 
 const FACTS = cardTemplate(new URL('./cards/facts.json', import.meta.url));
 
 export interface FactView {
   text: string;
-  details: { label: string; value: string }[];
+  /** The source's row opens its page where one is known. */
+  details: { label: string; value: string; url: string | null }[];
   /** The source's page (the fact's own link, from the deck): a button that opens it. */
   link: { title: string; url: string } | null;
 }
@@ -25,15 +27,17 @@ export interface FactView {
  */
 export function presentFact(fact: DeckFact, lang: Lang): FactView {
   const details: FactView['details'] = [];
+  const link = linkOf(fact, lang);
+  const url = link?.url ?? null;
   if (lang === 'da') {
-    details.push({ label: FACT_TEXTS.da.source, value: sourceName(fact.source, 'da') });
-    if (fact.day) details.push({ label: FACT_TEXTS.da.asOf, value: formatDay(fact.day as IsoDate, 'da') });
-    return { text: fact.text, details, link: linkOf(fact, 'da') };
+    details.push({ label: FACT_TEXTS.da.source, value: sourceName(fact.source, 'da'), url });
+    if (fact.day) details.push({ label: FACT_TEXTS.da.asOf, value: formatDay(fact.day as IsoDate, 'da'), url: null });
+    return { text: fact.text, details, link };
   }
   const en = FACT_TEXTS.en;
-  details.push({ label: en.source, value: `${sourceName(fact.source, 'en')} (${en.translated})` });
-  if (fact.day) details.push({ label: en.asOf, value: formatDay(fact.day as IsoDate, 'en') });
-  return { text: fact.textEn, details, link: linkOf(fact, 'en') };
+  details.push({ label: en.source, value: `${sourceName(fact.source, 'en')} (${en.translated})`, url });
+  if (fact.day) details.push({ label: en.asOf, value: formatDay(fact.day as IsoDate, 'en'), url: null });
+  return { text: fact.textEn, details, link };
 }
 
 /** "Åbn kilden" with the fact's own address; none when the deck gives none (never a made-up one). */
@@ -54,11 +58,20 @@ export function factLines(views: readonly FactView[]): string[] {
 /**
  * The reply with the deck's facts about a subject; `notTold` when the question asked for a name, a
  * number or a day that none of them tells: then that is said first, and the facts are what is known.
+ * Under them one to three next steps: "Åbn kilden" (the first source with a page; each fact's source
+ * row opens its own), then `next` (a related question, the overview).
  */
-export function factsReply(facts: readonly DeckFact[], lang: Lang, subject?: string, notTold: AskedKind | null = null): Reply & { card: NonNullable<Reply['card']> } {
+export function factsReply(
+  facts: readonly DeckFact[],
+  lang: Lang,
+  subject?: string,
+  notTold: AskedKind | null = null,
+  next: readonly NextStep[] = [],
+): Reply & { card: NonNullable<Reply['card']> } {
   const title = FACT_TEXTS[lang].title(subject ?? [...new Set(facts.map((fact) => fact.subject))].join(', '));
   const views = facts.map((fact) => presentFact(fact, lang));
-  const card = renderCard(FACTS, { title, facts: views });
+  const steps = nextStepsOf([views.find((view) => view.link !== null)?.link ?? null, ...next]);
+  const card = renderCard(FACTS, { title, facts: views, asks: steps.filter((step) => 'question' in step), opens: steps.filter((step) => 'url' in step) });
   if (notTold === null) return { text: [title, ...factLines(views)].join('\n'), card };
   const note = FACT_TEXTS[lang].notTold(notTold);
   return { text: [note, title, ...factLines(views)].join('\n'), card: stackCards([messageCard([note]), card]) };

@@ -3,6 +3,8 @@ import { defineFeature } from '../app/feature.js';
 import type { ChatRouter } from '../chat/types.js';
 import type { Lang } from '../i18n/language.js';
 import { phrases, type Word } from '../text/words.js';
+import { cardExamples, helpExamplesOf } from '../help/examples.js';
+import { exampleDataOf } from '../help/chat.js';
 
 const THANKS = new Set(phrases('tak takker tusind mange thanks thank thx ty cheers')[0]);
 const GREETINGS = new Set(phrases('hej hejsa hejhej hallo halløj goddag godmorgen morn hi hello hey howdy')[0]);
@@ -36,20 +38,24 @@ const TEXTS: Record<Lang, Record<SmallTalk, string>> = {
   },
 };
 
-/** The questions a greeting offers as buttons (each a sample of the route that answers it). */
+/** The questions a greeting offers as buttons (each a sample of the route that answers it); the first fits the data in use. */
 const GREETING_QUESTIONS: Record<Lang, readonly string[]> = {
   da: ['hvornår skifter SAPA til CH2?', 'hvad sker der i næste uge?', 'hjælp'],
   en: ['when does SAPA switch to CH2?', 'what happens next week?', 'help'],
 };
 
+/** The help's first example asked of the data in use (a system of the data), when the app has one. */
+type FirstExample = (lang: Lang) => Promise<string | undefined>;
+
 /** A short, friendly answer to thanks and greetings, instead of "I didn't understand". */
-export function registerSmallTalk(router: ChatRouter): void {
+export function registerSmallTalk(router: ChatRouter, firstExample: FirstExample = () => Promise.resolve(undefined)): void {
   router.message(
     (turn) => smallTalkOf(turn.words),
-    (turn, kind) => {
+    async (turn, kind) => {
       const text = TEXTS[turn.lang][kind];
       if (kind === 'thanks') return { text, card: messageCard([text]) };
-      const questions = GREETING_QUESTIONS[turn.lang];
+      const [first, ...rest] = GREETING_QUESTIONS[turn.lang];
+      const questions = [(await firstExample(turn.lang)) ?? (first as string), ...rest];
       return { text: [text, ...questions.map((question) => `• ${question}`)].join('\n'), card: questionsCard([text], questions) };
     },
     { samples: { da: ['tak for hjælpen', 'hej', 'godmorgen'], en: ['thanks a lot', 'hello', 'hi there'] } },
@@ -59,5 +65,9 @@ export function registerSmallTalk(router: ChatRouter): void {
 export const smallTalk = defineFeature({
   name: 'smalltalk',
   languageWords: { da: 'tak hej', en: 'thanks hello hi' },
-  register: (router) => registerSmallTalk(router),
+  register: (router, { features = [], registry, clock }) => {
+    const examples = helpExamplesOf(features);
+    const data = exampleDataOf(registry, clock);
+    registerSmallTalk(router, async (lang) => cardExamples(examples, lang, await data())[0]);
+  },
 });
