@@ -30,7 +30,8 @@ export const NEXT_STEP_TEXTS = {
   },
   en: {
     deadlinesFor: (solution: string) => `Deadlines for ${solution}`,
-    deadlinesForQuestion: (solution: string) => `deadlines for ${solution}`,
+    // Plainly English however Danish the solution's name is ("SAPA og Borgerblikket"): the words decide the language.
+    deadlinesForQuestion: (solution: string) => `which deadlines are there for ${solution}?`,
     switchOf: (system: string) => `When does ${system} switch?`,
     switchOfQuestion: (system: string) => `when does ${system} switch to CH2?`,
     nextWeek: 'What happens next week?',

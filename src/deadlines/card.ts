@@ -13,9 +13,9 @@ export function digestCard(view: DigestView): AdaptiveCard {
   const line = (item: Line) => ({ lead: item.lead, text: item.text, url: item.url ?? null });
   return renderCard(DIGEST, {
     ...view,
-    links: view.links ?? [],
-    // A next step asks its question as the user (imBack), so it goes through the router as typed.
-    asks: view.next ?? [],
+    // A next step asks its question as the user (imBack), so it goes through the router as typed; or opens a page.
+    asks: (view.next ?? []).filter((step) => 'question' in step),
+    links: [...(view.links ?? []), ...(view.next ?? []).filter((step) => 'url' in step)],
     sections: view.sections.map((section) => ({
       heading: section.heading,
       more: section.more,

@@ -23,7 +23,8 @@ import { answerDeadlineQuestion, isDeadlineQuestionWord, type DeadlineAnswer } f
 import { isStopword } from '../text/stopwords.js';
 import { deadlineNextSteps } from './nextSteps.js';
 import type { Config } from '../config.js';
-import { overviewLink } from '../links/overview.js';
+import { overviewLink, type OverviewLink } from '../links/overview.js';
+import type { NextStep } from '../links/nextStep.js';
 
 export interface DeadlinesDeps {
   registry: RegistryService;
@@ -54,7 +55,9 @@ export function registerDeadlines(router: ChatRouter, { registry, clock, facts =
     const shown = presentDeadlineAnswer(answer, today(), turn.lang, { channel: turn.conversation.kind === 'channel', overview });
     // One to three next steps, each one whose answer is not empty; the overview among them.
     const steps = deadlineNextSteps(answer, question, turn.lang, { registry: await registry.current(), today: today(), facts: facts() }, overview);
-    const view = { ...shown, links: steps.filter((step) => 'url' in step), next: steps.filter((step) => 'question' in step) };
+    const listed = new Set((shown.links ?? []).map((link) => link.url));
+    const inLinks = (step: NextStep): step is OverviewLink => 'url' in step && listed.has(step.url);
+    const view = { ...shown, links: steps.filter(inLinks), next: steps.filter((step) => !inLinks(step)) };
     // Nothing dated, but the deck tells what is known about the solution: say that, never only "none".
     const known = answer.known.length > 0 ? factsReply(answer.known, turn.lang) : null;
     const text = known ? `${digestViewToText(view)}\n\n${known.text}` : digestViewToText(view);

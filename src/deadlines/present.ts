@@ -13,6 +13,7 @@ import { isoWeekOf, type DatedItem, type Digest } from './digest.js';
 import { periodsOf, type DeadlineAnswer, type DeadlineWhen } from './questions.js';
 import { webAddress } from '../text/plainText.js';
 import type { OverviewLink } from '../links/overview.js';
+import type { NextStep } from '../links/nextStep.js';
 
 /** A line of a list: a bold lead ("SAPA K53"), the rest, and the item's page (its KLIK task) when the data has one. */
 export interface Line {
@@ -84,8 +85,11 @@ export interface DigestView {
   calendar: { line: string; button: string; url: string; subscribeUrl: string } | null;
   /** Pages offered under it ("Åbn CH2-overblik"); none when left out. */
   links?: OverviewLink[];
-  /** Questions offered under it as next steps ("Frister for SAPA"), asked as if typed; none when left out. */
-  next?: { title: string; question: string }[];
+  /**
+   * Next steps on its card beside `links` ("Frister for SAPA" asked as if typed, the overview under a
+   * single item); the text keeps to `links`. None when left out.
+   */
+  next?: NextStep[];
 }
 
 const weekdayFormat = (lang: Lang, year: boolean) =>

@@ -140,7 +140,16 @@ export const following = defineFeature({
   ],
   cli: followCommands,
   help: [
-    { rank: 45, da: { title: 'følg SAPA', description: 'Få besked i din chat, når SAPAs dato eller status ændres' }, en: { title: 'follow SAPA', description: "Hear in your chat when SAPA's date or status changes" } },
+    {
+      rank: 45,
+      da: { title: 'følg SAPA', description: 'Få besked i din chat, når SAPAs dato eller status ændres' },
+      en: { title: 'follow SAPA', description: "Hear in your chat when SAPA's date or status changes" },
+      // A system of the data in use (the Playground's made-up ones): following a name it does not hold would fail.
+      fitTo: (registry, _today, lang) => {
+        const name = (registry.find('SAPA') ?? registry.systems[0])?.name;
+        return name === undefined ? null : `${lang === 'da' ? 'følg' : 'follow'} ${name}`;
+      },
+    },
     { rank: 46, card: true, da: { title: 'hvad følger jeg?', description: 'Det du følger' }, en: { title: 'what do I follow?', description: 'What you follow' } },
   ],
 });

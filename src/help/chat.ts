@@ -21,8 +21,8 @@ const HELP = exactly('hjælp', 'help', 'hjaelp', 'hvad kan du', 'what can you do
 /** The help's own example: also a sample of its route. */
 const HELP_EXAMPLE: HelpExample = { rank: 90, card: false, menu: true, da: { title: 'hjælp', description: 'Hvad FKI Bot kan' }, en: { title: 'help', description: 'What FKI Bot can do' } };
 
-/** How many example questions the "I didn't understand" reply offers as buttons: next steps are at most three. */
-const FALLBACK_QUESTIONS = 3;
+/** How many example questions the "I didn't understand" reply offers as buttons. */
+const FALLBACK_QUESTIONS = 4;
 
 /** Help on request, a welcome on install, and the "I didn't understand" fallback, each offering questions as buttons. */
 export function registerHelp(router: ChatRouter, calendarUrl: string, examples: Examples, config?: Pick<Config, 'teamsAppId' | 'publicBaseUrl'>): void {

@@ -191,7 +191,8 @@ describe('cli ask: what the bot would answer, through the same router', function
     assert.match((await cli('ask', 'frister i morgen', '--as-of', '2031-04-07', '--lang', 'en')).stdout, /^Deadlines and meetings on 8 April 2031/);
     const unclear = await cli('ask', 'hvornår skal vi teste?', '--as-of', '2031-04-04');
     assert.equal(unclear.code, 1);
-    assert.match(unclear.stderr, /Det forstod jeg ikke helt[\s\S]*hvilke frister er der i marts\?/);
+    // The month example is asked of the data in use: on 4 April 2031 this data has nothing in March, so another month.
+    assert.match(unclear.stderr, /Det forstod jeg ikke helt[\s\S]*hvilke frister er der i april\?/);
     assert.equal((await cli('ask', 'frister', '--as-of', '31.02.2031')).code, 1);
     const before = await new FileRegistryStore(dataDir).read();
     assert.match((await cli('ask', 'abonner på oversigt', '--as-of', '2031-04-04')).stdout, /får nu ugens oversigt/);
