@@ -25,6 +25,15 @@ export function answersWithItems(question: string, data: AskedOf): boolean {
   return showsItems(answerDeadlineQuestion(question, splitWords(question), data.registry, data.today, data.facts));
 }
 
+/**
+ * Whether "frister for X", asked of the data, lists X's own items: a name the data has no items of
+ * is read as plain "frister" (the next 14 days), which is no answer about X.
+ */
+export function answersAbout(question: string, data: AskedOf): boolean {
+  const answer = answerDeadlineQuestion(question, splitWords(question), data.registry, data.today, data.facts);
+  return answer !== null && answer.solution !== null && showsItems(answer);
+}
+
 /** The solutions of an answer's items, in the order shown: what it lists first, then the rest. */
 function solutionsOf(answer: DeadlineAnswer): string[] {
   const shown = [...answer.items, ...answer.unknownDays, ...(answer.nextAfter ?? []), ...answer.latest];
@@ -45,7 +54,7 @@ export function deadlineNextSteps(answer: DeadlineAnswer, asked: string, lang: L
   for (const solution of solutions.slice(0, 2)) {
     const system = data.registry.find(solution);
     if (system) steps.push({ title: m.switchOf(system.name), question: m.switchOfQuestion(system.name) });
-    if (!allOf(solution) && answersWithItems(m.deadlinesForQuestion(solution), data)) steps.push({ title: m.deadlinesFor(solution), question: m.deadlinesForQuestion(solution) });
+    if (!allOf(solution) && answersAbout(m.deadlinesForQuestion(solution), data)) steps.push({ title: m.deadlinesFor(solution), question: m.deadlinesForQuestion(solution) });
   }
   if (overview) steps.splice(Math.min(steps.length, 2), 0, overview);
   if (answersWithItems(m.nextWeekQuestion, data)) steps.push({ title: m.nextWeek, question: m.nextWeekQuestion });

@@ -1,5 +1,5 @@
 import { NEXT_STEP_TEXTS } from '../deadlines/answerTexts.js';
-import { answersWithItems } from '../deadlines/nextSteps.js';
+import { answersAbout } from '../deadlines/nextSteps.js';
 import type { Lang } from '../i18n/language.js';
 import type { NextStep } from '../links/nextStep.js';
 import type { OverviewLink } from '../links/overview.js';
@@ -17,7 +17,7 @@ export function factNextSteps(facts: readonly DeckFact[], lang: Lang, data: { re
   for (const subject of [...new Set(facts.map((fact) => fact.subject))].slice(0, 2)) {
     const system = data.registry.find(subject);
     if (system) steps.push({ title: m.switchOf(system.name), question: m.switchOfQuestion(system.name) });
-    if (answersWithItems(m.deadlinesForQuestion(subject), data)) steps.push({ title: m.deadlinesFor(subject), question: m.deadlinesForQuestion(subject) });
+    if (answersAbout(m.deadlinesForQuestion(subject), data)) steps.push({ title: m.deadlinesFor(subject), question: m.deadlinesForQuestion(subject) });
   }
   return overview ? [...steps.slice(0, 1), overview, ...steps.slice(1)] : steps;
 }

@@ -226,6 +226,12 @@ describe('next steps and examples that answer, lines that stay lines (issue #23)
           });
         }
 
+        it('offers "Frister for X" only where the data has deadlines of X (none of DOS here)', async () => {
+          const { card } = await ask(bot, 'hvad koster DOS?', 'da');
+          assert.ok(!askButtons(card).some((step) => /frister for/i.test(step.question)), JSON.stringify(askButtons(card)));
+          assert.ok(nextSteps(card).opens.length >= 1, 'the overview is still offered');
+        });
+
         it('names the systems and KLIK codes of the example data, never SAPA or K53', async () => {
           for (const lang of ['da', 'en'] as const) {
             const examples = askButtons((await ask(bot, lang === 'da' ? 'hjælp' : 'help', lang)).card).map((button) => button.question);
